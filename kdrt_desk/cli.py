@@ -1,0 +1,270 @@
+"""Headless commands on the same services as the GUI: init, demo, users, participants, audit, check.
+
+User errors end with one translated line on stderr and exit code 2; bugs with exit code 70 and a
+line pointing at the log, never a traceback on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import getpass
+import json
+import logging
+import os
+import secrets
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import text
+
+from kdrt_desk import i18n
+from kdrt_desk.domain.enums import ParticipantStatus, Role
+from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.i18n import t
+from kdrt_desk.logging_setup import configure_logging
+from kdrt_desk.repositories.participants import RegisterQuery
+from kdrt_desk.security.secret_store import SecretStore
+from kdrt_desk.services.vault_access import VaultPaths, create_vault, open_vault
+from kdrt_desk.wiring import build_services, default_data_dir
+
+log = logging.getLogger(__name__)
+DEMO_CENTRE = "Pusat Pemberdayaan Perempuan Sriwijaya (demo)"
+DEMO_ADDRESS = "Jl. Demo No. 1, Kemuning, Palembang"
+
+
+class CliUsageError(UserError):
+    pass
+
+
+def _password(args: argparse.Namespace, env: str = "KDRT_PASSWORD", prompt: str = "cli.prompt_password"
+              ) -> str:
+    if getattr(args, "password_stdin", False) and env == "KDRT_PASSWORD":
+        value = sys.stdin.readline().rstrip("\r\n")
+    else:
+        value = os.environ.get(env, "")
+        if not value and sys.stdin.isatty():
+            value = getpass.getpass(t(prompt))
+    if not value:
+        raise CliUsageError("cli.password_missing", variable=env)
+    return value
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    for key in warnings:
+        print(t(key), file=sys.stderr)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from kdrt_desk.reports.recovery_sheet import RecoverySheet, write_recovery_sheet
+
+    data_dir = _data_dir(args)
+    sheet = Path(args.recovery_sheet).expanduser()
+    if not sheet.parent.is_dir():
+        raise CliUsageError("cli.sheet_folder_missing")
+    password = _password(args)
+    store = SecretStore()
+    code = create_vault(data_dir, centre_name=args.centre, centre_address=args.address or "",
+                        admin_username=args.admin, admin_password=password, store=store)
+    vault_id = json.loads((VaultPaths(data_dir).keys).read_text())["vault_id"]
+    write_recovery_sheet(sheet, RecoverySheet(args.centre, args.address or "", code, date.today(),
+                                              vault_id[:8]), i18n.language())
+    if not store.available():
+        print(t("warning.password_only"), file=sys.stderr)
+    print(t("cli.init_done", folder=str(data_dir), sheet=str(sheet)))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kdrt_desk.services.demo_data import insert_participants
+    from kdrt_desk.synthetic.participants import generate_participants
+
+    data_dir = _data_dir(args)
+    if args.participants < 0:
+        raise CliUsageError("cli.participants_negative")
+    password = os.environ.get("KDRT_PASSWORD") or secrets.token_urlsafe(12)
+    generated = not os.environ.get("KDRT_PASSWORD")
+    store = SecretStore()
+    code = create_vault(data_dir, centre_name=DEMO_CENTRE, centre_address=DEMO_ADDRESS,
+                        admin_username="admin", admin_password=password,
+                        admin_display_name="Admin Demo", store=store)
+    vault = open_vault(data_dir, "admin", password, store=store)
+    try:
+        services = build_services(vault)
+        for role, name in ((Role.KONSELOR, "Konselor Demo"), (Role.FASILITATOR, "Fasilitator Demo"),
+                           (Role.STAF, "Staf Demo")):
+            services.accounts.add_account(role.value, role, password, name)
+        today = date.today()
+        people = sorted(generate_participants(args.participants, seed=args.seed, today=today),
+                        key=lambda p: (p.registered_on or today))
+        insert_participants(vault.db, vault.actor, people, today)
+    finally:
+        vault.close()
+    _print_warnings([] if store.available() else ["warning.password_only"])
+    print(t("cli.demo_done", folder=str(data_dir), count=args.participants))
+    for role in Role:
+        print(f"  {role.value:<12} {t('cli.demo_password')}: "
+              f"{password if generated else t('cli.demo_password_env')}")
+    print(t("cli.demo_recovery", code=code))
+    return 0
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    vault = open_vault(_data_dir(args), args.user, _password(args))
+    _print_warnings(vault.warnings)
+    return build_services(vault)
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        new_password = _password(args, "KDRT_NEW_PASSWORD", "cli.prompt_new_password")
+        services.accounts.add_account(args.new_user, args.role, new_password, args.name or "")
+    finally:
+        services.close()
+    print(t("cli.user_added", name=args.new_user.strip().lower(), role=args.role))
+    return 0
+
+
+def cmd_participants_list(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        status = ParticipantStatus(args.status) if args.status else None
+        rows = services.participants.list_rows(
+            RegisterQuery(text=args.search or "", status=status, kecamatan=args.kecamatan or ""))
+        columns = services.participants.visible_columns()
+        services.participants.record_listing(len(rows), args.format)
+    finally:
+        services.close()
+    _write_rows(sys.stdout, rows, columns, args.format)
+    return 0
+
+
+def _write_rows(out: TextIO, rows: Sequence[object], columns: Sequence[str], fmt: str) -> None:
+    def value(row: object, column: str) -> str:
+        raw = getattr(row, column)
+        return raw.isoformat() if isinstance(raw, date) else str(raw)
+
+    if fmt == "json":
+        json.dump([{c: value(r, c) for c in columns} for r in rows], out, ensure_ascii=False,
+                  indent=1)
+        out.write("\n")
+        return
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([value(row, c) for c in columns])
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        result = services.audit.verify()
+    finally:
+        services.close()
+    if result.ok:
+        print(t("cli.audit_ok", count=result.entries))
+        return 0
+    print(t("cli.audit_broken", entry=result.first_broken_id), file=sys.stderr)
+    return 3
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        with services.vault.db.reading() as session:
+            integrity = session.execute(text("PRAGMA integrity_check")).scalar()
+            cipher = session.execute(text("PRAGMA cipher_version")).scalar()
+        mode = (t("cli.keyring_os", backend=SecretStore().backend_name())
+                if services.vault.keys.uses_keyring else t("cli.keyring_password_only"))
+        count = services.participants.count() if services.vault.actor.role != Role.FASILITATOR \
+            else None
+    finally:
+        services.close()
+    print(t("cli.check_integrity", result=integrity))
+    print(t("cli.check_cipher", version=cipher))
+    print(t("cli.check_keyring", mode=mode))
+    if count is not None:
+        print(t("cli.check_participants", count=count))
+    return 0 if integrity == "ok" else 4
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kdrt-desk", description=t("cli.description"))
+    parser.add_argument("--data-dir", help=t("cli.help_data_dir"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.help_lang"))
+    sub = parser.add_subparsers(dest="command")
+
+    def with_common(p: argparse.ArgumentParser, user: bool = True) -> argparse.ArgumentParser:
+        p.add_argument("--data-dir", default=argparse.SUPPRESS, help=t("cli.help_data_dir"))
+        p.add_argument("--password-stdin", action="store_true", help=t("cli.help_password_stdin"))
+        if user:
+            p.add_argument("--user", required=True, help=t("cli.help_user"))
+        return p
+
+    init = with_common(sub.add_parser("init", help=t("cli.help_init")), user=False)
+    init.add_argument("--admin", required=True)
+    init.add_argument("--centre", required=True)
+    init.add_argument("--address", default="")
+    init.add_argument("--recovery-sheet", required=True)
+    init.set_defaults(func=cmd_init)
+
+    demo = with_common(sub.add_parser("demo", help=t("cli.help_demo")), user=False)
+    demo.add_argument("--participants", type=int, default=500)
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.set_defaults(func=cmd_demo)
+
+    users = sub.add_parser("users", help=t("cli.help_users")).add_subparsers(dest="action",
+                                                                            required=True)
+    add = with_common(users.add_parser("add"))
+    add.add_argument("--new-user", required=True)
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--name", default="")
+    add.set_defaults(func=cmd_users_add)
+
+    parts = sub.add_parser("participants", help=t("cli.help_participants")).add_subparsers(
+        dest="action", required=True)
+    plist = with_common(parts.add_parser("list"))
+    plist.add_argument("--search", default="")
+    plist.add_argument("--status", choices=[s.value for s in ParticipantStatus])
+    plist.add_argument("--kecamatan", default="")
+    plist.add_argument("--format", choices=("csv", "json"), default="csv")
+    plist.set_defaults(func=cmd_participants_list)
+
+    audit = sub.add_parser("audit", help=t("cli.help_audit")).add_subparsers(dest="action",
+                                                                            required=True)
+    with_common(audit.add_parser("verify")).set_defaults(func=cmd_audit_verify)
+    with_common(sub.add_parser("check", help=t("cli.help_check"))).set_defaults(func=cmd_check)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run a headless command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    configure_logging(_data_dir(args) if args.command in (None, "init", "demo") else None)
+    try:
+        return int(args.func(args))
+    except ValidationError as exc:
+        details = "; ".join(f"{field}: {msg}" if field else msg
+                            for field, msg in exc.by_field().items())
+        print(f"{t('cli.error')}: {details}", file=sys.stderr)
+        return 2
+    except UserError as exc:
+        print(f"{t('cli.error')}: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(t("cli.internal_error"), file=sys.stderr)
+        return 70

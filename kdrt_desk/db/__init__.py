@@ -1,0 +1,1 @@
+"""The encrypted database: engine creation, sessions and the Alembic migrations shipped inside."""

@@ -1,0 +1,99 @@
+"""Data objects that carry a participant between the services, the CLI and the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from kdrt_desk.domain.enums import (
+    ConsentScope,
+    EconomicDependence,
+    Education,
+    LegalProceedings,
+    LivingSituation,
+    MaritalStatus,
+    ParticipantStatus,
+    PerpetratorRelation,
+    ReferralSource,
+    SafeToCall,
+    ViolenceForm,
+)
+
+
+@dataclass
+class CaseBackground:
+    """The restricted section: only Admin and Konselor may read or write it."""
+
+    violence_forms: set[ViolenceForm] = field(default_factory=set)
+    perpetrator_relation: PerpetratorRelation | None = None
+    duration_months: int | None = None
+    reported_to_police: bool = False
+    legal_proceedings: LegalProceedings = LegalProceedings.NONE
+    referral_source: ReferralSource | None = None
+    referral_other: str = ""
+    safety_notes: str = ""
+
+
+@dataclass
+class Consent:
+    consent_date: date | None = None
+    scopes: set[ConsentScope] = field(default_factory=set)
+    recorded_by: str = ""
+    withdrawn_on: date | None = None
+
+
+@dataclass
+class ParticipantInput:
+    """What the intake form (or the demo generator) submits; the service validates it all."""
+
+    full_name: str = ""
+    preferred_name: str = ""
+    nik: str = ""
+    birth_date: date | None = None
+    estimated_age: int | None = None
+    birth_place: str = ""
+    phone: str = ""
+    safe_to_call: SafeToCall = SafeToCall.NO
+    safe_call_times: str = ""
+    trusted_contact_name: str = ""
+    trusted_contact_phone: str = ""
+    never_contact_at_home: bool = False
+    living_situation: LivingSituation = LivingSituation.WITH_FAMILY
+    kecamatan: str = ""
+    kelurahan: str = ""
+    marital_status: MaritalStatus = MaritalStatus.MARRIED
+    children_count: int = 0
+    children_ages: list[int] = field(default_factory=list)
+    dependants: int = 0
+    education: Education = Education.SMA
+    occupation: str = ""
+    monthly_income: int | None = None
+    economic_dependence: EconomicDependence = EconomicDependence.NONE
+    status: ParticipantStatus = ParticipantStatus.REGISTERED
+    registered_on: date | None = None
+    consent: Consent = field(default_factory=Consent)
+    case: CaseBackground | None = None
+
+
+@dataclass
+class ParticipantRecord(ParticipantInput):
+    """A saved participant as a given user may see it (``case`` is None when not allowed)."""
+
+    id: int = 0
+    code: str = ""
+    version: int = 0
+
+
+class ParticipantRow(NamedTuple):
+    """One line of the register list: only what a list needs (a tuple: 50,000 load fast)."""
+
+    id: int
+    code: str
+    full_name: str
+    preferred_name: str
+    nik: str
+    phone: str
+    status: ParticipantStatus
+    kecamatan: str
+    registered_on: date

@@ -1,0 +1,61 @@
+"""Texts of the headless commands."""
+
+from __future__ import annotations
+
+CLI: dict[str, tuple[str, str]] = {
+    "cli.description": ("KDRT Desk: tanpa perintah membuka aplikasi; dengan perintah berjalan "
+                        "tanpa jendela.",
+                        "KDRT Desk: without a command it opens the app; with one it runs "
+                        "headless."),
+    "cli.help_data_dir": ("folder brankas (bawaan: folder data pengguna)",
+                          "vault folder (default: the per-user data folder)"),
+    "cli.help_lang": ("bahasa pesan: id atau en", "message language: id or en"),
+    "cli.help_password_stdin": ("baca kata sandi dari baris pertama stdin",
+                                "read the password from the first line of stdin"),
+    "cli.help_user": ("nama pengguna staf", "staff username"),
+    "cli.help_init": ("buat brankas baru dan lembar pemulihan", "create a vault and its recovery "
+                      "sheet"),
+    "cli.help_demo": ("buat brankas demo berisi data sintetis", "create a demo vault with "
+                      "synthetic data"),
+    "cli.help_users": ("kelola akun staf", "manage staff accounts"),
+    "cli.help_participants": ("daftar peserta", "participant register"),
+    "cli.help_audit": ("log audit", "audit log"),
+    "cli.help_check": ("periksa brankas", "check the vault"),
+    "cli.prompt_password": ("Kata sandi: ", "Password: "),
+    "cli.prompt_new_password": ("Kata sandi akun baru: ", "New account's password: "),
+    "cli.password_missing": ("kata sandi belum diberikan: isi variabel {variable} atau pakai "
+                             "--password-stdin.",
+                             "no password given: set {variable} or use --password-stdin."),
+    "cli.sheet_folder_missing": ("folder untuk lembar pemulihan tidak ada. Pilih folder yang ada.",
+                                 "the recovery sheet's folder does not exist. Choose an existing "
+                                 "folder."),
+    "cli.participants_negative": ("jumlah peserta tidak boleh negatif.",
+                                  "the number of participants cannot be negative."),
+    "cli.init_done": ("Brankas dibuat di {folder}. Cetak lembar pemulihan {sheet}, simpan di "
+                      "tempat terkunci, lalu hapus berkasnya.",
+                      "Vault created in {folder}. Print the recovery sheet {sheet}, keep it "
+                      "locked away, then delete the file."),
+    "cli.demo_done": ("Brankas demo dengan {count} peserta sintetis dibuat di {folder}. Login:",
+                      "Demo vault with {count} synthetic participants created in {folder}. "
+                      "Logins:"),
+    "cli.demo_password": ("kata sandi", "password"),
+    "cli.demo_password_env": ("(dari KDRT_PASSWORD)", "(from KDRT_PASSWORD)"),
+    "cli.demo_recovery": ("Kode pemulihan demo: {code}", "Demo recovery code: {code}"),
+    "cli.user_added": ("Akun {name} ({role}) dibuat.", "Account {name} ({role}) created."),
+    "cli.audit_ok": ("Log audit utuh: {count} catatan, rantai hash cocok.",
+                     "Audit log intact: {count} entries, hash chain matches."),
+    "cli.audit_broken": ("Log audit rusak: rantai putus pada catatan #{entry}.",
+                         "Audit log broken: the chain breaks at entry #{entry}."),
+    "cli.keyring_os": ("keyring OS ({backend})", "OS keyring ({backend})"),
+    "cli.keyring_password_only": ("hanya kata sandi (tidak ada keyring OS)",
+                                  "password only (no OS keyring)"),
+    "cli.check_integrity": ("Pemeriksaan integritas: {result}", "Integrity check: {result}"),
+    "cli.check_cipher": ("SQLCipher: {version}", "SQLCipher: {version}"),
+    "cli.check_keyring": ("Mode kunci: {mode}", "Key mode: {mode}"),
+    "cli.check_participants": ("Peserta: {count}", "Participants: {count}"),
+    "cli.error": ("Galat", "Error"),
+    "cli.internal_error": ("Terjadi kesalahan internal; rinciannya ada di log folder data. "
+                           "Data yang tersimpan aman.",
+                           "An internal error occurred; details are in the data folder's log. "
+                           "Saved data is safe."),
+}

@@ -1,0 +1,34 @@
+"""Dates like ``27 November 2026`` and money like ``Rp 1.500.000``, per UI language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+
+
+def _lang() -> str:
+    from kdrt_desk.i18n import language
+
+    return language()
+
+
+def format_date(value: date | None, lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    return _babel_date(value, "d MMMM y", locale=lang or _lang())
+
+
+def format_datetime(value: datetime | None, lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    return _babel_datetime(value, "d MMMM y HH:mm", locale=lang or _lang())
+
+
+def format_rupiah(amount: int | None) -> str:
+    """Rupiah with dot thousands separators in both languages (the currency's own convention)."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {abs(amount):,}".replace(",", ".")

@@ -1,0 +1,32 @@
+"""Logging to a rotating file in the data folder; records carry codes and ids, never names."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure_logging(data_dir: Path | None) -> Path | None:
+    """Log warnings and errors to ``<data_dir>/logs/kdrt-desk.log`` when the folder exists."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    for handler in list(root.handlers):
+        if getattr(handler, "kdrt_desk", False):
+            root.removeHandler(handler)
+            handler.close()
+    if data_dir is None or not data_dir.is_dir():
+        return None
+    log_dir = data_dir / "logs"
+    try:
+        log_dir.mkdir(exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / "kdrt-desk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.kdrt_desk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    return log_dir / "kdrt-desk.log"

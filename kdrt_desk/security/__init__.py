@@ -1,0 +1,1 @@
+"""Keys and secrets: the vault's key file, key derivation, the OS keyring, roles, instance lock."""

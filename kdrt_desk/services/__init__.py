@@ -1,0 +1,1 @@
+"""Use cases and rules: permission checks, validation and the audit log, with no Qt."""

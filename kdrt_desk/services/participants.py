@@ -1,0 +1,184 @@
+"""The participant register: register, edit, open (restricted part audited), list, duplicates."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from kdrt_desk.db.session import Database
+from kdrt_desk.domain.nik import normalise_nik
+from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord, ParticipantRow
+from kdrt_desk.errors import PermissionDenied, UserError
+from kdrt_desk.models import Participant
+from kdrt_desk.repositories import participants as repo
+from kdrt_desk.repositories.participants import RegisterQuery
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services import audit_log
+from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.participant_validation import validate_participant
+
+NAME_SIMILARITY = 0.85
+LIST_COLUMNS_ALL = ("code", "full_name", "preferred_name", "nik", "phone", "status", "kecamatan",
+                    "registered_on")
+LIST_COLUMNS_LIMITED = ("code", "full_name", "preferred_name", "status", "kecamatan",
+                        "registered_on")
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    id: int
+    code: str
+    full_name: str
+    reason: str  # "nik" or "name_birth_date"
+
+
+def _today() -> date:
+    return datetime.now(UTC).astimezone().date()
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def changed_fields(before: ParticipantInput, after: ParticipantInput) -> list[str]:
+    names = [f for f in vars(after) if f not in ("id", "code", "version", "case", "consent")]
+    changed = [n for n in names if getattr(before, n) != getattr(after, n)]
+    if before.consent != after.consent:
+        changed.append("consent")
+    if after.case is not None and before.case != after.case:
+        changed.append("case")
+    return sorted(changed)
+
+
+class ParticipantService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    # -- reading ------------------------------------------------------------------------------
+    def visible_columns(self) -> tuple[str, ...]:
+        return LIST_COLUMNS_ALL if self.actor.may(Permission.VIEW_CONTACT) else LIST_COLUMNS_LIMITED
+
+    def list_rows(self, query: RegisterQuery = RegisterQuery()) -> list[ParticipantRow]:
+        """The register as this user may see it (facilitators: members of their own groups)."""
+        self.actor.require(Permission.VIEW_REGISTER)
+        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
+            return []  # groups arrive with the training issue; until then nobody is hers
+        with self.db.reading() as session:
+            rows = repo.list_rows(session, query)
+        if not self.actor.may(Permission.VIEW_CONTACT):
+            rows = [r._replace(nik="", phone="") for r in rows]
+        return rows
+
+    def count(self, query: RegisterQuery = RegisterQuery()) -> int:
+        self.actor.require(Permission.VIEW_REGISTER)
+        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
+            return 0
+        with self.db.reading() as session:
+            return repo.count_rows(session, query)
+
+    def record_listing(self, count: int, fmt: str) -> None:
+        """Audit a list that leaves the app (CLI output, export)."""
+        self.actor.require(Permission.VIEW_REGISTER)
+        with self.db.transaction() as session:
+            audit_log.append(session, self.actor.username, "participants_exported",
+                             details={"rows": count, "format": fmt})
+
+    def get(self, participant_id: int) -> ParticipantRecord:
+        """The record without its restricted case background."""
+        self.actor.require(Permission.VIEW_REGISTER)
+        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
+            raise PermissionDenied()
+        with self.db.reading() as session:
+            row = self._row(session, participant_id)
+            return repo.to_record(row, with_case=False,
+                                  with_contact=self.actor.may(Permission.VIEW_CONTACT))
+
+    def open_restricted(self, participant_id: int) -> ParticipantRecord:
+        """The record with its case background; every opening is audited, refusals too."""
+        with self.db.transaction() as session:
+            row = self._row(session, participant_id)
+            if not self.actor.may(Permission.VIEW_RESTRICTED):
+                audit_log.append(session, self.actor.username, "restricted_refused", row.code)
+                session.commit()
+                raise PermissionDenied()
+            audit_log.append(session, self.actor.username, "restricted_opened", row.code)
+            return repo.to_record(row, with_case=True)
+
+    def find_duplicates(self, data: ParticipantInput,
+                        exclude_id: int | None = None) -> list[PossibleDuplicate]:
+        self.actor.require(Permission.EDIT_PARTICIPANT)
+        found: dict[int, PossibleDuplicate] = {}
+        nik = normalise_nik(data.nik or "")
+        with self.db.reading() as session:
+            if len(nik) == 16:
+                for pid, code, name in repo.rows_with_nik(session, nik):
+                    found[pid] = PossibleDuplicate(pid, code, name, "nik")
+            if data.birth_date is not None and data.full_name.strip():
+                mine = _name_key(data.full_name)
+                for pid, code, name in repo.rows_born_on(session, data.birth_date):
+                    ratio = difflib.SequenceMatcher(None, mine, _name_key(name)).ratio()
+                    if ratio >= NAME_SIMILARITY and pid not in found:
+                        found[pid] = PossibleDuplicate(pid, code, name, "name_birth_date")
+        found.pop(exclude_id or -1, None)
+        return sorted(found.values(), key=lambda d: d.code)
+
+    # -- writing ------------------------------------------------------------------------------
+    def register(self, data: ParticipantInput, today: date | None = None) -> ParticipantRecord:
+        self.actor.require(Permission.EDIT_PARTICIPANT)
+        if data.case is not None:
+            self.actor.require(Permission.EDIT_RESTRICTED)
+        clean = validate_participant(data, today or _today())
+        clean.consent.recorded_by = clean.consent.recorded_by or self.actor.username
+        now = datetime.now(UTC)
+        with self.db.transaction() as session:
+            assert clean.registered_on is not None
+            code = repo.next_code(session, clean.registered_on.year)
+            row = Participant(code=code, created_at=now)
+            repo.apply_input(row, clean, code, now)
+            session.add(row)
+            session.flush()
+            audit_log.append(session, self.actor.username, "participant_created", code,
+                             {"case": clean.case is not None})
+            return repo.to_record(row, with_case=self.actor.may(Permission.VIEW_RESTRICTED))
+
+    def update(self, participant_id: int, data: ParticipantInput, expected_version: int,
+               today: date | None = None) -> ParticipantRecord:
+        """Save an edit; ``data.case`` None keeps the stored case (roles that cannot see it)."""
+        self.actor.require(Permission.EDIT_PARTICIPANT)
+        if data.case is not None:
+            self.actor.require(Permission.EDIT_RESTRICTED)
+        clean = validate_participant(data, today or _today())
+        now = datetime.now(UTC)
+        try:
+            with self.db.transaction() as session:
+                row = self._row(session, participant_id)
+                if row.version != expected_version:
+                    raise UserError("error.edited_elsewhere")
+                before = repo.to_record(row, with_case=clean.case is not None)
+                clean.consent.recorded_by = (clean.consent.recorded_by
+                                             or before.consent.recorded_by
+                                             or self.actor.username)
+                after = copy.deepcopy(clean)
+                repo.apply_input(row, clean, row.code, now)
+                fields = changed_fields(before, after)
+                if fields:
+                    audit_log.append(session, self.actor.username, "participant_updated",
+                                     row.code, {"fields": fields})
+                session.flush()
+                return repo.to_record(row, with_case=clean.case is not None)
+        except StaleDataError as exc:
+            raise UserError("error.edited_elsewhere") from exc
+
+    @staticmethod
+    def _row(session: Session, participant_id: int) -> Participant:
+        row = session.scalar(select(Participant).where(Participant.id == participant_id))
+        if row is None:
+            raise UserError("error.participant_unknown")
+        return row

@@ -1,0 +1,84 @@
+"""Shared fixtures: offscreen Qt, a test keyring, fast key derivation, vaults from a template."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from support.fake_os_keyring import MemoryKeyring  # noqa: E402
+
+from kdrt_desk import i18n  # noqa: E402
+from kdrt_desk.security.crypto import KdfParams  # noqa: E402
+from kdrt_desk.security.secret_store import SecretStore  # noqa: E402
+from kdrt_desk.services.vault_access import OpenVault, create_vault, open_vault  # noqa: E402
+from kdrt_desk.wiring import Services, build_services  # noqa: E402
+
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
+ADMIN = "admin"
+PASSWORD = "kata-sandi-uji-1"
+CENTRE = "Pusat Pemberdayaan Perempuan Uji"
+
+
+@dataclass
+class VaultFixture:
+    data_dir: Path
+    recovery_code: str
+    keyring: MemoryKeyring
+
+    def open(self, user: str = ADMIN, password: str = PASSWORD) -> OpenVault:
+        return open_vault(self.data_dir, user, password, store=SecretStore(), kdf=FAST_KDF)
+
+    def services(self, user: str = ADMIN, password: str = PASSWORD) -> Services:
+        return build_services(self.open(user, password))
+
+
+@pytest.fixture(autouse=True)
+def _test_keyring() -> Iterator[MemoryKeyring]:
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    i18n.set_language("id")
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def _vault_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict]:
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        folder = tmp_path_factory.mktemp("template") / "vault"
+        code = create_vault(folder, centre_name=CENTRE, centre_address="Jl. Uji 1, Plaju",
+                            admin_username=ADMIN, admin_password=PASSWORD, store=SecretStore(),
+                            kdf=FAST_KDF)
+    finally:
+        keyring.set_keyring(previous)
+    return folder, code, dict(backend.entries)
+
+
+@pytest.fixture
+def vault(tmp_path: Path, _vault_template: tuple[Path, str, dict],
+          _test_keyring: MemoryKeyring) -> VaultFixture:
+    """A fresh, migrated vault in ``tmp_path/vault`` with one admin account."""
+    template, code, entries = _vault_template
+    target = tmp_path / "vault"
+    shutil.copytree(template, target)
+    _test_keyring.entries.update(entries)
+    return VaultFixture(target, code, _test_keyring)
+
+
+@pytest.fixture
+def admin(vault: VaultFixture) -> Iterator[Services]:
+    services = vault.services()
+    yield services
+    services.close()
