@@ -1,0 +1,1 @@
+"""Runs service calls off the GUI thread, one at a time, with progress and cancel."""

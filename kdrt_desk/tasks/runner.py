@@ -1,0 +1,130 @@
+"""The task runner: one worker thread serialises every vault call; results return to the GUI thread.
+
+Like Anki's ``QueryOp``: ``runner.run(fn, on_success, on_failure)``; long work uses
+``run_with_progress`` with a cancellable progress dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Progress:
+    """Handed to long work: ``report(done, total)`` returns False once the user cancelled."""
+
+    def __init__(self, emit: Callable[[int, int], None]) -> None:
+        self._emit = emit
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> bool:
+        self._emit(done, total)
+        return not self._cancelled.is_set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+
+class _Bridge(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], bridge: _Bridge) -> None:
+        super().__init__()
+        self.fn = fn
+        self.bridge = bridge
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            self.bridge.failed.emit(exc)
+        else:
+            self.bridge.succeeded.emit(result)
+
+
+class TaskRunner(QObject):
+    """Owns the single database worker thread."""
+
+    def __init__(self, on_unhandled: Callable[[BaseException], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.on_unhandled = on_unhandled
+        self._live: set[_Bridge] = set()
+
+    def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
+            on_failure: Callable[[BaseException], None] | None = None) -> None:
+        bridge = self._bridge(on_success, on_failure)
+        self.pool.start(_Job(fn, bridge))
+
+    def run_with_progress(self, parent: QWidget, label: str,
+                          fn: Callable[[Progress], Any],
+                          on_success: Callable[[Any], None] | None = None,
+                          on_failure: Callable[[BaseException], None] | None = None,
+                          cancel_text: str = "") -> Progress:
+        dialog = QProgressDialog(label, cancel_text or None, 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        bridge_holder: list[_Bridge] = []
+        progress = Progress(lambda done, total: bridge_holder[0].progressed.emit(done, total))
+        dialog.canceled.connect(progress.cancel)
+
+        def finish_ok(result: Any) -> None:
+            dialog.close()
+            if on_success is not None:
+                on_success(result)
+
+        def finish_err(exc: BaseException) -> None:
+            dialog.close()
+            (on_failure or self.on_unhandled)(exc)
+
+        bridge = self._bridge(finish_ok, finish_err)
+        bridge_holder.append(bridge)
+
+        def show(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+
+        bridge.progressed.connect(show)
+        self.pool.start(_Job(lambda: fn(progress), bridge))
+        return progress
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def _bridge(self, on_success: Callable[[Any], None] | None,
+                on_failure: Callable[[BaseException], None] | None) -> _Bridge:
+        bridge = _Bridge()
+        self._live.add(bridge)
+
+        def ok(result: Any) -> None:
+            self._live.discard(bridge)
+            if on_success is not None:
+                on_success(result)
+
+        def err(exc: BaseException) -> None:
+            self._live.discard(bridge)
+            (on_failure or self.on_unhandled)(exc)
+
+        bridge.succeeded.connect(ok, Qt.ConnectionType.QueuedConnection)
+        bridge.failed.connect(err, Qt.ConnectionType.QueuedConnection)
+        return bridge

@@ -1,0 +1,70 @@
+"""Small pieces every screen uses: showing errors, per-field error labels, form rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
+
+from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.i18n import t
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class ErrorLabel(QLabel):
+    """A red message under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+class FieldErrors:
+    """Maps field names to their ``ErrorLabel``s and shows a ``ValidationError`` on them."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, ErrorLabel] = {}
+
+    def add_row(self, form: QFormLayout, label: str, field: str, widget: QWidget,
+                required: bool = False) -> ErrorLabel:
+        error = ErrorLabel()
+        form.addRow(f"{label} *" if required else label, widget)
+        form.addRow("", error)
+        self.labels[field] = error
+        return error
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.show_message("")
+
+    def show(self, errors: Mapping[str, str]) -> list[str]:
+        """Show each message by its field; returns messages that have no field on this form."""
+        self.clear()
+        unplaced = []
+        for field, message in errors.items():
+            label = self.labels.get(field)
+            if label is None:
+                unplaced.append(message)
+            else:
+                label.show_message(message)
+        return unplaced
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A user-fixable error as a warning box; anything else goes to the crash dialog."""
+    if isinstance(exc, ValidationError):
+        text = "\n".join(exc.by_field().values())
+        QMessageBox.warning(parent, t("ui.error_title"), f"{exc.message}\n\n{text}")
+    elif isinstance(exc, UserError):
+        QMessageBox.warning(parent, t("ui.error_title"), exc.message)
+    else:
+        from kdrt_desk.ui.crash_dialog import show_crash
+
+        show_crash(parent, exc)
