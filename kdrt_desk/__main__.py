@@ -1,4 +1,4 @@
-"""Entry point: ``kdrt-desk`` / ``python -m kdrt_desk`` opens the GUI; a subcommand runs headless."""
+"""Entry point: ``kdrt-desk`` opens the GUI; a subcommand runs headless."""
 
 from __future__ import annotations
 

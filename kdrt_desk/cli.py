@@ -40,8 +40,8 @@ class CliUsageError(UserError):
     pass
 
 
-def _password(args: argparse.Namespace, env: str = "KDRT_PASSWORD", prompt: str = "cli.prompt_password"
-              ) -> str:
+def _password(args: argparse.Namespace, env: str = "KDRT_PASSWORD",
+              prompt: str = "cli.prompt_password") -> str:
     if getattr(args, "password_stdin", False) and env == "KDRT_PASSWORD":
         value = sys.stdin.readline().rstrip("\r\n")
     else:

@@ -1,4 +1,4 @@
-"""Errors the user can fix: each carries a catalogue key and is shown translated, never as a traceback.
+"""Errors the user can fix: a catalogue key, shown translated and never as a traceback.
 
 Anything else that escapes is a bug: logged (without personal data) and shown in a crash dialog.
 """
@@ -36,7 +36,7 @@ class ValidationError(UserError):
         return {e.field or "": e.message for e in self.errors}
 
 
-class PermissionDenied(UserError):
+class PermissionDeniedError(UserError):
     def __init__(self) -> None:
         super().__init__("error.permission_denied")
 

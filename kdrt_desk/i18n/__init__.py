@@ -27,10 +27,7 @@ def language() -> str:
 def t(key: str, /, **params: object) -> str:
     """Translate ``key`` into the current language, filling ``{name}`` placeholders."""
     pair = MESSAGES.get(key)
-    if pair is None:
-        text = key
-    else:
-        text = pair[0] if _current == "id" else pair[1]
+    text = key if pair is None else pair[0] if _current == "id" else pair[1]
     return text.format(**params) if params else text
 
 

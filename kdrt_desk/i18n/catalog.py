@@ -9,4 +9,6 @@ from kdrt_desk.i18n.catalog_ui import UI
 from kdrt_desk.i18n.catalog_ui_access import UI_ACCESS
 from kdrt_desk.i18n.catalog_ui_admin import UI_ADMIN
 
-MESSAGES: dict[str, tuple[str, str]] = {**ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI}
+MESSAGES: dict[str, tuple[str, str]] = {
+    **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI,
+}

@@ -12,7 +12,8 @@ ERRORS: dict[str, tuple[str, str]] = {
                        "Too long: at most {limit} characters."),
     "error.number_range": ("Isi angka dari {low} sampai {high}.",
                            "Enter a number from {low} to {high}."),
-    "error.date_future": ("Tanggal tidak boleh di masa depan.", "The date cannot be in the future."),
+    "error.date_future": ("Tanggal tidak boleh di masa depan.",
+                          "The date cannot be in the future."),
     # accounts and login
     "error.wrong_login": ("Nama pengguna atau kata sandi salah. Periksa Caps Lock lalu coba lagi.",
                           "Wrong username or password. Check Caps Lock and try again."),

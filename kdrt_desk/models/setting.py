@@ -1,4 +1,4 @@
-"""Vault-wide settings as key/value rows (vault id, centre name and address, auto-lock, panic key)."""
+"""Vault-wide settings as key/value rows (vault id, centre, auto-lock, panic key)."""
 
 from __future__ import annotations
 

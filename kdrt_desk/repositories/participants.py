@@ -82,7 +82,8 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def apply_filters(query: Select[tuple[object, ...]], q: RegisterQuery) -> Select[tuple[object, ...]]:
+def apply_filters(query: Select[tuple[object, ...]], q: RegisterQuery
+                  ) -> Select[tuple[object, ...]]:
     needle = normalise_query(q.text)
     if needle:
         query = query.where(Participant.search_text.like(f"%{_escape_like(needle)}%", escape="\\"))

@@ -1,4 +1,4 @@
-"""Write a file so that a crash or a full disk leaves either the old or the new version, never half."""
+"""Write files so a crash or a full disk leaves the old or the new version, never half."""
 
 from __future__ import annotations
 

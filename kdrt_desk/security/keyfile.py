@@ -1,4 +1,4 @@
-"""The key file beside the database: the master key wrapped once per staff account and once for recovery.
+"""The key file beside the database: the master key wrapped per staff account and for recovery.
 
 Nothing in it is secret in clear: slots are AES-GCM ciphertexts, usernames appear only as salted
 hashes, and the lock-out counters and pending audit events carry no personal data.

@@ -1,4 +1,4 @@
-"""Unlocking the master key: per-account slots, the recovery slot, lock-out after five wrong tries."""
+"""Unlocking the master key: account slots, the recovery slot, lock-out after five wrong tries."""
 
 from __future__ import annotations
 
@@ -133,7 +133,7 @@ class VaultKeys:
         return True
 
     def unlock_with_recovery(self, raw_code: str) -> bytes:
-        """The master key from the recovery code; puts the installation secret back in the keyring."""
+        """The master key from the recovery code; puts the installation secret back."""
         keyfile = self._file()
         code = normalise_recovery_code(raw_code)
         if code is None:

@@ -115,6 +115,20 @@ class AccountService:
             if not active:
                 self.vault.keys.remove_account(name)
 
+    def unlock(self, password: str) -> bool:
+        """Check the logged-in user's password on the lock screen (lock-out rules apply)."""
+        ok = self.vault.keys.check_password(self.actor.username, password)
+        with self.db.transaction() as session:
+            audit_log.append(session, self.actor.username, "unlocked" if ok else "unlock_failed")
+        return ok
+
+    def record_session_event(self, action: str) -> None:
+        """Audit a lock or log-out of the current user."""
+        if action not in ("locked", "logout"):
+            raise ValueError(action)
+        with self.db.transaction() as session:
+            audit_log.append(session, self.actor.username, action)
+
     def must_change_password(self) -> bool:
         with self.db.reading() as session:
             account = self._account(session, self.actor.username)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kdrt_desk.domain.enums import Role
-from kdrt_desk.errors import PermissionDenied
+from kdrt_desk.errors import PermissionDeniedError
 from kdrt_desk.security.permissions import Permission, allows
 
 
@@ -21,7 +21,7 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if not self.may(permission):
-            raise PermissionDenied()
+            raise PermissionDeniedError()
 
 
 SYSTEM = Actor(user_id=0, username="system", role=Role.ADMIN, display_name="KDRT Desk")

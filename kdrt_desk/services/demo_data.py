@@ -1,4 +1,4 @@
-"""Fill a vault with synthetic participants quickly: validated by the same rules, inserted in bulk."""
+"""Fill a vault with synthetic participants fast: validated by the same rules, inserted in bulk."""
 
 from __future__ import annotations
 

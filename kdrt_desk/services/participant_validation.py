@@ -55,7 +55,8 @@ def validate_participant(data: ParticipantInput, today: date) -> ParticipantInpu
 
     if clean.birth_date is not None and clean.birth_date > today:
         err("birth_date", "error.birth_date_future")
-    elif clean.birth_date is not None and not MIN_AGE <= _age_on(clean.birth_date, today) <= MAX_AGE:
+    elif (clean.birth_date is not None
+          and not MIN_AGE <= _age_on(clean.birth_date, today) <= MAX_AGE):
         err("birth_date", "error.age_range", low=MIN_AGE, high=MAX_AGE)
     if clean.estimated_age is not None and not MIN_AGE <= clean.estimated_age <= MAX_AGE:
         err("estimated_age", "error.age_range", low=MIN_AGE, high=MAX_AGE)

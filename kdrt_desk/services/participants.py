@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.nik import normalise_nik
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord, ParticipantRow
-from kdrt_desk.errors import PermissionDenied, UserError
+from kdrt_desk.errors import PermissionDeniedError, UserError
 from kdrt_desk.models import Participant
 from kdrt_desk.repositories import participants as repo
 from kdrt_desk.repositories.participants import RegisterQuery
@@ -94,7 +94,7 @@ class ParticipantService:
         """The record without its restricted case background."""
         self.actor.require(Permission.VIEW_REGISTER)
         if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
-            raise PermissionDenied()
+            raise PermissionDeniedError()
         with self.db.reading() as session:
             row = self._row(session, participant_id)
             return repo.to_record(row, with_case=False,
@@ -107,7 +107,7 @@ class ParticipantService:
             if not self.actor.may(Permission.VIEW_RESTRICTED):
                 audit_log.append(session, self.actor.username, "restricted_refused", row.code)
                 session.commit()
-                raise PermissionDenied()
+                raise PermissionDeniedError()
             audit_log.append(session, self.actor.username, "restricted_opened", row.code)
             return repo.to_record(row, with_case=True)
 

@@ -90,7 +90,7 @@ def validate_new_password(password: str, username: str, field_name: str = "passw
 def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin_username: str,
                  admin_password: str, admin_display_name: str = "",
                  store: SecretStore | None = None, kdf: KdfParams = DEFAULT_KDF) -> str:
-    """Create the key file, the encrypted database and the first admin; returns the recovery code."""
+    """Create key file, encrypted database and first admin; return the recovery code."""
     problems: list[UserError] = []
     if not centre_name.strip():
         problems.append(UserError("error.required", field="centre_name"))

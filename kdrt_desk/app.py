@@ -1,0 +1,86 @@
+"""The composition root of the GUI: builds the task runner, the dialogs and the main window once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QDialog
+
+from kdrt_desk import i18n
+from kdrt_desk.logging_setup import configure_logging
+from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
+from kdrt_desk.services.vault_access import VaultPaths
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.common import show_error
+from kdrt_desk.wiring import default_data_dir
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+class DeskApp(QObject):
+    """Wizard on first run, then login, then the main window; back to login after logging out."""
+
+    def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.kdf = kdf
+        self.runner = TaskRunner(on_unhandled=lambda exc: show_error(None, exc), parent=self)
+        self.window: QObject | None = None
+
+    def start(self) -> bool:
+        if not VaultPaths(self.data_dir).exists():
+            from kdrt_desk.ui.setup_wizard import SetupWizard
+
+            wizard = SetupWizard(self.data_dir, self.runner, self.kdf)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
+        return self.show_login()
+
+    def show_login(self) -> bool:
+        from kdrt_desk.ui.login_dialog import LoginDialog
+        from kdrt_desk.ui.main_window import MainWindow
+
+        dialog = LoginDialog(self.data_dir, self.runner, self.kdf)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            QApplication.quit()
+            return False
+        window = MainWindow(dialog.services, self.runner, on_logout=self.show_login)
+        window.show()
+        self.window = window
+        return True
+
+
+def _install_fonts(app: QApplication) -> None:
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(ASSETS / "fonts" / name))
+    if sys.platform != "win32":
+        app.setFont(QFont("DejaVu Sans", 10))
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="kdrt-desk")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES)
+    args, _ = parser.parse_known_args(list(argv))
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("KDRT Desk")
+    app.setOrganizationName("KDRT Desk")
+    app.setQuitOnLastWindowClosed(False)
+    icon = ASSETS / "kdrt-desk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    _install_fonts(app)
+    configure_logging(data_dir if data_dir.is_dir() else None)
+    language = args.lang or str(QSettings("KDRT Desk", "KDRT Desk").value("language", "id"))
+    i18n.set_language(language if language in i18n.LANGUAGES else "id")
+    desk = DeskApp(data_dir)
+    if not desk.start():
+        return 0
+    return app.exec()

@@ -1,0 +1,286 @@
+"""The main window: register and admin screens, the lock screen, auto-lock and the panic key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk import __version__, i18n
+from kdrt_desk.domain.participant import ParticipantRecord
+from kdrt_desk.errors import UserError
+from kdrt_desk.i18n import label, t
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services.settings import CentreSettings
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.common import show_error
+from kdrt_desk.ui.idle_watcher import IdleWatcher
+from kdrt_desk.ui.lock_screen import LockScreen
+from kdrt_desk.ui.participant_form import ParticipantForm
+from kdrt_desk.ui.register_view import RegisterView
+from kdrt_desk.wiring import Services
+
+WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, runner: TaskRunner,
+                 on_logout: Callable[[], None] = lambda: None) -> None:
+        super().__init__()
+        self.services = services
+        self.runner = runner
+        self.on_logout = on_logout
+        self.actor = services.vault.actor
+        self.forms: list[ParticipantForm] = []
+        self.hidden_forms: list[ParticipantForm] = []
+        self.locked = False
+        self.closing_for_logout = False
+        self.settings = CentreSettings("", "", 5, "F12", "id")
+        self.watcher = IdleWatcher(self.settings.idle_minutes, self.settings.panic_key, self)
+        self.watcher.lock_requested.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.watcher)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self._build()
+        self.resize(1100, 700)
+        settings_service = services.settings
+        runner.run(settings_service.current, self.apply_settings)
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(t("ui.app_title"))
+        self.menuBar().clear()
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._build_menus()
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        if self.services.vault.warnings:
+            banner = QLabel("\n".join(t(key) for key in self.services.vault.warnings))
+            banner.setWordWrap(True)
+            banner.setStyleSheet(WARNING_STYLE)
+            layout.addWidget(banner)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.register = RegisterView(self.services, self.runner)
+        self.register.open_requested.connect(self.open_participant)
+        self.register.new_requested.connect(lambda: self.open_participant(None))
+        self.tabs.addTab(self.register, t("ui.main.tab_register"))
+        if self.actor.may(Permission.MANAGE_USERS):
+            from kdrt_desk.ui.accounts_view import AccountsView
+
+            self.tabs.addTab(AccountsView(self.services, self.runner), t("ui.main.tab_accounts"))
+        if self.actor.may(Permission.VIEW_AUDIT):
+            from kdrt_desk.ui.audit_view import AuditView
+
+            self.tabs.addTab(AuditView(self.services, self.runner), t("ui.main.tab_audit"))
+        layout.addWidget(self.tabs)
+        self.stack.addWidget(content)
+        self.lock_screen = LockScreen(self.actor.username)
+        self.lock_screen.unlock_requested.connect(self.unlock)
+        self.lock_screen.logout_requested.connect(self.logout)
+        self.stack.addWidget(self.lock_screen)
+        self.stack.setCurrentIndex(1 if self.locked else 0)
+        who = self.actor.display_name or self.actor.username
+        self.user_label = QLabel(t("ui.main.signed_in", user=who, role=label(self.actor.role)))
+        self.lock_button = QPushButton(t("ui.main.lock_button", key=self.settings.panic_key))
+        self.lock_button.clicked.connect(lambda: self.lock("button"))
+        bar = self.statusBar()
+        for widget in bar.findChildren(QWidget):
+            if widget.parent() is bar and isinstance(widget, QLabel | QPushButton):
+                bar.removeWidget(widget)
+                widget.deleteLater()
+        bar.addWidget(self.user_label, 1)
+        bar.addPermanentWidget(self.lock_button)
+        if not self.locked:
+            self.register.refresh()
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(t("ui.main.menu_file"))
+        new = QAction(t("ui.register.new"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self.open_participant(None))
+        new.setEnabled(self.actor.may(Permission.EDIT_PARTICIPANT))
+        menu.addAction(new)
+        menu.addSeparator()
+        password = QAction(t("ui.main.change_password"), self)
+        password.triggered.connect(lambda: self.change_password(False))
+        menu.addAction(password)
+        if self.actor.may(Permission.SETTINGS):
+            settings = QAction(t("ui.main.settings"), self)
+            settings.triggered.connect(self.open_settings)
+            menu.addAction(settings)
+        menu.addSeparator()
+        lock = QAction(t("ui.main.lock_now"), self)
+        lock.triggered.connect(lambda: self.lock("menu"))
+        menu.addAction(lock)
+        logout = QAction(t("ui.main.logout"), self)
+        logout.triggered.connect(self.logout)
+        menu.addAction(logout)
+        quit_action = QAction(t("ui.main.quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        language = self.menuBar().addMenu(t("ui.main.menu_language"))
+        for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(i18n.language() == code)
+            action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
+            language.addAction(action)
+        help_menu = self.menuBar().addMenu(t("ui.main.menu_help"))
+        about = QAction(t("ui.main.about"), self)
+        about.triggered.connect(lambda: QMessageBox.about(
+            self, t("ui.main.about"), t("ui.main.about_text", version=__version__)))
+        help_menu.addAction(about)
+
+    def switch_language(self, code: str) -> None:
+        i18n.set_language(code)
+        QSettings("KDRT Desk", "KDRT Desk").setValue("language", code)
+        self._build()
+
+    def apply_settings(self, settings: CentreSettings) -> None:
+        self.settings = settings
+        self.watcher.configure(settings.idle_minutes, settings.panic_key)
+        self.lock_button.setText(t("ui.main.lock_button", key=settings.panic_key))
+        accounts = self.services.accounts
+        self.runner.run(accounts.must_change_password,
+                        lambda must: self.change_password(True) if must else None)
+
+    # -- participants -----------------------------------------------------------------------
+    def open_participant(self, participant_id: int | None) -> ParticipantForm | None:
+        if self.locked:
+            return None
+        for form in self.forms:
+            if participant_id is not None and form.participant_id == participant_id:
+                form.raise_()
+                form.activateWindow()
+                return form
+        form = ParticipantForm(self.services, self.runner, participant_id, self)
+        form.saved.connect(self._participant_saved)
+        form.finished.connect(lambda _=0, f=form: self._form_closed(f))
+        self.forms.append(form)
+        form.show()
+        return form
+
+    def _participant_saved(self, record: ParticipantRecord) -> None:
+        self.statusBar().showMessage(t("ui.main.saved", code=record.code), 5000)
+        self.register.refresh()
+
+    def _form_closed(self, form: ParticipantForm) -> None:
+        if form in self.forms:
+            self.forms.remove(form)
+        form.deleteLater()
+
+    # -- locking ----------------------------------------------------------------------------
+    def lock(self, reason: str = "button") -> None:
+        """Hide every name at once: register emptied, forms hidden (kept), message boxes closed."""
+        if self.locked:
+            return
+        self.locked = True
+        self.register.clear()
+        self.hidden_forms = [f for f in self.forms if f.isVisible()]
+        for form in self.hidden_forms:
+            form.hide()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                widget.reject()
+        self.stack.setCurrentIndex(1)
+        self.lock_screen.reset()
+        self.menuBar().setEnabled(False)
+        self.lock_button.setEnabled(False)
+        accounts = self.services.accounts
+        self.runner.run(lambda: accounts.record_session_event("locked"))
+        del reason
+
+    def unlock(self, password: str) -> None:
+        accounts = self.services.accounts
+        self.runner.run(lambda: accounts.unlock(password), self._unlock_checked,
+                        self._unlock_failed)
+
+    def _unlock_checked(self, ok: bool) -> None:
+        if not ok:
+            self.lock_screen.show_failure(t("error.wrong_login"))
+            return
+        self.locked = False
+        self.stack.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.lock_button.setEnabled(True)
+        for form in self.hidden_forms:
+            form.show()
+        self.hidden_forms = []
+        self.register.refresh()
+        self.watcher.timer.start()
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.lock_screen.show_failure(exc.message)
+        else:
+            show_error(self, exc)
+
+    # -- account and settings dialogs ------------------------------------------------------
+    def change_password(self, forced: bool) -> None:
+        from kdrt_desk.ui.change_password_dialog import ChangePasswordDialog
+
+        ChangePasswordDialog(self.services, self.runner, forced, self).show()
+
+    def open_settings(self) -> None:
+        from kdrt_desk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self.runner, self)
+        dialog.saved.connect(self.apply_settings)
+        dialog.show()
+
+    # -- leaving ----------------------------------------------------------------------------
+    def _unsaved_forms(self) -> list[ParticipantForm]:
+        return [f for f in self.forms if f.has_unsaved_changes()]
+
+    def logout(self) -> None:
+        if self._unsaved_forms() and not self.locked:
+            answer = QMessageBox.question(self, t("ui.main.logout"), t("ui.main.unsaved_forms"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.closing_for_logout = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.closing_for_logout and self._unsaved_forms() and not self.locked:
+            answer = QMessageBox.question(self, t("ui.main.quit"), t("ui.main.unsaved_forms"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        for form in list(self.forms):
+            form.discard()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.watcher)
+        self.watcher.timer.stop()
+        services = self.services
+        self.runner.run(lambda: services.accounts.record_session_event("logout"))
+        self.runner.wait()
+        services.close()
+        super().closeEvent(event)
+        if self.closing_for_logout:
+            QTimer.singleShot(0, self.on_logout)
+        else:
+            QTimer.singleShot(0, QApplication.quit)
+
+    @property
+    def is_showing_lock_screen(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen and self.locked

@@ -1,0 +1,258 @@
+"""The intake form: register a participant or edit one; the restricted tab opens only on request."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
+from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.i18n import t
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services.participants import PossibleDuplicate
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.participant_sections import (
+    CaseSection,
+    ConsentSection,
+    ContactSection,
+    HouseholdSection,
+    IdentitySection,
+    ParseErrors,
+    Section,
+)
+from kdrt_desk.wiring import Services
+
+ERROR_TAB_COLOUR = Qt.GlobalColor.darkRed
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class ParticipantForm(QDialog):
+    """Non-modal, so locking the app can hide it without losing what was typed."""
+
+    saved = Signal(object)
+
+    def __init__(self, services: Services, runner: TaskRunner, participant_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.participant_id = participant_id
+        self.version = 0
+        self.busy = False
+        self.case_loaded = participant_id is None
+        self._snapshot: ParticipantInput | None = None
+        actor = services.vault.actor
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setWindowTitle(t("ui.form.title_new") if participant_id is None
+                            else t("ui.form.title_edit"))
+
+        self.errors = FieldErrors()
+        self.identity = IdentitySection(self.errors)
+        self.contact = ContactSection(self.errors, actor.may(Permission.VIEW_CONTACT))
+        self.household = HouseholdSection(self.errors)
+        self.consent = ConsentSection(self.errors)
+        self.tabs = QTabWidget()
+        self.sections: list[Section] = [self.identity, self.contact, self.household, self.consent]
+        self.tab_of: dict[int, QWidget] = {}
+        for section, key in zip(self.sections, ("ui.form.tab_identity", "ui.form.tab_contact",
+                                                "ui.form.tab_household", "ui.form.tab_consent"),
+                                strict=True):
+            page = _scrolled(section)
+            self.tab_of[id(section)] = page
+            self.tabs.addTab(page, t(key))
+        self.case: CaseSection | None = None
+        self.case_stack: QStackedWidget | None = None
+        if actor.may(Permission.VIEW_RESTRICTED):
+            self.case = CaseSection(self.errors)
+            self.case_stack = QStackedWidget()
+            closed = QWidget()
+            closed_layout = QVBoxLayout(closed)
+            explain = QLabel(t("ui.form.restricted_closed"))
+            explain.setWordWrap(True)
+            self.open_case_button = QPushButton(t("ui.form.restricted_open"))
+            self.open_case_button.clicked.connect(self.open_case)
+            closed_layout.addWidget(explain)
+            closed_layout.addWidget(self.open_case_button, 0, Qt.AlignmentFlag.AlignLeft)
+            closed_layout.addStretch(1)
+            self.case_stack.addWidget(closed)
+            self.case_stack.addWidget(_scrolled(self.case))
+            self.case_stack.setCurrentIndex(1 if self.case_loaded else 0)
+            self.sections.append(self.case)
+            self.tab_of[id(self.case)] = self.case_stack
+            self.tabs.addTab(self.case_stack, t("ui.form.tab_case"))
+
+        self.summary = ErrorLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(t("ui.form.save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("ui.form.cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        can_edit = actor.may(Permission.EDIT_PARTICIPANT)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(can_edit)
+
+        layout = QVBoxLayout(self)
+        hint = QLabel(t("ui.form.required_hint"))
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(760, 620)
+        if participant_id is None:
+            self._snapshot = self.collect()[0]
+        else:
+            self.setEnabled(False)
+            participants = services.participants
+            runner.run(lambda: participants.get(participant_id), self._loaded, self._load_failed)
+
+    # -- loading ----------------------------------------------------------------------------
+    def _loaded(self, record: ParticipantRecord) -> None:
+        self.version = record.version
+        self.identity.load(record, record.code)
+        self.contact.load(record)
+        self.household.load(record)
+        self.consent.load(record)
+        self.setWindowTitle(t("ui.form.title_edit_code", code=record.code))
+        self.setEnabled(True)
+        self._snapshot = self.collect()[0]
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self._snapshot = None
+        self.done(QDialog.DialogCode.Rejected)
+
+    def open_case(self) -> None:
+        """Open the restricted section (audited by the service)."""
+        if self.participant_id is None or self.case is None:
+            return
+        participants = self.services.participants
+        pid = self.participant_id
+        self.runner.run(lambda: participants.open_restricted(pid), self._case_opened, self._fail)
+
+    def _case_opened(self, record: ParticipantRecord) -> None:
+        assert self.case is not None and self.case_stack is not None
+        if record.case is not None:
+            self.case.load(record.case)
+        self.version = record.version
+        self.case_loaded = True
+        self.case_stack.setCurrentIndex(1)
+        if self._snapshot is not None:
+            self._snapshot.case = self.case.read()
+
+    # -- saving -----------------------------------------------------------------------------
+    def collect(self) -> tuple[ParticipantInput, ParseErrors]:
+        data = ParticipantInput()
+        problems: ParseErrors = {}
+        self.identity.read(data, problems)
+        self.contact.read(data, problems)
+        self.household.read(data, problems)
+        self.consent.read(data, problems)
+        if self.case is not None and self.case_loaded:
+            data.case = self.case.read()
+        return data, problems
+
+    def save(self) -> None:
+        if self.busy:
+            return
+        data, problems = self.collect()
+        if problems:
+            self._show_errors(problems)
+            return
+        self.busy = True
+        participants = self.services.participants
+        exclude = self.participant_id
+        self.runner.run(lambda: participants.find_duplicates(data, exclude),
+                        lambda found: self._after_duplicates(data, found), self._fail)
+
+    def _after_duplicates(self, data: ParticipantInput, found: list[PossibleDuplicate]) -> None:
+        if found and not self.confirm_duplicates(found):
+            self.busy = False
+            return
+        participants = self.services.participants
+        pid, version = self.participant_id, self.version
+        if pid is None:
+            self.runner.run(lambda: participants.register(data), self._saved, self._fail)
+        else:
+            self.runner.run(lambda: participants.update(pid, data, version), self._saved,
+                            self._fail)
+
+    def confirm_duplicates(self, found: list[PossibleDuplicate]) -> bool:
+        lines = "\n".join(f"• {d.code}  {d.full_name}  ({t('ui.form.duplicate_' + d.reason)})"
+                          for d in found)
+        answer = QMessageBox.question(self, t("ui.form.duplicates_title"),
+                                      t("ui.form.duplicates_text", lines=lines))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _saved(self, record: ParticipantRecord) -> None:
+        self.busy = False
+        self.participant_id = record.id
+        self.version = record.version
+        self.identity.code.setText(record.code)
+        self.errors.clear()
+        self.summary.show_message("")
+        self._snapshot = self.collect()[0]
+        self.saved.emit(record)
+        self.accept()
+
+    def _fail(self, exc: BaseException) -> None:
+        self.busy = False
+        if isinstance(exc, ValidationError):
+            self._show_errors(exc.by_field(), exc.message)
+        elif isinstance(exc, UserError):
+            self.summary.show_message(exc.message)
+        else:
+            show_error(self, exc)
+
+    def _show_errors(self, errors: dict[str, str], summary: str = "") -> None:
+        unplaced = self.errors.show(errors)
+        self.summary.show_message("\n".join(filter(None, [summary or t(
+            "error.validation", count=len(errors)), *unplaced])))
+        first_tab = None
+        for section in self.sections:
+            tab = self.tabs.indexOf(self.tab_of[id(section)])
+            has_error = bool(section.fields & errors.keys())
+            self.tabs.tabBar().setTabTextColor(
+                tab, ERROR_TAB_COLOUR if has_error else self.palette().windowText().color())
+            if has_error and first_tab is None:
+                first_tab = tab
+        if first_tab is not None:
+            self.tabs.setCurrentIndex(first_tab)
+
+    # -- closing ----------------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self._snapshot is not None and self.collect()[0] != self._snapshot
+
+    def discard(self) -> None:
+        """Close without asking (the user already confirmed leaving with unsaved changes)."""
+        self._snapshot = None
+        self.done(QDialog.DialogCode.Rejected)
+
+    def reject(self) -> None:
+        """Cancel or the window's close button: ask before throwing typed data away."""
+        if self.has_unsaved_changes():
+            answer = QMessageBox.question(self, t("ui.form.discard_title"),
+                                          t("ui.form.discard_text"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()

@@ -1,0 +1,152 @@
+"""The participant register: search as you type, filter by status and kecamatan, sort, open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk.domain.enums import ParticipantStatus
+from kdrt_desk.domain.places import KECAMATAN
+from kdrt_desk.i18n import label, t
+from kdrt_desk.repositories.participants import RegisterQuery
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.register_model import RegisterModel
+from kdrt_desk.wiring import Services
+
+SEARCH_DELAY_MS = 60
+
+
+class RegisterView(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal()
+    loaded = Signal(int)  # rows shown
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self._sequence = 0
+        self._sort = ("code", False)
+        actor = services.vault.actor
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(t("ui.register.search_hint"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(t("ui.register.all_statuses"), None)
+        for status in ParticipantStatus:
+            self.status.addItem(label(status), status)
+        self.kecamatan = QComboBox()
+        self.kecamatan.addItem(t("ui.register.all_kecamatan"), "")
+        for name in KECAMATAN:
+            self.kecamatan.addItem(name, name)
+        self.new_button = QPushButton(t("ui.register.new"))
+        self.new_button.setVisible(actor.may(Permission.EDIT_PARTICIPANT))
+        self.new_button.clicked.connect(self.new_requested)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.kecamatan, 1)
+        filters.addWidget(self.new_button)
+
+        self.model = RegisterModel(services.participants.visible_columns(), self)
+        self.model.sort_requested.connect(self._sort_by)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        widths = {"code": 120, "full_name": 240, "preferred_name": 130, "nik": 150,
+                  "phone": 140, "status": 160, "kecamatan": 150, "registered_on": 150}
+        for column, name in enumerate(self.model.columns):
+            self.table.setColumnWidth(column, widths.get(name, 120))
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.installEventFilter(self)
+
+        self.count_label = QLabel()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        if not actor.may(Permission.VIEW_ALL_PARTICIPANTS):
+            self.note.setText(t("ui.register.facilitator_note"))
+        self.note.setVisible(bool(self.note.text()))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.kecamatan.currentIndexChanged.connect(self.refresh)
+
+    def query(self) -> RegisterQuery:
+        return RegisterQuery(text=self.search.text(), status=self.status.currentData(),
+                             kecamatan=self.kecamatan.currentData() or "",
+                             sort=self._sort[0], descending=self._sort[1])
+
+    def refresh(self) -> None:
+        """Ask the service for the rows; answers to older queries are dropped."""
+        self._sequence += 1
+        sequence = self._sequence
+        query = self.query()
+        participants = self.services.participants
+        self.runner.run(lambda: participants.list_rows(query),
+                        lambda rows: self._show(sequence, rows))
+
+    def _show(self, sequence: int, rows: list) -> None:  # type: ignore[type-arg]
+        if sequence != self._sequence:
+            return
+        self.model.set_rows(rows)
+        self.count_label.setText(t("ui.register.count", count=f"{len(rows):,}".replace(",", ".")))
+        self.loaded.emit(len(rows))
+
+    def clear(self) -> None:
+        """Forget every row (used when the app locks)."""
+        self._sequence += 1
+        self.model.clear()
+        self.count_label.clear()
+
+    def _sort_by(self, column: str, descending: bool) -> None:
+        self._sort = (column, descending)
+        self.refresh()
+
+    def _open_row(self, row: int) -> None:
+        record = self.model.row_at(row)
+        if record is not None:
+            self.open_requested.emit(record.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._open_row(self.table.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
