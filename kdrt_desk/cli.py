@@ -204,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_common(p: argparse.ArgumentParser, user: bool = True) -> argparse.ArgumentParser:
         p.add_argument("--data-dir", default=argparse.SUPPRESS, help=t("cli.help_data_dir"))
+        p.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                       help=t("cli.help_lang"))
         p.add_argument("--password-stdin", action="store_true", help=t("cli.help_password_stdin"))
         if user:
             p.add_argument("--user", required=True, help=t("cli.help_user"))
@@ -251,7 +253,7 @@ def run(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
-    configure_logging(_data_dir(args) if args.command in (None, "init", "demo") else None)
+    configure_logging(_data_dir(args))
     try:
         return int(args.func(args))
     except ValidationError as exc:
@@ -264,7 +266,11 @@ def run(argv: Sequence[str]) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader (e.g. ``head``) stopped early: not an error
+        return 0
     except Exception:
+        configure_logging(_data_dir(args))  # the folder may exist only now
         log.exception("unexpected error in command %s", args.command)
         print(t("cli.internal_error"), file=sys.stderr)
         return 70

@@ -12,7 +12,9 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 def configure_logging(data_dir: Path | None) -> Path | None:
     """Log warnings and errors to ``<data_dir>/logs/kdrt-desk.log`` when the folder exists."""
     root = logging.getLogger()
-    root.setLevel(logging.INFO)
+    root.setLevel(logging.WARNING)
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())  # never the stderr "last resort" with tracebacks
     for handler in list(root.handlers):
         if getattr(handler, "kdrt_desk", False):
             root.removeHandler(handler)

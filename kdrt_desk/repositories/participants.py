@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kdrt_desk.domain.enums import (
@@ -47,9 +49,12 @@ SORT_COLUMNS = {
     "phone": Participant.phone, "status": Participant.status,
     "kecamatan": Participant.kecamatan, "registered_on": Participant.registered_on,
 }
+# Dates come back as ISO text: ``date.fromisoformat`` is far cheaper than the ORM's parser.
 ROW_COLUMNS = (Participant.id, Participant.code, Participant.full_name,
-               Participant.preferred_name, Participant.nik, Participant.phone,
-               Participant.status, Participant.kecamatan, Participant.registered_on)
+               Participant.preferred_name, func.coalesce(Participant.nik, ""),
+               func.coalesce(Participant.phone, ""), Participant.status, Participant.kecamatan,
+               type_coerce(Participant.registered_on, String))
+STATUS_BY_VALUE = {s.value: s for s in ParticipantStatus}
 
 
 @dataclass(frozen=True)
@@ -94,15 +99,39 @@ def apply_filters(query: Select[tuple[object, ...]], q: RegisterQuery
     return query
 
 
-def list_rows(session: Session, q: RegisterQuery) -> list[ParticipantRow]:
+def _order(q: RegisterQuery) -> list[Any]:
     column = SORT_COLUMNS.get(q.sort, Participant.code)
-    order = [column.desc() if q.descending else column.asc(), Participant.id]
-    query = apply_filters(select(*ROW_COLUMNS), q).order_by(*order)
+    return [column.desc() if q.descending else column.asc(), Participant.id]
+
+
+def _to_rows(result: Iterable[Sequence[Any]]) -> list[ParticipantRow]:
+    status = STATUS_BY_VALUE
+    return [ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], status[r[6]], r[7],
+                           date.fromisoformat(r[8])) for r in result]
+
+
+def list_rows(session: Session, q: RegisterQuery) -> list[ParticipantRow]:
+    query = apply_filters(select(*ROW_COLUMNS), q).order_by(*_order(q))
     if q.limit is not None:
         query = query.limit(q.limit)
-    return [ParticipantRow(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "",
-                           ParticipantStatus(r[6]), r[7], r[8])
-            for r in session.execute(query)]
+    return _to_rows(session.execute(query))
+
+
+def list_ids(session: Session, q: RegisterQuery) -> list[int]:
+    """The ids of every matching participant in display order (cheap even for 50,000)."""
+    query = apply_filters(select(Participant.id), q).order_by(*_order(q))
+    return list(session.scalars(query))
+
+
+def rows_by_ids(session: Session, ids: Sequence[int]) -> list[ParticipantRow]:
+    """The rows for ``ids``, in the order given."""
+    found: dict[int, ParticipantRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in _to_rows(session.execute(select(*ROW_COLUMNS)
+                                            .where(Participant.id.in_(chunk)))):
+            found[row.id] = row
+    return [found[i] for i in ids if i in found]
 
 
 def count_rows(session: Session, q: RegisterQuery) -> int:
@@ -110,9 +139,11 @@ def count_rows(session: Session, q: RegisterQuery) -> int:
 
 
 def next_code(session: Session, year: int) -> str:
+    """``KD-<year>-0001`` upwards; past 9999 the number simply grows a digit."""
     prefix = f"KD-{year}-"
-    last = session.scalar(select(func.max(Participant.code)).where(
-        Participant.code.like(f"{prefix}%")))
+    last = session.scalar(select(Participant.code).where(Participant.code.like(f"{prefix}%"))
+                          .order_by(func.length(Participant.code).desc(),
+                                    Participant.code.desc()).limit(1))
     number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{number:04d}"
 

@@ -30,6 +30,15 @@ LIST_COLUMNS_LIMITED = ("code", "full_name", "preferred_name", "status", "kecama
                         "registered_on")
 
 
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    ids: list[int]
+    rows: list[ParticipantRow]
+
+
 @dataclass(frozen=True)
 class PossibleDuplicate:
     id: int
@@ -71,10 +80,30 @@ class ParticipantService:
         if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
             return []  # groups arrive with the training issue; until then nobody is hers
         with self.db.reading() as session:
-            rows = repo.list_rows(session, query)
-        if not self.actor.may(Permission.VIEW_CONTACT):
-            rows = [r._replace(nik="", phone="") for r in rows]
-        return rows
+            return self._mask(repo.list_rows(session, query))
+
+    def register_page(self, query: RegisterQuery = RegisterQuery(),
+                      first: int = PAGE_SIZE) -> RegisterPage:
+        """Every matching id in order, with the rows of the first page (what the list shows)."""
+        self.actor.require(Permission.VIEW_REGISTER)
+        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
+            return RegisterPage([], [])
+        with self.db.reading() as session:
+            ids = repo.list_ids(session, query)
+            rows = repo.rows_by_ids(session, ids[:first])
+        return RegisterPage(ids, self._mask(rows))
+
+    def rows_by_ids(self, ids: list[int]) -> list[ParticipantRow]:
+        self.actor.require(Permission.VIEW_REGISTER)
+        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
+            return []
+        with self.db.reading() as session:
+            return self._mask(repo.rows_by_ids(session, ids))
+
+    def _mask(self, rows: list[ParticipantRow]) -> list[ParticipantRow]:
+        if self.actor.may(Permission.VIEW_CONTACT):
+            return rows
+        return [r._replace(nik="", phone="") for r in rows]
 
     def count(self, query: RegisterQuery = RegisterQuery()) -> int:
         self.actor.require(Permission.VIEW_REGISTER)

@@ -106,7 +106,7 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
     if paths.exists():
         raise VaultError("error.vault_exists")
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise VaultError("error.folder_read_only") from exc
     lock = InstanceLock(data_dir)
@@ -119,6 +119,7 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
         engine = encrypted_engine(paths.database, master)
         created.append(paths.database)
         verify_open(engine, paths.database)
+        paths.database.chmod(0o600)
         migrate.upgrade(engine)
         db = Database(engine)
         now = datetime.now(UTC)

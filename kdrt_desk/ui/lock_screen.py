@@ -35,7 +35,7 @@ class LockScreen(QWidget):
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         box = QWidget()
-        box.setMaximumWidth(380)
+        box.setFixedWidth(400)
         inner = QVBoxLayout(box)
         for widget in (title, info, self.password, self.unlock_button, self.error,
                        self.logout_button):

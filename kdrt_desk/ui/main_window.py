@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._build()
-        self.resize(1100, 700)
+        self.resize(1280, 760)
         settings_service = services.settings
         runner.run(settings_service.current, self.apply_settings)
 

@@ -1,8 +1,11 @@
-"""The register's item model: a list of ``ParticipantRow`` tuples, formatted only when painted."""
+"""The register's lazy item model: every matching id up front, rows fetched a page at a time.
+
+50,000 ids cost a few milliseconds; only the pages the user scrolls to are read and formatted.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -12,6 +15,8 @@ from kdrt_desk.domain.phone import format_phone
 from kdrt_desk.i18n import format_date, label, t
 
 Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+PageFetcher = Callable[[list[int], Callable[[list[ParticipantRow]], None]], None]
 
 
 class RegisterModel(QAbstractTableModel):
@@ -19,24 +24,37 @@ class RegisterModel(QAbstractTableModel):
 
     sort_requested = Signal(str, bool)  # column name, descending
 
-    def __init__(self, columns: Sequence[str], parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[str], fetch_page: PageFetcher, parent: Any = None
+                 ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
-        self.rows: list[ParticipantRow] = []
+        self.fetch_page = fetch_page
+        self.ids: list[int] = []
+        self.cache: dict[int, ParticipantRow] = {}
+        self.pending: set[int] = set()
+        self.generation = 0
 
-    def set_rows(self, rows: list[ParticipantRow]) -> None:
+    def set_result(self, ids: list[int], first_rows: list[ParticipantRow]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.generation += 1
+        self.ids = ids
+        self.cache = {row.id: row for row in first_rows}
+        self.pending = set()
         self.endResetModel()
 
     def clear(self) -> None:
-        self.set_rows([])
+        self.set_result([], [])
 
     def row_at(self, row: int) -> ParticipantRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        if not 0 <= row < len(self.ids):
+            return None
+        return self.cache.get(self.ids[row])
+
+    def id_at(self, row: int) -> int | None:
+        return self.ids[row] if 0 <= row < len(self.ids) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.columns)
@@ -44,7 +62,10 @@ class RegisterModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.cache.get(self.ids[index.row()])
+        if row is None:
+            self._request(index.row() // PAGE)
+            return "…" if index.column() == 0 else None
         column = self.columns[index.column()]
         value = getattr(row, column)
         if column == "status":
@@ -54,6 +75,24 @@ class RegisterModel(QAbstractTableModel):
         if column == "phone":
             return format_phone(value) if value else ""
         return value
+
+    def _request(self, page: int) -> None:
+        if page in self.pending:
+            return
+        self.pending.add(page)
+        generation = self.generation
+        ids = self.ids[page * PAGE:(page + 1) * PAGE]
+
+        def arrived(rows: list[ParticipantRow]) -> None:
+            if generation != self.generation:
+                return
+            self.cache.update((row.id, row) for row in rows)
+            first = page * PAGE
+            last = min(first + PAGE, len(self.ids)) - 1
+            self.dataChanged.emit(self.index(first, 0),
+                                  self.index(last, len(self.columns) - 1))
+
+        self.fetch_page(ids, arrived)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

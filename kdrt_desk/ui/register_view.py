@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from kdrt_desk.domain.enums import ParticipantStatus
+from kdrt_desk.domain.participant import ParticipantRow
 from kdrt_desk.domain.places import KECAMATAN
 from kdrt_desk.i18n import label, t
 from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services.participants import RegisterPage
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.register_model import RegisterModel
 from kdrt_desk.wiring import Services
@@ -64,7 +68,8 @@ class RegisterView(QWidget):
         filters.addWidget(self.kecamatan, 1)
         filters.addWidget(self.new_button)
 
-        self.model = RegisterModel(services.participants.visible_columns(), self)
+        self.model = RegisterModel(services.participants.visible_columns(), self._fetch_page,
+                                   self)
         self.model.sort_requested.connect(self._sort_by)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -78,9 +83,9 @@ class RegisterView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        widths = {"code": 120, "full_name": 240, "preferred_name": 130, "nik": 150,
-                  "phone": 140, "status": 160, "kecamatan": 150, "registered_on": 150}
+        header.setStretchLastSection(True)
+        widths = {"code": 110, "full_name": 220, "preferred_name": 120, "nik": 145,
+                  "phone": 130, "status": 170, "kecamatan": 160, "registered_on": 150}
         for column, name in enumerate(self.model.columns):
             self.table.setColumnWidth(column, widths.get(name, 120))
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
@@ -118,15 +123,21 @@ class RegisterView(QWidget):
         sequence = self._sequence
         query = self.query()
         participants = self.services.participants
-        self.runner.run(lambda: participants.list_rows(query),
-                        lambda rows: self._show(sequence, rows))
+        self.runner.run(lambda: participants.register_page(query),
+                        lambda page: self._show(sequence, page))
 
-    def _show(self, sequence: int, rows: list) -> None:  # type: ignore[type-arg]
+    def _show(self, sequence: int, page: RegisterPage) -> None:
         if sequence != self._sequence:
             return
-        self.model.set_rows(rows)
-        self.count_label.setText(t("ui.register.count", count=f"{len(rows):,}".replace(",", ".")))
-        self.loaded.emit(len(rows))
+        self.model.set_result(page.ids, page.rows)
+        count = f"{len(page.ids):,}".replace(",", ".")
+        self.count_label.setText(t("ui.register.count", count=count))
+        self.loaded.emit(len(page.ids))
+
+    def _fetch_page(self, ids: list[int],
+                    done: Callable[[list[ParticipantRow]], None]) -> None:
+        participants = self.services.participants
+        self.runner.run(lambda: participants.rows_by_ids(ids), done)
 
     def clear(self) -> None:
         """Forget every row (used when the app locks)."""
@@ -139,9 +150,9 @@ class RegisterView(QWidget):
         self.refresh()
 
     def _open_row(self, row: int) -> None:
-        record = self.model.row_at(row)
-        if record is not None:
-            self.open_requested.emit(record.id)
+        participant_id = self.model.id_at(row)
+        if participant_id is not None:
+            self.open_requested.emit(participant_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
