@@ -14,18 +14,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
+from support.constants import ADMIN, CENTRE, FAST_KDF, PASSWORD  # noqa: E402
 from support.fake_os_keyring import MemoryKeyring  # noqa: E402
 
 from kdrt_desk import i18n  # noqa: E402
-from kdrt_desk.security.crypto import KdfParams  # noqa: E402
 from kdrt_desk.security.secret_store import SecretStore  # noqa: E402
 from kdrt_desk.services.vault_access import OpenVault, create_vault, open_vault  # noqa: E402
 from kdrt_desk.wiring import Services, build_services  # noqa: E402
 
-FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
-ADMIN = "admin"
-PASSWORD = "kata-sandi-uji-1"
-CENTRE = "Pusat Pemberdayaan Perempuan Uji"
+__all__ = ["ADMIN", "CENTRE", "FAST_KDF", "PASSWORD", "VaultFixture"]
 
 
 @dataclass
