@@ -100,9 +100,8 @@ def test_audit_chain_verifies_and_detects_tampering(admin: Services) -> None:
     admin.settings.update(CentreSettings("Pusat Baru", "Jl. Baru", 10, "F11", "id"))
     check = admin.audit.verify()
     assert check.ok and check.entries >= 4
-    with admin.vault.db.engine.begin() as conn:
-        with pytest.raises((IntegrityError, DatabaseError)):
-            conn.execute(text("UPDATE audit_entry SET actor = 'x' WHERE id = 2"))
+    with admin.vault.db.engine.begin() as conn, pytest.raises((IntegrityError, DatabaseError)):
+        conn.execute(text("UPDATE audit_entry SET actor = 'x' WHERE id = 2"))
     with admin.vault.db.engine.begin() as conn:
         conn.execute(text("DROP TRIGGER audit_entry_append_only_update"))
         conn.execute(text("UPDATE audit_entry SET actor = 'x' WHERE id = 2"))
