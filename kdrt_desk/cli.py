@@ -69,6 +69,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     sheet = Path(args.recovery_sheet).expanduser()
     if not sheet.parent.is_dir():
         raise CliUsageError("cli.sheet_folder_missing")
+    if sheet.is_dir() or not os.access(sheet.parent, os.W_OK):
+        # checked before the vault exists: a sheet that cannot be written loses the code
+        raise CliUsageError("cli.sheet_folder_missing")
     password = _password(args)
     store = SecretStore()
     code = create_vault(data_dir, centre_name=args.centre, centre_address=args.address or "",
@@ -227,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                                             required=True)
     add = with_common(users.add_parser("add"))
     add.add_argument("--new-user", required=True)
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    # no argparse choices: the service names a wrong role in one translated line
+    add.add_argument("--role", required=True, metavar="{" + ",".join(r.value for r in Role) + "}")
     add.add_argument("--name", default="")
     add.set_defaults(func=cmd_users_add)
 

@@ -6,7 +6,6 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,26 +15,12 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 from support.constants import ADMIN, CENTRE, FAST_KDF, PASSWORD  # noqa: E402
 from support.fake_os_keyring import MemoryKeyring  # noqa: E402
+from support.vault_fixture import VaultFixture  # noqa: E402
 
 from kdrt_desk import i18n  # noqa: E402
 from kdrt_desk.security.secret_store import SecretStore  # noqa: E402
-from kdrt_desk.services.vault_access import OpenVault, create_vault, open_vault  # noqa: E402
-from kdrt_desk.wiring import Services, build_services  # noqa: E402
-
-__all__ = ["ADMIN", "CENTRE", "FAST_KDF", "PASSWORD", "VaultFixture"]
-
-
-@dataclass
-class VaultFixture:
-    data_dir: Path
-    recovery_code: str
-    keyring: MemoryKeyring
-
-    def open(self, user: str = ADMIN, password: str = PASSWORD) -> OpenVault:
-        return open_vault(self.data_dir, user, password, store=SecretStore(), kdf=FAST_KDF)
-
-    def services(self, user: str = ADMIN, password: str = PASSWORD) -> Services:
-        return build_services(self.open(user, password))
+from kdrt_desk.services.vault_access import create_vault  # noqa: E402
+from kdrt_desk.wiring import Services  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -36,6 +36,7 @@ def encrypted_engine(path: Path, key: bytes) -> Engine:
     engine = create_engine(
         "sqlite://", creator=lambda: _connect_sqlcipher(path, key), module=sqlcipher3.dbapi2,
         poolclass=QueuePool, pool_size=2, max_overflow=2,
+        hide_parameters=True,  # error texts end up in the log: never names, NIKs or phones
     )
     event.listen(engine, "connect", _configure)
     return engine

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kdrt_desk.errors import VaultError
@@ -24,8 +24,10 @@ class Database:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except DatabaseError as exc:
             session.rollback()
+            if not _is_storage_fault(exc):
+                raise
             raise VaultError(_storage_error_key(str(exc.orig))) from exc
         except BaseException:
             session.rollback()
@@ -38,7 +40,9 @@ class Database:
         session = self._sessions()
         try:
             yield session
-        except OperationalError as exc:
+        except DatabaseError as exc:
+            if not _is_storage_fault(exc):
+                raise
             raise VaultError(_storage_error_key(str(exc.orig))) from exc
         finally:
             session.rollback()
@@ -46,6 +50,12 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _is_storage_fault(exc: DatabaseError) -> bool:
+    """Disk full, read-only, locked (OperationalError) or a damaged page ("database disk image
+    is malformed", a bare DatabaseError); not IntegrityError and the like, which are bugs."""
+    return isinstance(exc, OperationalError) or type(exc) is DatabaseError
 
 
 def _storage_error_key(message: str) -> str:

@@ -192,6 +192,8 @@ ERRORS: dict[str, tuple[str, str]] = {
                               "the future."),
     "error.referral_other_required": ("Tulis sumber rujukan lainnya.",
                                       "Say which other referral source."),
+    "error.choice_unknown": ("Pilihan tidak dikenal. Pilih salah satu dari daftar.",
+                             "Unknown choice. Pick one from the list."),
     "error.not_a_number": ("Isi angka saja.", "Enter a number."),
     "error.date_format": ("Tanggal tidak dikenali. Contoh: 27-11-2026.",
                           "The date is not recognised. E.g. 27-11-2026."),

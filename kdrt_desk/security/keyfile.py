@@ -106,7 +106,8 @@ class KeyFile:
             )
         except VaultError:
             raise
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            # AttributeError: valid JSON of the wrong shape (null, a list, a number for a text)
             raise VaultError("error.keyfile_damaged") from exc
         if RECOVERY_SLOT_ID not in keyfile.slots:
             raise VaultError("error.keyfile_damaged")

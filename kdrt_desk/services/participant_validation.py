@@ -8,10 +8,23 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from enum import StrEnum
 
-from kdrt_desk.domain.enums import ConsentScope, ReferralSource, SafeToCall
+from kdrt_desk.domain.enums import (
+    ConsentScope,
+    EconomicDependence,
+    Education,
+    LegalProceedings,
+    LivingSituation,
+    MaritalStatus,
+    ParticipantStatus,
+    PerpetratorRelation,
+    ReferralSource,
+    SafeToCall,
+    ViolenceForm,
+)
 from kdrt_desk.domain.nik import NikError, nik_matches_birth_date, normalise_nik, parse_nik
-from kdrt_desk.domain.participant import ParticipantInput
+from kdrt_desk.domain.participant import CaseBackground, ParticipantInput
 from kdrt_desk.domain.phone import PhoneError, normalise_phone
 from kdrt_desk.domain.places import KECAMATAN
 from kdrt_desk.errors import UserError, ValidationError
@@ -36,12 +49,48 @@ def _birth_from_nik(day: int, month: int, year_2d: int, today: date) -> date | N
     return None
 
 
+ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "safe_to_call": SafeToCall, "living_situation": LivingSituation,
+    "marital_status": MaritalStatus, "education": Education,
+    "economic_dependence": EconomicDependence, "status": ParticipantStatus,
+}
+
+
+def _coerce_case(case: CaseBackground | None) -> bool:
+    """Turn plain codes into enum members; False when a code is unknown."""
+    if case is None:
+        return True
+    try:
+        case.violence_forms = {ViolenceForm(f) for f in case.violence_forms}
+        case.perpetrator_relation = (PerpetratorRelation(case.perpetrator_relation)
+                                     if case.perpetrator_relation else None)
+        case.legal_proceedings = LegalProceedings(case.legal_proceedings)
+        case.referral_source = (ReferralSource(case.referral_source)
+                                if case.referral_source else None)
+    except ValueError:
+        return False
+    return True
+
+
 def validate_participant(data: ParticipantInput, today: date) -> ParticipantInput:
     clean = copy.deepcopy(data)
     errors: list[UserError] = []
 
     def err(field: str, key: str, **params: object) -> None:
         errors.append(UserError(key, field=field, **params))
+
+    for name, enum in ENUM_FIELDS.items():
+        try:
+            setattr(clean, name, enum(getattr(clean, name)))
+        except ValueError:
+            err(name, "error.choice_unknown")
+    case_enums_ok = _coerce_case(clean.case)
+    if not case_enums_ok:
+        err("case", "error.choice_unknown")
+    try:
+        clean.consent.scopes = {ConsentScope(s) for s in clean.consent.scopes}
+    except ValueError:
+        err("consent", "error.choice_unknown")
 
     for name, limit in TEXT_LIMITS.items():
         value = " ".join(str(getattr(clean, name) or "").split())

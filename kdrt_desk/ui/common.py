@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
@@ -34,9 +34,15 @@ class FieldErrors:
 
     def add_row(self, form: QFormLayout, label: str, field: str, widget: QWidget,
                 required: bool = False) -> ErrorLabel:
+        """One form row: the field with its (hidden until needed) error message under it."""
         error = ErrorLabel()
-        form.addRow(f"{label} *" if required else label, widget)
-        form.addRow("", error)
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(f"{label} *" if required else label, cell)
         self.labels[field] = error
         return error
 

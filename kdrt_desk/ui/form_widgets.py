@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from kdrt_desk.i18n import label, t
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def enum_combo(enum: type[StrEnum], empty: bool = False) -> QComboBox:
@@ -18,6 +21,12 @@ def enum_combo(enum: type[StrEnum], empty: bool = False) -> QComboBox:
     for member in enum:
         combo.addItem(label(member), member)
     return combo
+
+
+def enum_value(combo: QComboBox, enum: type[E]) -> E | None:
+    """The chosen member (Qt hands enum data back as plain text), or None for "— choose —"."""
+    data = combo.currentData()
+    return None if data is None or data == "" else enum(data)
 
 
 def set_combo(combo: QComboBox, value: object) -> None:

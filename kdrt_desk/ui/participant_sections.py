@@ -46,6 +46,7 @@ from kdrt_desk.ui.form_widgets import (
     OptionalDate,
     RupiahEdit,
     enum_combo,
+    enum_value,
     from_qdate,
     parse_ages,
     parse_rupiah,
@@ -183,12 +184,13 @@ class ContactSection(Section):
 
     def read(self, data: ParticipantInput, problems: ParseErrors) -> None:
         data.phone = self.phone.text()
-        data.safe_to_call = self.safe_to_call.currentData()
+        data.safe_to_call = enum_value(self.safe_to_call, SafeToCall) or SafeToCall.NO
         data.safe_call_times = self.safe_call_times.text()
         data.trusted_contact_name = self.trusted_contact_name.text()
         data.trusted_contact_phone = self.trusted_contact_phone.text()
         data.never_contact_at_home = self.never_contact_at_home.isChecked()
-        data.living_situation = self.living_situation.currentData()
+        data.living_situation = (enum_value(self.living_situation, LivingSituation)
+                                 or LivingSituation.WITH_FAMILY)
         data.kecamatan = self.kecamatan.currentData() or ""
         data.kelurahan = self.kelurahan.text()
 
@@ -227,20 +229,22 @@ class HouseholdSection(Section):
         set_combo(self.economic_dependence, data.economic_dependence)
 
     def read(self, data: ParticipantInput, problems: ParseErrors) -> None:
-        data.marital_status = self.marital_status.currentData()
+        data.marital_status = (enum_value(self.marital_status, MaritalStatus)
+                               or MaritalStatus.MARRIED)
         data.children_count = self.children_count.value()
         try:
             data.children_ages = parse_ages(self.children_ages.text())
         except ValueError:
             problems["children_ages"] = t("error.not_a_number")
         data.dependants = self.dependants.value()
-        data.education = self.education.currentData()
+        data.education = enum_value(self.education, Education) or Education.SMA
         data.occupation = self.occupation.text()
         try:
             data.monthly_income = parse_rupiah(self.monthly_income.text())
         except ValueError:
             problems["monthly_income"] = t("error.income_range")
-        data.economic_dependence = self.economic_dependence.currentData()
+        data.economic_dependence = (enum_value(self.economic_dependence, EconomicDependence)
+                                    or EconomicDependence.NONE)
 
 
 class CaseSection(Section):
@@ -298,11 +302,12 @@ class CaseSection(Section):
     def read(self) -> CaseBackground:
         return CaseBackground(
             violence_forms={m for m, box in self.violence.items() if box.isChecked()},
-            perpetrator_relation=self.perpetrator_relation.currentData(),
+            perpetrator_relation=enum_value(self.perpetrator_relation, PerpetratorRelation),
             duration_months=_spin_value(self.duration_months),
             reported_to_police=self.reported_to_police.isChecked(),
-            legal_proceedings=self.legal_proceedings.currentData(),
-            referral_source=self.referral_source.currentData(),
+            legal_proceedings=(enum_value(self.legal_proceedings, LegalProceedings)
+                               or LegalProceedings.NONE),
+            referral_source=enum_value(self.referral_source, ReferralSource),
             referral_other=self.referral_other.text(),
             safety_notes=self.safety_notes.toPlainText(),
         )
@@ -358,7 +363,7 @@ class ConsentSection(Section):
             recorded_by="" if recorded_by in ("", "—") else recorded_by,
             withdrawn_on=self.withdrawn.value(),
         )
-        data.status = self.status.currentData()
+        data.status = enum_value(self.status, ParticipantStatus) or ParticipantStatus.REGISTERED
         data.registered_on = from_qdate(self.registered_on.date())
 
 

@@ -27,6 +27,7 @@ from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.participants import RegisterPage
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.form_widgets import enum_value
 from kdrt_desk.ui.register_model import RegisterModel
 from kdrt_desk.wiring import Services
 
@@ -113,7 +114,8 @@ class RegisterView(QWidget):
         self.kecamatan.currentIndexChanged.connect(self.refresh)
 
     def query(self) -> RegisterQuery:
-        return RegisterQuery(text=self.search.text(), status=self.status.currentData(),
+        return RegisterQuery(text=self.search.text(),
+                             status=enum_value(self.status, ParticipantStatus),
                              kecamatan=self.kecamatan.currentData() or "",
                              sort=self._sort[0], descending=self._sort[1])
 

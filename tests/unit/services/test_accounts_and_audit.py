@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import VaultFixture
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from support.constants import PASSWORD
+from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError, VaultError

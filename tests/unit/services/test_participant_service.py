@@ -7,10 +7,10 @@ from datetime import date
 from typing import NamedTuple
 
 import pytest
-from conftest import VaultFixture
 from sqlalchemy import func, select
 from support.constants import PASSWORD
 from support.participant_samples import TODAY, sample
+from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.enums import ParticipantStatus, Role
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError

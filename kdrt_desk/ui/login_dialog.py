@@ -1,0 +1,251 @@
+"""The login dialog: username and password, language choice, and the way to the recovery code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk import i18n
+from kdrt_desk.errors import UserError, VaultError
+from kdrt_desk.i18n import t
+from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
+from kdrt_desk.security.keyfile import KeyFile
+from kdrt_desk.security.secret_store import SecretStore
+from kdrt_desk.services.vault_access import KEYS_NAME, OpenVault, open_vault
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.recovery_dialog import RecoveryDialog
+from kdrt_desk.wiring import Services, build_services
+
+LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
+WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
+                 "padding: 6px; color: #5a3a00;")
+NOTE_STYLE = "color: #1b5e20;"
+LINK_STYLE = ("QPushButton { border: none; color: #0b57d0; text-decoration: underline; "
+              "text-align: left; padding: 2px 0; }")
+
+
+def vault_is_password_only(data_dir: Path) -> bool:
+    """True when this vault cannot use the OS keyring (as recorded, or none is available now)."""
+    if not SecretStore().available():
+        return True
+    try:
+        return not KeyFile.load(data_dir / KEYS_NAME).uses_keyring
+    except UserError:
+        return False  # a missing or damaged key file is reported by the login itself
+
+
+class LoginDialog(QDialog):
+    """On success ``services`` holds the opened vault's services and the dialog is accepted."""
+
+    def __init__(self, data_dir: Path, runner: TaskRunner, kdf: KdfParams = DEFAULT_KDF,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.runner = runner
+        self.kdf = kdf
+        self.services: Services | None = None
+        self.recovery: RecoveryDialog | None = None
+        self._busy = False
+        self._error: UserError | None = None
+        self._note_key = ""
+
+        self.heading = QLabel()
+        heading_font = self.heading.font()
+        heading_font.setPointSize(heading_font.pointSize() + 4)
+        heading_font.setWeight(QFont.Weight.Bold)
+        self.heading.setFont(heading_font)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.language()), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+
+        self.username = QLineEdit()
+        self.username.setMaxLength(30)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username_label = QLabel()
+        self.username_label.setBuddy(self.username)
+        self.password_label = QLabel()
+        self.password_label.setBuddy(self.password)
+        form = QFormLayout()
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+
+        self.keyring_warning = QLabel()
+        self.keyring_warning.setWordWrap(True)
+        self.keyring_warning.setStyleSheet(WARNING_STYLE)
+        self.keyring_warning.setVisible(vault_is_password_only(data_dir))
+        self.error_label = ErrorLabel()
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet(NOTE_STYLE)
+        self.note_label.hide()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(10)
+        self.busy_bar.hide()
+
+        self.login_button = QPushButton()
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(
+            lambda: self.login(self.username.text(), self.password.text()))
+        self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.recovery_button = QPushButton()
+        self.recovery_button.setAutoDefault(False)
+        self.recovery_button.setFlat(True)
+        self.recovery_button.setStyleSheet(LINK_STYLE)
+        self.recovery_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.recovery_button.clicked.connect(self.open_recovery)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.login_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.keyring_warning)
+        layout.addSpacing(4)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.busy_bar)
+        layout.addLayout(buttons)
+        layout.addSpacing(4)
+        layout.addWidget(self.recovery_button)
+        layout.addStretch(1)
+
+        self.setMinimumWidth(500)
+        self.retranslate()
+        self.username.setFocus()
+
+    # -- language -----------------------------------------------------------------------------
+    def _language_chosen(self, index: int) -> None:
+        code = self.language.itemData(index)
+        if code and code != i18n.language():
+            i18n.set_language(code)
+        self.retranslate()
+
+    def set_language(self, code: str) -> None:
+        """Switch the UI language (as the selector does)."""
+        self.language.setCurrentIndex(max(self.language.findData(code), 0))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("ui.access.login_title"))
+        self.heading.setText(t("ui.access.login_heading"))
+        self.intro.setText(t("ui.access.login_intro"))
+        self.language_label.setText(t("ui.access.language"))
+        self.username_label.setText(t("ui.access.username"))
+        self.password_label.setText(t("ui.access.password"))
+        self.username.setPlaceholderText(t("ui.access.login_username_hint"))
+        self.keyring_warning.setText(t("warning.password_only"))
+        self.login_button.setText(t("ui.access.login_button"))
+        self.cancel_button.setText(t("ui.access.quit"))
+        self.recovery_button.setText(t("ui.access.use_recovery_code"))
+        self.busy_bar.setToolTip(t("ui.access.checking"))
+        self.error_label.show_message(self._error.message if self._error else "")
+        self.note_label.setText(t(self._note_key) if self._note_key else "")
+
+    # -- logging in ---------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_bar.setVisible(busy)
+        for widget in (self.login_button, self.username, self.password, self.recovery_button,
+                       self.language):
+            widget.setEnabled(not busy)
+
+    def _show_error(self, error: UserError | None) -> None:
+        self._error = error
+        self.error_label.show_message(error.message if error else "")
+
+    def login(self, username: str, password: str) -> None:
+        """Open the vault off the GUI thread; the outcome shows in the dialog."""
+        if self._busy:
+            return
+        self._note_key = ""
+        self.note_label.hide()
+        if not username.strip():
+            self._show_error(UserError("ui.access.enter_username"))
+            self.username.setFocus()
+            return
+        if not password:
+            self._show_error(UserError("ui.access.enter_password"))
+            self.password.setFocus()
+            return
+        self._show_error(None)
+        self._set_busy(True)
+        data_dir, kdf = self.data_dir, self.kdf
+        self.runner.run(lambda: open_vault(data_dir, username, password, kdf=kdf),
+                        self._logged_in, self._login_failed)
+
+    def _logged_in(self, vault: OpenVault) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.services = build_services(vault)
+        self.accept()
+
+    def _login_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        if not isinstance(exc, UserError):
+            show_error(self, exc)
+            return
+        self._show_error(exc)
+        if isinstance(exc, VaultError) and exc.key == "error.keyring_secret_missing":
+            self.recovery_button.setFocus()  # the message points to the recovery code
+        else:
+            self.password.setFocus()
+
+    # -- recovery -----------------------------------------------------------------------------
+    def open_recovery(self) -> RecoveryDialog:
+        """Open the recovery dialog (window-modal, not blocking); returns it."""
+        dialog = RecoveryDialog(self.data_dir, self.runner, self.kdf, self)
+        dialog.accepted.connect(lambda: self.recovered(dialog.reset_username))
+        self.recovery = dialog
+        dialog.open()
+        return dialog
+
+    def recovered(self, username: str | None) -> None:
+        """After a reset with the recovery code: prefill the name, ask for the new password."""
+        self._show_error(None)
+        if username:
+            self.username.setText(username)
+        self.password.clear()
+        self._note_key = "ui.access.recovered_note"
+        self.note_label.setText(t(self._note_key))
+        self.note_label.show()
+        self.keyring_warning.setVisible(vault_is_password_only(self.data_dir))
+        self.password.setFocus()

@@ -1,0 +1,410 @@
+"""The first-run wizard: centre details, the first admin account, then the recovery sheet."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.i18n import language, t
+from kdrt_desk.reports.recovery_sheet import RecoverySheet, write_recovery_sheet
+from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
+from kdrt_desk.security.secret_store import SecretStore
+from kdrt_desk.services.vault_access import (
+    KEYS_NAME,
+    MIN_PASSWORD,
+    create_vault,
+    validate_new_password,
+    validate_username,
+)
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+
+SHEET_FILE_NAME = "lembar-pemulihan-kdrt-desk.pdf"
+WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
+                 "padding: 6px; color: #5a3a00;")
+NOTE_STYLE = "color: #1b5e20;"
+
+
+def wrapped_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def align_errors_top(errors: FieldErrors) -> None:
+    """Keep each message right under its field (a wrapped label may get spare height)."""
+    for error in errors.labels.values():
+        error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+
+def warning_label(text: str) -> QLabel:
+    label = wrapped_label(text)
+    label.setStyleSheet(WARNING_STYLE)
+    return label
+
+
+class CentrePage(QWizardPage):
+    """Page 1: what KDRT Desk is, and the centre's name and address."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(t("ui.access.welcome_title"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrapped_label(t("ui.access.welcome_intro")))
+        layout.addWidget(wrapped_label(t("ui.access.welcome_encrypted")))
+        layout.addSpacing(8)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        self.centre_name = QLineEdit()
+        self.centre_name.setMaxLength(200)
+        self.centre_name.setPlaceholderText(t("ui.access.centre_name_hint"))
+        self.centre_address = QLineEdit()
+        self.centre_address.setMaxLength(300)
+        self.centre_address.setPlaceholderText(t("ui.access.centre_address_hint"))
+        self.errors.add_row(form, t("ui.access.centre_name"), "centre_name", self.centre_name,
+                            required=True)
+        self.errors.add_row(form, t("ui.access.centre_address"), "centre_address",
+                            self.centre_address)
+        align_errors_top(self.errors)
+        layout.addLayout(form)
+        layout.addWidget(wrapped_label(t("ui.access.required_note")))
+        layout.addStretch(1)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        if not self.centre_name.text().strip():
+            self.errors.show({"centre_name": t("error.required")})
+            self.centre_name.setFocus()
+            return False
+        self.errors.clear()
+        return True
+
+
+class AdminPage(QWizardPage):
+    """Page 2: the first admin account; creating the vault runs off the GUI thread."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setup = wizard
+        self.setTitle(t("ui.access.admin_title"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, t("ui.access.create_vault"))
+        self._busy = False
+        self._created = False
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrapped_label(t("ui.access.admin_intro")))
+        layout.addSpacing(4)
+        self.keyring_warning = warning_label(t("ui.access.no_keyring_setup"))
+        self.keyring_warning.setVisible(not SecretStore().available())
+        layout.addWidget(self.keyring_warning)
+
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setMaxLength(30)
+        self.username.setPlaceholderText(t("ui.access.username_hint"))
+        self.display_name = QLineEdit()
+        self.display_name.setMaxLength(100)
+        self.display_name.setPlaceholderText(t("ui.access.display_name_hint"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_repeat = QLineEdit()
+        self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors.add_row(form, t("ui.access.username"), "username", self.username,
+                            required=True)
+        self.errors.add_row(form, t("ui.access.display_name"), "display_name", self.display_name)
+        self.errors.add_row(form, t("ui.access.password"), "password", self.password,
+                            required=True)
+        self.errors.add_row(form, t("ui.access.password_repeat"), "password_repeat",
+                            self.password_repeat, required=True)
+        align_errors_top(self.errors)
+        layout.addLayout(form)
+        layout.addWidget(wrapped_label(t("ui.access.password_rules", minimum=MIN_PASSWORD)))
+
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        self.busy_label = wrapped_label(t("ui.access.creating_vault"))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(12)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy_bar)
+        self._show_busy(False)
+        layout.addStretch(1)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _show_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+        for widget in (self.username, self.display_name, self.password, self.password_repeat):
+            widget.setEnabled(not busy)
+        self.setup.set_buttons_enabled(not busy)
+
+    def check_fields(self) -> bool:
+        """Field-level checks before the (slow) vault creation; shows the messages."""
+        problems: dict[str, str] = {}
+        username = self.username.text()
+        password = self.password.text()
+        try:
+            username = validate_username(username)
+        except ValidationError as exc:
+            problems.update(exc.by_field())
+        try:
+            validate_new_password(password, username)
+        except ValidationError as exc:
+            problems.update(exc.by_field())
+        if "password" not in problems and password != self.password_repeat.text():
+            problems["password_repeat"] = t("error.password_mismatch")
+        self.general_error.show_message("")
+        self.errors.show(problems)
+        return not problems
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        if self._created:
+            return True
+        if self._busy or not self.check_fields():
+            return False
+        self.start_creation()
+        return False
+
+    def start_creation(self) -> None:
+        centre = self.setup.centre_page
+        data_dir = self.setup.data_dir
+        kdf = self.setup.kdf
+        centre_name = centre.centre_name.text()
+        centre_address = centre.centre_address.text()
+        username = self.username.text().strip().lower()
+        password = self.password.text()
+        display_name = self.display_name.text()
+        self._show_busy(True)
+
+        def work() -> str:
+            return create_vault(data_dir, centre_name=centre_name, centre_address=centre_address,
+                                admin_username=username, admin_password=password,
+                                admin_display_name=display_name, kdf=kdf)
+
+        self.setup.runner.run(work, lambda code: self._created_ok(username, code),
+                              self._creation_failed)
+
+    def _created_ok(self, username: str, code: str) -> None:
+        self._created = True
+        self._show_busy(False)
+        self.password.clear()
+        self.password_repeat.clear()
+        self.setup.vault_created(username, code)
+        self.setup.next()
+
+    def _creation_failed(self, exc: BaseException) -> None:
+        self._show_busy(False)
+        if isinstance(exc, ValidationError):
+            unplaced = self.errors.show(exc.by_field())
+            self.general_error.show_message("\n".join(unplaced))
+        elif isinstance(exc, UserError):
+            self.general_error.show_message(exc.message)
+        else:
+            show_error(self, exc)
+
+
+class RecoveryPage(QWizardPage):
+    """Page 3: save (and print) the recovery sheet; Finish needs a saved PDF and the tick."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setup = wizard
+        self.setTitle(t("ui.access.recovery_title"))
+        self.saved_path: Path | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrapped_label(t("ui.access.recovery_intro")))
+        layout.addWidget(wrapped_label(t("ui.access.recovery_keep_safe")))
+        layout.addSpacing(4)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(t("ui.access.save_sheet"))
+        self.save_button.clicked.connect(self.choose_and_save)
+        self.open_button = QPushButton(t("ui.access.open_pdf"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_pdf)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.saved_label = wrapped_label()
+        self.saved_label.setStyleSheet(NOTE_STYLE)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label.hide()
+        layout.addWidget(self.saved_label)
+        self.save_error = ErrorLabel()
+        layout.addWidget(self.save_error)
+
+        self.show_code = QCheckBox(t("ui.access.show_code"))
+        self.show_code.toggled.connect(self._toggle_code)
+        self.code_label = QLabel()
+        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
+        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        code_font.setPointSize(code_font.pointSize() + 3)
+        code_font.setWeight(QFont.Weight.Bold)
+        self.code_label.setFont(code_font)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.hide()
+        layout.addWidget(self.show_code)
+        layout.addWidget(self.code_label)
+
+        layout.addSpacing(8)
+        self.confirm = QCheckBox(t("ui.access.sheet_confirm"))
+        self.confirm.setEnabled(False)
+        self.confirm.toggled.connect(self.completeChanged)
+        layout.addWidget(self.confirm)
+        self.confirm_hint = wrapped_label(t("ui.access.sheet_confirm_hint"))
+        layout.addWidget(self.confirm_hint)
+        self.leave_warning = warning_label(t("ui.access.leave_without_sheet"))
+        self.leave_warning.hide()
+        layout.addWidget(self.leave_warning)
+        layout.addStretch(1)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.saved_path is not None and self.confirm.isChecked()
+
+    def _toggle_code(self, shown: bool) -> None:
+        self.code_label.setText(self.setup.recovery_code if shown else "")
+        self.code_label.setVisible(shown)
+
+    def choose_and_save(self) -> None:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name, _ = QFileDialog.getSaveFileName(
+            self, t("ui.access.save_sheet_title"), str(Path(folder) / SHEET_FILE_NAME),
+            t("ui.access.pdf_filter"))
+        if name:
+            path = Path(name)
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
+            self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        self.save_error.show_message("")
+        try:
+            self.setup.write_sheet(path)
+        except OSError:
+            self.save_error.show_message(t("ui.access.sheet_save_failed"))
+            return False
+        except UserError as exc:
+            self.save_error.show_message(exc.message)
+            return False
+        self.saved_path = path
+        self.saved_label.setText(t("ui.access.sheet_saved", path=str(path)))
+        self.saved_label.show()
+        self.open_button.setEnabled(True)
+        self.confirm.setEnabled(True)
+        self.confirm_hint.hide()
+        self.completeChanged.emit()
+        return True
+
+    def open_pdf(self) -> None:
+        if self.saved_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
+
+
+class SetupWizard(QWizard):
+    """Creates the vault in ``data_dir``; ``admin_username`` is set once the vault exists."""
+
+    def __init__(self, data_dir: Path, runner: TaskRunner, kdf: KdfParams = DEFAULT_KDF,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.runner = runner
+        self.kdf = kdf
+        self.admin_username: str | None = None
+        self._recovery_code = ""
+        self.setWindowTitle(t("ui.access.setup_window_title"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        for button, key in ((QWizard.WizardButton.BackButton, "ui.access.back"),
+                            (QWizard.WizardButton.NextButton, "ui.access.next"),
+                            (QWizard.WizardButton.CommitButton, "ui.access.create_vault"),
+                            (QWizard.WizardButton.FinishButton, "ui.access.finish"),
+                            (QWizard.WizardButton.CancelButton, "ui.access.cancel")):
+            self.setButtonText(button, t(key))
+        self.centre_page = CentrePage(self)
+        self.admin_page = AdminPage(self)
+        self.recovery_page = RecoveryPage(self)
+        self.addPage(self.centre_page)
+        self.addPage(self.admin_page)
+        self.addPage(self.recovery_page)
+        self.setMinimumSize(640, 560)
+
+    @property
+    def recovery_code(self) -> str:
+        """Only while the wizard runs; never logged."""
+        return self._recovery_code
+
+    def set_buttons_enabled(self, enabled: bool) -> None:
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.CommitButton, QWizard.WizardButton.CancelButton):
+            button = self.button(which)
+            if button is not None:
+                button.setEnabled(enabled)
+
+    def vault_created(self, username: str, code: str) -> None:
+        self.admin_username = username
+        self._recovery_code = code
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)  # the sheet comes first
+
+    def vault_id(self) -> str:
+        data = json.loads((self.data_dir / KEYS_NAME).read_text(encoding="utf-8"))
+        return str(data["vault_id"])[:8]
+
+    def write_sheet(self, path: Path) -> None:
+        if not self._recovery_code:
+            raise RuntimeError("the vault has not been created yet")
+        sheet = RecoverySheet(
+            centre_name=self.centre_page.centre_name.text().strip(),
+            centre_address=self.centre_page.centre_address.text().strip(),
+            recovery_code=self._recovery_code, created=date.today(), vault_id=self.vault_id())
+        write_recovery_sheet(path, sheet, lang=language())
+
+    def save_recovery_sheet_to(self, path: Path) -> bool:
+        """Write the recovery sheet PDF (what the save button does after its file dialog)."""
+        return self.recovery_page.save_to(path)
+
+    def accept(self) -> None:
+        self._recovery_code = ""
+        self.recovery_page.code_label.clear()
+        super().accept()
+
+    def reject(self) -> None:
+        """Closing before the sheet is saved needs a second try, after an inline warning."""
+        if self.admin_page.busy:
+            return
+        page = self.recovery_page
+        if self._recovery_code and not page.isComplete() and page.leave_warning.isHidden():
+            page.leave_warning.show()
+            return
+        self._recovery_code = ""
+        super().reject()

@@ -1,0 +1,32 @@
+"""GUI test guards: a modal box would block an offscreen run forever, so record it instead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from support.modal_boxes import ModalBoxes
+
+
+@pytest.fixture(autouse=True)
+def modal_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[ModalBoxes]:
+    boxes = ModalBoxes()
+
+    def record(kind: str, reply: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def box(parent: object, title: str, text: str, *args: object, **kwargs: object
+                ) -> QMessageBox.StandardButton:
+            boxes.shown.append((kind, title, text))
+            return boxes.answer if kind == "question" else reply
+        return staticmethod(box)
+
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.No))
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind, QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "about", record("about", QMessageBox.StandardButton.Ok))
+
+    def no_crash_dialog(parent: object, exc: BaseException) -> None:
+        boxes.shown.append(("crash", type(exc).__name__, repr(exc)))
+
+    monkeypatch.setattr("kdrt_desk.ui.crash_dialog.show_crash", no_crash_dialog)
+    yield boxes
