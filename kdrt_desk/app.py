@@ -49,10 +49,15 @@ class DeskApp(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             QApplication.quit()
             return False
-        window = MainWindow(dialog.services, self.runner, on_logout=self.show_login)
+        assert dialog.services is not None
+        window = MainWindow(dialog.services, self.runner, on_logout=self._login_again)
         window.show()
         self.window = window
         return True
+
+
+    def _login_again(self) -> None:
+        self.show_login()
 
 
 def _install_fonts(app: QApplication) -> None:

@@ -10,6 +10,7 @@ from platformdirs import user_data_dir
 from kdrt_desk.services.accounts import AccountService
 from kdrt_desk.services.audit_log import AuditService
 from kdrt_desk.services.participants import ParticipantService
+from kdrt_desk.services.recovery import RecoveryService
 from kdrt_desk.services.settings import SettingsService
 from kdrt_desk.services.vault_access import OpenVault
 
@@ -25,6 +26,7 @@ class Services:
     accounts: AccountService
     audit: AuditService
     settings: SettingsService
+    recovery: RecoveryService
 
     def close(self) -> None:
         self.vault.close()
@@ -37,4 +39,5 @@ def build_services(vault: OpenVault) -> Services:
         accounts=AccountService(vault),
         audit=AuditService(vault.db, vault.actor),
         settings=SettingsService(vault.db, vault.actor),
+        recovery=RecoveryService(vault),
     )

@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m ruff check .
+.venv/bin/python -m mypy kdrt_desk
 .venv/bin/python -m pytest "$@"

@@ -43,6 +43,8 @@ ERRORS: dict[str, tuple[str, str]] = {
                            "Choose a role: admin, konselor, fasilitator or staf."),
     "error.cannot_deactivate_self": ("Anda tidak dapat menonaktifkan akun Anda sendiri.",
                                      "You cannot deactivate your own account."),
+    "error.reactivate_needs_password": ("Untuk mengaktifkan kembali, atur ulang kata sandinya.",
+                                        "To reactivate the account, reset its password."),
     "error.last_admin": ("Harus ada minimal satu Admin aktif.",
                          "At least one active Admin is needed."),
     # vault and files

@@ -26,6 +26,17 @@ UI.update({
     "ui.main.menu_help": ("Ba&ntuan", "&Help"),
     "ui.main.change_password": ("Ganti kata sandi saya…", "Change my password…"),
     "ui.main.settings": ("Pengaturan…", "Settings…"),
+    "ui.main.new_recovery_sheet": ("Buat lembar pemulihan baru…", "Make a new recovery sheet…"),
+    "ui.main.new_recovery_explain": (
+        "Kode pemulihan baru akan dibuat dan disimpan sebagai PDF. Setelah itu kode lama TIDAK "
+        "berlaku lagi: hancurkan lembar lama. Lanjutkan?",
+        "A new recovery code will be made and saved as a PDF. After that the old code NO "
+        "longer works: destroy the old sheet. Continue?"),
+    "ui.main.new_recovery_done": (
+        "Lembar pemulihan baru disimpan di {path}. Cetak, simpan di tempat terkunci, lalu "
+        "hapus berkas PDF-nya.",
+        "The new recovery sheet was saved to {path}. Print it, lock it away, then delete the "
+        "PDF file."),
     "ui.main.lock_now": ("Kunci sekarang", "Lock now"),
     "ui.main.logout": ("Keluar akun", "Log out"),
     "ui.main.quit": ("Tutup aplikasi", "Quit"),

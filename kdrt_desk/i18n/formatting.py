@@ -21,9 +21,11 @@ def format_date(value: date | None, lang: str | None = None) -> str:
 
 
 def format_datetime(value: datetime | None, lang: str | None = None) -> str:
+    """In the PC's local time (WIB in Palembang); stored times are UTC."""
     if value is None:
         return ""
-    return _babel_datetime(value, "d MMMM y HH:mm", locale=lang or _lang())
+    local = value.astimezone() if value.tzinfo is not None else value
+    return _babel_datetime(local.replace(tzinfo=None), "d MMMM y HH:mm", locale=lang or _lang())
 
 
 def format_rupiah(amount: int | None) -> str:

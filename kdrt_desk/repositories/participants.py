@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -87,8 +87,10 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def apply_filters(query: Select[tuple[object, ...]], q: RegisterQuery
-                  ) -> Select[tuple[object, ...]]:
+SelectT = TypeVar("SelectT", bound=Select)  # type: ignore[type-arg]
+
+
+def apply_filters(query: SelectT, q: RegisterQuery) -> SelectT:
     needle = normalise_query(q.text)
     if needle:
         query = query.where(Participant.search_text.like(f"%{_escape_like(needle)}%", escape="\\"))

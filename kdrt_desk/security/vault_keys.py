@@ -173,11 +173,13 @@ class VaultKeys:
         keyfile = self._file()
         return account_slot_id(keyfile.vault_id, username) in keyfile.slots
 
-    def new_recovery_code(self, master: bytes) -> str:
-        code = generate_recovery_code()
-        self._write_recovery_slot(master, code)
+    def set_recovery_code(self, master: bytes, code: str) -> None:
+        """Replace the recovery slot: from now on only ``code`` recovers the vault."""
+        canonical = normalise_recovery_code(code)
+        if canonical is None:
+            raise VaultError("error.recovery_code_format")
+        self._write_recovery_slot(master, canonical)
         self._file().save(self.path)
-        return code
 
     def pending_events(self) -> list[dict[str, str]]:
         """Login failures recorded while the database was closed, oldest first."""

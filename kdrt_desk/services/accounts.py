@@ -58,6 +58,8 @@ class AccountService:
             validate_new_password(password, name)
         except ValidationError as exc:
             problems.extend(exc.errors)
+        if len(display_name.strip()) > 120:
+            problems.append(UserError("error.too_long", field="display_name", limit=120))
         if problems:
             raise ValidationError(problems)
         with self.db.transaction() as session:
@@ -99,6 +101,8 @@ class AccountService:
         """Deactivating removes the account's key slot; reactivating needs a password reset."""
         self.actor.require(Permission.MANAGE_USERS)
         name = username.strip().lower()
+        if active and not self.vault.keys.has_account(name):
+            raise UserError("error.reactivate_needs_password")
         if name == self.actor.username and not active:
             raise UserError("error.cannot_deactivate_self")
         with self.db.transaction() as session:

@@ -61,12 +61,12 @@ class SettingsService:
             changed = []
             for key, value in values.items():
                 row = stored.get(key)
+                if (row.value if row is not None else DEFAULTS[key]) != value:
+                    changed.append(key)
                 if row is None:
                     session.add(Setting(key=key, value=value))
-                    changed.append(key)
-                elif row.value != value:
+                else:
                     row.value = value
-                    changed.append(key)
             if changed:
                 audit_log.append(session, self.actor.username, "settings_changed",
                                  details={"fields": changed})

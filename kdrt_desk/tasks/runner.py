@@ -74,12 +74,12 @@ class TaskRunner(QObject):
         bridge = self._bridge(on_success, on_failure)
         self.pool.start(_Job(fn, bridge))
 
-    def run_with_progress(self, parent: QWidget, label: str,
+    def run_with_progress(self, parent: QWidget, label: str, cancel_text: str,
                           fn: Callable[[Progress], Any],
                           on_success: Callable[[Any], None] | None = None,
-                          on_failure: Callable[[BaseException], None] | None = None,
-                          cancel_text: str = "") -> Progress:
-        dialog = QProgressDialog(label, cancel_text or None, 0, 0, parent)
+                          on_failure: Callable[[BaseException], None] | None = None
+                          ) -> Progress:
+        dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)

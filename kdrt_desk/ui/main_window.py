@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -64,8 +67,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.setWindowTitle(t("ui.app_title"))
         self.menuBar().clear()
-        while self.stack.count():
-            old = self.stack.widget(0)
+        while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
         self._build_menus()
@@ -126,6 +128,10 @@ class MainWindow(QMainWindow):
             settings = QAction(t("ui.main.settings"), self)
             settings.triggered.connect(self.open_settings)
             menu.addAction(settings)
+        if self.actor.may(Permission.MANAGE_USERS):
+            recovery = QAction(t("ui.main.new_recovery_sheet"), self)
+            recovery.triggered.connect(self.ask_new_recovery_sheet)
+            menu.addAction(recovery)
         menu.addSeparator()
         lock = QAction(t("ui.main.lock_now"), self)
         lock.triggered.connect(lambda: self.lock("menu"))
@@ -238,7 +244,10 @@ class MainWindow(QMainWindow):
     def change_password(self, forced: bool) -> None:
         from kdrt_desk.ui.change_password_dialog import ChangePasswordDialog
 
-        ChangePasswordDialog(self.services, self.runner, forced, self).show()
+        dialog = ChangePasswordDialog(self.services, self.runner, forced, self)
+        if forced:  # an admin reset her password: choose a new one now or log out
+            dialog.rejected.connect(self.logout)
+        dialog.show()
 
     def open_settings(self) -> None:
         from kdrt_desk.ui.settings_dialog import SettingsDialog
@@ -246,6 +255,37 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.services, self.runner, self)
         dialog.saved.connect(self.apply_settings)
         dialog.show()
+
+    def ask_new_recovery_sheet(self) -> None:
+        answer = QMessageBox.question(self, t("ui.main.new_recovery_sheet"),
+                                      t("ui.main.new_recovery_explain"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        default = Path.home() / "Documents" / "lembar-pemulihan-kdrt-desk.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, t("ui.main.new_recovery_sheet"),
+                                              str(default), "PDF (*.pdf)")
+        if name:
+            self.replace_recovery_sheet(Path(name))
+
+    def replace_recovery_sheet(self, path: Path) -> None:
+        """Write a new recovery sheet to ``path``; only then does the old code stop working."""
+        from kdrt_desk.reports.recovery_sheet import RecoverySheet, write_recovery_sheet
+
+        settings = self.settings
+        vault_id = self.services.vault.keys.vault_id[:8]
+        language = i18n.language()
+
+        def write(code: str) -> None:
+            sheet = RecoverySheet(settings.centre_name, settings.centre_address, code,
+                                  date.today(), vault_id)
+            write_recovery_sheet(path, sheet, language)
+
+        def done(_: object) -> None:
+            QMessageBox.information(self, t("ui.main.new_recovery_sheet"),
+                                    t("ui.main.new_recovery_done", path=str(path)))
+
+        recovery = self.services.recovery
+        self.runner.run(lambda: recovery.replace_recovery_code(write), done)
 
     # -- leaving ----------------------------------------------------------------------------
     def _unsaved_forms(self) -> list[ParticipantForm]:

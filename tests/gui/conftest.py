@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from support.modal_boxes import ModalBoxes
+
+
+@pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the app's per-user preferences (UI language) out of the real home folder."""
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,107 @@
+"""The main window: panic key and idle lock hide every name; unlocking needs the password."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from support.constants import PASSWORD
+from support.participant_samples import sample
+from support.vault_fixture import VaultFixture
+
+from kdrt_desk.errors import VaultError
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.main_window import MainWindow
+from kdrt_desk.wiring import Services
+
+
+@pytest.fixture
+def window(qtbot: QtBot, admin: Services) -> Iterator[MainWindow]:
+    admin.participants.register(sample(), today=date(2026, 11, 27))
+    failures: list[BaseException] = []
+    runner = TaskRunner(on_unhandled=failures.append)
+    main = MainWindow(admin, runner)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.register.model.rowCount() == 1, timeout=5000)
+    yield main
+    runner.wait()
+    assert failures == []
+
+
+def visible_texts(main: MainWindow) -> str:
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return " ".join(str(w.grab().size()) for w in shown)  # forces a paint of what is visible
+
+
+def test_panic_key_hides_names_and_forms_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    form = window.open_participant(window.register.model.id_at(0))
+    assert form is not None
+    qtbot.waitUntil(form.isEnabled, timeout=5000)
+    form.household.occupation.setText("ketikan yang belum disimpan")
+    qtbot.keyClick(form.identity.full_name, Qt.Key.Key_F12)
+    assert window.locked and window.is_showing_lock_screen
+    assert window.register.model.rowCount() == 0
+    assert not form.isVisible()
+    visible_texts(window)
+    window.lock_screen.password.setText("salah")
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(window.lock_screen.error.text()), timeout=5000)
+    assert window.locked and "salah" in window.lock_screen.error.text().lower()
+    window.lock_screen.password.setText(PASSWORD)
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    assert form.isVisible()
+    assert form.household.occupation.text() == "ketikan yang belum disimpan"  # nothing lost
+    qtbot.waitUntil(lambda: window.register.model.rowCount() == 1, timeout=5000)
+    actions = [e.action for e in window.services.audit.entries()][:3]
+    assert actions == ["unlocked", "unlock_failed", "locked"]
+    form.discard()
+
+
+def test_idle_time_locks_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.watcher.set_interval_ms(150)
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    assert window.is_showing_lock_screen
+
+
+def test_activity_keeps_it_open(qtbot: QtBot, window: MainWindow) -> None:
+    window.watcher.set_interval_ms(400)
+    for _ in range(6):
+        qtbot.wait(100)
+        qtbot.keyClick(window.register.search, Qt.Key.Key_Shift)
+    assert not window.locked
+
+
+def test_a_new_recovery_sheet_replaces_the_old_code(
+        qtbot: QtBot, window: MainWindow, vault: VaultFixture, tmp_path: Path) -> None:
+    sheet = tmp_path / "baru.pdf"
+    qtbot.waitUntil(lambda: window.settings.centre_name != "", timeout=5000)
+    window.replace_recovery_sheet(sheet)
+    window.runner.wait()
+    qtbot.waitUntil(sheet.exists, timeout=5000)
+    text = PdfReader(sheet).pages[0].extract_text()
+    assert window.settings.centre_name in text
+    keys = window.services.vault.keys
+    window.runner.wait()
+    with pytest.raises(VaultError):
+        keys.unlock_with_recovery(vault.recovery_code)
+    new_code = next(line.split(": ", 1)[-1].strip() for line in text.splitlines()
+                    if line.count("-") == 6 and len(line.split()[-1]) == 34)
+    assert keys.unlock_with_recovery(new_code.split()[-1]) == window.services.vault.master
+
+
+def test_language_switch_rebuilds_the_window_in_english(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.switch_language("en")
+    assert window.tabs.tabText(0) == "Participants"
+    assert window.menuBar().actions()[0].text() == "&File"
+    qtbot.waitUntil(lambda: window.register.model.rowCount() == 1, timeout=5000)
+    window.switch_language("id")
+    assert window.tabs.tabText(0) == "Peserta"
