@@ -4,17 +4,33 @@ from __future__ import annotations
 
 import sys
 
+COMMANDS = {"init", "demo", "users", "participants", "audit", "check"}
+OPTIONS_WITH_VALUE = {"--data-dir", "--lang"}
+
+
+def _command(args: list[str]) -> str | None:
+    """The subcommand named in ``args``, skipping the values of global options."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from kdrt_desk.cli import build_parser, run
+    command = _command(args)
+    if command is not None or "-h" in args or "--help" in args:
+        from kdrt_desk.cli import run
 
-    parsed, _ = build_parser().parse_known_args(args)
-    if parsed.command is None:
-        from kdrt_desk.app import run_gui
+        return run(args)
+    from kdrt_desk.app import run_gui  # the GUI path imports no database code before login
 
-        return run_gui(args)
-    return run(args)
+    return run_gui(args)
 
 
 if __name__ == "__main__":

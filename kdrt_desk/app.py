@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from kdrt_desk import i18n
 from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
-from kdrt_desk.services.vault_access import VaultPaths
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import show_error
-from kdrt_desk.wiring import default_data_dir
+from kdrt_desk.vault_files import VaultPaths, default_data_dir
 
 ASSETS = Path(__file__).parent / "assets"
 

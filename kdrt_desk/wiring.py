@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
-from platformdirs import user_data_dir
 
 from kdrt_desk.services.accounts import AccountService
 from kdrt_desk.services.audit_log import AuditService
@@ -13,10 +10,9 @@ from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.recovery import RecoveryService
 from kdrt_desk.services.settings import SettingsService
 from kdrt_desk.services.vault_access import OpenVault
+from kdrt_desk.vault_files import default_data_dir
 
-
-def default_data_dir() -> Path:
-    return Path(user_data_dir("KDRT Desk", "KDRT Desk", roaming=False))
+__all__ = ["Services", "build_services", "default_data_dir"]
 
 
 @dataclass

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date as _babel_date
-from babel.dates import format_datetime as _babel_datetime
-
 
 def _lang() -> str:
     from kdrt_desk.i18n import language
@@ -17,6 +14,8 @@ def _lang() -> str:
 def format_date(value: date | None, lang: str | None = None) -> str:
     if value is None:
         return ""
+    from babel.dates import format_date as _babel_date  # imported on first use: fast start-up
+
     return _babel_date(value, "d MMMM y", locale=lang or _lang())
 
 
@@ -24,6 +23,8 @@ def format_datetime(value: datetime | None, lang: str | None = None) -> str:
     """In the PC's local time (WIB in Palembang); stored times are UTC."""
     if value is None:
         return ""
+    from babel.dates import format_datetime as _babel_datetime
+
     local = value.astimezone() if value.tzinfo is not None else value
     return _babel_datetime(local.replace(tzinfo=None), "d MMMM y HH:mm", locale=lang or _lang())
 

@@ -5,11 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 KEY_BYTES = 32
 NONCE_BYTES = 12
 SALT_BYTES = 16
@@ -44,6 +39,8 @@ def random_salt() -> bytes:
 
 def stretch(secret_text: str, salt: bytes, params: KdfParams) -> bytes:
     """Argon2id of a password or recovery code."""
+    from argon2.low_level import Type, hash_secret_raw  # heavy imports wait until needed
+
     return hash_secret_raw(
         secret_text.encode("utf-8"), salt, params.time_cost, params.memory_kib,
         params.parallelism, KEY_BYTES, Type.ID,
@@ -52,15 +49,22 @@ def stretch(secret_text: str, salt: bytes, params: KdfParams) -> bytes:
 
 def key_encryption_key(stretched: bytes, installation_secret: bytes | None, salt: bytes) -> bytes:
     """HKDF over the stretched password and, when the vault has one, the installation secret."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     ikm = stretched + (installation_secret or b"")
     return HKDF(hashes.SHA256(), KEY_BYTES, salt, b"kdrt-desk key slot v1").derive(ikm)
 
 
 def wrap(kek: bytes, plaintext: bytes, aad: bytes) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(NONCE_BYTES)
     return nonce, AESGCM(kek).encrypt(nonce, plaintext, aad)
 
 
 def unwrap(kek: bytes, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytes:
     """Raises ``cryptography.exceptions.InvalidTag`` when the key or the data is wrong."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     return AESGCM(kek).decrypt(nonce, ciphertext, aad)

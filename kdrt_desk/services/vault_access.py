@@ -28,27 +28,13 @@ from kdrt_desk.security.secret_store import SecretStore
 from kdrt_desk.security.vault_keys import VaultKeys
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import SYSTEM, Actor
+from kdrt_desk.vault_files import DB_NAME, KEYS_NAME, VaultPaths
 
-DB_NAME = "kdrt.db"
-KEYS_NAME = "kdrt.keys"
+__all__ = ["DB_NAME", "KEYS_NAME", "OpenVault", "VaultPaths", "create_vault", "open_vault",
+           "open_vault_with_recovery", "validate_new_password", "validate_username"]
+
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,29}$")
 MIN_PASSWORD = 10
-
-
-@dataclass(frozen=True)
-class VaultPaths:
-    data_dir: Path
-
-    @property
-    def database(self) -> Path:
-        return self.data_dir / DB_NAME
-
-    @property
-    def keys(self) -> Path:
-        return self.data_dir / KEYS_NAME
-
-    def exists(self) -> bool:
-        return self.keys.exists() or self.database.exists()
 
 
 @dataclass
