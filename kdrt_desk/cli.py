@@ -28,7 +28,12 @@ from kdrt_desk.i18n import t
 from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.security.secret_store import SecretStore
-from kdrt_desk.services.vault_access import VaultPaths, create_vault, open_vault
+from kdrt_desk.services.vault_access import (
+    VaultPaths,
+    create_vault,
+    discard_new_vault,
+    open_vault,
+)
 from kdrt_desk.wiring import build_services, default_data_dir
 
 log = logging.getLogger(__name__)
@@ -71,14 +76,19 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise CliUsageError("cli.sheet_folder_missing")
     if sheet.is_dir() or not os.access(sheet.parent, os.W_OK):
         # checked before the vault exists: a sheet that cannot be written loses the code
-        raise CliUsageError("cli.sheet_folder_missing")
+        raise CliUsageError("cli.sheet_path_unusable")
     password = _password(args)
     store = SecretStore()
     code = create_vault(data_dir, centre_name=args.centre, centre_address=args.address or "",
                         admin_username=args.admin, admin_password=password, store=store)
-    vault_id = json.loads((VaultPaths(data_dir).keys).read_text())["vault_id"]
-    write_recovery_sheet(sheet, RecoverySheet(args.centre, args.address or "", code, date.today(),
-                                              vault_id[:8]), i18n.language())
+    paths = VaultPaths(data_dir)
+    vault_id = json.loads(paths.keys.read_text())["vault_id"]
+    try:
+        write_recovery_sheet(sheet, RecoverySheet(args.centre, args.address or "", code,
+                                                  date.today(), vault_id[:8]), i18n.language())
+    except OSError as exc:
+        discard_new_vault(paths)  # empty and unrecoverable without its sheet: start again
+        raise CliUsageError("cli.sheet_write_failed") from exc
     if not store.available():
         print(t("warning.password_only"), file=sys.stderr)
     print(t("cli.init_done", folder=str(data_dir), sheet=str(sheet)))

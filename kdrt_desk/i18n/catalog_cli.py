@@ -29,6 +29,16 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.sheet_folder_missing": ("folder untuk lembar pemulihan tidak ada. Pilih folder yang ada.",
                                  "the recovery sheet's folder does not exist. Choose an existing "
                                  "folder."),
+    "cli.sheet_path_unusable": ("lembar pemulihan tidak dapat ditulis di situ (folder, atau "
+                                "folder tanpa izin tulis). Pilih nama berkas PDF lain.",
+                                "the recovery sheet cannot be written there (a folder, or a "
+                                "folder without write access). Choose another PDF file name."),
+    "cli.sheet_write_failed": ("lembar pemulihan gagal ditulis, jadi brankas baru dibatalkan "
+                               "(tanpa lembar itu kode pemulihan hilang). Periksa disk lalu "
+                               "ulangi init.",
+                               "the recovery sheet could not be written, so the new vault was "
+                               "discarded (without it the recovery code is lost). Check the "
+                               "disk and run init again."),
     "cli.participants_negative": ("jumlah peserta tidak boleh negatif.",
                                   "the number of participants cannot be negative."),
     "cli.init_done": ("Brankas dibuat di {folder}. Cetak lembar pemulihan {sheet}, simpan di "

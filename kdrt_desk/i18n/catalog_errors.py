@@ -52,10 +52,10 @@ ERRORS: dict[str, tuple[str, str]] = {
                            "atau buka brankas yang ada.",
                            "This folder already holds a KDRT Desk vault. Choose an empty "
                            "folder or open the existing vault."),
-    "error.vault_missing": ("Belum ada brankas di folder ini. Buat brankas baru dulu "
-                            "(kdrt-desk init) atau pilih folder yang benar.",
-                            "There is no vault in this folder yet. Create one first "
-                            "(kdrt-desk init) or choose the right folder."),
+    "error.vault_missing": ("Belum ada brankas di folder ini. Buat brankas baru dulu atau "
+                            "pilih folder data yang benar.",
+                            "There is no vault in this folder yet. Create one first or "
+                            "choose the right data folder."),
     "error.vault_in_use": ("Brankas ini sedang dibuka oleh KDRT Desk lain. Tutup jendela itu "
                            "dulu, lalu coba lagi.",
                            "This vault is open in another KDRT Desk window. Close that one "

@@ -43,10 +43,10 @@ class SecretStore:
     def get(self, vault_id: str) -> bytes | None:
         try:
             value = keyring.get_password(SERVICE, vault_id)
-        except KeyringError as exc:
+            return base64.b64decode(value) if value else None
+        except Exception as exc:  # noqa: BLE001 - any backend failure means "no secret here"
             log.warning("keyring read failed: %s", type(exc).__name__)
             return None
-        return base64.b64decode(value) if value else None
 
     def put(self, vault_id: str, secret: bytes) -> None:
         try:

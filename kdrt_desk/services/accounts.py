@@ -13,6 +13,7 @@ from kdrt_desk.errors import UserError, ValidationError, VaultError
 from kdrt_desk.models import StaffAccount
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
+from kdrt_desk.services.actor import SYSTEM
 from kdrt_desk.services.vault_access import OpenVault, validate_new_password, validate_username
 
 
@@ -79,7 +80,8 @@ class AccountService:
         validate_new_password(new_password, name)
         with self.db.transaction() as session:
             account = self._account(session, name)
-            account.must_change_password = name != self.actor.username
+            # a reset by another admin forces a change; one chosen via the recovery code does not
+            account.must_change_password = self.actor.username not in (name, SYSTEM.username)
             account.active = True
             audit_log.append(session, self.actor.username, "password_reset", name)
             session.flush()

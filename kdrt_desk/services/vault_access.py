@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import inspect, select
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db import migrate
@@ -31,7 +33,8 @@ from kdrt_desk.services.actor import SYSTEM, Actor
 from kdrt_desk.vault_files import DB_NAME, KEYS_NAME, VaultPaths
 
 __all__ = ["DB_NAME", "KEYS_NAME", "OpenVault", "VaultPaths", "create_vault", "open_vault",
-           "open_vault_with_recovery", "validate_new_password", "validate_username"]
+           "open_vault_with_recovery", "validate_new_password", "validate_username",
+           "discard_new_vault"]
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,29}$")
 MIN_PASSWORD = 10
@@ -125,14 +128,23 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
         db.dispose()
         return code
     except BaseException:
-        for path in created:
-            for extra in (path, path.with_name(path.name + "-wal"),
-                          path.with_name(path.name + "-shm")):
-                with contextlib.suppress(OSError):
-                    extra.unlink()
+        _remove_files(created)
         raise
     finally:
         lock.release()
+
+
+def _remove_files(paths: list[Path]) -> None:
+    for path in paths:
+        for extra in (path, path.with_name(path.name + "-wal"),
+                      path.with_name(path.name + "-shm")):
+            with contextlib.suppress(OSError):
+                extra.unlink()
+
+
+def discard_new_vault(paths: VaultPaths) -> None:
+    """Remove a vault created moments ago whose recovery sheet could not be written."""
+    _remove_files([paths.database, paths.keys])
 
 
 def _open_database(paths: VaultPaths, keys: VaultKeys, master: bytes) -> Database:
@@ -140,19 +152,24 @@ def _open_database(paths: VaultPaths, keys: VaultKeys, master: bytes) -> Databas
         raise VaultError("error.database_missing")
     engine = encrypted_engine(paths.database, master)
     verify_open(engine, paths.database)
-    with engine.connect() as conn:
-        has_settings = inspect(conn).has_table("setting")
-    if has_settings:
+    try:
         with engine.connect() as conn:
-            stored = conn.execute(select(Setting.value).where(Setting.key == "vault_id")).scalar()
+            has_settings = inspect(conn).has_table("setting")
+            stored = conn.execute(select(Setting.value).where(
+                Setting.key == "vault_id")).scalar() if has_settings else None
         if stored is not None and stored != keys.vault_id:
-            engine.dispose()
             raise VaultError("error.keyfile_foreign")
-    if not migrate.is_current(engine):
-        backup = paths.database.with_name(paths.database.name + ".before-upgrade")
-        with contextlib.suppress(OSError):
-            shutil.copy2(paths.database, backup)
-        migrate.upgrade(engine)
+        if not migrate.is_current(engine):
+            backup = paths.database.with_name(paths.database.name + ".before-upgrade")
+            with contextlib.suppress(OSError):
+                shutil.copy2(paths.database, backup)
+            migrate.upgrade(engine)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise VaultError("error.database_damaged") from exc
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(engine)
 
 

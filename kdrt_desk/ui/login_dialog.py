@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,12 +25,14 @@ from kdrt_desk.errors import UserError, VaultError
 from kdrt_desk.i18n import t
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.security.keyfile import KeyFile
-from kdrt_desk.security.secret_store import SecretStore
-from kdrt_desk.services.vault_access import KEYS_NAME, OpenVault, open_vault
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import ErrorLabel, show_error
-from kdrt_desk.ui.recovery_dialog import RecoveryDialog
-from kdrt_desk.wiring import Services, build_services
+from kdrt_desk.vault_files import KEYS_NAME
+
+if TYPE_CHECKING:  # the database layer is imported only when someone logs in
+    from kdrt_desk.services.vault_access import OpenVault
+    from kdrt_desk.ui.recovery_dialog import RecoveryDialog
+    from kdrt_desk.wiring import Services
 
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
@@ -41,6 +44,8 @@ LINK_STYLE = ("QPushButton { border: none; color: #0b57d0; text-decoration: unde
 
 def vault_is_password_only(data_dir: Path) -> bool:
     """True when this vault cannot use the OS keyring (as recorded, or none is available now)."""
+    from kdrt_desk.security.secret_store import SecretStore
+
     if not SecretStore().available():
         return True
     try:
@@ -95,7 +100,8 @@ class LoginDialog(QDialog):
         self.keyring_warning = QLabel()
         self.keyring_warning.setWordWrap(True)
         self.keyring_warning.setStyleSheet(WARNING_STYLE)
-        self.keyring_warning.setVisible(vault_is_password_only(data_dir))
+        self.keyring_warning.hide()
+        QTimer.singleShot(0, self._check_keyring)  # after the window shows: keyring is slow
         self.error_label = ErrorLabel()
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
@@ -149,6 +155,9 @@ class LoginDialog(QDialog):
         self.username.setFocus()
 
     # -- language -----------------------------------------------------------------------------
+    def _check_keyring(self) -> None:
+        self.keyring_warning.setVisible(vault_is_password_only(self.data_dir))
+
     def _language_chosen(self, index: int) -> None:
         code = self.language.itemData(index)
         if code and code != i18n.language():
@@ -208,12 +217,19 @@ class LoginDialog(QDialog):
         self._show_error(None)
         self._set_busy(True)
         data_dir, kdf = self.data_dir, self.kdf
-        self.runner.run(lambda: open_vault(data_dir, username, password, kdf=kdf),
-                        self._logged_in, self._login_failed)
+
+        def unlock() -> OpenVault:
+            from kdrt_desk.services.vault_access import open_vault
+
+            return open_vault(data_dir, username, password, kdf=kdf)
+
+        self.runner.run(unlock, self._logged_in, self._login_failed)
 
     def _logged_in(self, vault: OpenVault) -> None:
         self._set_busy(False)
         self.password.clear()
+        from kdrt_desk.wiring import build_services
+
         self.services = build_services(vault)
         self.accept()
 
@@ -232,6 +248,8 @@ class LoginDialog(QDialog):
     # -- recovery -----------------------------------------------------------------------------
     def open_recovery(self) -> RecoveryDialog:
         """Open the recovery dialog (window-modal, not blocking); returns it."""
+        from kdrt_desk.ui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self.data_dir, self.runner, self.kdf, self)
         dialog.accepted.connect(lambda: self.recovered(dialog.reset_username))
         self.recovery = dialog

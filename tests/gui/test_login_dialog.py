@@ -136,7 +136,7 @@ def test_password_only_warning_before_login(qtbot: QtBot, runner: TaskRunner,
     login = LoginDialog(vault.data_dir, runner, kdf=FAST_KDF)
     qtbot.addWidget(login)
     login.show()
-    assert login.keyring_warning.isVisible()
+    qtbot.waitUntil(login.keyring_warning.isVisible, timeout=2000)  # checked once shown
     assert "hanya dilindungi kata sandi" in login.keyring_warning.text()
 
 

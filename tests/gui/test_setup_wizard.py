@@ -87,9 +87,15 @@ def test_wizard_creates_vault_and_recovery_sheet(qtbot: QtBot, runner: TaskRunne
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish.isEnabled()
     assert not wizard.recovery_page.confirm.isEnabled()
+    assert not wizard.save_recovery_sheet_to(tmp_path / "no-such-folder" / "lembar.pdf")
+    assert wizard.recovery_page.save_error.text().startswith(
+        "Lembar pemulihan tidak dapat disimpan di sana.")
+    assert not wizard.recovery_page.confirm.isEnabled()
     pdf = tmp_path / "lembar.pdf"
     assert wizard.save_recovery_sheet_to(pdf)
     assert not finish.isEnabled()  # saved, but not yet confirmed
+    assert not wizard.recovery_page.save_error.isVisible()
+    assert wizard.recovery_page.open_button.isEnabled()
 
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     found = CODE_RE.findall(text.replace(" ", ""))
