@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kdrt_desk import i18n
@@ -19,6 +20,16 @@ from kdrt_desk.ui.common import show_error
 from kdrt_desk.vault_files import VaultPaths, default_data_dir
 
 ASSETS = Path(__file__).parent / "assets"
+
+
+def _delete_now(obj: QObject) -> None:
+    """Delete a top-level window's C++ object now, not whenever Python's GC gets to it.
+
+    Signal connections to lambdas keep windows alive in reference cycles; deleted after the
+    QApplication at interpreter exit they crash the process.
+    """
+    if shiboken6.isValid(obj):
+        shiboken6.delete(obj)
 
 
 class DeskApp(QObject):
@@ -36,34 +47,43 @@ class DeskApp(QObject):
             from kdrt_desk.ui.setup_wizard import SetupWizard
 
             wizard = SetupWizard(self.data_dir, self.runner, self.kdf)
-            if wizard.exec() != QDialog.DialogCode.Accepted:
+            created = wizard.exec() == QDialog.DialogCode.Accepted
+            _delete_now(wizard)
+            if not created:
                 return False
         return self.show_login()
 
     def show_login(self) -> bool:
         from kdrt_desk.ui.login_dialog import LoginDialog
-        from kdrt_desk.ui.main_window import MainWindow
 
+        if self.window is not None:  # the window of the user who just logged out
+            _delete_now(self.window)
+            self.window = None
         dialog = LoginDialog(self.data_dir, self.runner, self.kdf)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        services = dialog.services
+        _delete_now(dialog)
+        if not accepted or services is None:
             QApplication.quit()
             return False
-        assert dialog.services is not None
-        window = MainWindow(dialog.services, self.runner, on_logout=self._login_again)
+        from kdrt_desk.ui.main_window import MainWindow  # after login: start-up stays quick
+
+        window = MainWindow(services, self.runner, on_logout=self._login_again)
         window.show()
         self.window = window
         return True
 
 
+    def shutdown(self) -> None:
+        """Finish queued work and delete Qt objects while the QApplication still exists."""
+        self.runner.wait()
+        QApplication.sendPostedEvents()
+        if self.window is not None:
+            _delete_now(self.window)
+            self.window = None
+
     def _login_again(self) -> None:
         self.show_login()
-
-
-def _install_fonts(app: QApplication) -> None:
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        QFontDatabase.addApplicationFont(str(ASSETS / "fonts" / name))
-    if sys.platform != "win32":
-        app.setFont(QFont("DejaVu Sans", 10))
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -80,11 +100,12 @@ def run_gui(argv: Sequence[str]) -> int:
     icon = ASSETS / "kdrt-desk.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    _install_fonts(app)
     configure_logging(data_dir if data_dir.is_dir() else None)
     language = args.lang or str(QSettings("KDRT Desk", "KDRT Desk").value("language", "id"))
     i18n.set_language(language if language in i18n.LANGUAGES else "id")
     desk = DeskApp(data_dir)
-    if not desk.start():
-        return 0
-    return app.exec()
+    try:
+        return app.exec() if desk.start() else 0
+    finally:
+        desk.shutdown()
+

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -21,10 +20,12 @@ def configure_logging(data_dir: Path | None) -> Path | None:
             handler.close()
     if data_dir is None or not data_dir.is_dir():
         return None
+    from logging.handlers import RotatingFileHandler  # only when there is a folder to log in
+
     log_dir = data_dir / "logs"
     try:
         log_dir.mkdir(exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = RotatingFileHandler(
             log_dir / "kdrt-desk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class TaskRunner(QObject):
                           on_failure: Callable[[BaseException], None] | None = None
                           ) -> Progress:
         dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setModal(True)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -125,6 +125,7 @@ class TaskRunner(QObject):
             self._live.discard(bridge)
             (on_failure or self.on_unhandled)(exc)
 
-        bridge.succeeded.connect(ok, Qt.ConnectionType.QueuedConnection)
-        bridge.failed.connect(err, Qt.ConnectionType.QueuedConnection)
+        # emitted from the worker thread, so Qt queues these calls onto the GUI thread
+        bridge.succeeded.connect(ok)
+        bridge.failed.connect(err)
         return bridge

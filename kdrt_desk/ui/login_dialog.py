@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +23,6 @@ from kdrt_desk import i18n
 from kdrt_desk.errors import UserError, VaultError
 from kdrt_desk.i18n import t
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
-from kdrt_desk.security.keyfile import KeyFile
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.vault_files import KEYS_NAME
@@ -44,6 +42,7 @@ LINK_STYLE = ("QPushButton { border: none; color: #0b57d0; text-decoration: unde
 
 def vault_is_password_only(data_dir: Path) -> bool:
     """True when this vault cannot use the OS keyring (as recorded, or none is available now)."""
+    from kdrt_desk.security.keyfile import KeyFile
     from kdrt_desk.security.secret_store import SecretStore
 
     if not SecretStore().available():
@@ -72,7 +71,7 @@ class LoginDialog(QDialog):
         self.heading = QLabel()
         heading_font = self.heading.font()
         heading_font.setPointSize(heading_font.pointSize() + 4)
-        heading_font.setWeight(QFont.Weight.Bold)
+        heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -115,8 +114,7 @@ class LoginDialog(QDialog):
 
         self.login_button = QPushButton()
         self.login_button.setDefault(True)
-        self.login_button.clicked.connect(
-            lambda: self.login(self.username.text(), self.password.text()))
+        self.login_button.clicked.connect(self._submit)
         self.cancel_button = QPushButton()
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
@@ -124,7 +122,6 @@ class LoginDialog(QDialog):
         self.recovery_button.setAutoDefault(False)
         self.recovery_button.setFlat(True)
         self.recovery_button.setStyleSheet(LINK_STYLE)
-        self.recovery_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.recovery_button.clicked.connect(self.open_recovery)
 
         top = QHBoxLayout()
@@ -154,9 +151,14 @@ class LoginDialog(QDialog):
         self.retranslate()
         self.username.setFocus()
 
+    def _submit(self) -> None:
+        self.login(self.username.text(), self.password.text())
+
     # -- language -----------------------------------------------------------------------------
     def _check_keyring(self) -> None:
-        self.keyring_warning.setVisible(vault_is_password_only(self.data_dir))
+        """Ask the keyring off the GUI thread (importing it is slow) and show the warning."""
+        data_dir = self.data_dir
+        self.runner.run(lambda: vault_is_password_only(data_dir), self.keyring_warning.setVisible)
 
     def _language_chosen(self, index: int) -> None:
         code = self.language.itemData(index)
