@@ -98,7 +98,7 @@ TEXTS: dict[str, _Texts] = {
             "Siapa pun yang memegang kode ini dan salinan data <b>dapat membuka semua catatan "
             "peserta</b>.",
             "Bila lembar ini hilang atau terlihat oleh orang lain, <b>segera buat kode baru</b> "
-            "melalui menu Admin, lalu cetak lembar pemulihan yang baru.",
+            "(Admin: menu Berkas › Buat lembar pemulihan baru) dan cetak lembar itu.",
             "Hapus berkas PDF ini dari komputer setelah dicetak.",
         ),
         "stored_by": "Disimpan oleh / Stored by:",
@@ -133,8 +133,8 @@ TEXTS: dict[str, _Texts] = {
             "<b>Never photograph</b> this sheet, and <b>never send it</b> by WhatsApp or email.",
             "Anyone who has this code and a copy of the data <b>can open all participant "
             "records</b>.",
-            "If this sheet is lost or seen by someone else, <b>create a new code</b> from the "
-            "Admin menu at once, then print the new recovery sheet.",
+            "If this sheet is lost or seen by someone else, <b>create a new code</b> at once "
+            "(Admin: File menu › Make a new recovery sheet) and print that sheet.",
             "Delete this PDF file from the computer once it is printed.",
         ),
         "stored_by": "Disimpan oleh / Stored by:",

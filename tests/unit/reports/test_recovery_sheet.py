@@ -80,7 +80,7 @@ def test_very_long_centre_name_and_address_still_fit_one_page(tmp_path: Path) ->
 def test_indonesian_sheet_has_indonesian_instructions(tmp_path: Path) -> None:
     text = text_of(write(tmp_path, "id"))
     assert "Lembar Pemulihan KDRT Desk" in text
-    for phrase in ("tempat terkunci", "memotret", "WhatsApp", "semua catatan", "menu Admin",
+    for phrase in ("tempat terkunci", "memotret", "WhatsApp", "semua catatan", "Buat lembar pemulihan baru",
                    "komputer baru", "akun Windows baru"):
         assert phrase in text
     assert "Recovery Sheet" not in text
@@ -91,7 +91,7 @@ def test_english_sheet_has_english_instructions(tmp_path: Path) -> None:
     text = text_of(write(tmp_path, "en"))
     assert "KDRT Desk Recovery Sheet" in text
     for phrase in ("locked place", "Never photograph", "WhatsApp", "all participant records",
-                   "Admin menu", "new computer", "new Windows account"):
+                   "Make a new recovery sheet", "new computer", "new Windows account"):
         assert phrase in text
     assert "27 November 2026" in text
     assert CENTRE in text
