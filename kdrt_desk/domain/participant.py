@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import NamedTuple
 
 from kdrt_desk.domain.enums import (
@@ -19,6 +20,13 @@ from kdrt_desk.domain.enums import (
     SafeToCall,
     ViolenceForm,
 )
+
+# The choice fields of ``ParticipantInput`` and the enum each holds.
+ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "safe_to_call": SafeToCall, "living_situation": LivingSituation,
+    "marital_status": MaritalStatus, "education": Education,
+    "economic_dependence": EconomicDependence, "status": ParticipantStatus,
+}
 
 
 @dataclass

@@ -12,18 +12,14 @@ from sqlalchemy.orm import Session
 
 from kdrt_desk.domain.enums import (
     ConsentScope,
-    EconomicDependence,
-    Education,
     LegalProceedings,
-    LivingSituation,
-    MaritalStatus,
     ParticipantStatus,
     PerpetratorRelation,
     ReferralSource,
-    SafeToCall,
     ViolenceForm,
 )
 from kdrt_desk.domain.participant import (
+    ENUM_FIELDS,
     CaseBackground,
     Consent,
     ParticipantInput,
@@ -38,11 +34,6 @@ PLAIN_FIELDS = (
     "safe_call_times", "trusted_contact_name", "never_contact_at_home", "kecamatan", "kelurahan",
     "children_count", "dependants", "occupation", "monthly_income", "registered_on",
 )
-ENUM_FIELDS = {
-    "safe_to_call": SafeToCall, "living_situation": LivingSituation,
-    "marital_status": MaritalStatus, "education": Education,
-    "economic_dependence": EconomicDependence, "status": ParticipantStatus,
-}
 SORT_COLUMNS = {
     "code": Participant.code, "full_name": Participant.full_name,
     "preferred_name": Participant.preferred_name, "nik": Participant.nik,
@@ -108,8 +99,12 @@ def _order(q: RegisterQuery) -> list[Any]:
 
 def _to_rows(result: Iterable[Sequence[Any]]) -> list[ParticipantRow]:
     status = STATUS_BY_VALUE
-    return [ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], status[r[6]], r[7],
-                           date.fromisoformat(r[8])) for r in result]
+
+    def day(value: str | date) -> date:  # SQLite hands back text, PostgreSQL a date
+        return value if isinstance(value, date) else date.fromisoformat(value)
+
+    return [ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], status[r[6]], r[7], day(r[8]))
+            for r in result]
 
 
 def list_rows(session: Session, q: RegisterQuery) -> list[ParticipantRow]:

@@ -8,23 +8,17 @@ from __future__ import annotations
 
 import copy
 from datetime import date
-from enum import StrEnum
 
 from kdrt_desk.domain.enums import (
     ConsentScope,
-    EconomicDependence,
-    Education,
     LegalProceedings,
-    LivingSituation,
-    MaritalStatus,
-    ParticipantStatus,
     PerpetratorRelation,
     ReferralSource,
     SafeToCall,
     ViolenceForm,
 )
 from kdrt_desk.domain.nik import NikError, nik_matches_birth_date, normalise_nik, parse_nik
-from kdrt_desk.domain.participant import CaseBackground, ParticipantInput
+from kdrt_desk.domain.participant import ENUM_FIELDS, CaseBackground, ParticipantInput
 from kdrt_desk.domain.phone import PhoneError, normalise_phone
 from kdrt_desk.domain.places import KECAMATAN
 from kdrt_desk.errors import UserError, ValidationError
@@ -49,11 +43,6 @@ def _birth_from_nik(day: int, month: int, year_2d: int, today: date) -> date | N
     return None
 
 
-ENUM_FIELDS: dict[str, type[StrEnum]] = {
-    "safe_to_call": SafeToCall, "living_situation": LivingSituation,
-    "marital_status": MaritalStatus, "education": Education,
-    "economic_dependence": EconomicDependence, "status": ParticipantStatus,
-}
 
 
 def _coerce_case(case: CaseBackground | None) -> bool:

@@ -80,8 +80,8 @@ def test_very_long_centre_name_and_address_still_fit_one_page(tmp_path: Path) ->
 def test_indonesian_sheet_has_indonesian_instructions(tmp_path: Path) -> None:
     text = text_of(write(tmp_path, "id"))
     assert "Lembar Pemulihan KDRT Desk" in text
-    for phrase in ("tempat terkunci", "memotret", "WhatsApp", "semua catatan", "Buat lembar pemulihan baru",
-                   "komputer baru", "akun Windows baru"):
+    for phrase in ("tempat terkunci", "memotret", "WhatsApp", "semua catatan",
+                   "Buat lembar pemulihan baru", "komputer baru", "akun Windows baru"):
         assert phrase in text
     assert "Recovery Sheet" not in text
     assert "locked place" not in text
