@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.services, self.runner, self)
         dialog.saved.connect(self.apply_settings)
+        dialog.saved.connect(lambda new: self.switch_language(new.language)
+                             if new.language != i18n.language() else None)
         dialog.show()
 
     def ask_new_recovery_sheet(self) -> None:
