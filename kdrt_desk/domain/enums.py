@@ -112,3 +112,95 @@ class ConsentScope(StrEnum):
     PHOTOS = "photos"
     PARTNER_SHARING = "partner_sharing"
     STATISTICS = "statistics"
+
+
+class Need(StrEnum):
+    """What a participant needs, from the screening assessment (asesmen awal)."""
+
+    PSYCHOSOCIAL = "psychosocial"
+    LEGAL_AID = "legal_aid"
+    ECONOMIC = "economic"
+    HOUSING = "housing"
+    HEALTH = "health"
+    CHILDCARE = "childcare"
+
+
+class Skill(StrEnum):
+    SEWING = "sewing"
+    COOKING = "cooking"
+    CRAFTS = "crafts"
+    TRADING = "trading"
+    DIGITAL_MARKETING = "digital_marketing"
+    OTHER = "other"
+
+
+class RiskLevel(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class RiskReason(StrEnum):
+    THREATS = "threats"
+    WEAPONS = "weapons"
+    ESCALATION = "escalation"
+    STALKING = "stalking"
+    KNOWS_ADDRESS = "knows_address"
+    CHILDREN_AT_RISK = "children_at_risk"
+
+
+class Barrier(StrEnum):
+    TRANSPORT = "transport"
+    CHILDCARE = "childcare"
+    WORKING_HOURS = "working_hours"
+    MOVEMENT_CONTROLLED = "movement_controlled"
+    HEALTH = "health"
+
+
+class DecisionOutcome(StrEnum):
+    ACCEPTED = "accepted"
+    WAITLISTED = "waitlisted"
+    NOT_ELIGIBLE = "not_eligible"
+    REFERRED = "referred"
+
+
+class NotEligibleReason(StrEnum):
+    NOT_SURVIVOR = "not_survivor"
+    OUTSIDE_PALEMBANG = "outside_palembang"
+    UNDER_AGE = "under_age"
+    NO_CONSENT = "no_consent"
+    ACUTE_CRISIS = "acute_crisis"
+    CANNOT_ATTEND = "cannot_attend"
+    OTHER = "other"
+
+
+class CriterionKind(StrEnum):
+    REQUIRED = "required"
+    WEIGHTED = "weighted"
+
+
+class PartnerKind(StrEnum):
+    GOVERNMENT = "government"
+    NGO_LEGAL_AID = "ngo_legal_aid"
+    UMKM_PRIVATE = "umkm_private"
+    TRAINING_INSTITUTION = "training_institution"
+    DONOR = "donor"
+    HEALTH = "health"
+    PSYCHOLOGIST = "psychologist"
+
+
+class ServiceKind(StrEnum):
+    COUNSELLING = "counselling"
+    LEGAL_CONSULTATION = "legal_consultation"
+    LEGAL_ACCOMPANIMENT = "legal_accompaniment"
+    HEALTH = "health"
+    SAFE_HOUSE = "safe_house"
+    ECONOMIC_AID = "economic_aid"
+    OTHER = "other"
+
+
+class ServiceStatus(StrEnum):
+    REFERRED = "referred"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DECLINED = "declined"

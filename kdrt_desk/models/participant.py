@@ -41,6 +41,9 @@ class Participant(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     registered_on: Mapped[date] = mapped_column(Date, index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    anonymised_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # the latest screening's risk level, kept here so every list can flag high risk cheaply
+    risk_level: Mapped[str | None] = mapped_column(String(10), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -81,5 +84,6 @@ class ParticipantConsent(Base):
     scopes: Mapped[str] = mapped_column(String(120), default="")
     recorded_by: Mapped[str] = mapped_column(String(40), default="")
     withdrawn_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    form_signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     participant: Mapped[Participant] = relationship(back_populates="consent")

@@ -1,0 +1,94 @@
+"""Screening assessments (asesmen awal), their change history, decisions, eligibility criteria."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kdrt_desk.models.base import Base
+
+
+class EligibilityCriterion(Base):
+    """One criterion an admin configures: required (must be met) or weighted (adds to a score)."""
+
+    __tablename__ = "eligibility_criterion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    label_id: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(12))
+    weight: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Screening(Base):
+    """Notes, safety plan and risk reasons are restricted (Admin and Konselor only)."""
+
+    __tablename__ = "screening"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    screened_on: Mapped[date] = mapped_column(Date, index=True)
+    assessor: Mapped[str] = mapped_column(String(40))
+    interview_notes: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(String(200), default="")
+    skills: Mapped[str] = mapped_column(String(200), default="")
+    skills_other: Mapped[str] = mapped_column(String(200), default="")
+    experience: Mapped[str] = mapped_column(Text, default="")
+    risk_level: Mapped[str] = mapped_column(String(10), index=True)
+    risk_reasons: Mapped[str] = mapped_column(String(200), default="")
+    safety_plan: Mapped[str] = mapped_column(Text, default="")
+    barriers: Mapped[str] = mapped_column(String(200), default="")
+    criteria_met: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    unmet_required: Mapped[str] = mapped_column(Text, default="")
+    decided: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ScreeningChange(Base):
+    """A change made after the decision was confirmed: who, when, why, and the values before."""
+
+    __tablename__ = "screening_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    screening_id: Mapped[int] = mapped_column(
+        ForeignKey("screening.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    changed_by: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    fields: Mapped[str] = mapped_column(Text, default="")
+    previous: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ScreeningDecision(Base):
+    """The outcome of a screening; a rejection waits for a second staff member's confirmation."""
+
+    __tablename__ = "screening_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    screening_id: Mapped[int] = mapped_column(
+        ForeignKey("screening.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    outcome: Mapped[str] = mapped_column(String(16), index=True)
+    priority: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reason_code: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    reason_text: Mapped[str] = mapped_column(Text, default="")
+    referred_partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner.id"), nullable=True)
+    decided_by: Mapped[str] = mapped_column(String(40))
+    decided_on: Mapped[date] = mapped_column(Date, index=True)
+    confirmed_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    confirmed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    current: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
