@@ -23,6 +23,8 @@ class Services:
     audit: AuditService
     settings: SettingsService
     recovery: RecoveryService
+    # screening stage (issue 3): screening, criteria, decisions
+    # consent, services and referrals, timeline, dashboard (issue 3)
 
     def close(self) -> None:
         self.vault.close()
@@ -36,4 +38,6 @@ def build_services(vault: OpenVault) -> Services:
         audit=AuditService(vault.db, vault.actor),
         settings=SettingsService(vault.db, vault.actor),
         recovery=RecoveryService(vault),
+        # screening stage (issue 3): screening, criteria, decisions
+        # consent, services and referrals, timeline, dashboard (issue 3)
     )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from kdrt_desk.i18n.catalog_care import CARE
 from kdrt_desk.i18n.catalog_cli import CLI
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
+from kdrt_desk.i18n.catalog_screening import SCREENING
 from kdrt_desk.i18n.catalog_ui import UI
 from kdrt_desk.i18n.catalog_ui_access import UI_ACCESS
 from kdrt_desk.i18n.catalog_ui_admin import UI_ADMIN
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI,
+    **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
 }

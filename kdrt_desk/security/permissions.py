@@ -18,6 +18,13 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     EXPORT = "export"
     SETTINGS = "settings"
+    VIEW_SCREENING = "view_screening"  # needs, skills, barriers, score, decisions
+    SCREEN = "screen"  # record and edit screenings, their restricted notes and risk reasons
+    DECIDE = "decide"  # decide and confirm (a rejection needs a second Admin/Konselor)
+    MANAGE_CRITERIA = "manage_criteria"
+    RECORD_SERVICE = "record_service"  # services and referrals (outcome notes are restricted)
+    MANAGE_PARTNERS = "manage_partners"
+    MANAGE_CONSENT = "manage_consent"  # record signed forms, withdrawals (anonymisation)
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -25,11 +32,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.KONSELOR: frozenset({
         Permission.VIEW_REGISTER, Permission.VIEW_ALL_PARTICIPANTS, Permission.VIEW_CONTACT,
         Permission.EDIT_PARTICIPANT, Permission.VIEW_RESTRICTED, Permission.EDIT_RESTRICTED,
-        Permission.EXPORT,
+        Permission.EXPORT, Permission.VIEW_SCREENING, Permission.SCREEN, Permission.DECIDE,
+        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT,
     }),
     Role.STAF: frozenset({
         Permission.VIEW_REGISTER, Permission.VIEW_ALL_PARTICIPANTS, Permission.VIEW_CONTACT,
-        Permission.EDIT_PARTICIPANT, Permission.EXPORT,
+        Permission.EDIT_PARTICIPANT, Permission.EXPORT, Permission.VIEW_SCREENING,
+        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT,
     }),
     Role.FASILITATOR: frozenset({Permission.VIEW_REGISTER}),
 }
