@@ -17,6 +17,7 @@ from kdrt_desk.domain.enums import (
     ParticipantStatus,
     PerpetratorRelation,
     ReferralSource,
+    RiskLevel,
     SafeToCall,
     ViolenceForm,
 )
@@ -105,3 +106,4 @@ class ParticipantRow(NamedTuple):
     status: ParticipantStatus
     kecamatan: str
     registered_on: date
+    risk_level: RiskLevel | None = None  # the latest screening's; None when hidden or unscreened

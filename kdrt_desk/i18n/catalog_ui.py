@@ -68,6 +68,7 @@ UI.update({
     "ui.register.col_status": ("Status", "Status"),
     "ui.register.col_kecamatan": ("Kecamatan", "Kecamatan"),
     "ui.register.col_registered_on": ("Tanggal daftar", "Registered on"),
+    "ui.register.col_risk_level": ("Risiko", "Risk"),
     # lock screen
     "ui.lock.title": ("KDRT Desk terkunci", "KDRT Desk is locked"),
     "ui.lock.info": ("Masukkan kata sandi {user} untuk membuka kembali.",

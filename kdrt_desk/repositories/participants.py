@@ -16,6 +16,7 @@ from kdrt_desk.domain.enums import (
     ParticipantStatus,
     PerpetratorRelation,
     ReferralSource,
+    RiskLevel,
     ViolenceForm,
 )
 from kdrt_desk.domain.participant import (
@@ -44,8 +45,9 @@ SORT_COLUMNS = {
 ROW_COLUMNS = (Participant.id, Participant.code, Participant.full_name,
                Participant.preferred_name, func.coalesce(Participant.nik, ""),
                func.coalesce(Participant.phone, ""), Participant.status, Participant.kecamatan,
-               type_coerce(Participant.registered_on, String))
+               type_coerce(Participant.registered_on, String), Participant.risk_level)
 STATUS_BY_VALUE = {s.value: s for s in ParticipantStatus}
+RISK_BY_VALUE: dict[str | None, RiskLevel] = {r.value: r for r in RiskLevel}
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,9 @@ def _to_rows(result: Iterable[Sequence[Any]]) -> list[ParticipantRow]:
     def day(value: str | date) -> date:  # SQLite hands back text, PostgreSQL a date
         return value if isinstance(value, date) else date.fromisoformat(value)
 
-    return [ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], status[r[6]], r[7], day(r[8]))
+    risk = RISK_BY_VALUE
+    return [ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], status[r[6]], r[7], day(r[8]),
+                           risk.get(r[9]))
             for r in result]
 
 

@@ -72,7 +72,11 @@ class ParticipantService:
 
     # -- reading ------------------------------------------------------------------------------
     def visible_columns(self) -> tuple[str, ...]:
-        return LIST_COLUMNS_ALL if self.actor.may(Permission.VIEW_CONTACT) else LIST_COLUMNS_LIMITED
+        columns = (LIST_COLUMNS_ALL if self.actor.may(Permission.VIEW_CONTACT)
+                   else LIST_COLUMNS_LIMITED)
+        if self.actor.may(Permission.VIEW_RESTRICTED):
+            columns = (*columns, "risk_level")
+        return columns
 
     def list_rows(self, query: RegisterQuery = RegisterQuery()) -> list[ParticipantRow]:
         """The register as this user may see it (facilitators: members of their own groups)."""
@@ -101,6 +105,9 @@ class ParticipantService:
             return self._mask(repo.rows_by_ids(session, ids))
 
     def _mask(self, rows: list[ParticipantRow]) -> list[ParticipantRow]:
+        """Blank what this role may not see: contact columns, and the risk flag."""
+        if not self.actor.may(Permission.VIEW_RESTRICTED):
+            rows = [r._replace(risk_level=None) for r in rows]
         if self.actor.may(Permission.VIEW_CONTACT):
             return rows
         return [r._replace(nik="", phone="") for r in rows]

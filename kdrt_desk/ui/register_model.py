@@ -9,12 +9,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
+from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.participant import ParticipantRow
 from kdrt_desk.domain.phone import format_phone
 from kdrt_desk.i18n import format_date, label, t
 
 Index = QModelIndex | QPersistentModelIndex
+HIGH_RISK_BACKGROUND = QColor("#fde2e1")  # rows of high-risk participants, for roles that see risk
+HIGH_RISK_TEXT = QColor("#8b0000")
 PAGE = 200
 PageFetcher = Callable[[list[int], Callable[[list[ParticipantRow]], None]], None]
 
@@ -60,7 +64,15 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            cached = self.cache.get(self.ids[index.row()])
+            if cached is not None and cached.risk_level == RiskLevel.HIGH:
+                return HIGH_RISK_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole \
+                    else HIGH_RISK_TEXT
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self.cache.get(self.ids[index.row()])
         if row is None:
@@ -68,6 +80,10 @@ class RegisterModel(QAbstractTableModel):
             return "…" if index.column() == 0 else None
         column = self.columns[index.column()]
         value = getattr(row, column)
+        if column == "risk_level":
+            if value is None:
+                return ""
+            return f"⚠ {label(value)}" if value == RiskLevel.HIGH else label(value)
         if column == "status":
             return label(value)
         if column == "registered_on":

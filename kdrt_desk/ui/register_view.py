@@ -86,7 +86,8 @@ class RegisterView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         widths = {"code": 110, "full_name": 220, "preferred_name": 120, "nik": 145,
-                  "phone": 130, "status": 170, "kecamatan": 160, "registered_on": 150}
+                  "phone": 130, "status": 170, "kecamatan": 160, "registered_on": 150,
+                  "risk_level": 110}
         for column, name in enumerate(self.model.columns):
             self.table.setColumnWidth(column, widths.get(name, 120))
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))

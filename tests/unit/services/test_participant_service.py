@@ -12,7 +12,7 @@ from support.constants import PASSWORD
 from support.participant_samples import TODAY, sample
 from support.vault_fixture import VaultFixture
 
-from kdrt_desk.domain.enums import ParticipantStatus, Role
+from kdrt_desk.domain.enums import ParticipantStatus, RiskLevel, Role
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import AuditEntry, Participant, ParticipantCase
 from kdrt_desk.repositories.participants import RegisterQuery
@@ -173,3 +173,20 @@ def test_facilitators_see_no_one_and_no_contact_columns(
             fasilitator.participants.register(sample(case=None), today=TODAY)
     finally:
         fasilitator.close()
+
+
+def test_the_high_risk_flag_reaches_only_roles_that_may_see_risk(
+        vault: VaultFixture, admin: Services) -> None:
+    saved = admin.participants.register(sample(), today=TODAY)
+    with admin.vault.db.transaction() as session:
+        session.get(Participant, saved.id).risk_level = "high"  # as the latest screening set it
+    rows = admin.participants.list_rows()
+    assert rows[0].risk_level == RiskLevel.HIGH
+    assert "risk_level" in admin.participants.visible_columns()
+    staf = _login_as(vault, admin, Role.STAF)
+    try:
+        assert staf.participants.list_rows()[0].risk_level is None
+        assert "risk_level" not in staf.participants.visible_columns()
+        assert staf.participants.register_page().rows[0].risk_level is None
+    finally:
+        staf.close()
