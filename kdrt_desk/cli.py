@@ -96,7 +96,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from kdrt_desk.services.demo_care import insert_demo_care
     from kdrt_desk.services.demo_data import insert_participants
+    from kdrt_desk.services.demo_screenings import insert_demo_screenings
     from kdrt_desk.synthetic.participants import generate_participants
 
     data_dir = _data_dir(args)
@@ -118,6 +120,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         people = sorted(generate_participants(args.participants, seed=args.seed, today=today),
                         key=lambda p: (p.registered_on or today))
         insert_participants(vault.db, vault.actor, people, today)
+        insert_demo_screenings(vault.db, vault.actor, seed=args.seed, today=today)
+        insert_demo_care(vault.db, vault.actor, seed=args.seed, today=today)
     finally:
         vault.close()
     _print_warnings([] if store.available() else ["warning.password_only"])
@@ -157,6 +161,23 @@ def cmd_participants_list(args: argparse.Namespace) -> int:
     finally:
         services.close()
     _write_rows(sys.stdout, rows, columns, args.format)
+    return 0
+
+
+def cmd_screening_list(args: argparse.Namespace) -> int:
+    from types import SimpleNamespace
+
+    services = _open(args)
+    try:
+        status = ParticipantStatus(args.status) if args.status else None
+        rows = services.screening.list_rows(status=status)
+        columns = services.screening.visible_columns()
+        services.screening.record_listing(len(rows), args.format)
+    finally:
+        services.close()
+    shown = [SimpleNamespace(**{c: "" if getattr(r, c) is None else getattr(r, c)
+                                for c in columns}) for r in rows]
+    _write_rows(sys.stdout, shown, columns, args.format)
     return 0
 
 
@@ -253,6 +274,14 @@ def build_parser() -> argparse.ArgumentParser:
     plist.add_argument("--kecamatan", default="")
     plist.add_argument("--format", choices=("csv", "json"), default="csv")
     plist.set_defaults(func=cmd_participants_list)
+
+    screening = sub.add_parser("screening", help=t("cli.screening.help")).add_subparsers(
+        dest="action", required=True)
+    slist = with_common(screening.add_parser("list", help=t("cli.screening.help_list")))
+    slist.add_argument("--status", choices=[s.value for s in ParticipantStatus],
+                       help=t("cli.screening.help_status"))
+    slist.add_argument("--format", choices=("csv", "json"), default="csv")
+    slist.set_defaults(func=cmd_screening_list)
 
     audit = sub.add_parser("audit", help=t("cli.help_audit")).add_subparsers(dest="action",
                                                                             required=True)

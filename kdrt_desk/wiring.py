@@ -6,9 +6,16 @@ from dataclasses import dataclass
 
 from kdrt_desk.services.accounts import AccountService
 from kdrt_desk.services.audit_log import AuditService
+from kdrt_desk.services.care import CareService
+from kdrt_desk.services.consent import ConsentService
+from kdrt_desk.services.criteria import CriteriaService
+from kdrt_desk.services.dashboard import DashboardService
+from kdrt_desk.services.decisions import DecisionService
 from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.recovery import RecoveryService
+from kdrt_desk.services.screening import ScreeningService
 from kdrt_desk.services.settings import SettingsService
+from kdrt_desk.services.timeline import TimelineService
 from kdrt_desk.services.vault_access import OpenVault
 from kdrt_desk.vault_files import default_data_dir
 
@@ -23,8 +30,13 @@ class Services:
     audit: AuditService
     settings: SettingsService
     recovery: RecoveryService
-    # screening stage (issue 3): screening, criteria, decisions
-    # consent, services and referrals, timeline, dashboard (issue 3)
+    screening: ScreeningService
+    criteria: CriteriaService
+    decisions: DecisionService
+    consent: ConsentService
+    care: CareService
+    timeline: TimelineService
+    dashboard: DashboardService
 
     def close(self) -> None:
         self.vault.close()
@@ -38,6 +50,11 @@ def build_services(vault: OpenVault) -> Services:
         audit=AuditService(vault.db, vault.actor),
         settings=SettingsService(vault.db, vault.actor),
         recovery=RecoveryService(vault),
-        # screening stage (issue 3): screening, criteria, decisions
-        # consent, services and referrals, timeline, dashboard (issue 3)
+        screening=ScreeningService(vault.db, vault.actor),
+        criteria=CriteriaService(vault.db, vault.actor),
+        decisions=DecisionService(vault.db, vault.actor),
+        consent=ConsentService(vault.db, vault.actor),
+        care=CareService(vault.db, vault.actor),
+        timeline=TimelineService(vault.db, vault.actor),
+        dashboard=DashboardService(vault.db, vault.actor),
     )

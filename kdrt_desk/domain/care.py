@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from kdrt_desk.domain.enums import PartnerKind, ServiceKind, ServiceStatus
+from kdrt_desk.domain.enums import NotEligibleReason, PartnerKind, ServiceKind, ServiceStatus
 
 
 @dataclass(frozen=True)
@@ -42,3 +42,30 @@ class TimelineEvent:
     kind: str  # registration, consent, screening, decision, service, withdrawal, ...
     title: str  # translated, ready to show
     detail: str = ""  # translated; never a restricted value for roles that may not see it
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    """The programme's figures on one day; every count is of participants unless it says not.
+
+    Decisions are each participant's latest current decision; a rejection counts as not eligible
+    only once a second staff member confirmed it (before that: ``awaiting_confirmation``).
+    """
+
+    today: date
+    screened_this_month: int  # participants with a screening dated this calendar month
+    screened_this_quarter: int
+    accepted: int
+    waitlisted: int
+    not_eligible: int
+    referred: int  # referred elsewhere by the screening decision
+    awaiting_confirmation: int  # rejections not yet confirmed by a second staff member
+    not_eligible_by_reason: dict[NotEligibleReason, int] = field(default_factory=dict)
+    with_psychosocial_service: int = 0  # at least one counselling session in progress or done
+    # referral records (services given by a partner), by kind and status: only kinds with at
+    # least one referral appear, each with every status (zero when none)
+    referrals: dict[ServiceKind, dict[ServiceStatus, int]] = field(default_factory=dict)
+
+    @property
+    def referral_total(self) -> int:
+        return sum(sum(by_status.values()) for by_status in self.referrals.values())

@@ -50,6 +50,8 @@ class Consent:
     scopes: set[ConsentScope] = field(default_factory=set)
     recorded_by: str = ""
     withdrawn_on: date | None = None
+    # set only by ``ConsentService.record_form_signed``; not part of what an edit compares
+    form_signed_on: date | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -92,6 +94,8 @@ class ParticipantRecord(ParticipantInput):
     id: int = 0
     code: str = ""
     version: int = 0
+    anonymised_on: date | None = None  # consent to data use withdrawn: identity erased
+    contact_withheld: bool = False  # no contact consent: phones and safe-call times blanked
 
 
 class ParticipantRow(NamedTuple):
@@ -107,3 +111,4 @@ class ParticipantRow(NamedTuple):
     kecamatan: str
     registered_on: date
     risk_level: RiskLevel | None = None  # the latest screening's; None when hidden or unscreened
+    contact_withheld: bool = False  # no contact consent: the phone is blanked

@@ -10,7 +10,10 @@ from kdrt_desk.i18n.catalog_screening import SCREENING
 from kdrt_desk.i18n.catalog_ui import UI
 from kdrt_desk.i18n.catalog_ui_access import UI_ACCESS
 from kdrt_desk.i18n.catalog_ui_admin import UI_ADMIN
+from kdrt_desk.i18n.catalog_ui_care import UI_CARE
+from kdrt_desk.i18n.catalog_ui_screening import UI_SCREENING
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
+    **UI_CARE, **UI_SCREENING,
 }

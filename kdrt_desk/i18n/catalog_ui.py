@@ -17,6 +17,10 @@ UI: dict[str, tuple[str, str]] = {
 UI.update({
     # main window
     "ui.main.tab_register": ("Peserta", "Participants"),
+    "ui.main.tab_waitlist": ("Daftar tunggu", "Waitlist"),
+    "ui.main.tab_dashboard": ("Dasbor", "Dashboard"),
+    "ui.main.criteria": ("Kriteria kelayakan…", "Eligibility criteria…"),
+    "ui.main.partners": ("Mitra…", "Partners…"),
     "ui.main.tab_accounts": ("Akun staf", "Staff accounts"),
     "ui.main.tab_audit": ("Log audit", "Audit log"),
     "ui.main.signed_in": ("Masuk sebagai {user} ({role})", "Signed in as {user} ({role})"),
@@ -86,6 +90,9 @@ UI.update({
     "ui.form.tab_contact": ("Kontak && keamanan", "Contact && safety"),
     "ui.form.tab_household": ("Keluarga && ekonomi", "Household && income"),
     "ui.form.tab_consent": ("Persetujuan && status", "Consent && status"),
+    "ui.form.tab_screening": ("Asesmen && keputusan", "Screening && decision"),
+    "ui.form.tab_services": ("Layanan && rujukan", "Services && referrals"),
+    "ui.form.tab_timeline": ("Riwayat", "Timeline"),
     "ui.form.tab_case": ("Latar kasus (rahasia)", "Case background (restricted)"),
     "ui.form.save": ("Simpan", "Save"),
     "ui.form.cancel": ("Batal", "Cancel"),

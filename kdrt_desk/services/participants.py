@@ -21,6 +21,7 @@ from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.consent import apply_consent, contact_withheld_ids, keep_withheld_contact
 from kdrt_desk.services.participant_validation import validate_participant
 
 NAME_SIMILARITY = 0.85
@@ -56,7 +57,8 @@ def _name_key(name: str) -> str:
 
 
 def changed_fields(before: ParticipantInput, after: ParticipantInput) -> list[str]:
-    names = [f for f in vars(after) if f not in ("id", "code", "version", "case", "consent")]
+    names = [f for f in vars(after) if f not in ("id", "code", "version", "case", "consent",
+                                                 "anonymised_on", "contact_withheld")]
     changed = [n for n in names if getattr(before, n) != getattr(after, n)]
     if before.consent != after.consent:
         changed.append("consent")
@@ -84,7 +86,7 @@ class ParticipantService:
         if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
             return []  # groups arrive with the training issue; until then nobody is hers
         with self.db.reading() as session:
-            return self._mask(repo.list_rows(session, query))
+            return self._mask(session, repo.list_rows(session, query))
 
     def register_page(self, query: RegisterQuery = RegisterQuery(),
                       first: int = PAGE_SIZE) -> RegisterPage:
@@ -94,18 +96,24 @@ class ParticipantService:
             return RegisterPage([], [])
         with self.db.reading() as session:
             ids = repo.list_ids(session, query)
-            rows = repo.rows_by_ids(session, ids[:first])
-        return RegisterPage(ids, self._mask(rows))
+            rows = self._mask(session, repo.rows_by_ids(session, ids[:first]))
+        return RegisterPage(ids, rows)
 
     def rows_by_ids(self, ids: list[int]) -> list[ParticipantRow]:
         self.actor.require(Permission.VIEW_REGISTER)
         if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
             return []
         with self.db.reading() as session:
-            return self._mask(repo.rows_by_ids(session, ids))
+            return self._mask(session, repo.rows_by_ids(session, ids))
 
-    def _mask(self, rows: list[ParticipantRow]) -> list[ParticipantRow]:
-        """Blank what this role may not see: contact columns, and the risk flag."""
+    def _mask(self, session: Session, rows: list[ParticipantRow]) -> list[ParticipantRow]:
+        """Blank what this role may not see (contact columns, the risk flag) and the phone of
+        anyone without contact consent."""
+        if rows:
+            withheld = contact_withheld_ids(session, None if len(rows) > 2000
+                                            else [r.id for r in rows])
+            rows = [r._replace(phone="", contact_withheld=True) if r.id in withheld else r
+                    for r in rows]
         if not self.actor.may(Permission.VIEW_RESTRICTED):
             rows = [r._replace(risk_level=None) for r in rows]
         if self.actor.may(Permission.VIEW_CONTACT):
@@ -133,8 +141,8 @@ class ParticipantService:
             raise PermissionDeniedError()
         with self.db.reading() as session:
             row = self._row(session, participant_id)
-            return repo.to_record(row, with_case=False,
-                                  with_contact=self.actor.may(Permission.VIEW_CONTACT))
+            return apply_consent(repo.to_record(
+                row, with_case=False, with_contact=self.actor.may(Permission.VIEW_CONTACT)), row)
 
     def open_restricted(self, participant_id: int) -> ParticipantRecord:
         """The record with its case background; every opening is audited, refusals too."""
@@ -145,7 +153,7 @@ class ParticipantService:
                 session.commit()
                 raise PermissionDeniedError()
             audit_log.append(session, self.actor.username, "restricted_opened", row.code)
-            return repo.to_record(row, with_case=True)
+            return apply_consent(repo.to_record(row, with_case=True), row)
 
     def find_duplicates(self, data: ParticipantInput,
                         exclude_id: int | None = None) -> list[PossibleDuplicate]:
@@ -182,19 +190,26 @@ class ParticipantService:
             session.flush()
             audit_log.append(session, self.actor.username, "participant_created", code,
                              {"case": clean.case is not None})
-            return repo.to_record(row, with_case=self.actor.may(Permission.VIEW_RESTRICTED))
+            return apply_consent(
+                repo.to_record(row, with_case=self.actor.may(Permission.VIEW_RESTRICTED)), row)
 
     def update(self, participant_id: int, data: ParticipantInput, expected_version: int,
                today: date | None = None) -> ParticipantRecord:
-        """Save an edit; ``data.case`` None keeps the stored case (roles that cannot see it)."""
+        """Save an edit; ``data.case`` None keeps the stored case (roles that cannot see it).
+
+        Contact details withheld for lack of contact consent and left blank are kept as stored;
+        an anonymised record cannot be edited at all.
+        """
         self.actor.require(Permission.EDIT_PARTICIPANT)
         if data.case is not None:
             self.actor.require(Permission.EDIT_RESTRICTED)
-        clean = validate_participant(data, today or _today())
         now = datetime.now(UTC)
         try:
             with self.db.transaction() as session:
                 row = self._row(session, participant_id)
+                if row.anonymised_on is not None:
+                    raise UserError("error.participant_anonymised")
+                clean = validate_participant(keep_withheld_contact(data, row), today or _today())
                 if row.version != expected_version:
                     raise UserError("error.edited_elsewhere")
                 before = repo.to_record(row, with_case=clean.case is not None)
@@ -208,7 +223,7 @@ class ParticipantService:
                     audit_log.append(session, self.actor.username, "participant_updated",
                                      row.code, {"fields": fields})
                 session.flush()
-                return repo.to_record(row, with_case=clean.case is not None)
+                return apply_consent(repo.to_record(row, with_case=clean.case is not None), row)
         except StaleDataError as exc:
             raise UserError("error.edited_elsewhere") from exc
 

@@ -84,6 +84,17 @@ class MainWindow(QMainWindow):
         self.register.open_requested.connect(self.open_participant)
         self.register.new_requested.connect(lambda: self.open_participant(None))
         self.tabs.addTab(self.register, t("ui.main.tab_register"))
+        self.stage_views: list[QWidget] = []
+        if self.actor.may(Permission.VIEW_SCREENING):
+            from kdrt_desk.ui.dashboard_view import DashboardView
+            from kdrt_desk.ui.waitlist_view import WaitlistView
+
+            waitlist = WaitlistView(self.services, self.runner)
+            waitlist.open_requested.connect(self.open_participant)
+            dashboard = DashboardView(self.services, self.runner)
+            self.tabs.addTab(waitlist, t("ui.main.tab_waitlist"))
+            self.tabs.addTab(dashboard, t("ui.main.tab_dashboard"))
+            self.stage_views = [waitlist, dashboard]
         if self.actor.may(Permission.MANAGE_USERS):
             from kdrt_desk.ui.accounts_view import AccountsView
 
@@ -128,6 +139,14 @@ class MainWindow(QMainWindow):
             settings = QAction(t("ui.main.settings"), self)
             settings.triggered.connect(self.open_settings)
             menu.addAction(settings)
+        if self.actor.may(Permission.MANAGE_CRITERIA):
+            criteria = QAction(t("ui.main.criteria"), self)
+            criteria.triggered.connect(self.open_criteria)
+            menu.addAction(criteria)
+        if self.actor.may(Permission.MANAGE_PARTNERS):
+            partners = QAction(t("ui.main.partners"), self)
+            partners.triggered.connect(self.open_partners)
+            menu.addAction(partners)
         if self.actor.may(Permission.MANAGE_USERS):
             recovery = QAction(t("ui.main.new_recovery_sheet"), self)
             recovery.triggered.connect(self.ask_new_recovery_sheet)
@@ -201,6 +220,8 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.register.clear()
+        for view in self.stage_views:
+            view.clear()  # type: ignore[attr-defined]
         self.hidden_forms = [f for f in self.forms if f.isVisible()]
         for form in self.hidden_forms:
             form.hide()
@@ -232,6 +253,8 @@ class MainWindow(QMainWindow):
             form.show()
         self.hidden_forms = []
         self.register.refresh()
+        for view in self.stage_views:
+            view.refresh()  # type: ignore[attr-defined]
         self.watcher.timer.start()
 
     def _unlock_failed(self, exc: BaseException) -> None:
@@ -257,6 +280,16 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(lambda new: self.switch_language(new.language)
                              if new.language != i18n.language() else None)
         dialog.show()
+
+    def open_criteria(self) -> None:
+        from kdrt_desk.ui.criteria_dialog import CriteriaDialog
+
+        CriteriaDialog(self.services, self.runner, self).show()
+
+    def open_partners(self) -> None:
+        from kdrt_desk.ui.partners_dialog import PartnersDialog
+
+        PartnersDialog(self.services, self.runner, self).show()
 
     def ask_new_recovery_sheet(self) -> None:
         answer = QMessageBox.question(self, t("ui.main.new_recovery_sheet"),

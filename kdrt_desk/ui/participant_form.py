@@ -24,6 +24,7 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.participants import PossibleDuplicate
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.form_widgets import set_combo
 from kdrt_desk.ui.participant_sections import (
     CaseSection,
     ConsentSection,
@@ -99,6 +100,9 @@ class ParticipantForm(QDialog):
             self.sections.append(self.case)
             self.tab_of[id(self.case)] = self.case_stack
             self.tabs.addTab(self.case_stack, t("ui.form.tab_case"))
+        self.extra_tabs: list[QWidget] = []
+        if participant_id is not None:
+            self._add_stage_tabs(participant_id)
 
         self.summary = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -118,13 +122,55 @@ class ParticipantForm(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(760, 620)
+        self.resize(1040, 660)
         if participant_id is None:
             self._snapshot = self.collect()[0]
         else:
             self.setEnabled(False)
             participants = services.participants
             runner.run(lambda: participants.get(participant_id), self._loaded, self._load_failed)
+
+    def _add_stage_tabs(self, participant_id: int) -> None:
+        """Screening, services and the timeline of a saved participant; each saves on its own."""
+        from kdrt_desk.ui.screening_tab import ScreeningTab
+        from kdrt_desk.ui.services_tab import ServicesTab
+        from kdrt_desk.ui.timeline_view import TimelineView
+
+        actor = self.services.vault.actor
+        self.timeline = TimelineView(self.services, self.runner, participant_id)
+        if actor.may(Permission.VIEW_SCREENING):
+            screening = ScreeningTab(self.services, self.runner, participant_id)
+            screening.changed.connect(self.timeline.refresh)
+            screening.changed.connect(self._stage_changed)
+            self.tabs.addTab(screening, t("ui.form.tab_screening"))
+            self.extra_tabs.append(screening)
+        if actor.may(Permission.RECORD_SERVICE):
+            care = ServicesTab(self.services, self.runner, participant_id)
+            care.changed.connect(self.timeline.refresh)
+            self.tabs.addTab(care, t("ui.form.tab_services"))
+            self.extra_tabs.append(care)
+        self.tabs.addTab(self.timeline, t("ui.form.tab_timeline"))
+        self.extra_tabs.append(self.timeline)
+        if actor.may(Permission.MANAGE_CONSENT):
+            from kdrt_desk.ui.consent_panel import ConsentPanel
+
+            panel = ConsentPanel(self.services, self.runner, participant_id)
+            panel.anonymised.connect(lambda _pid: self.discard())
+            self.consent.layout().addRow(panel)  # type: ignore[union-attr]
+            self.extra_tabs.append(panel)
+
+    def _stage_changed(self) -> None:
+        """A screening or decision moved her status: take the new status and version."""
+        if self.participant_id is None:
+            return
+        participants, pid = self.services.participants, self.participant_id
+        self.runner.run(lambda: participants.get(pid), self._status_reloaded)
+
+    def _status_reloaded(self, record: ParticipantRecord) -> None:
+        self.version = record.version
+        set_combo(self.consent.status, record.status)
+        if self._snapshot is not None:
+            self._snapshot.status = record.status
 
     # -- loading ----------------------------------------------------------------------------
     def _loaded(self, record: ParticipantRecord) -> None:

@@ -1,0 +1,410 @@
+"""The one-page consent form PDF, pre-filled for a participant to read, tick and sign."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import pathlib
+from dataclasses import dataclass
+from typing import TypedDict
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kdrt_desk.domain.enums import ConsentScope
+from kdrt_desk.i18n import format_date
+from kdrt_desk.reports.fonts import register_fonts
+from kdrt_desk.reports.recovery_sheet import _ShrinkToFit
+from kdrt_desk.security.atomic_file import write_atomically
+
+
+@dataclass(frozen=True)
+class ConsentForm:
+    centre_name: str
+    centre_address: str
+    participant_name: str
+    participant_code: str
+    scopes: frozenset[ConsentScope]  # pre-ticked: what her record holds now
+    consent_date: datetime.date | None
+    printed_on: datetime.date
+
+
+class _Texts(TypedDict):
+    title: str
+    subtitle: str
+    name: str
+    code: str
+    consent_date: str
+    intro: str
+    choices_heading: str
+    choices_note: str
+    scopes: dict[ConsentScope, tuple[str, str]]
+    withdraw_heading: str
+    withdraw: str
+    declaration: str
+    place_date: str
+    participant: str
+    staff: str
+    signature: str
+    sign_name: str
+    sign_date: str
+    printed: str
+    footer: str
+
+
+# Paragraph markup (<b>) is allowed here; user data is always escaped.
+TEXTS: dict[str, _Texts] = {
+    "id": {
+        "title": "Formulir Persetujuan Peserta",
+        "subtitle": "Program pemberdayaan perempuan penyintas kekerasan dalam rumah tangga",
+        "name": "Nama peserta",
+        "code": "Kode peserta",
+        "consent_date": "Tanggal persetujuan",
+        "intro": (
+            "Formulir ini menjelaskan bagaimana kami menyimpan dan memakai data Anda. Bacalah "
+            "bersama petugas, dan tanyakan apa saja yang belum jelas sebelum menandatangani. "
+            "Anda sendiri yang memilih apa yang Anda setujui. Hanya penggunaan data untuk "
+            "program yang diperlukan agar kami dapat mendampingi Anda; pilihan lainnya boleh "
+            "Anda tolak tanpa kehilangan layanan."
+        ),
+        "choices_heading": "Yang Anda setujui",
+        "choices_note": (
+            "Kotak yang sudah dicentang sesuai dengan catatan kami saat ini. Bila ada yang tidak "
+            "sesuai keinginan Anda, beri tahu petugas sebelum menandatangani."
+        ),
+        "scopes": {
+            ConsentScope.DATA_USE: (
+                "Penggunaan data untuk program",
+                "Kami mencatat data diri dan keadaan Anda untuk mendampingi Anda dalam program. "
+                "Data disimpan terkunci (terenkripsi) dan hanya dibuka petugas yang berwenang."),
+            ConsentScope.CONTACT: (
+                "Dihubungi lewat telepon/WhatsApp",
+                "Petugas boleh menelepon atau mengirim pesan WhatsApp kepada Anda atau kontak "
+                "tepercaya Anda, hanya pada waktu yang Anda sebut aman."),
+            ConsentScope.PHOTOS: (
+                "Foto",
+                "Foto kegiatan yang memperlihatkan Anda boleh diambil dan disimpan untuk "
+                "dokumentasi program."),
+            ConsentScope.PARTNER_SHARING: (
+                "Berbagi dengan mitra untuk rujukan",
+                "Bila Anda dirujuk, misalnya ke LBH, UPTD PPA, psikolog atau puskesmas, kami "
+                "boleh memberikan data yang diperlukan untuk rujukan itu kepada lembaga "
+                "tersebut."),
+            ConsentScope.STATISTICS: (
+                "Statistik anonim",
+                "Anda boleh dihitung dalam laporan angka untuk donor dan pemerintah. Laporan itu "
+                "tidak memuat nama, NIK, alamat atau apa pun yang dapat mengenali Anda."),
+        },
+        "withdraw_heading": "Menarik persetujuan",
+        "withdraw": (
+            "Anda boleh menarik sebagian atau seluruh persetujuan <b>kapan saja, tanpa memberi "
+            "alasan</b>: cukup beri tahu petugas atau konselor. Bila Anda menarik persetujuan "
+            "penggunaan data, nama, NIK, nomor telepon, alamat dan catatan kasus Anda "
+            "<b>dihapus untuk selamanya</b>; yang tersisa hanya angka tanpa nama untuk "
+            "statistik yang Anda setujui."
+        ),
+        "declaration": (
+            "Dengan menandatangani, saya menyatakan bahwa formulir ini sudah saya baca atau "
+            "dibacakan kepada saya, saya mengerti isinya, dan saya memberikan persetujuan di "
+            "atas dengan sukarela."
+        ),
+        "place_date": "Palembang, tanggal",
+        "participant": "Peserta",
+        "staff": "Petugas",
+        "signature": "Tanda tangan atau cap jempol",
+        "sign_name": "Nama",
+        "sign_date": "Tanggal",
+        "printed": "Dicetak",
+        "footer": "RAHASIA — simpan di lemari terkunci",
+    },
+    "en": {
+        "title": "Participant Consent Form",
+        "subtitle": "Empowerment programme for women survivors of domestic violence",
+        "name": "Participant's name",
+        "code": "Participant code",
+        "consent_date": "Date of consent",
+        "intro": (
+            "This form explains how we keep and use your data. Read it with a staff member, "
+            "and ask about anything that is not clear before you sign. You choose what you "
+            "agree to. Only the use of your data for the programme is needed for us to support "
+            "you; you may refuse any other choice without losing any service."
+        ),
+        "choices_heading": "What you agree to",
+        "choices_note": (
+            "The ticked boxes match what our records hold now. If anything is not what you "
+            "want, tell the staff member before you sign."
+        ),
+        "scopes": {
+            ConsentScope.DATA_USE: (
+                "Data use for the programme",
+                "We record your details and your situation to support you in the programme. "
+                "The data is kept locked (encrypted) and only authorised staff open it."),
+            ConsentScope.CONTACT: (
+                "Contact by phone/WhatsApp",
+                "Staff may call or send WhatsApp messages to you or your trusted contact, only "
+                "at the times you say are safe."),
+            ConsentScope.PHOTOS: (
+                "Photos",
+                "Photos of activities that show you may be taken and kept to document the "
+                "programme."),
+            ConsentScope.PARTNER_SHARING: (
+                "Sharing with partners for referrals",
+                "When you are referred, for example to LBH, UPTD PPA, a psychologist or a "
+                "health centre, we may give that organisation the details the referral needs."),
+            ConsentScope.STATISTICS: (
+                "Anonymised statistics",
+                "You may be counted in reports of figures for donors and the government. Those "
+                "reports hold no name, NIK, address or anything else that could identify you."),
+        },
+        "withdraw_heading": "Withdrawing your consent",
+        "withdraw": (
+            "You may withdraw some or all of your consent <b>at any time, without giving a "
+            "reason</b>: just tell a staff member or counsellor. If you withdraw consent to the "
+            "use of your data, your name, NIK, phone number, address and case notes are "
+            "<b>erased for good</b>; only figures without your name remain, for the statistics "
+            "you agreed to."
+        ),
+        "declaration": (
+            "By signing, I declare that I have read this form or had it read to me, that I "
+            "understand it, and that I give the consent above freely."
+        ),
+        "place_date": "Palembang, date",
+        "participant": "Participant",
+        "staff": "Staff member",
+        "signature": "Signature or thumbprint",
+        "sign_name": "Name",
+        "sign_date": "Date",
+        "printed": "Printed",
+        "footer": "CONFIDENTIAL — keep in a locked cabinet",
+    },
+}
+
+INK = colors.HexColor("#1F2A37")
+ACCENT = colors.HexColor("#1F4E79")
+MUTED = colors.HexColor("#5B6675")
+RULE = colors.HexColor("#B8C2CE")
+BOX_FILL = colors.HexColor("#F2F5F9")
+NOTE_FILL = colors.HexColor("#FBF6EC")
+NOTE_RULE = colors.HexColor("#D9B66A")
+
+MARGIN_X = 20 * mm
+MARGIN_TOP = 16 * mm
+MARGIN_BOTTOM = 20 * mm
+
+
+class _TickBox(Flowable):
+    """A square box, with a drawn tick when ``ticked`` (no glyph: every font and printer)."""
+
+    def __init__(self, ticked: bool, size: float = 5.5 * mm) -> None:
+        super().__init__()
+        self.ticked = ticked
+        self.size = size
+        self.width = self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c, s = self.canv, self.size
+        c.setStrokeColor(INK)
+        c.setLineWidth(1.1)
+        c.setFillColor(colors.white)
+        c.rect(0, 0, s, s, stroke=1, fill=1)
+        if self.ticked:
+            c.setStrokeColor(ACCENT)
+            c.setLineWidth(1.8)
+            c.setLineCap(1)
+            c.setLineJoin(1)
+            path = c.beginPath()
+            path.moveTo(s * 0.2, s * 0.52)
+            path.lineTo(s * 0.42, s * 0.26)
+            path.lineTo(s * 0.82, s * 0.8)
+            c.drawPath(path, stroke=1, fill=0)
+
+
+def _story(form: ConsentForm, lang: str, regular: str, bold: str) -> list[Flowable]:
+    texts = TEXTS[lang]
+    body = ParagraphStyle("body", fontName=regular, fontSize=9.6, leading=13.2, textColor=INK)
+    small = ParagraphStyle("small", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED)
+    centre = ParagraphStyle("centre", parent=body, fontName=bold, fontSize=11.5, leading=14.5,
+                            textColor=ACCENT)
+    title = ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22,
+                           textColor=ACCENT)
+    subtitle = ParagraphStyle("subtitle", parent=body, fontSize=10, leading=13.5,
+                              textColor=MUTED)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=11, leading=14.5,
+                             textColor=ACCENT, spaceAfter=3)
+    label = ParagraphStyle("label", parent=body, textColor=MUTED)
+    value = ParagraphStyle("value", parent=body, fontName=bold)
+
+    def p(text: str, style: ParagraphStyle) -> Paragraph:
+        return Paragraph(text, style)
+
+    def user(text: str) -> str:
+        return escape(" ".join(text.split())) or "—"
+
+    header = [p(user(form.centre_name), centre)]
+    if form.centre_address.strip():
+        header.append(p(user(form.centre_address), small))
+
+    details = Table(
+        [[p(texts["name"], label), p(user(form.participant_name), value)],
+         [p(texts["code"], label), p(user(form.participant_code), value)],
+         [p(texts["consent_date"], label),
+          p(escape(format_date(form.consent_date, lang)) or "—", body)]],
+        colWidths=[46 * mm, "*"])
+    details.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, 0), 7),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+    ]))
+
+    choice_rows = [[_TickBox(scope in form.scopes),
+                    p(f"<b>{name}</b><br/>{meaning}", body)]
+                   for scope, (name, meaning) in texts["scopes"].items()]
+    choices = Table(choice_rows, colWidths=[11 * mm, "*"])
+    choices.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), 1),
+        ("LEFTPADDING", (1, 0), (1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+    ]))
+
+    withdraw = Table([[p(texts["withdraw_heading"], heading)], [p(texts["withdraw"], body)]],
+                     colWidths=["*"])
+    withdraw.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("BACKGROUND", (0, 0), (-1, -1), NOTE_FILL),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, NOTE_RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, 0), 7),
+        ("TOPPADDING", (0, 1), (-1, 1), 0),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+    ]))
+
+    place_w = stringWidth(texts["place_date"], regular, body.fontSize) + 8
+    place = Table([[p(texts["place_date"], body), ""]], colWidths=[place_w, 60 * mm],
+                  rowHeights=[20], hAlign="LEFT")
+    place.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LINEBELOW", (1, 0), (1, 0), 0.8, INK),
+    ]))
+
+    def signer(role: str, name: str) -> list[list[object]]:
+        return [[p(f"<b>{role}</b>", body)], [p(texts["signature"], small)], [""],
+                [p(f"{texts['sign_name']}: {name}", body)], [p(f"{texts['sign_date']}:", body)]]
+
+    left = signer(texts["participant"], user(form.participant_name))
+    right = signer(texts["staff"], "")
+    sign = Table([[a[0], "", b[0]] for a, b in zip(left, right, strict=True)],
+                 colWidths=["*", 14 * mm, "*"], rowHeights=[None, None, 22 * mm, None, None])
+    sign.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 3), (-1, 4), 6),
+        ("LINEBELOW", (0, 2), (0, 2), 0.8, INK),
+        ("LINEBELOW", (2, 2), (2, 2), 0.8, INK),
+        ("LINEBELOW", (0, 3), (0, 4), 0.5, RULE),
+        ("LINEBELOW", (2, 3), (2, 4), 0.5, RULE),
+    ]))
+
+    rule = HRFlowable(width="100%", thickness=0.8, color=RULE, spaceBefore=0, spaceAfter=0)
+    return [
+        *header,
+        Spacer(1, 3 * mm),
+        rule,
+        Spacer(1, 4 * mm),
+        p(texts["title"], title),
+        p(texts["subtitle"], subtitle),
+        Spacer(1, 4 * mm),
+        details,
+        Spacer(1, 4 * mm),
+        p(texts["intro"], body),
+        Spacer(1, 4 * mm),
+        p(texts["choices_heading"], heading),
+        p(texts["choices_note"], small),
+        Spacer(1, 1 * mm),
+        choices,
+        Spacer(1, 4 * mm),
+        withdraw,
+        Spacer(1, 4 * mm),
+        p(texts["declaration"], body),
+        Spacer(1, 3 * mm),
+        place,
+        Spacer(1, 4 * mm),
+        sign,
+    ]
+
+
+def render_consent_form(form: ConsentForm, lang: str = "id") -> bytes:
+    """The form as PDF bytes: one A4 page, fonts embedded, no personal data in the metadata."""
+    if lang not in TEXTS:
+        raise ValueError(f"unsupported language: {lang}")
+    regular, bold = register_fonts()
+    buffer = io.BytesIO()
+    page_w, page_h = A4
+    texts = TEXTS[lang]
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=texts["title"], author="KDRT Desk",
+        creator="KDRT Desk", subject="", keywords="", lang=lang, initialFontName=regular)
+    footer = (f"{texts['footer']}  ·  {form.participant_code}  ·  "
+              f"{texts['printed']} {format_date(form.printed_on, lang)}")
+
+    def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        y = MARGIN_BOTTOM - 11 * mm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, y + 4.5 * mm, page_w - MARGIN_X, y + 4.5 * mm)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(regular, 8)
+        canvas.drawCentredString(page_w / 2, y, footer)
+        canvas.restoreState()
+
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, page_w - 2 * MARGIN_X,
+                  page_h - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="form")
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
+    # shrinking keeps a long centre name or address on the single page
+    doc.build([_ShrinkToFit(lambda: _story(form, lang, regular, bold))])
+    return buffer.getvalue()
+
+
+def write_consent_form(path: pathlib.Path, form: ConsentForm, lang: str = "id") -> None:
+    """Write the form to ``path`` atomically: a failure never leaves a half-written PDF."""
+    write_atomically(pathlib.Path(path), render_consent_form(form, lang))

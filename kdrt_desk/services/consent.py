@@ -1,0 +1,290 @@
+"""Consent with teeth: contact and photo checks, the signed form, withdrawal with anonymisation."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, Update, literal, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from kdrt_desk import i18n
+from kdrt_desk.db.session import Database
+from kdrt_desk.domain.enums import ConsentScope, SafeToCall
+from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
+from kdrt_desk.errors import UserError
+from kdrt_desk.models import (
+    Participant,
+    ParticipantConsent,
+    Screening,
+    ScreeningChange,
+    ScreeningDecision,
+    ServiceRecord,
+    Setting,
+)
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services import audit_log
+from kdrt_desk.services.actor import Actor
+
+log = logging.getLogger(__name__)
+
+ANONYMISED_NAME = "Peserta dianonimkan"
+AGE_BAND_YEARS = 5
+# Shown only with contact consent (the register list shows just the phone of these).
+CONTACT_FIELDS = ("phone", "trusted_contact_phone", "safe_call_times")
+# What anonymisation erases from the participant row (named in the audit log, never the values).
+ERASED_FIELDS = ("full_name", "preferred_name", "nik", "birth_date", "birth_place", "phone",
+                 "safe_to_call", "safe_call_times", "trusted_contact_name",
+                 "trusted_contact_phone", "never_contact_at_home", "kelurahan", "children_ages",
+                 "occupation", "search_text")
+ID_CHUNK = 500
+
+
+def _today() -> date:
+    return datetime.now(UTC).astimezone().date()
+
+
+def scope_given(scope: ConsentScope) -> ColumnElement[bool]:
+    """SQL: the consent row's comma-separated ``scopes`` holds ``scope`` (exact code match)."""
+    pattern = "%," + scope.value.replace("_", "\\_") + ",%"
+    return (literal(",") + ParticipantConsent.scopes + literal(",")).like(pattern, escape="\\")
+
+
+def _scopes(row: Participant) -> set[str]:
+    return set(row.consent.scopes.split(",")) if row.consent is not None else set()
+
+
+def consent_allows(row: Participant, scope: ConsentScope) -> bool:
+    """She gave ``scope``, has not withdrawn her consent and her record is not anonymised."""
+    return (row.anonymised_on is None and row.consent is not None
+            and row.consent.withdrawn_on is None and scope.value in _scopes(row))
+
+
+def contact_withheld_ids(session: Session, ids: Sequence[int] | None = None) -> set[int]:
+    """The participants (of ``ids``, or all) whose contact details must not be shown."""
+    withheld = or_(ParticipantConsent.participant_id.is_(None),
+                   ~scope_given(ConsentScope.CONTACT),
+                   ParticipantConsent.withdrawn_on.is_not(None),
+                   Participant.anonymised_on.is_not(None))
+    query = select(Participant.id).outerjoin(ParticipantConsent).where(withheld)
+    if ids is None:
+        return set(session.scalars(query))
+    found: set[int] = set()
+    for start in range(0, len(ids), ID_CHUNK):
+        found.update(session.scalars(query.where(
+            Participant.id.in_(ids[start:start + ID_CHUNK]))))
+    return found
+
+
+def apply_consent(record: ParticipantRecord, row: Participant) -> ParticipantRecord:
+    """Add the consent facts to a record and blank her contact details without contact consent."""
+    record.anonymised_on = row.anonymised_on
+    if row.consent is not None:
+        record.consent.form_signed_on = row.consent.form_signed_on
+    if not consent_allows(row, ConsentScope.CONTACT):
+        record.contact_withheld = True
+        for name in CONTACT_FIELDS:
+            setattr(record, name, "")
+    return record
+
+
+def keep_withheld_contact(data: ParticipantInput, row: Participant) -> ParticipantInput:
+    """An edit of a record shown without contact details keeps the stored ones it left blank."""
+    if consent_allows(row, ConsentScope.CONTACT):
+        return data
+    kept = copy.copy(data)
+    for name in CONTACT_FIELDS:
+        if not str(getattr(kept, name) or "").strip():
+            setattr(kept, name, getattr(row, name) or "")
+    return kept
+
+
+def _age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def age_band_start(row: Participant) -> int | None:
+    """Her age at registration, rounded down to a five-year band (37 -> 35); None if unknown."""
+    if row.birth_date is not None:
+        age = _age_on(row.birth_date, row.registered_on)
+    elif row.estimated_age is not None:
+        age = row.estimated_age
+    else:
+        return None
+    return age - age % AGE_BAND_YEARS
+
+
+def _changed(session: Session, statement: Update) -> int:
+    """Run an UPDATE; the number of rows it changed."""
+    result = cast("CursorResult[Any]", session.execute(statement))
+    return int(result.rowcount)
+
+
+def _participant(session: Session, participant_id: int) -> Participant:
+    row = session.scalar(select(Participant).where(Participant.id == participant_id))
+    if row is None:
+        raise UserError("error.participant_unknown")
+    return row
+
+
+class ConsentService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    # -- checks the rest of the app relies on ---------------------------------------------------
+    def may_contact(self, participant_id: int) -> bool:
+        """True when she agreed to be contacted by phone/WhatsApp and has not withdrawn."""
+        return self._allows(participant_id, ConsentScope.CONTACT)
+
+    def may_attach_photo(self, participant_id: int) -> bool:
+        """True when she agreed to photos and has not withdrawn."""
+        return self._allows(participant_id, ConsentScope.PHOTOS)
+
+    def _allows(self, participant_id: int, scope: ConsentScope) -> bool:
+        self.actor.require(Permission.VIEW_REGISTER)
+        with self.db.reading() as session:
+            return consent_allows(_participant(session, participant_id), scope)
+
+    # -- the printed form ----------------------------------------------------------------------
+    def record_form_signed(self, participant_id: int, signed_on: date,
+                           today: date | None = None) -> None:
+        """Record the day she signed the printed consent form (not before registration)."""
+        self.actor.require(Permission.MANAGE_CONSENT)
+        day = today or _today()
+        if signed_on > day:
+            raise UserError("error.date_future", field="signed_on")
+        with self.db.transaction() as session:
+            row = _participant(session, participant_id)
+            if row.anonymised_on is not None:
+                raise UserError("error.participant_anonymised")
+            if signed_on < row.registered_on:
+                raise UserError("error.form_signed_before_registration", field="signed_on")
+            consent = row.consent or ParticipantConsent(scopes="", recorded_by="")
+            changed = consent.form_signed_on != signed_on
+            consent.form_signed_on = signed_on
+            row.consent = consent
+            if changed:
+                audit_log.append(session, self.actor.username, "consent_form_signed", row.code,
+                                 {"fields": ["form_signed_on"]})
+
+    def consent_form_pdf(self, participant_id: int, path: Path) -> None:
+        """Write her consent form, pre-filled and in the UI language, to ``path`` (audited)."""
+        from kdrt_desk.reports.consent_form import ConsentForm, write_consent_form
+
+        self.actor.require(Permission.MANAGE_CONSENT)
+        lang = i18n.language()
+        with self.db.transaction() as session:
+            row = _participant(session, participant_id)
+            if row.anonymised_on is not None:
+                raise UserError("error.participant_anonymised")
+            settings = {s.key: s.value for s in session.scalars(
+                select(Setting).where(Setting.key.in_(("centre_name", "centre_address"))))}
+            consent = row.consent
+            scopes = frozenset(ConsentScope(s) for s in _scopes(row) if s)
+            form = ConsentForm(
+                centre_name=settings.get("centre_name", ""),
+                centre_address=settings.get("centre_address", ""),
+                participant_name=row.full_name, participant_code=row.code,
+                scopes=scopes if consent is None or consent.withdrawn_on is None
+                else frozenset(),
+                consent_date=consent.consent_date if consent is not None else None,
+                printed_on=_today())
+            audit_log.append(session, self.actor.username, "consent_form_exported", row.code,
+                             {"format": "pdf", "language": lang})
+            try:
+                write_consent_form(Path(path), form, lang)
+            except OSError as exc:
+                raise UserError("error.export_unwritable") from exc
+
+    # -- withdrawal ----------------------------------------------------------------------------
+    def withdraw_data_use(self, participant_id: int, withdrawn_on: date, confirm: bool = False,
+                          today: date | None = None) -> None:
+        """She withdraws consent to the use of her data: erase what identifies her, for good.
+
+        In one transaction: identity, contact and case fields are cleared (the name becomes a
+        neutral placeholder), her case background is deleted, screening notes, safety plans,
+        risk reasons, decision reason texts and service outcome notes are cleared. Kept: the
+        code, kecamatan, status, dates of registration, screening and services, the coded
+        answers and counts, and, only if she consented to anonymised statistics, her age as the
+        start of a five-year band and her income. Nothing erased is written to the audit log.
+        """
+        self.actor.require(Permission.MANAGE_CONSENT)
+        if not confirm:
+            raise UserError("error.withdraw_unconfirmed", field="confirm")
+        day = today or _today()
+        if withdrawn_on > day:
+            raise UserError("error.date_future", field="withdrawn_on")
+        with self.db.transaction() as session:
+            # erased cells are overwritten with zeros in the file, not merely unlinked
+            session.execute(text("PRAGMA secure_delete = ON"))
+            row = _participant(session, participant_id)
+            if row.anonymised_on is not None:
+                raise UserError("error.participant_anonymised")
+            consent = row.consent
+            if (consent is None or consent.consent_date is None
+                    or withdrawn_on < consent.consent_date):
+                raise UserError("error.withdrawal_date", field="withdrawn_on")
+            consent.withdrawn_on = withdrawn_on
+            audit_log.append(session, self.actor.username, "consent_withdrawn", row.code,
+                             {"scope": ConsentScope.DATA_USE.value})
+            details = self._anonymise(session, row, day)
+            audit_log.append(session, self.actor.username, "participant_anonymised", row.code,
+                             details)
+        self._checkpoint()
+
+    def _anonymise(self, session: Session, row: Participant, day: date) -> dict[str, object]:
+        statistics = ConsentScope.STATISTICS.value in _scopes(row)
+        now = datetime.now(UTC)
+        row.estimated_age = age_band_start(row) if statistics else None
+        if not statistics:
+            row.monthly_income = None
+        row.full_name = ANONYMISED_NAME
+        row.preferred_name = ""
+        row.nik = None
+        row.birth_date = None
+        row.birth_place = ""
+        row.phone = None
+        row.safe_to_call = SafeToCall.NO.value
+        row.safe_call_times = ""
+        row.trusted_contact_name = ""
+        row.trusted_contact_phone = None
+        row.never_contact_at_home = False
+        row.kelurahan = ""
+        row.children_ages = ""
+        row.occupation = ""
+        row.search_text = row.code.lower()
+        row.anonymised_on = day
+        row.updated_at = now
+        case_deleted = row.case is not None
+        row.case = None
+        session.flush()
+        pid = row.id
+        screenings = _changed(session, update(Screening).where(
+            Screening.participant_id == pid).values(
+            interview_notes="", experience="", skills_other="", risk_reasons="",
+            safety_plan="", updated_at=now, version=Screening.version + 1))
+        _changed(session, update(ScreeningChange).where(ScreeningChange.screening_id.in_(
+            select(Screening.id).where(Screening.participant_id == pid))).values(
+            reason="", previous="{}"))
+        decisions = _changed(session, update(ScreeningDecision).where(
+            ScreeningDecision.participant_id == pid).values(reason_text=""))
+        services = _changed(session, update(ServiceRecord).where(
+            ServiceRecord.participant_id == pid).values(outcome_note="", updated_at=now))
+        fields = list(ERASED_FIELDS)
+        fields += ["estimated_age"] if statistics else ["estimated_age", "monthly_income"]
+        return {"fields": sorted(fields), "case_deleted": case_deleted,
+                "screenings": screenings, "decisions": decisions, "services": services,
+                "statistics_kept": statistics}
+
+    def _checkpoint(self) -> None:
+        """Move the new pages into the vault and empty the WAL, so no old page lingers there."""
+        with self.db.engine.connect() as conn:
+            busy = conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).first()
+        if busy is not None and busy[0]:
+            log.warning("the WAL could not be emptied after an anonymisation (vault busy)")
+

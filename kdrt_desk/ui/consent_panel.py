@@ -1,0 +1,470 @@
+"""Her consent: what she agreed to, the printed form, its signed date, and withdrawal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk.domain.enums import ConsentScope
+from kdrt_desk.domain.participant import ParticipantRecord
+from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.i18n import format_date, label, t
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.account_dialogs import (
+    add_field,
+    dialog_buttons,
+    fit_height,
+    focus_first_error,
+    hint_label,
+)
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.form_widgets import from_qdate, to_qdate
+from kdrt_desk.wiring import Services
+
+YES_STYLE = "color: #1b5e20; font-weight: bold;"
+NO_STYLE = "color: #666;"
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+NOTICE_STYLE = "background: #fff4e5; border: 1px solid #e0a040; padding: 6px;"
+DANGER_STYLE = "QPushButton:enabled { color: #b00020; }"
+WITHDRAWN_STYLE = "color: #8a4b00; font-weight: bold;"
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    """What the panel shows, read in one go on the worker thread."""
+
+    code: str
+    full_name: str
+    scopes: frozenset[ConsentScope]
+    consent_date: date | None
+    recorded_by: str
+    withdrawn_on: date | None
+    form_signed_on: date | None
+    anonymised_on: date | None
+    may_contact: bool
+
+
+def read_consent_state(services: Services, participant_id: int) -> ConsentState:
+    """Qt-free: runs on the task runner's worker thread."""
+    record: ParticipantRecord = services.participants.get(participant_id)
+    consent = record.consent
+    return ConsentState(
+        code=record.code, full_name=record.full_name, scopes=frozenset(consent.scopes),
+        consent_date=consent.consent_date, recorded_by=consent.recorded_by,
+        withdrawn_on=consent.withdrawn_on,
+        form_signed_on=consent.form_signed_on, anonymised_on=record.anonymised_on,
+        may_contact=services.consent.may_contact(participant_id),
+    )
+
+
+def _date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setDate(to_qdate(value) if value is not None else QDate.currentDate())
+    edit.setMaximumDate(QDate.currentDate())
+    return edit
+
+
+class _ConsentDialog(QDialog):
+    """One service call on submit; field errors beside the fields, anything else below."""
+
+    def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
+                 parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.participant_id = participant_id
+        self.busy = False
+        self.errors = FieldErrors()
+        self.summary = ErrorLabel()
+
+    def _start(self) -> None:
+        self.busy = True
+        self.setEnabled(False)
+
+    def _done(self, _result: object = None) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        self.errors.clear()
+        self.summary.show_message("")
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            errors = exc.by_field()
+        elif isinstance(exc, UserError):
+            errors = {exc.field or "": exc.message}
+        else:
+            show_error(self, exc)
+            return
+        self.summary.show_message("\n".join(self.errors.show(errors)))
+        focus_first_error(self.errors)
+        fit_height(self)
+
+
+class SignedDateDialog(_ConsentDialog):
+    """Record the day she signed the printed consent form."""
+
+    signed = Signal(object)  # the date
+
+    def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
+                 current: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, participant_id, parent)
+        self.setWindowTitle(t("ui.care.consent.signed_title"))
+        self.signed_on = _date_edit(current)
+        form = QFormLayout()
+        add_field(form, self.errors, t("ui.care.consent.signed_on"), "signed_on",
+                  self.signed_on, True)
+        self.errors.labels["form_signed_on"] = self.errors.labels["signed_on"]
+        self.errors.labels["date"] = self.errors.labels["signed_on"]
+        self.buttons = dialog_buttons(t("ui.care.consent.signed_ok"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(t("ui.care.consent.signed_intro"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(480, self.sizeHint().height())
+        fit_height(self, shrink=True)
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        consent, pid = self.services.consent, self.participant_id
+        signed_on = from_qdate(self.signed_on.date())
+        self._start()
+        self.runner.run(lambda: consent.record_form_signed(pid, signed_on),
+                        lambda _r: self._signed(signed_on), self._failed)
+
+    def _signed(self, signed_on: date) -> None:
+        self._done()
+        self.signed.emit(signed_on)
+
+
+class WithdrawConsentDialog(_ConsentDialog):
+    """The serious one: explains what is erased for good; the typed code unlocks the button."""
+
+    withdrawn = Signal(int)  # the participant id
+
+    def __init__(self, services: Services, runner: TaskRunner, participant_id: int, code: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, participant_id, parent)
+        self.code = code
+        self.setWindowTitle(t("ui.care.withdraw.title"))
+        heading = QLabel(t("ui.care.withdraw.heading"))
+        heading.setStyleSheet("color: #b00020; font-size: 13pt; font-weight: bold;")
+        explain = QLabel(t("ui.care.withdraw.explain", code=code))
+        explain.setWordWrap(True)
+        explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        explain.setStyleSheet(NOTICE_STYLE)
+        self.withdrawn_on = _date_edit()
+        self.typed_code = QLineEdit()
+        self.typed_code.setPlaceholderText(code)
+        self.typed_code.setMaxLength(40)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_field(form, self.errors, t("ui.care.withdraw.date"), "withdrawn_on",
+                  self.withdrawn_on, True)
+        type_label = QLabel(t("ui.care.withdraw.type_code", code=code))
+        type_label.setWordWrap(True)
+        type_label.setBuddy(self.typed_code)
+        self.code_error = ErrorLabel()
+        self.errors.labels["confirm"] = self.code_error
+        self.errors.labels["code"] = self.code_error
+
+        self.buttons = dialog_buttons(t("ui.care.withdraw.ok"))
+        self.ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
+        self.ok_button.setStyleSheet(DANGER_STYLE)
+        self.ok_button.setEnabled(False)
+        self.ok_button.setDefault(False)
+        cancel = self.buttons.button(self.buttons.StandardButton.Cancel)
+        cancel.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.typed_code.textChanged.connect(self._check_code)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(type_label)
+        layout.addWidget(self.typed_code)
+        layout.addWidget(self.code_error)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(600, self.sizeHint().height())
+        fit_height(self, shrink=True)
+        self.typed_code.setFocus()
+
+    def code_matches(self) -> bool:
+        return self.typed_code.text().strip().upper() == self.code.strip().upper()
+
+    def _check_code(self) -> None:
+        self.ok_button.setEnabled(self.code_matches())
+        self.code_error.show_message("")
+
+    def submit(self) -> None:
+        """Refuses without the exact code; otherwise anonymises (cannot be undone)."""
+        if self.busy:
+            return
+        if not self.code_matches():
+            self.code_error.show_message(t("ui.care.withdraw.code_mismatch", code=self.code))
+            self.typed_code.setFocus()
+            return
+        consent, pid = self.services.consent, self.participant_id
+        withdrawn_on = from_qdate(self.withdrawn_on.date())
+        self._start()
+        self.runner.run(lambda: consent.withdraw_data_use(pid, withdrawn_on, confirm=True),
+                        self._withdrawn, self._failed)
+
+    def _withdrawn(self, _result: object) -> None:
+        self._done()
+        self.withdrawn.emit(self.participant_id)
+
+
+class ConsentPanel(QWidget):
+    """Embedded in the participant form's consent tab."""
+
+    anonymised = Signal(int)  # the participant id, after her data was erased
+    loaded = Signal()
+    changed = Signal()  # the signed date was recorded
+    pdf_saved = Signal(str)  # the consent form's path
+
+    def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.participant_id = participant_id
+        self.state: ConsentState | None = None
+        self.dialog: SignedDateDialog | WithdrawConsentDialog | None = None
+        self._sequence = 0
+        self.may_manage = services.vault.actor.may(Permission.MANAGE_CONSENT)
+
+        title = QLabel(t("ui.care.consent.title"))
+        title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.anonymised_note = QLabel()
+        self.anonymised_note.setWordWrap(True)
+        self.anonymised_note.setStyleSheet(NOTICE_STYLE)
+        self.anonymised_note.hide()
+        self.contact_warning = QLabel(t("ui.care.consent.no_contact"))
+        self.contact_warning.setWordWrap(True)
+        self.contact_warning.setStyleSheet(WARNING_STYLE)
+        self.contact_warning.hide()
+
+        scopes = QWidget()
+        grid = QGridLayout(scopes)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        self.scope_values: dict[ConsentScope, QLabel] = {}
+        for row, scope in enumerate(ConsentScope):
+            name = QLabel(label(scope))
+            value = QLabel("—")
+            self.scope_values[scope] = value
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+        grid.setColumnStretch(2, 1)
+        self.consent_date = QLabel("—")
+        self.recorded_by = QLabel("—")
+        self.form_signed = QLabel("—")
+        self.withdrawn = QLabel("—")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(t("ui.care.consent.scopes"), scopes)
+        form.addRow(t("ui.care.consent.consent_date"), self.consent_date)
+        form.addRow(t("ui.form.recorded_by"), self.recorded_by)
+        form.addRow(t("ui.care.consent.form_signed"), self.form_signed)
+        form.addRow(t("ui.care.consent.withdrawn"), self.withdrawn)
+
+        self.print_button = QPushButton(t("ui.care.consent.print"))
+        self.print_button.clicked.connect(lambda: self.print_form())
+        self.signed_button = QPushButton(t("ui.care.consent.record_signed"))
+        self.signed_button.clicked.connect(self.open_signed_dialog)
+        self.withdraw_button = QPushButton(t("ui.care.consent.withdraw"))
+        self.withdraw_button.setStyleSheet(DANGER_STYLE)
+        self.withdraw_button.clicked.connect(self.open_withdraw_dialog)
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.signed_button):
+            button.setVisible(self.may_manage)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.withdraw_button.setVisible(self.may_manage)
+        buttons.addWidget(self.withdraw_button)
+        self.message = ErrorLabel()
+        self.done_label = hint_label("")
+        self.done_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.anonymised_note)
+        layout.addWidget(self.contact_warning)
+        layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.done_label)
+        layout.addStretch(1)
+        self._set_buttons_enabled(False)
+        self.refresh()
+
+    # -- loading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._sequence += 1
+        sequence = self._sequence
+        services, pid = self.services, self.participant_id
+        self.runner.run(lambda: read_consent_state(services, pid),
+                        lambda state: self._show(sequence, state), self._failed)
+
+    def clear(self) -> None:
+        """Forget what was shown (used when the app locks)."""
+        self._sequence += 1
+        self.state = None
+        for value in self.scope_values.values():
+            value.setText("—")
+        for field in (self.consent_date, self.recorded_by, self.form_signed, self.withdrawn):
+            field.setText("—")
+        self._set_buttons_enabled(False)
+
+    def _show(self, sequence: int, state: ConsentState) -> None:
+        if sequence != self._sequence:
+            return
+        self.state = state
+        withdrawn = state.withdrawn_on is not None
+        for scope, value in self.scope_values.items():
+            given = scope in state.scopes
+            if given and withdrawn:  # withdrawing data use ends every use of her data
+                value.setText(t("ui.care.consent.scope_withdrawn"))
+                value.setStyleSheet(WITHDRAWN_STYLE)
+            else:
+                value.setText(t("ui.care.consent.given") if given
+                              else t("ui.care.consent.not_given"))
+                value.setStyleSheet(YES_STYLE if given else NO_STYLE)
+        self.consent_date.setText(format_date(state.consent_date) or "—")
+        self.recorded_by.setText(state.recorded_by or "—")
+        self.form_signed.setText(format_date(state.form_signed_on)
+                                 or t("ui.care.consent.not_signed"))
+        self.withdrawn.setText(format_date(state.withdrawn_on) or "—")
+        self.anonymised_note.setText(t("ui.care.consent.anonymised",
+                                       date=format_date(state.anonymised_on)))
+        self.anonymised_note.setVisible(state.anonymised_on is not None)
+        self.contact_warning.setVisible(not state.may_contact
+                                        and state.anonymised_on is None)
+        self.message.show_message("")
+        self._set_buttons_enabled(True)
+        self.loaded.emit()
+
+    def _set_buttons_enabled(self, loaded: bool) -> None:
+        active = (loaded and self.state is not None and self.state.anonymised_on is None)
+        for button in (self.print_button, self.signed_button, self.withdraw_button):
+            button.setEnabled(active)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.message.show_message(exc.message)
+        else:
+            show_error(self, exc)
+
+    # -- the printed form -------------------------------------------------------------------
+    def default_pdf_path(self) -> str:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        code = self.state.code if self.state is not None else str(self.participant_id)
+        return str(Path(folder) / t("ui.care.consent.file_name", code=code))
+
+    def print_form(self, path: str | None = None) -> None:
+        """Ask where to save (unless ``path`` is given), write the PDF, then offer to open it."""
+        if not self.may_manage:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, t("ui.care.consent.save_title"), self.default_pdf_path(),
+                t("ui.care.consent.pdf_filter"))
+            if not path:
+                return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        consent, pid = self.services.consent, self.participant_id
+        target = Path(path)
+        self.print_button.setEnabled(False)
+        self.runner.run(lambda: consent.consent_form_pdf(pid, target),
+                        lambda _r: self._printed(str(target)), self._print_failed)
+
+    def _printed(self, path: str) -> None:
+        self._set_buttons_enabled(True)
+        self.pdf_saved.emit(path)
+        answer = QMessageBox.question(self, t("ui.care.consent.saved_title"),
+                                      t("ui.care.consent.saved_open", path=path))
+        if answer == QMessageBox.StandardButton.Yes and not QDesktopServices.openUrl(
+                QUrl.fromLocalFile(path)):
+            QMessageBox.information(self, t("ui.care.consent.saved_title"),
+                                    t("ui.care.consent.open_failed", path=path))
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self._set_buttons_enabled(True)
+        show_error(self, exc)
+
+    # -- signed date and withdrawal ---------------------------------------------------------
+    def open_signed_dialog(self) -> SignedDateDialog:
+        current = self.state.form_signed_on if self.state is not None else None
+        dialog = SignedDateDialog(self.services, self.runner, self.participant_id, current, self)
+        dialog.signed.connect(self._signed)
+        self._keep(dialog)
+        return dialog
+
+    def _signed(self, _signed_on: date) -> None:
+        self.done_label.setText(t("ui.care.consent.signed_saved"))
+        self.done_label.show()
+        self.changed.emit()
+        self.refresh()
+
+    def open_withdraw_dialog(self) -> WithdrawConsentDialog | None:
+        if self.state is None:
+            return None
+        dialog = WithdrawConsentDialog(self.services, self.runner, self.participant_id,
+                                       self.state.code, self)
+        dialog.withdrawn.connect(self._withdrawn)
+        self._keep(dialog)
+        return dialog
+
+    def _withdrawn(self, participant_id: int) -> None:
+        self.done_label.setText(t("ui.care.withdraw.done"))
+        self.done_label.show()
+        self.refresh()
+        self.anonymised.emit(participant_id)
+
+    def _keep(self, dialog: SignedDateDialog | WithdrawConsentDialog) -> None:
+        self.dialog = dialog
+
+        def forget(_code: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(forget)
+        dialog.open()

@@ -1,0 +1,146 @@
+"""A participant's timeline: registration, consent, screening, decisions and services by date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk.domain.care import TimelineEvent
+from kdrt_desk.errors import UserError
+from kdrt_desk.i18n import format_date, t
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.wiring import Services
+
+COLUMNS = ("date", "kind", "title", "detail")
+# A pale band per kind of event: the marker is a coloured, labelled cell (no icons or emoji).
+KIND_COLOURS: dict[str, str] = {
+    "registration": "#e3eefc",
+    "consent": "#e9f5e1",
+    "screening": "#fff2d6",
+    "decision": "#fde4d3",
+    "service": "#e6e1f5",
+    "referral": "#dff3f3",
+    "withdrawal": "#f7dcdc",
+    "training": "#eef0d8",
+    "evaluation": "#f1e3ef",
+}
+OTHER_COLOUR = "#eeeeee"
+
+
+def kind_label(kind: str) -> str:
+    key = f"ui.care.timeline.kind.{kind}"
+    text = t(key)
+    return t("ui.care.timeline.kind.other") if text == key else text
+
+
+class TimelineView(QWidget):
+    """Read-only; the oldest event first so her path through the programme reads downwards."""
+
+    loaded = Signal(int)  # events shown
+
+    def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.participant_id = participant_id
+        self.events: list[TimelineEvent] = []
+        self._sequence = 0
+
+        self.refresh_button = QPushButton(t("ui.care.timeline.refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.count_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.refresh_button)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([t(f"ui.care.timeline.col_{c}") for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("detail"), QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((135, 130, 250)):
+            self.table.setColumnWidth(column, width)
+        # wrapped details need new row heights whenever a column changes width
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.message = ErrorLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Ask for her timeline again; answers to older requests are dropped."""
+        self._sequence += 1
+        sequence = self._sequence
+        timeline, pid = self.services.timeline, self.participant_id
+        self.runner.run(lambda: timeline.timeline(pid),
+                        lambda events: self._show(sequence, events), self._failed)
+
+    def clear(self) -> None:
+        """Forget every event (used when the app locks)."""
+        self._sequence += 1
+        self.events = []
+        self.table.setRowCount(0)
+        self.count_label.clear()
+
+    def _show(self, sequence: int, events: list[TimelineEvent]) -> None:
+        if sequence != self._sequence:
+            return
+        # a stable sort keeps the service's order for events on the same day
+        self.events = sorted(events, key=lambda e: e.on)
+        self.table.setRowCount(len(self.events))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, event in enumerate(self.events):
+            marker = QTableWidgetItem(kind_label(event.kind))
+            marker.setBackground(QBrush(QColor(KIND_COLOURS.get(event.kind, OTHER_COLOUR))))
+            marker.setData(Qt.ItemDataRole.UserRole, event.kind)
+            title = QTableWidgetItem(event.title)
+            title.setFont(bold)
+            cells = (QTableWidgetItem(format_date(event.on)), marker, title,
+                     QTableWidgetItem(event.detail))
+            for column, item in enumerate(cells):
+                item.setToolTip(item.text())
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.count_label.setText(t("ui.care.timeline.count", count=len(self.events))
+                                 if self.events else t("ui.care.timeline.none"))
+        self.message.show_message("")
+        self.loaded.emit(len(self.events))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.message.show_message(exc.message)
+        else:
+            show_error(self, exc)
+
+    def rows_text(self) -> list[tuple[str, str, str, str]]:
+        """What each row shows (date, kind, title, detail), for tests and copying."""
+        rows: list[tuple[str, str, str, str]] = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, column) for column in range(len(COLUMNS))]
+            date_text, kind, title, detail = (c.text() if c is not None else "" for c in cells)
+            rows.append((date_text, kind, title, detail))
+        return rows
