@@ -27,7 +27,6 @@ _SERVICES: dict[str, tuple[str, str]] = {
     "ui.care.services.col_date": ("Tanggal", "Date"),
     "ui.care.services.col_kind": ("Jenis layanan", "Kind of service"),
     "ui.care.services.col_partner": ("Pemberi layanan", "Provider"),
-    "ui.care.services.col_provider_note": ("Keterangan", "Details"),
     "ui.care.services.col_status": ("Status", "Status"),
     "ui.care.services.count": ("{count} layanan/rujukan", "{count} service(s)/referral(s)"),
     "ui.care.services.none": ("Belum ada layanan atau rujukan yang dicatat.",
@@ -79,7 +78,6 @@ _CONSENT: dict[str, tuple[str, str]] = {
     "ui.care.consent.form_signed": ("Formulir ditandatangani", "Form signed"),
     "ui.care.consent.not_signed": ("Belum dicatat", "Not recorded yet"),
     "ui.care.consent.withdrawn": ("Persetujuan ditarik", "Consent withdrawn"),
-    "ui.care.consent.none": ("—", "—"),
     "ui.care.consent.anonymised": (
         "Data peserta ini sudah dianonimkan pada {date}. Identitas, kontak dan latar kasusnya "
         "telah dihapus; hanya hitungan anonim yang tersisa.",
@@ -95,7 +93,6 @@ _CONSENT: dict[str, tuple[str, str]] = {
     "ui.care.consent.save_title": ("Simpan formulir persetujuan", "Save consent form"),
     "ui.care.consent.pdf_filter": ("Dokumen PDF (*.pdf)", "PDF documents (*.pdf)"),
     "ui.care.consent.file_name": ("formulir-persetujuan-{code}.pdf", "consent-form-{code}.pdf"),
-    "ui.care.consent.printing": ("Membuat formulir persetujuan…", "Making the consent form…"),
     "ui.care.consent.saved_title": ("Formulir tersimpan", "Form saved"),
     "ui.care.consent.saved_open": (
         "Formulir persetujuan disimpan di:\n{path}\n\nBuka sekarang untuk dicetak?",
@@ -194,8 +191,6 @@ _DASHBOARD: dict[str, tuple[str, str]] = {
                                "Referrals by kind and status"),
     "ui.care.dash.kind": ("Jenis layanan", "Kind of service"),
     "ui.care.dash.total": ("Jumlah", "Total"),
-    "ui.care.dash.participants": ("peserta", "participants"),
-    "ui.care.dash.nothing": ("Belum ada.", "None yet."),
     "ui.care.dash.awaiting": ("Penolakan menunggu konfirmasi",
                               "Rejections awaiting confirmation"),
     "ui.care.dash.decisions_hint": (

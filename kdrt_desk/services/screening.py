@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import String, and_, select, true, type_coerce
+from sqlalchemy import String, and_, case, select, true, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -241,8 +243,27 @@ def has_confirmed_decision(session: Session, screening_id: int) -> bool:
         ScreeningDecision.confirmed_by.is_not(None)).limit(1)) is not None
 
 
-def _day(value: str | date) -> date:  # SQLite hands back text, PostgreSQL a date
-    return value if isinstance(value, date) else date.fromisoformat(value)
+class _DayCache(dict[str | date, date]):
+    """ISO text (SQLite) or a date (PostgreSQL) to a date, each distinct day parsed once."""
+
+    def __call__(self, value: str | date) -> date:
+        day = self.get(value)
+        if day is None:
+            day = self[value] = value if isinstance(value, date) else date.fromisoformat(value)
+        return day
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Build a long list of rows without the cyclic garbage collector: its passes over the
+    growing list cost more than the query (tuples of plain values form no cycles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ScreeningService:
@@ -395,7 +416,8 @@ class ScreeningService:
                 include_restricted: bool = False) -> list[ScreeningChangeRecord]:
         """Changes made after the decision, oldest first. Previous values of the notes, risk
         reasons and safety plan only with ``include_restricted`` (audited like an opening)."""
-        self.actor.require(Permission.VIEW_SCREENING)
+        if not include_restricted:  # an attempt to open is audited, even when refused
+            self.actor.require(Permission.VIEW_SCREENING)
         hidden = set() if include_restricted else set(NOTE_FIELDS)
         if not self.actor.may(Permission.VIEW_RESTRICTED):
             hidden.add("risk_level")
@@ -426,10 +448,12 @@ class ScreeningService:
         """Every screening, newest first, with her current decision (facilitators: refused)."""
         self.actor.require(Permission.VIEW_SCREENING)
         decision = ScreeningDecision
+        awaiting = case((and_(decision.id.is_not(None), decision.confirmed_by.is_(None)), 1),
+                        else_=0)
         query = (select(Screening.id, Screening.participant_id, Participant.code,
                         Participant.full_name, type_coerce(Screening.screened_on, String),
                         Screening.assessor, Screening.risk_level, Screening.score,
-                        decision.outcome, decision.confirmed_by)
+                        decision.outcome, awaiting)
                  .select_from(Screening)
                  .join(Participant, Participant.id == Screening.participant_id)
                  .outerjoin(decision, and_(decision.screening_id == Screening.id,
@@ -440,12 +464,15 @@ class ScreeningService:
             query = query.where(Participant.status == ParticipantStatus(status).value)
         if limit is not None:
             query = query.limit(limit)
-        risk = RISK_BY_VALUE if self.actor.may(Permission.VIEW_RESTRICTED) else {}
-        outcome = OUTCOME_BY_VALUE
-        with self.db.reading() as session:
-            return [ScreeningListRow(r[0], r[1], r[2], r[3], _day(r[4]), r[5], risk.get(r[6]),
-                                     r[7], outcome.get(r[8]), r[8] is not None and r[9] is None)
-                    for r in session.execute(query)]
+        risk = (RISK_BY_VALUE if self.actor.may(Permission.VIEW_RESTRICTED) else {}).get
+        outcome = OUTCOME_BY_VALUE.get
+        day = _DayCache()
+        row = ScreeningListRow
+        with self.db.reading() as session, _collector_paused():
+            return [row(sid, pid, code, name, day(on), assessor, risk(level), score,
+                        outcome(result), awaiting == 1)
+                    for sid, pid, code, name, on, assessor, level, score, result, awaiting
+                    in session.connection().execute(query).all()]  # Core rows: no ORM loading
 
     def record_listing(self, count: int, fmt: str) -> None:
         """Audit a screening list that leaves the app (CLI output, export)."""

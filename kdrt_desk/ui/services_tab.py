@@ -28,7 +28,7 @@ from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.ui.service_dialog import ServiceDialog
 from kdrt_desk.wiring import Services
 
-COLUMNS = ("date", "kind", "partner", "status", "provider_note")
+COLUMNS = ("date", "kind", "status", "partner")
 COLUMN_AIR = 18
 MAX_COLUMN = 230
 HINT_STYLE = "color: #555;"
@@ -88,7 +88,7 @@ class ServicesTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(80)
-        for column, width in enumerate((130, 180, 180, 120, 160)):
+        for column, width in enumerate((130, 180, 120, 200)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         if self.may_record:
@@ -157,9 +157,11 @@ class ServicesTab(QWidget):
                                                  v.id), reverse=True)
         self.table.setRowCount(len(self.rows))
         for row, view in enumerate(self.rows):
-            partner = view.partner_name or t("ui.care.services.internal")
-            values = (format_date(view.service_date), label(view.kind), partner,
-                      label(view.status), view.provider_note)
+            provider = view.partner_name or t("ui.care.services.internal")
+            if view.provider_note:
+                provider = f"{provider} — {view.provider_note}"
+            values = (format_date(view.service_date), label(view.kind), label(view.status),
+                      provider)
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

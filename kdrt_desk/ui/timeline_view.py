@@ -37,6 +37,7 @@ KIND_COLOURS: dict[str, str] = {
     "evaluation": "#f1e3ef",
 }
 OTHER_COLOUR = "#eeeeee"
+COLUMN_LIMITS = (160, 180, 300)  # date, kind, title; the details stretch
 
 
 def kind_label(kind: str) -> str:
@@ -124,11 +125,19 @@ class TimelineView(QWidget):
                 item.setToolTip(item.text())
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.table.setItem(row, column, item)
+        self._fit_columns()
         self.table.resizeRowsToContents()
         self.count_label.setText(t("ui.care.timeline.count", count=len(self.events))
                                  if self.events else t("ui.care.timeline.none"))
         self.message.show_message("")
         self.loaded.emit(len(self.events))
+
+    def _fit_columns(self) -> None:
+        """Date, kind and title as wide as their texts (within limits); details take the rest."""
+        header = self.table.horizontalHeader()
+        for column, limit in enumerate(COLUMN_LIMITS):
+            self.table.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column) + 8, limit))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):

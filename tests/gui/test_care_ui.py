@@ -108,13 +108,13 @@ def test_recording_a_referral_through_the_dialog_shows_it_in_the_tab(
         dialog.submit()
     assert len(saved) == 1
     assert tab.table.rowCount() == 1
-    assert [cell(tab.table, 0, c) for c in range(5)] == [
-        format_date(TODAY - timedelta(days=3)), "Pendampingan hukum", "LBH Palembang",
-        "Sedang berjalan", "Ibu Rahma, S.H."]
+    assert [cell(tab.table, 0, c) for c in range(4)] == [
+        format_date(TODAY - timedelta(days=3)), "Pendampingan hukum", "Sedang berjalan",
+        "LBH Palembang — Ibu Rahma, S.H."]
     assert tab.count_label.text() == "1 layanan/rujukan"
     # the note is stored, but the tab shows it only after an audited opening
     assert tab.note_box.isHidden()
-    assert NOTE not in [cell(tab.table, 0, c) for c in range(5)]
+    assert NOTE not in [cell(tab.table, 0, c) for c in range(4)]
     assert admin.care.open_outcome_note(tab.rows[0].id) == NOTE
 
 
@@ -150,7 +150,7 @@ def test_editing_on_double_click_keeps_an_unopened_outcome_note(
     dialog.status.setCurrentIndex(dialog.status.findData(ServiceStatus.DONE))
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         dialog.submit()
-    assert cell(tab.table, 0, 3) == "Selesai"
+    assert cell(tab.table, 0, 2) == "Selesai"
     assert admin.care.open_outcome_note(tab.rows[0].id) == NOTE
 
     # opened first (audited): the note shows below the list and the dialog may change it
@@ -192,7 +192,7 @@ def test_office_staff_cannot_see_or_open_outcome_notes(
         dialog.provider_note.setText("Psikolog Dewi")
         with qtbot.waitSignal(tab.loaded, timeout=5000):
             dialog.submit()
-        assert cell(tab.table, 0, 4) == "Psikolog Dewi"
+        assert cell(tab.table, 0, 3) == "Pusat (internal) — Psikolog Dewi"
     finally:
         runner.wait()
         staf.close()

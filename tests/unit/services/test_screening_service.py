@@ -297,6 +297,14 @@ def test_after_the_decision_changes_need_a_reason_and_keep_history(
     assert staf_view[0].previous == {} and staf_view[0].fields == change.fields
     with pytest.raises(PermissionDeniedError):
         team("staf1").screening.history(record.id, include_restricted=True)
+    with pytest.raises(PermissionDeniedError):
+        team("fasilitator1").screening.history(record.id)
+    with pytest.raises(PermissionDeniedError):
+        team("fasilitator1").screening.history(record.id, include_restricted=True)
+    refused = _audit(team("admin"), "screening_restricted_refused")
+    assert [(e.actor, e.details) for e in refused] == [
+        ("staf1", {"screening": record.id, "history": True}),
+        ("fasilitator1", {"screening": record.id, "history": True})]
 
     entry = _audit(team("admin"), "screening_updated")[-1]
     assert entry.details == {"screening": record.id, "after_decision": True,

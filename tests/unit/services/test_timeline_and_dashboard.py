@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -15,7 +14,7 @@ from kdrt_desk import i18n
 from kdrt_desk.domain.care import ServiceInput
 from kdrt_desk.domain.enums import NotEligibleReason, Role, ServiceKind, ServiceStatus
 from kdrt_desk.errors import PermissionDeniedError
-from kdrt_desk.models import Participant, Screening, ScreeningDecision, ServiceRecord
+from kdrt_desk.models import Screening, ScreeningDecision, ServiceRecord
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.dashboard import DashboardService, quarter_start
 from kdrt_desk.services.timeline import TimelineService
@@ -187,36 +186,3 @@ def test_an_empty_vault_counts_zero_and_a_facilitator_sees_no_figures(admin: Ser
                                             (date(2026, 11, 27), date(2026, 10, 1))])
 def test_quarters_start_in_january_april_july_and_october(day: date, first: date) -> None:
     assert quarter_start(day) == first
-
-
-@pytest.mark.slow
-def test_dashboard_is_fast_on_50000_participants(admin: Services) -> None:
-    people, screenings, decisions, services = 50_000, 60_000, 50_000, 100_000
-    base = date(2025, 11, 28)
-    rows = [{"id": i, "code": f"KD-X-{i:05d}", "full_name": f"Peserta {i}",
-             "safe_to_call": "no", "living_situation": "with_family", "kecamatan": "Plaju",
-             "marital_status": "married", "education": "sma", "economic_dependence": "none",
-             "status": "enrolled", "registered_on": base + timedelta(days=i % 300),
-             "created_at": NOW, "updated_at": NOW, "version": 1}
-            for i in range(1, people + 1)]
-    _insert(admin, Participant, rows)
-    _insert(admin, Screening, [_screening(i % people + 1, base + timedelta(days=i % 364),
-                                          sid=i) for i in range(1, screenings + 1)])
-    outcomes = ("accepted", "waitlisted", "not_eligible", "referred")
-    _insert(admin, ScreeningDecision, [
-        _decision(i, i % people + 1, outcomes[i % 4], base + timedelta(days=i % 364),
-                  reason_code="other" if i % 4 == 2 else None,
-                  confirmed_by=None if i % 12 == 2 else "admin")
-        for i in range(1, decisions + 1)])
-    kinds, statuses = [k.value for k in ServiceKind], [s.value for s in ServiceStatus]
-    _insert(admin, ServiceRecord, [
-        _service(i % people + 1, kinds[i % 7], base + timedelta(days=i % 364), statuses[i % 4],
-                 (i % 6) or None) for i in range(1, services + 1)])
-
-    started = time.perf_counter()
-    counts = admin.dashboard.counts(TODAY)
-    elapsed = time.perf_counter() - started
-    assert counts.accepted + counts.waitlisted + counts.not_eligible + counts.referred \
-        + counts.awaiting_confirmation == people
-    assert counts.with_psychosocial_service > 0 and counts.referral_total > 0
-    assert elapsed < 1.0, f"dashboard took {elapsed:.3f} s"
