@@ -196,6 +196,11 @@ ERRORS: dict[str, tuple[str, str]] = {
                                       "Say which other referral source."),
     "error.choice_unknown": ("Pilihan tidak dikenal. Pilih salah satu dari daftar.",
                              "Unknown choice. Pick one from the list."),
+    "error.withdraw_via_consent": (
+        "Penarikan persetujuan penggunaan data dicatat lewat tombol 'Tarik persetujuan "
+        "penggunaan data…' (datanya akan dianonimkan), bukan dengan mengubah tanggal ini.",
+        "Withdrawal of consent to data use is recorded with the 'Withdraw consent to data "
+        "use…' button (her record is anonymised), not by changing this date."),
     "error.not_a_number": ("Isi angka saja.", "Enter a number."),
     "error.date_format": ("Tanggal tidak dikenali. Contoh: 27-11-2026.",
                           "The date is not recognised. E.g. 27-11-2026."),

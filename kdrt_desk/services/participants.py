@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.nik import normalise_nik
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord, ParticipantRow
-from kdrt_desk.errors import PermissionDeniedError, UserError
+from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import Participant
 from kdrt_desk.repositories import participants as repo
 from kdrt_desk.repositories.participants import RegisterQuery
@@ -179,6 +179,9 @@ class ParticipantService:
         if data.case is not None:
             self.actor.require(Permission.EDIT_RESTRICTED)
         clean = validate_participant(data, today or _today())
+        if clean.consent.withdrawn_on is not None:
+            raise ValidationError([UserError("error.withdraw_via_consent",
+                                             field="consent_withdrawn")])
         clean.consent.recorded_by = clean.consent.recorded_by or self.actor.username
         now = datetime.now(UTC)
         with self.db.transaction() as session:
@@ -213,6 +216,10 @@ class ParticipantService:
                 if row.version != expected_version:
                     raise UserError("error.edited_elsewhere")
                 before = repo.to_record(row, with_case=clean.case is not None)
+                if clean.consent.withdrawn_on != before.consent.withdrawn_on:
+                    # withdrawal anonymises her record: only ConsentService.withdraw_data_use
+                    raise ValidationError([UserError("error.withdraw_via_consent",
+                                                     field="consent_withdrawn")])
                 clean.consent.recorded_by = (clean.consent.recorded_by
                                              or before.consent.recorded_by
                                              or self.actor.username)

@@ -331,6 +331,7 @@ class ConsentSection(Section):
             box_layout.addWidget(box)
         self.recorded_by = QLabel()
         self.withdrawn = OptionalDate(t("ui.form.withdrawn"))
+        self.withdrawn.setEnabled(False)  # shown only; withdrawal goes through the consent panel
         self.status = enum_combo(ParticipantStatus)
         self.registered_on = QDateEdit()
         self.registered_on.setCalendarPopup(True)

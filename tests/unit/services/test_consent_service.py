@@ -74,7 +74,10 @@ def test_may_contact_and_photos_follow_the_scopes_and_a_withdrawal(admin: Servic
     assert admin.consent.may_attach_photo(yes.id)
     edit = admin.participants.get(yes.id)
     edit.consent.withdrawn_on = TODAY
-    admin.participants.update(yes.id, edit, edit.version, today=TODAY)
+    with pytest.raises(ValidationError) as refused:  # a withdrawal anonymises: not an edit
+        admin.participants.update(yes.id, edit, edit.version, today=TODAY)
+    assert refused.value.errors[0].key == "error.withdraw_via_consent"
+    admin.consent.withdraw_data_use(yes.id, TODAY, confirm=True, today=TODAY)
     assert not admin.consent.may_contact(yes.id) and not admin.consent.may_attach_photo(yes.id)
     with pytest.raises(UserError) as exc:
         admin.consent.may_contact(999)
@@ -324,9 +327,8 @@ def test_statistics_population_keeps_only_consenting_participants_who_did_not_wi
     withdrew = person("Citra", True)
     anonymised_counted = person("Dina", True)
     anonymised_refused = person("Eka", False)
-    edit = admin.participants.get(withdrew)
-    edit.consent.withdrawn_on = TODAY  # withdrawn on the form, not anonymised
-    admin.participants.update(withdrew, edit, edit.version, today=TODAY)
+    with admin.vault.db.transaction() as session:  # a withdrawal recorded before anonymising
+        session.get(ParticipantConsent, withdrew).withdrawn_on = TODAY
     for pid in (anonymised_counted, anonymised_refused):
         admin.consent.withdraw_data_use(pid, TODAY, confirm=True, today=TODAY)
     with admin.vault.db.reading() as session:
