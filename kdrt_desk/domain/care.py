@@ -25,7 +25,7 @@ class ServiceInput:
     partner_id: int | None = None  # None: given by the centre itself
     provider_note: str = ""  # e.g. the psychologist's name
     status: ServiceStatus = ServiceStatus.REFERRED
-    outcome_note: str = ""  # restricted
+    outcome_note: str | None = ""  # restricted; None on an edit keeps the stored note
 
 
 @dataclass

@@ -100,6 +100,14 @@ class ScreeningListRow(NamedTuple):
 
 
 @dataclass(frozen=True)
+class ScreeningPage:
+    """Every matching screening id in list order, and the rows of the first page."""
+
+    ids: list[int]
+    rows: list[ScreeningListRow]
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: int
     code: str

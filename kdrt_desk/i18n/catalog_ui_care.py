@@ -97,6 +97,8 @@ _CONSENT: dict[str, tuple[str, str]] = {
     "ui.care.consent.saved_open": (
         "Formulir persetujuan disimpan di:\n{path}\n\nBuka sekarang untuk dicetak?",
         "The consent form was saved to:\n{path}\n\nOpen it now to print?"),
+    "ui.care.consent.open": ("Buka", "Open"),
+    "ui.care.consent.not_now": ("Nanti saja", "Not now"),
     "ui.care.consent.open_failed": (
         "Berkas tidak dapat dibuka otomatis. Buka sendiri dari:\n{path}",
         "The file could not be opened automatically. Open it yourself from:\n{path}"),

@@ -151,7 +151,7 @@ class CareService:
         now = datetime.now(UTC)
         with self.db.transaction() as session:
             person = self._participant(session, data.participant_id)
-            if data.outcome_note.strip():
+            if (data.outcome_note or "").strip():
                 self._refuse_note(session, person.code, None)
             clean = validate_service(data, registered_on=person.registered_on,
                                      today=today or _today(),
@@ -180,13 +180,13 @@ class CareService:
         with self.db.transaction() as session:
             row = self._service(session, service_id)
             person = self._participant(session, row.participant_id)
-            if data.outcome_note.strip():
+            if (data.outcome_note or "").strip():
                 self._refuse_note(session, person.code, service_id)
             clean = validate_service(data, registered_on=person.registered_on,
                                      today=today or _today(),
                                      partners=_partner_states(session, data.partner_id),
                                      kept_partner=row.partner_id)
-            if not self.actor.may(Permission.VIEW_RESTRICTED):
+            if data.outcome_note is None or not self.actor.may(Permission.VIEW_RESTRICTED):
                 clean = CleanService(clean.kind, clean.service_date, clean.partner_id,
                                       clean.provider_note, clean.status, row.outcome_note)
             before = {"kind": row.kind, "service_date": row.service_date,
@@ -268,10 +268,14 @@ class CareService:
         return self._to_view(row, name)
 
     def _to_view(self, row: ServiceRecord, partner_name: str) -> ServiceView:
-        hidden = not self.actor.may(Permission.VIEW_RESTRICTED)
+        """Outcome notes never travel in views: only ``open_outcome_note`` (audited) reads one.
+
+        A hidden note comes back as None, so handing the view to ``update`` keeps it.
+        """
+        hidden = bool(row.outcome_note) or not self.actor.may(Permission.VIEW_RESTRICTED)
         return ServiceView(
             participant_id=row.participant_id, kind=ServiceKind(row.kind),
             service_date=row.service_date, partner_id=row.partner_id,
             provider_note=row.provider_note, status=ServiceStatus(row.status),
-            outcome_note="" if hidden else row.outcome_note, id=row.id,
+            outcome_note=None if row.outcome_note else "", id=row.id,
             partner_name=partner_name, created_by=row.created_by, restricted_hidden=hidden)

@@ -98,7 +98,7 @@ def take_effect(person: Participant, screening: Screening, outcome: DecisionOutc
         screening.decided = True
 
 
-def _records_query() -> Select:  # type: ignore[type-arg]
+def _records_query() -> Select:
     return (select(ScreeningDecision, Participant.code, Participant.full_name, Partner.name)
             .join(Participant, Participant.id == ScreeningDecision.participant_id)
             .outerjoin(Partner, Partner.id == ScreeningDecision.referred_partner_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import gc
 import json
 from collections.abc import Iterable, Iterator
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import String, and_, case, select, true, type_coerce
+from sqlalchemy import Select, String, and_, case, select, true, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -32,6 +33,7 @@ from kdrt_desk.domain.screening import (
     ScreeningChangeRecord,
     ScreeningInput,
     ScreeningListRow,
+    ScreeningPage,
     ScreeningRecord,
 )
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
@@ -50,6 +52,7 @@ from kdrt_desk.services.actor import Actor
 TEXT_LIMITS = {"interview_notes": 8000, "safety_plan": 4000, "experience": 2000,
                "skills_other": 200}
 REASON_LIMIT = 2000
+PAGE_SIZE = 200
 SET_FIELDS: dict[str, type[StrEnum]] = {"needs": Need, "skills": Skill,
                                         "risk_reasons": RiskReason, "barriers": Barrier}
 # What a screening edit may change (the participant stays the same).
@@ -266,6 +269,28 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_DECISION = ScreeningDecision
+# One row of the screening list: her current decision joined in, dates as text (parsed once each).
+_LIST_QUERY = (
+    select(Screening.id, Screening.participant_id, Participant.code, Participant.full_name,
+           type_coerce(Screening.screened_on, String), Screening.assessor, Screening.risk_level,
+           Screening.score, _DECISION.outcome,
+           case((and_(_DECISION.id.is_not(None), _DECISION.confirmed_by.is_(None)), 1), else_=0))
+    .select_from(Screening)
+    .join(Participant, Participant.id == Screening.participant_id)
+    .outerjoin(_DECISION, and_(_DECISION.screening_id == Screening.id,
+                               _DECISION.current == true())))
+_LIST_ORDER = (Screening.screened_on.desc(), Screening.id.desc())
+
+
+def _filtered(query: Select, status: ParticipantStatus | None) -> Select:
+    """Anonymised participants leave the list; ``status`` is hers (e.g. waitlisted)."""
+    query = query.where(Participant.anonymised_on.is_(None))
+    if status is not None:
+        query = query.where(Participant.status == ParticipantStatus(status).value)
+    return query
+
+
 class ScreeningService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
@@ -334,10 +359,15 @@ class ScreeningService:
                     raise ValidationError([UserError("error.too_long", field="reason",
                                                      limit=REASON_LIMIT)])
                 criteria = load_criteria(session, active_only=False)
-                clean = validate_screening(data, registered_on=person.registered_on,
-                                           today=today, known_codes={c.code for c in criteria})
                 before = to_record(row, with_restricted=True, risk_visible=True,
                                    code=person.code)
+                if getattr(data, "restricted_hidden", False):
+                    # a record read without its restricted part: keep what is stored there
+                    data = dataclasses.replace(
+                        data, interview_notes=before.interview_notes,
+                        safety_plan=before.safety_plan, risk_reasons=set(before.risk_reasons))
+                clean = validate_screening(data, registered_on=person.registered_on,
+                                           today=today, known_codes={c.code for c in criteria})
                 fields = changed_fields(before, clean)
                 if not fields:
                     return before
@@ -447,28 +477,42 @@ class ScreeningService:
                   limit: int | None = None) -> list[ScreeningListRow]:
         """Every screening, newest first, with her current decision (facilitators: refused)."""
         self.actor.require(Permission.VIEW_SCREENING)
-        decision = ScreeningDecision
-        awaiting = case((and_(decision.id.is_not(None), decision.confirmed_by.is_(None)), 1),
-                        else_=0)
-        query = (select(Screening.id, Screening.participant_id, Participant.code,
-                        Participant.full_name, type_coerce(Screening.screened_on, String),
-                        Screening.assessor, Screening.risk_level, Screening.score,
-                        decision.outcome, awaiting)
-                 .select_from(Screening)
-                 .join(Participant, Participant.id == Screening.participant_id)
-                 .outerjoin(decision, and_(decision.screening_id == Screening.id,
-                                           decision.current == true()))
-                 .where(Participant.anonymised_on.is_(None))
-                 .order_by(Screening.screened_on.desc(), Screening.id.desc()))
-        if status is not None:
-            query = query.where(Participant.status == ParticipantStatus(status).value)
+        query = _filtered(_LIST_QUERY, status).order_by(*_LIST_ORDER)
         if limit is not None:
             query = query.limit(limit)
+        with self.db.reading() as session:
+            return self._rows(session, query)
+
+    def list_page(self, status: ParticipantStatus | None = None,
+                  first: int = PAGE_SIZE) -> ScreeningPage:
+        """Every matching screening id in list order, with the rows of the first page (what a
+        lazily filled list shows at once; ``rows_by_ids`` gives the rest as it scrolls)."""
+        self.actor.require(Permission.VIEW_SCREENING)
+        ids_query = _filtered(select(Screening.id).select_from(Screening).join(
+            Participant, Participant.id == Screening.participant_id), status)
+        with self.db.reading() as session:
+            ids = list(session.scalars(ids_query.order_by(*_LIST_ORDER)))
+            return ScreeningPage(ids, self._by_ids(session, ids[:first]))
+
+    def rows_by_ids(self, ids: list[int]) -> list[ScreeningListRow]:
+        """The list rows of ``ids``, in the order given."""
+        self.actor.require(Permission.VIEW_SCREENING)
+        with self.db.reading() as session:
+            return self._by_ids(session, ids)
+
+    def _by_ids(self, session: Session, ids: list[int]) -> list[ScreeningListRow]:
+        found: dict[int, ScreeningListRow] = {}
+        for start in range(0, len(ids), 500):
+            query = _filtered(_LIST_QUERY, None).where(Screening.id.in_(ids[start:start + 500]))
+            found.update((row.screening_id, row) for row in self._rows(session, query))
+        return [found[i] for i in ids if i in found]
+
+    def _rows(self, session: Session, query: Select) -> list[ScreeningListRow]:
         risk = (RISK_BY_VALUE if self.actor.may(Permission.VIEW_RESTRICTED) else {}).get
         outcome = OUTCOME_BY_VALUE.get
         day = _DayCache()
         row = ScreeningListRow
-        with self.db.reading() as session, _collector_paused():
+        with _collector_paused():
             return [row(sid, pid, code, name, day(on), assessor, risk(level), score,
                         outcome(result), awaiting == 1)
                     for sid, pid, code, name, on, assessor, level, score, result, awaiting

@@ -345,6 +345,8 @@ class ConsentPanel(QWidget):
         """Forget what was shown (used when the app locks)."""
         self._sequence += 1
         self.state = None
+        if self.dialog is not None:
+            self.dialog.reject()
         for value in self.scope_values.values():
             value.setText("—")
         for field in (self.consent_date, self.recorded_by, self.form_signed, self.withdrawn):
@@ -418,12 +420,21 @@ class ConsentPanel(QWidget):
     def _printed(self, path: str) -> None:
         self._set_buttons_enabled(True)
         self.pdf_saved.emit(path)
-        answer = QMessageBox.question(self, t("ui.care.consent.saved_title"),
-                                      t("ui.care.consent.saved_open", path=path))
-        if answer == QMessageBox.StandardButton.Yes and not QDesktopServices.openUrl(
-                QUrl.fromLocalFile(path)):
+        if self.confirm_open(path) and not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
             QMessageBox.information(self, t("ui.care.consent.saved_title"),
                                     t("ui.care.consent.open_failed", path=path))
+
+    def confirm_open(self, path: str) -> bool:
+        """Ask whether to open the saved form, with our own button words (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Question, t("ui.care.consent.saved_title"),
+                          t("ui.care.consent.saved_open", path=path),
+                          QMessageBox.StandardButton.NoButton, self)
+        open_button = box.addButton(t("ui.care.consent.open"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(t("ui.care.consent.not_now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.setEscapeButton(later)
+        box.exec()
+        return box.clickedButton() is open_button
 
     def _print_failed(self, exc: BaseException) -> None:
         self._set_buttons_enabled(True)

@@ -127,7 +127,7 @@ class ServiceDialog(QDialog):
         self.provider_note.setText(view.provider_note)
         set_combo(self.status, view.status)
         if self.outcome_open:
-            self.outcome_note.setPlainText(view.outcome_note)
+            self.outcome_note.setPlainText(view.outcome_note or "")
 
     def _partners_loaded(self, partners: list[PartnerInfo]) -> None:
         self.partner.clear()
@@ -147,9 +147,9 @@ class ServiceDialog(QDialog):
         partner = self.partner.currentData()
         partner_id = None if partner is None or int(partner) == INTERNAL else int(partner)
         if self.outcome_open:
-            outcome = self.outcome_note.toPlainText()
+            outcome: str | None = self.outcome_note.toPlainText()
         else:  # not opened or not allowed: keep what is stored
-            outcome = self.existing.outcome_note if self.existing is not None else ""
+            outcome = None if self.existing is not None else ""
         return ServiceInput(
             participant_id=self.participant_id,
             kind=enum_value(self.kind, ServiceKind) or ServiceKind.OTHER,

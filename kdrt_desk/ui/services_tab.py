@@ -49,7 +49,6 @@ class ServicesTab(QWidget):
         self.participant_id = participant_id
         self.rows: list[ServiceView] = []
         self.opened_notes: dict[int, str] = {}
-        self.stored_notes: dict[int, str] = {}
         self.dialog: ServiceDialog | None = None
         self._sequence = 0
         actor = services.vault.actor
@@ -135,9 +134,11 @@ class ServicesTab(QWidget):
     def clear(self) -> None:
         """Forget every row and every opened note (used when the app locks)."""
         self._sequence += 1
+        if self.dialog is not None:
+            self.dialog.reject()
         self.rows = []
         self.opened_notes.clear()
-        self.stored_notes.clear()
+
         self.table.setRowCount(0)
         self.count_label.clear()
         self.note_text.clear()
@@ -148,11 +149,8 @@ class ServicesTab(QWidget):
         if sequence != self._sequence:
             return
         selected = self.selected()
-        # The list answer carries outcome notes for roles that may read them; keep them out of
-        # sight (only "Buka catatan hasil" shows one, audited) and hand them back unchanged on
-        # an edit, since an edit with a blank note would erase it.
-        self.stored_notes = {view.id: view.outcome_note for view in rows}
-        shown = [replace(view, outcome_note="", restricted_hidden=True) for view in rows]
+        # Lists never carry outcome notes: only "Buka catatan hasil" reads one (audited).
+        shown = rows
         self.rows = sorted(shown, key=lambda v: (v.service_date is not None, v.service_date,
                                                  v.id), reverse=True)
         self.table.setRowCount(len(self.rows))
@@ -178,7 +176,7 @@ class ServicesTab(QWidget):
         self.loaded.emit(len(self.rows))
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its longest text (within reason); the details take the rest."""
+        """Each column as wide as its longest text (within reason); the provider takes the rest."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
@@ -233,14 +231,13 @@ class ServicesTab(QWidget):
         self.runner.run(lambda: care.open_outcome_note(service_id),
                         lambda result: self._note_opened(service_id, result), self._failed)
 
-    def _note_opened(self, service_id: int, result: object) -> None:
-        note = result if isinstance(result, str) else str(getattr(result, "outcome_note", ""))
+    def _note_opened(self, service_id: int, note: str) -> None:
         self.opened_notes[service_id] = note
-        for view in self.rows:
-            if view.id == service_id:
-                self._show_note(view, note)
-                if self.selected() is None or self.selected() is not view:
-                    self.select_service(service_id)
+        chosen = self.selected()
+        if chosen is None or chosen.id != service_id:
+            self.select_service(service_id)  # shows the note through _update_buttons
+        else:
+            self._show_note(chosen, note)
 
     def _show_note(self, view: ServiceView, note: str) -> None:
         self.note_box.setTitle(t("ui.care.services.note_title", kind=label(view.kind),
@@ -259,9 +256,8 @@ class ServicesTab(QWidget):
         if chosen.id in self.opened_notes:
             chosen = replace(chosen, outcome_note=self.opened_notes[chosen.id],
                              restricted_hidden=False)
-        else:  # not opened: the dialog sends the stored note back untouched
-            chosen = replace(chosen, outcome_note=self.stored_notes.get(chosen.id, ""),
-                             restricted_hidden=True)
+        else:  # not opened: the dialog sends None, and the service keeps the stored note
+            chosen = replace(chosen, outcome_note=None, restricted_hidden=True)
         return self._open_dialog(chosen)
 
     def _open_dialog(self, existing: ServiceView | None) -> ServiceDialog:

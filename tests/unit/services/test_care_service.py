@@ -106,8 +106,9 @@ def test_a_service_is_recorded_cleaned_and_audited_without_values(admin: Service
                                                                   pid: int) -> None:
     view = admin.care.record(_service(pid), today=TODAY)
     assert (view.partner_name, view.provider_note, view.outcome_note, view.created_by) == (
-        "LBH Palembang", "Advokat LBH", NOTE, "admin")
-    assert not view.restricted_hidden
+        "LBH Palembang", "Advokat LBH", None, "admin")
+    assert view.restricted_hidden  # notes are read only through the audited opening
+    assert admin.care.open_outcome_note(view.id) == NOTE
     in_house = admin.care.record(_service(pid, partner_id=None, kind=ServiceKind.COUNSELLING,
                                           outcome_note=""), today=TODAY)
     assert in_house.partner_name == "" and in_house.partner_id is None
@@ -166,7 +167,7 @@ def test_unknown_or_anonymised_participants_get_no_services(admin: Services, pid
         with pytest.raises(UserError) as exc:
             action()
         assert exc.value.key == "error.participant_anonymised"
-    assert [v.outcome_note for v in admin.care.for_participant(pid)] == [""]
+    assert [v.outcome_note for v in admin.care.for_participant(pid)] == [""]  # erased
     with pytest.raises(UserError) as exc:
         admin.care.update(999, view, today=TODAY)
     assert exc.value.key == "error.service_unknown"
@@ -186,7 +187,7 @@ def test_update_audits_changed_field_names(admin: Services, pid: int) -> None:
 def test_a_counsellor_reads_and_writes_outcome_notes(admin: Services, pid: int) -> None:
     konselor = _care_as(admin, Role.KONSELOR)
     view = konselor.record(_service(pid), today=TODAY)
-    assert konselor.for_participant(pid)[0].outcome_note == NOTE
+    assert konselor.for_participant(pid)[0].outcome_note is None  # hidden until opened
     assert konselor.open_outcome_note(view.id) == NOTE
     assert [e.target for e in _audit(admin)
             if e.action == "service_note_opened"] == ["KD-2026-0001"]
@@ -211,7 +212,7 @@ def test_office_staff_record_services_without_seeing_or_writing_notes(
     staf = vault.services("staf1")
     try:
         listed = staf.care.for_participant(pid)
-        assert [(v.outcome_note, v.restricted_hidden) for v in listed] == [("", True)]
+        assert [(v.outcome_note, v.restricted_hidden) for v in listed] == [(None, True)]
         with pytest.raises(PermissionDeniedError):
             staf.care.record(_service(pid), today=TODAY)  # a note: refused and audited
         own = staf.care.record(_service(pid, outcome_note=""), today=TODAY)

@@ -336,6 +336,19 @@ def test_an_edit_without_changes_writes_nothing(admin: Services) -> None:
     assert _audit(admin, "screening_updated") == []
 
 
+def test_an_edit_made_without_opening_the_notes_keeps_them(admin: Services) -> None:
+    pid = _register(admin)
+    record = admin.screening.create(_screening(pid), today=TODAY)
+    closed = admin.screening.get(record.id)
+    assert closed.restricted_hidden and closed.interview_notes == ""
+    closed.experience = "Pernah berjualan kue."
+    admin.screening.update(record.id, closed, closed.version, today=TODAY)
+    reopened = admin.screening.open_restricted(record.id)
+    assert (reopened.interview_notes, reopened.safety_plan) == (NOTES, PLAN)
+    assert reopened.risk_reasons == {RiskReason.THREATS}
+    assert reopened.experience == "Pernah berjualan kue."
+
+
 # -- reading and the restricted part -------------------------------------------------------------
 def test_get_leaves_out_the_notes_and_hides_risk_from_office_staff(
         team: Team) -> None:
@@ -427,8 +440,26 @@ def test_list_rows_newest_first_with_the_current_decision(team: Team) -> None:
     assert staf.visible_columns() == LIST_COLUMNS_LIMITED
     assert "risk_level" not in staf.visible_columns()
     assert {r.risk_level for r in staf.list_rows()} == {None}
-    with pytest.raises(PermissionDeniedError):
-        team("fasilitator1").screening.list_rows()
+    assert {r.risk_level for r in staf.rows_by_ids([s1.id, s2.id])} == {None}
+    for call in (lambda s: s.list_rows(), lambda s: s.list_page(), lambda s: s.rows_by_ids([1])):
+        with pytest.raises(PermissionDeniedError):
+            call(team("fasilitator1").screening)
+
+
+def test_a_lazy_page_returns_every_id_and_the_first_rows_in_list_order(
+        admin: Services) -> None:
+    ids = []
+    for n in range(5):
+        pid = _register(admin, full_name=f"Peserta {chr(65 + n)}", nik="", phone="",
+                        birth_date=date(1990, 1, 1))
+        ids.append(admin.screening.create(
+            _screening(pid, screened_on=date(2026, 11, 21 + n)), today=TODAY).id)
+    page = admin.screening.list_page(first=2)
+    assert page.ids == ids[::-1]
+    assert [r.screening_id for r in page.rows] == ids[:2:-1] == page.ids[:2]
+    rest = admin.screening.rows_by_ids(page.ids[2:])
+    assert page.rows + rest == admin.screening.list_rows()
+    assert admin.screening.list_page(ParticipantStatus.WAITLISTED).ids == []
 
 
 def test_anonymised_participants_leave_the_list(admin: Services) -> None:
@@ -439,6 +470,7 @@ def test_anonymised_participants_leave_the_list(admin: Services) -> None:
         assert person is not None
         person.anonymised_on = TODAY
     assert admin.screening.list_rows() == []
+    assert admin.screening.list_page().ids == []
 
 
 def test_a_listing_that_leaves_the_app_is_audited(admin: Services) -> None:
