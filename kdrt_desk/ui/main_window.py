@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             from kdrt_desk.ui.audit_view import AuditView
 
             self.tabs.addTab(AuditView(self.services, self.runner), t("ui.main.tab_audit"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs)
         self.stack.addWidget(content)
         self.lock_screen = LockScreen(self.actor.username)
@@ -123,6 +124,12 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.lock_button)
         if not self.locked:
             self.register.refresh()
+
+    def _tab_shown(self, index: int) -> None:
+        """The waitlist and the dashboard show fresh figures each time they are opened."""
+        widget = self.tabs.widget(index)
+        if widget in self.stage_views and not self.locked:
+            widget.refresh()  # type: ignore[attr-defined]
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(t("ui.main.menu_file"))

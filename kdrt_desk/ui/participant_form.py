@@ -122,7 +122,7 @@ class ParticipantForm(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1040, 660)
+        self.resize(1180, 680)
         if participant_id is None:
             self._snapshot = self.collect()[0]
         else:
