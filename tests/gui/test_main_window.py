@@ -105,3 +105,30 @@ def test_language_switch_rebuilds_the_window_in_english(
     qtbot.waitUntil(lambda: window.register.model.rowCount() == 1, timeout=5000)
     window.switch_language("id")
     assert window.tabs.tabText(0) == "Peserta"
+
+
+def test_the_waitlist_and_dashboard_load_when_their_tab_opens(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from kdrt_desk.domain.enums import DecisionOutcome
+    from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
+
+    services = window.services
+    pid = window.register.model.id_at(0)
+    assert pid is not None
+    codes = {c.code for c in services.screening.criteria() if c.kind == "required"}
+    screening = services.screening.create(ScreeningInput(
+        participant_id=pid, screened_on=date(2026, 11, 25), criteria_met=codes),
+        today=date(2026, 11, 27))
+    services.decisions.decide(DecisionInput(screening_id=screening.id,
+                                            outcome=DecisionOutcome.WAITLISTED, priority=2,
+                                            decided_on=date(2026, 11, 26)),
+                              today=date(2026, 11, 27))
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    waitlist = window.tabs.widget(titles.index("Daftar tunggu"))
+    with qtbot.waitSignal(waitlist.loaded, timeout=5000) as shown:
+        window.tabs.setCurrentWidget(waitlist)
+    assert shown.args == [1]
+    dashboard = window.tabs.widget(titles.index("Dasbor"))
+    with qtbot.waitSignal(dashboard.loaded, timeout=5000) as counted:
+        window.tabs.setCurrentWidget(dashboard)
+    assert counted.args[0].waitlisted == 1
