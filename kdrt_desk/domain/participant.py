@@ -96,6 +96,7 @@ class ParticipantRecord(ParticipantInput):
     version: int = 0
     anonymised_on: date | None = None  # consent to data use withdrawn: identity erased
     contact_withheld: bool = False  # no contact consent: phones and safe-call times blanked
+    risk_level: RiskLevel | None = None  # latest screening; only for roles that may see risk
 
 
 class ParticipantRow(NamedTuple):

@@ -93,6 +93,10 @@ UI.update({
     "ui.form.tab_screening": ("Asesmen && keputusan", "Screening && decision"),
     "ui.form.tab_services": ("Layanan && rujukan", "Services && referrals"),
     "ui.form.tab_timeline": ("Riwayat", "Timeline"),
+    "ui.form.high_risk": ("⚠ RISIKO TINGGI menurut asesmen terakhir. Perhatikan rencana "
+                          "keselamatannya dan pertimbangkan rujukan segera.",
+                          "⚠ HIGH RISK according to the latest screening. Mind her safety "
+                          "plan and consider an urgent referral."),
     "ui.form.tab_case": ("Latar kasus (rahasia)", "Case background (restricted)"),
     "ui.form.save": ("Simpan", "Save"),
     "ui.form.cancel": ("Batal", "Cancel"),

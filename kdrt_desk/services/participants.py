@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kdrt_desk.db.session import Database
+from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.nik import normalise_nik
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord, ParticipantRow
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
@@ -141,8 +142,11 @@ class ParticipantService:
             raise PermissionDeniedError()
         with self.db.reading() as session:
             row = self._row(session, participant_id)
-            return apply_consent(repo.to_record(
+            record = apply_consent(repo.to_record(
                 row, with_case=False, with_contact=self.actor.may(Permission.VIEW_CONTACT)), row)
+            if self.actor.may(Permission.VIEW_RESTRICTED) and row.risk_level:
+                record.risk_level = RiskLevel(row.risk_level)
+            return record
 
     def open_restricted(self, participant_id: int) -> ParticipantRecord:
         """The record with its case background; every opening is audited, refusals too."""

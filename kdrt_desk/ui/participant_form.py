@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
@@ -119,6 +120,13 @@ class ParticipantForm(QDialog):
         hint = QLabel(t("ui.form.required_hint"))
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
+        self.risk_banner = QLabel(t("ui.form.high_risk"))
+        self.risk_banner.setWordWrap(True)
+        self.risk_banner.setStyleSheet(
+            "background: #fde2e1; color: #8b0000; font-weight: 600; padding: 6px;"
+            " border-radius: 4px;")
+        self.risk_banner.hide()
+        layout.addWidget(self.risk_banner)
         layout.addWidget(self.tabs)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
@@ -168,6 +176,7 @@ class ParticipantForm(QDialog):
 
     def _status_reloaded(self, record: ParticipantRecord) -> None:
         self.version = record.version
+        self.risk_banner.setVisible(record.risk_level == RiskLevel.HIGH)
         set_combo(self.consent.status, record.status)
         if self._snapshot is not None:
             self._snapshot.status = record.status
@@ -180,6 +189,7 @@ class ParticipantForm(QDialog):
         self.household.load(record)
         self.consent.load(record)
         self.setWindowTitle(t("ui.form.title_edit_code", code=record.code))
+        self.risk_banner.setVisible(record.risk_level == RiskLevel.HIGH)
         self.setEnabled(True)
         self._snapshot = self.collect()[0]
 

@@ -226,3 +226,32 @@ def test_editing_keeps_the_case_when_it_was_not_opened(
     stored = admin.participants.open_restricted(saved.id)
     assert stored.occupation == "Penjual pempek"
     assert stored.case is not None and stored.case.duration_months == 36
+
+
+def test_a_high_risk_participant_is_flagged_on_her_form_for_case_workers_only(
+        qtbot: QtBot, vault: object, admin: Services, runner: TaskRunner) -> None:
+    from kdrt_desk.models import Participant
+
+    saved = admin.participants.register(sample(), today=TODAY)
+    with admin.vault.db.transaction() as session:
+        session.get(Participant, saved.id).risk_level = "high"  # as her latest screening set it
+    form = ParticipantForm(admin, runner, saved.id)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(form.isEnabled, timeout=5000)
+    assert form.risk_banner.isVisible() and "RISIKO TINGGI" in form.risk_banner.text()
+    form.discard()
+    admin.accounts.add_account("staf2", Role.STAF, "sandi-staf-dua")
+    runner.wait()
+    admin.close()
+    staf = vault.services("staf2", "sandi-staf-dua")  # type: ignore[attr-defined]
+    try:
+        staff_form = ParticipantForm(staf, runner, saved.id)
+        qtbot.addWidget(staff_form)
+        staff_form.show()
+        qtbot.waitUntil(staff_form.isEnabled, timeout=5000)
+        assert not staff_form.risk_banner.isVisible()
+        staff_form.discard()
+    finally:
+        runner.wait()
+        staf.close()
