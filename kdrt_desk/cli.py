@@ -1,4 +1,4 @@
-"""Headless commands on the same services as the GUI: init, demo, users, participants, audit, check.
+"""Headless commands (the GUI's services): init, demo, users, participants, screening, audit, check.
 
 User errors end with one translated line on stderr and exit code 2; bugs with exit code 70 and a
 line pointing at the log, never a traceback on the terminal.
