@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import io
 import pathlib
 from dataclasses import dataclass
 from typing import TypedDict
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -30,7 +24,16 @@ from reportlab.platypus import (
 from kdrt_desk.domain.enums import ConsentScope
 from kdrt_desk.i18n import format_date
 from kdrt_desk.reports.fonts import register_fonts
-from kdrt_desk.reports.recovery_sheet import _ShrinkToFit
+from kdrt_desk.reports.one_page import (
+    ACCENT,
+    BOX_FILL,
+    INK,
+    MUTED,
+    NOTE_FILL,
+    NOTE_RULE,
+    RULE,
+    render_one_page,
+)
 from kdrt_desk.security.atomic_file import write_atomically
 
 
@@ -195,15 +198,6 @@ TEXTS: dict[str, _Texts] = {
     },
 }
 
-INK = colors.HexColor("#1F2A37")
-ACCENT = colors.HexColor("#1F4E79")
-MUTED = colors.HexColor("#5B6675")
-RULE = colors.HexColor("#B8C2CE")
-BOX_FILL = colors.HexColor("#F2F5F9")
-NOTE_FILL = colors.HexColor("#FBF6EC")
-NOTE_RULE = colors.HexColor("#D9B66A")
-
-MARGIN_X = 20 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 
@@ -375,34 +369,15 @@ def render_consent_form(form: ConsentForm, lang: str = "id") -> bytes:
     if lang not in TEXTS:
         raise ValueError(f"unsupported language: {lang}")
     regular, bold = register_fonts()
-    buffer = io.BytesIO()
-    page_w, page_h = A4
     texts = TEXTS[lang]
-    doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=texts["title"], author="KDRT Desk",
-        creator="KDRT Desk", subject="", keywords="", lang=lang, initialFontName=regular)
     footer = (f"{texts['footer']}  ·  {form.participant_code}  ·  "
               f"{texts['printed']} {format_date(form.printed_on, lang)}")
-
-    def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        y = MARGIN_BOTTOM - 11 * mm
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.8)
-        canvas.line(MARGIN_X, y + 4.5 * mm, page_w - MARGIN_X, y + 4.5 * mm)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(regular, 8)
-        canvas.drawCentredString(page_w / 2, y, footer)
-        canvas.restoreState()
-
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, page_w - 2 * MARGIN_X,
-                  page_h - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0, id="form")
-    doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
     # shrinking keeps a long centre name or address on the single page
-    doc.build([_ShrinkToFit(lambda: _story(form, lang, regular, bold))])
-    return buffer.getvalue()
+    return render_one_page(
+        lambda: _story(form, lang, regular, bold), lang=lang, title=texts["title"],
+        regular=regular, footer=footer, footer_font=regular, footer_size=8,
+        footer_colour=MUTED, margin_top=MARGIN_TOP, margin_bottom=MARGIN_BOTTOM,
+        footer_drop=11 * mm)
 
 
 def write_consent_form(path: pathlib.Path, form: ConsentForm, lang: str = "id") -> None:

@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import io
-import os
 import pathlib
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     ListFlowable,
     ListItem,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -37,6 +27,17 @@ from reportlab.platypus import (
 
 from kdrt_desk.i18n import format_date
 from kdrt_desk.reports.fonts import register_fonts
+from kdrt_desk.reports.one_page import (
+    ACCENT,
+    BOX_FILL,
+    INK,
+    MUTED,
+    NOTE_FILL,
+    NOTE_RULE,
+    RULE,
+    render_one_page,
+)
+from kdrt_desk.security.atomic_file import write_atomically
 
 
 @dataclass(frozen=True)
@@ -143,15 +144,6 @@ TEXTS: dict[str, _Texts] = {
     },
 }
 
-INK = colors.HexColor("#1F2A37")
-ACCENT = colors.HexColor("#1F4E79")
-MUTED = colors.HexColor("#5B6675")
-RULE = colors.HexColor("#B8C2CE")
-BOX_FILL = colors.HexColor("#F2F5F9")
-WARN_FILL = colors.HexColor("#FBF6EC")
-WARN_RULE = colors.HexColor("#D9B66A")
-
-MARGIN_X = 20 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 24 * mm
 
@@ -228,66 +220,6 @@ class _CodeBoxes(Flowable):
                 c.drawCentredString(x + self.pad + (i + 0.5) * self.cell, baseline, char)
 
 
-class _ShrinkToFit(Flowable):
-    """A story drawn evenly shrunk until it fits the frame, so the sheet is always one page.
-
-    The story is rebuilt for each trial width, so tables and paragraphs reflow together (reportlab's
-    KeepInFrame re-wraps cached tables at the old width and leaves them narrower than the text).
-    """
-
-    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
-        super().__init__()
-        self.make = make
-        self.scale = 1.0
-        self.laid_out: list[tuple[Flowable, float, float]] = []
-        self.width = 0.0
-        self.height = 0.0
-
-    def _layout(self, width: float) -> float:
-        self.laid_out = []
-        total = 0.0
-        for flowable in self.make():
-            w, h = flowable.wrapOn(self.canv, width, 1e6)
-            self.laid_out.append((flowable, w, h))
-            total += flowable.getSpaceBefore() + h + flowable.getSpaceAfter()
-        return total
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        def fits(scale: float) -> bool:
-            return self._layout(availWidth * scale) / scale <= availHeight
-
-        scale = 1.0
-        if not fits(scale):
-            # Wider text wraps into fewer lines, so the scaled height only falls as scale grows:
-            # find a scale that fits, then bisect towards the smallest one.
-            low, high = 1.0, 1.25
-            while not fits(high) and high < 64:
-                low, high = high, high * 1.25
-            for _ in range(10):
-                middle = (low + high) / 2
-                low, high = (low, middle) if fits(middle) else (middle, high)
-            scale = high
-        total = self._layout(availWidth * scale)
-        self.scale = scale
-        self.width, self.height = availWidth, min(total / scale, availHeight)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.saveState()
-        c.scale(1 / self.scale, 1 / self.scale)
-        full_width = self.width * self.scale
-        y = self.height * self.scale
-        for flowable, w, h in self.laid_out:
-            y -= flowable.getSpaceBefore() + h
-            align = str(getattr(flowable, "hAlign", "LEFT")).upper()
-            x = {"CENTER": (full_width - w) / 2, "CENTRE": (full_width - w) / 2,
-                 "RIGHT": full_width - w}.get(align, 0.0)
-            flowable.drawOn(c, x, y)
-            y -= flowable.getSpaceAfter()
-        c.restoreState()
-
-
 def _story(sheet: RecoverySheet, lang: str, regular: str, bold: str) -> list[Flowable]:
     body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=14, textColor=INK)
     small = ParagraphStyle("small", parent=body, fontSize=8.5, leading=12, textColor=MUTED)
@@ -334,13 +266,13 @@ def _story(sheet: RecoverySheet, lang: str, regular: str, bold: str) -> list[Flo
     bullets = ListFlowable(
         [ListItem(p(item, body), leftIndent=14) for item in texts["keep"]],
         bulletType="bullet", start="circle", bulletFontName=regular, bulletFontSize=9,
-        bulletColor=WARN_RULE, leftIndent=14, spaceBefore=0,
+        bulletColor=NOTE_RULE, leftIndent=14, spaceBefore=0,
     )
     keep_box = Table([[p(texts["keep_heading"], heading)], [bullets]], colWidths=["*"])
     keep_box.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), regular),
-        ("BACKGROUND", (0, 0), (-1, -1), WARN_FILL),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, WARN_RULE),
+        ("BACKGROUND", (0, 0), (-1, -1), NOTE_FILL),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, NOTE_RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 12),
         ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, 0), 9),
@@ -395,53 +327,15 @@ def _story(sheet: RecoverySheet, lang: str, regular: str, bold: str) -> list[Flo
 
 def _render(sheet: RecoverySheet, lang: str) -> bytes:
     regular, bold = register_fonts()
-    buffer = io.BytesIO()
-    page_w, page_h = A4
-    # Metadata holds only the generic title: never the code, the centre or the vault.
-    doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=TEXTS[lang]["title"], author="KDRT Desk",
-        creator="KDRT Desk", subject="", keywords="", lang=lang,
-        initialFontName=regular,  # otherwise every page references Helvetica
-    )
-    footer = TEXTS[lang]["footer"]
-    width = page_w - 2 * MARGIN_X
-    height = page_h - MARGIN_TOP - MARGIN_BOTTOM
-
-    def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        y = MARGIN_BOTTOM - 12 * mm
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.8)
-        canvas.line(MARGIN_X, y + 5 * mm, page_w - MARGIN_X, y + 5 * mm)
-        canvas.setFillColor(colors.HexColor("#9B2C2C"))
-        canvas.setFont(bold, 10)
-        canvas.drawCentredString(page_w / 2, y, footer)
-        canvas.restoreState()
-
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, width, height, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0, id="sheet")
-    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=on_page)])
-    # Shrinking keeps a very long centre name or address on the single page.
-    doc.build([_ShrinkToFit(lambda: _story(sheet, lang, regular, bold))])
-    return buffer.getvalue()
+    return render_one_page(
+        lambda: _story(sheet, lang, regular, bold), lang=lang, title=TEXTS[lang]["title"],
+        regular=regular, footer=TEXTS[lang]["footer"], footer_font=bold, footer_size=10,
+        footer_colour=colors.HexColor("#9B2C2C"), margin_top=MARGIN_TOP,
+        margin_bottom=MARGIN_BOTTOM, footer_drop=12 * mm)
 
 
 def write_recovery_sheet(path: pathlib.Path, sheet: RecoverySheet, lang: str = "id") -> None:
     """Write the sheet to ``path`` atomically: a failure never leaves a half-written PDF."""
     if lang not in TEXTS:
         raise ValueError(f"unsupported language: {lang}")
-    data = _render(sheet, lang)
-    path = pathlib.Path(path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = pathlib.Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    write_atomically(pathlib.Path(path), _render(sheet, lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -155,7 +156,7 @@ def test_failed_replace_keeps_the_old_file_and_no_temp_file(
     def refuse(src: object, dst: object) -> None:
         raise PermissionError("the file is open in another program")
 
-    monkeypatch.setattr(recovery_sheet.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(PermissionError):
         write_recovery_sheet(path, SHEET)
     assert path.read_bytes() == b"old"
