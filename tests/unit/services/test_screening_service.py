@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 import pytest
 from sqlalchemy import func, select
-from support.constants import PASSWORD
 from support.participant_samples import TODAY, sample
+from support.team import Team
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain import enums
@@ -22,7 +22,6 @@ from kdrt_desk.domain.enums import (
     ParticipantStatus,
     RiskLevel,
     RiskReason,
-    Role,
     Skill,
 )
 from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
@@ -70,36 +69,9 @@ def _screening(participant_id: int, **changes: object) -> ScreeningInput:
     return data
 
 
-class Team:
-    """Logs in as one staff member at a time (a vault is open in one place only)."""
-
-    def __init__(self, vault: VaultFixture) -> None:
-        self.vault = vault
-        self.name = ""
-        self.services: Services | None = None
-
-    def __call__(self, name: str) -> Services:
-        if self.services is None or self.name != name:
-            self.close()
-            self.services = self.vault.services(name)
-            self.name = name
-        return self.services
-
-    def close(self) -> None:
-        if self.services is not None:
-            self.services.close()
-            self.services = None
-
-
 @pytest.fixture
 def team(vault: VaultFixture) -> Iterator[Team]:
-    """Admin, two case workers, one office staff member and a facilitator."""
-    admin = vault.services()
-    for name, role in (("konselor1", Role.KONSELOR), ("konselor2", Role.KONSELOR),
-                       ("staf1", Role.STAF), ("fasilitator1", Role.FASILITATOR)):
-        admin.accounts.add_account(name, role, PASSWORD)
-    admin.close()
-    members = Team(vault)
+    members = Team.hired(vault)
     yield members
     members.close()
 
