@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from kdrt_desk.domain.enums import Role
-from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import label, t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
 from kdrt_desk.wiring import Services
 
 HINT_STYLE = "color: #555;"
@@ -150,13 +149,9 @@ class _ServiceDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.show_errors(exc.by_field())
-        elif isinstance(exc, UserError):
-            self.errors.clear()
-            self.summary.show_message(exc.message)
-        else:
-            show_error(self, exc)
+        errors = failure_messages(self, exc)
+        if errors is not None:
+            self.show_errors(errors)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         unplaced = self.errors.show(errors)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.account_dialogs import (
@@ -16,7 +15,7 @@ from kdrt_desk.ui.account_dialogs import (
     password_edit,
     show_password_box,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
 from kdrt_desk.wiring import Services
 
 FORCED_STYLE = ("background: #fff4e0; border: 1px solid #e0b060; border-radius: 4px; "
@@ -104,13 +103,9 @@ class ChangePasswordDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show_errors(exc.by_field())
-        elif isinstance(exc, UserError):
-            self.errors.clear()
-            self.summary.show_message(exc.message)
-        else:
-            show_error(self, exc)
+        errors = failure_messages(self, exc)
+        if errors is not None:
+            self._show_errors(errors)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.summary.show_message("\n".join(self.errors.show(errors)))

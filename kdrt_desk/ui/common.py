@@ -74,3 +74,16 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         from kdrt_desk.ui.crash_dialog import show_crash
 
         show_crash(parent, exc)
+
+
+def failure_messages(parent: QWidget | None, exc: BaseException) -> dict[str, str] | None:
+    """A failed service call as messages by field ("" for none) for the form to place.
+
+    None when it was a bug: that has gone to the crash dialog instead.
+    """
+    if isinstance(exc, ValidationError):
+        return exc.by_field()
+    if isinstance(exc, UserError):
+        return {exc.field or "": exc.message}
+    show_error(parent, exc)
+    return None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kdrt_desk.domain.enums import ConsentScope
 from kdrt_desk.domain.participant import ParticipantRecord
-from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
@@ -36,7 +36,7 @@ from kdrt_desk.ui.account_dialogs import (
     focus_first_error,
     hint_label,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages, show_error
 from kdrt_desk.ui.form_widgets import from_qdate, to_qdate
 from kdrt_desk.wiring import Services
 
@@ -112,12 +112,8 @@ class _ConsentDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            errors = exc.by_field()
-        elif isinstance(exc, UserError):
-            errors = {exc.field or "": exc.message}
-        else:
-            show_error(self, exc)
+        errors = failure_messages(self, exc)
+        if errors is None:
             return
         self.summary.show_message("\n".join(self.errors.show(errors)))
         focus_first_error(self.errors)

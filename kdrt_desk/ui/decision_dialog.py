@@ -22,12 +22,11 @@ from kdrt_desk.domain.care import PartnerInfo
 from kdrt_desk.domain.enums import DecisionOutcome, NotEligibleReason, RiskLevel
 from kdrt_desk.domain.participant import ParticipantRecord
 from kdrt_desk.domain.screening import Criterion, DecisionInput, ScreeningRecord
-from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.account_dialogs import dialog_buttons, fit_height, focus_first_error
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages, show_error
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate
 from kdrt_desk.ui.screening_dialog import HIGH_RISK_STYLE, criterion_label
 from kdrt_desk.wiring import Services
@@ -279,15 +278,9 @@ class DecisionDialog(QDialog):
     def _fail(self, exc: BaseException) -> None:
         self.busy = False
         self.setEnabled(self.screening is not None)
-        if isinstance(exc, ValidationError):
-            self.show_errors(exc.by_field())
-        elif isinstance(exc, UserError) and exc.field:
-            self.show_errors({exc.field: exc.message})
-        elif isinstance(exc, UserError):
-            self.errors.clear()
-            self.summary.show_message(exc.message)
-        else:
-            show_error(self, exc)
+        errors = failure_messages(self, exc)
+        if errors is not None:
+            self.show_errors(errors)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         unplaced = self.errors.show(errors)

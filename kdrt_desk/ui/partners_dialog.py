@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 
 from kdrt_desk.domain.care import PartnerInfo
 from kdrt_desk.domain.enums import PartnerKind
-from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.account_dialogs import add_field, focus_first_error, hint_label
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value
 from kdrt_desk.wiring import Services
 
@@ -172,15 +171,7 @@ class PartnersDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.add_box.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.summary.show_message("\n".join(self.errors.show(exc.by_field())))
+        errors = failure_messages(self, exc)
+        if errors is not None:
+            self.summary.show_message("\n".join(self.errors.show(errors)))
             focus_first_error(self.errors)
-        elif isinstance(exc, UserError) and exc.field in self.errors.labels:
-            self.summary.show_message("\n".join(self.errors.show({exc.field or "":
-                                                                  exc.message})))
-            focus_first_error(self.errors)
-        elif isinstance(exc, UserError):
-            self.errors.clear()
-            self.summary.show_message(exc.message)
-        else:
-            show_error(self, exc)

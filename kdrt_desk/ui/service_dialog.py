@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from kdrt_desk.domain.care import PartnerInfo, ServiceInput, ServiceView
 from kdrt_desk.domain.enums import ServiceKind, ServiceStatus
-from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
@@ -27,7 +26,7 @@ from kdrt_desk.ui.account_dialogs import (
     focus_first_error,
     hint_label,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate, set_combo, to_qdate
 from kdrt_desk.wiring import Services
 
@@ -185,15 +184,9 @@ class ServiceDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.show_errors(exc.by_field())
-        elif isinstance(exc, UserError) and exc.field:
-            self.show_errors({exc.field: exc.message})
-        elif isinstance(exc, UserError):
-            self.errors.clear()
-            self.summary.show_message(exc.message)
-        else:
-            show_error(self, exc)
+        errors = failure_messages(self, exc)
+        if errors is not None:
+            self.show_errors(errors)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         unplaced = self.errors.show(errors)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.settings import PANIC_KEYS, CentreSettings
@@ -26,7 +25,7 @@ from kdrt_desk.ui.account_dialogs import (
     focus_first_error,
     hint_label,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages, show_error
 from kdrt_desk.wiring import Services
 
 # Each language is named in its own words, so someone who cannot read the other one finds hers.
@@ -164,13 +163,8 @@ class SettingsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self._set_fields_enabled(True)
-        if isinstance(exc, ValidationError):
-            unplaced = self.errors.show(exc.by_field())
-            self.summary.show_message("\n".join(unplaced))
+        errors = failure_messages(self, exc)
+        if errors is not None:
+            self.summary.show_message("\n".join(self.errors.show(errors)))
             focus_first_error(self.errors)
             fit_height(self)
-        elif isinstance(exc, UserError):
-            self.errors.clear()
-            self.summary.show_message(exc.message)
-        else:
-            show_error(self, exc)
