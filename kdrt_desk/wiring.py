@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kdrt_desk.services.accounts import AccountService
+from kdrt_desk.services.attendance import AttendanceService
 from kdrt_desk.services.audit_log import AuditService
 from kdrt_desk.services.care import CareService
+from kdrt_desk.services.catalogue import CatalogueService
 from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.services.criteria import CriteriaService
 from kdrt_desk.services.dashboard import DashboardService
 from kdrt_desk.services.decisions import DecisionService
+from kdrt_desk.services.groups import GroupService
 from kdrt_desk.services.participants import ParticipantService
+from kdrt_desk.services.partners import PartnerService
 from kdrt_desk.services.recovery import RecoveryService
 from kdrt_desk.services.screening import ScreeningService
+from kdrt_desk.services.sessions import SessionService
 from kdrt_desk.services.settings import SettingsService
 from kdrt_desk.services.timeline import TimelineService
 from kdrt_desk.services.vault_access import OpenVault
@@ -37,6 +42,11 @@ class Services:
     care: CareService
     timeline: TimelineService
     dashboard: DashboardService
+    catalogue: CatalogueService
+    partners: PartnerService
+    groups: GroupService
+    sessions: SessionService
+    attendance: AttendanceService
 
     def close(self) -> None:
         self.vault.close()
@@ -57,4 +67,9 @@ def build_services(vault: OpenVault) -> Services:
         care=CareService(vault.db, vault.actor),
         timeline=TimelineService(vault.db, vault.actor),
         dashboard=DashboardService(vault.db, vault.actor),
+        catalogue=CatalogueService(vault.db, vault.actor),
+        partners=PartnerService(vault.db, vault.actor),
+        groups=GroupService(vault.db, vault.actor),
+        sessions=SessionService(vault.db, vault.actor),
+        attendance=AttendanceService(vault.db, vault.actor),
     )

@@ -2,6 +2,7 @@
 
 from kdrt_desk.models.audit import AuditEntry
 from kdrt_desk.models.base import Base
+from kdrt_desk.models.module import Facilitator, Module, Venue, facilitator_module
 from kdrt_desk.models.participant import Participant, ParticipantCase, ParticipantConsent
 from kdrt_desk.models.partner import Partner
 from kdrt_desk.models.screening import (
@@ -13,7 +14,16 @@ from kdrt_desk.models.screening import (
 from kdrt_desk.models.service_record import ServiceRecord
 from kdrt_desk.models.setting import Setting
 from kdrt_desk.models.staff import StaffAccount
+from kdrt_desk.models.training_group import (
+    Enrolment,
+    GroupModule,
+    TrainingGroup,
+    group_facilitator,
+)
+from kdrt_desk.models.training_session import Attendance, SkillAssessment, TrainingSession
 
-__all__ = ["AuditEntry", "Base", "EligibilityCriterion", "Participant", "ParticipantCase",
-           "ParticipantConsent", "Partner", "Screening", "ScreeningChange", "ScreeningDecision",
-           "ServiceRecord", "Setting", "StaffAccount"]
+__all__ = ["Attendance", "AuditEntry", "Base", "EligibilityCriterion", "Enrolment", "Facilitator",
+           "GroupModule", "Module", "Participant", "ParticipantCase", "ParticipantConsent",
+           "Partner", "Screening", "ScreeningChange", "ScreeningDecision", "ServiceRecord",
+           "Setting", "SkillAssessment", "StaffAccount", "TrainingGroup", "TrainingSession",
+           "Venue", "facilitator_module", "group_facilitator"]

@@ -25,22 +25,30 @@ class Permission(StrEnum):
     RECORD_SERVICE = "record_service"  # services and referrals (outcome notes are restricted)
     MANAGE_PARTNERS = "manage_partners"
     MANAGE_CONSENT = "manage_consent"  # record signed forms, withdrawals (anonymisation)
+    VIEW_PROGRAMME = "view_programme"  # modules, groups, sessions (facilitators: their own)
+    VIEW_ALL_GROUPS = "view_all_groups"  # every group and session, not only one's own
+    MANAGE_PROGRAMME = "manage_programme"  # the catalogue: modules, facilitators, venues
+    MANAGE_GROUPS = "manage_groups"  # groups, enrolment, sessions
+    TAKE_ATTENDANCE = "take_attendance"  # roll-call and skill assessments (facilitators: own)
 
 
+PROGRAMME_STAFF = (Permission.VIEW_PROGRAMME, Permission.VIEW_ALL_GROUPS, Permission.MANAGE_GROUPS,
+                   Permission.TAKE_ATTENDANCE)
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.KONSELOR: frozenset({
         Permission.VIEW_REGISTER, Permission.VIEW_ALL_PARTICIPANTS, Permission.VIEW_CONTACT,
         Permission.EDIT_PARTICIPANT, Permission.VIEW_RESTRICTED, Permission.EDIT_RESTRICTED,
         Permission.EXPORT, Permission.VIEW_SCREENING, Permission.SCREEN, Permission.DECIDE,
-        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT,
+        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT, *PROGRAMME_STAFF,
     }),
     Role.STAF: frozenset({
         Permission.VIEW_REGISTER, Permission.VIEW_ALL_PARTICIPANTS, Permission.VIEW_CONTACT,
         Permission.EDIT_PARTICIPANT, Permission.EXPORT, Permission.VIEW_SCREENING,
-        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT,
+        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT, *PROGRAMME_STAFF,
     }),
-    Role.FASILITATOR: frozenset({Permission.VIEW_REGISTER}),
+    Role.FASILITATOR: frozenset({Permission.VIEW_REGISTER, Permission.VIEW_PROGRAMME,
+                                 Permission.TAKE_ATTENDANCE}),
 }
 
 

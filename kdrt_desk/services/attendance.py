@@ -1,0 +1,282 @@
+"""Roll-call (daftar hadir), progress per participant and module, and skill assessments.
+
+Each mark is saved on its own as it is given, so a roll-call interrupted half-way keeps what was
+taken. The first mark of a session makes it "held". A facilitator marks only her own sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from kdrt_desk.db.session import Database
+from kdrt_desk.domain.training import (
+    ATTENDED,
+    AttendanceMark,
+    EnrolmentStatus,
+    GroupProgress,
+    MemberProgress,
+    ModuleProgress,
+    RollCallRow,
+    SessionStatus,
+)
+from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
+from kdrt_desk.models import (
+    Attendance,
+    Enrolment,
+    GroupModule,
+    Module,
+    Participant,
+    SkillAssessment,
+    TrainingGroup,
+    TrainingSession,
+)
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services import audit_log
+from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.programme_access import own_facilitator_id, own_group_ids, sees_all
+from kdrt_desk.services.programme_validation import one_line
+
+REASON_LIMIT = 200
+ATTENDED_VALUES = tuple(m.value for m in ATTENDED)
+MARKS = {m.value: m for m in AttendanceMark}
+
+
+def _today() -> date:
+    return datetime.now(UTC).astimezone().date()
+
+
+def members_on(group_id: int, day: date) -> ColumnElement[bool]:
+    """Memberships of ``group_id`` that cover ``day`` (the last day of one that ended counts)."""
+    return and_(Enrolment.group_id == group_id, Enrolment.enrolled_on <= day,
+                or_(Enrolment.ended_on.is_(None), Enrolment.ended_on >= day))
+
+
+class AttendanceService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    # -- roll-call -----------------------------------------------------------------------------
+    def roll_call(self, session_id: int, preferred_names: bool = False) -> list[RollCallRow]:
+        """The members on the session's day (and anyone already marked), by name."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.reading() as session:
+            row = self._session(session, session_id)
+            marks = {pid: (mark, reason) for pid, mark, reason in session.execute(
+                select(Attendance.participant_id, Attendance.mark, Attendance.reason)
+                .where(Attendance.session_id == session_id))}
+            members = set(session.scalars(select(Enrolment.participant_id).where(
+                members_on(row.group_id, row.session_date))))
+            people = session.execute(
+                select(Participant.id, Participant.code, Participant.full_name,
+                       Participant.preferred_name)
+                .where(Participant.id.in_(members | set(marks)))).all()
+        rows = []
+        for pid, code, full, preferred in people:
+            mark, reason = marks.get(pid, (None, ""))
+            name = preferred if preferred_names and preferred else full
+            rows.append(RollCallRow(pid, code, name, MARKS[mark] if mark else None, reason))
+        return sorted(rows, key=lambda r: (r.name.lower(), r.code))
+
+    def mark(self, session_id: int, participant_id: int, mark: AttendanceMark | str,
+             reason: str = "", today: date | None = None) -> None:
+        """Save one mark now (present, late, excused with a reason, absent)."""
+        self.actor.require(Permission.TAKE_ATTENDANCE)
+        try:
+            value = AttendanceMark(mark)
+        except ValueError:
+            raise ValidationError([UserError("error.choice_unknown", field="mark")]) from None
+        clean_reason = one_line(reason)
+        if value == AttendanceMark.EXCUSED and not clean_reason:
+            raise ValidationError([UserError("error.excuse_reason_required", field="reason")])
+        if len(clean_reason) > REASON_LIMIT:
+            raise ValidationError([UserError("error.too_long", field="reason",
+                                             limit=REASON_LIMIT)])
+        with self.db.transaction() as session:
+            row = self._markable(session, session_id, today or _today())
+            member = session.scalar(select(Enrolment.id).where(
+                members_on(row.group_id, row.session_date),
+                Enrolment.participant_id == participant_id).limit(1))
+            existing = session.scalar(select(Attendance).where(
+                Attendance.session_id == session_id,
+                Attendance.participant_id == participant_id))
+            if member is None and existing is None:
+                raise UserError("error.not_a_member_that_day")
+            now = datetime.now(UTC)
+            if existing is None:
+                session.add(Attendance(session_id=session_id, participant_id=participant_id,
+                                       mark=value.value, reason=clean_reason,
+                                       marked_by=self.actor.username, marked_at=now))
+            elif existing.mark != value.value or existing.reason != clean_reason:
+                audit_log.append(session, self.actor.username, "attendance_corrected",
+                                 f"session:{session_id}",
+                                 {"participant_id": participant_id, "from": existing.mark,
+                                  "to": value.value})
+                existing.mark, existing.reason = value.value, clean_reason
+                existing.marked_by, existing.marked_at = self.actor.username, now
+            if row.status != SessionStatus.HELD.value:
+                row.status = SessionStatus.HELD.value
+                audit_log.append(session, self.actor.username, "attendance_taken",
+                                 f"session:{session_id}")
+
+    def mark_rest_present(self, session_id: int, today: date | None = None) -> int:
+        """Mark everyone not yet marked as present; returns how many were marked."""
+        self.actor.require(Permission.TAKE_ATTENDANCE)
+        with self.db.transaction() as session:
+            row = self._markable(session, session_id, today or _today())
+            marked = select(Attendance.participant_id).where(
+                Attendance.session_id == session_id)
+            missing = list(session.scalars(select(Enrolment.participant_id).where(
+                members_on(row.group_id, row.session_date),
+                Enrolment.participant_id.not_in(marked)).distinct()))
+            now = datetime.now(UTC)
+            session.add_all(Attendance(session_id=session_id, participant_id=pid,
+                                       mark=AttendanceMark.PRESENT.value, reason="",
+                                       marked_by=self.actor.username, marked_at=now)
+                            for pid in missing)
+            if missing and row.status != SessionStatus.HELD.value:
+                row.status = SessionStatus.HELD.value
+                audit_log.append(session, self.actor.username, "attendance_taken",
+                                 f"session:{session_id}")
+            return len(missing)
+
+    # -- progress -----------------------------------------------------------------------------
+    def group_progress(self, group_id: int) -> GroupProgress:
+        """Everyone in the group (active or completed) across the group's modules."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.reading() as session:
+            group = session.get(TrainingGroup, group_id)
+            if group is None:
+                raise UserError("error.group_unknown")
+            if not sees_all(self.actor) and group_id not in own_group_ids(session, self.actor):
+                raise PermissionDeniedError()
+            modules = [(m, c, t) for m, c, t in session.execute(
+                select(Module.id, Module.code, Module.title)
+                .join(GroupModule, GroupModule.module_id == Module.id)
+                .where(GroupModule.group_id == group_id).order_by(GroupModule.position))]
+            people = session.execute(
+                select(Participant.id, Participant.code, Participant.full_name)
+                .join(Enrolment, Enrolment.participant_id == Participant.id)
+                .where(Enrolment.group_id == group_id, Enrolment.status.in_(
+                    (EnrolmentStatus.ACTIVE.value, EnrolmentStatus.COMPLETED.value)))
+                .order_by(func.lower(Participant.full_name))).all()
+            progress = self._progress(session, [p[0] for p in people], [m[0] for m in modules])
+        members = [MemberProgress(pid, code, name, progress.get(pid, {}))
+                   for pid, code, name in people]
+        return GroupProgress(group_id, modules, members)
+
+    def participant_progress(self, participant_id: int) -> list[ModuleProgress]:
+        """Her progress in every module of every group she was in."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.reading() as session:
+            if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
+                groups = own_group_ids(session, self.actor)
+                if not session.scalar(select(Enrolment.id).where(
+                        Enrolment.participant_id == participant_id,
+                        Enrolment.group_id.in_(groups)).limit(1)):
+                    raise PermissionDeniedError()
+            modules = list(session.scalars(
+                select(GroupModule.module_id).join(
+                    Enrolment, Enrolment.group_id == GroupModule.group_id)
+                .where(Enrolment.participant_id == participant_id).distinct()))
+            found = self._progress(session, [participant_id], modules).get(participant_id, {})
+        return sorted(found.values(), key=lambda p: p.module_code)
+
+    def record_assessment(self, participant_id: int, module_id: int, passed: bool,
+                          on: date | None = None, score: int | None = None) -> None:
+        """Her skill assessment for a module (a new one replaces the last)."""
+        self.actor.require(Permission.TAKE_ATTENDANCE)
+        day = on or _today()
+        errors: list[UserError] = []
+        if day > _today():
+            errors.append(UserError("error.date_future", field="on"))
+        if score is not None and not 0 <= score <= 100:
+            errors.append(UserError("error.number_range", field="score", low=0, high=100))
+        if errors:
+            raise ValidationError(errors)
+        with self.db.transaction() as session:
+            groups = select(GroupModule.group_id).where(GroupModule.module_id == module_id)
+            enrolled = select(Enrolment.id).where(Enrolment.participant_id == participant_id,
+                                                  Enrolment.group_id.in_(groups))
+            if not sees_all(self.actor):
+                enrolled = enrolled.where(Enrolment.group_id.in_(
+                    own_group_ids(session, self.actor)))
+            if session.scalar(enrolled.limit(1)) is None:
+                raise UserError("error.assessment_not_in_module")
+            row = session.scalar(select(SkillAssessment).where(
+                SkillAssessment.participant_id == participant_id,
+                SkillAssessment.module_id == module_id))
+            if row is None:
+                row = SkillAssessment(participant_id=participant_id, module_id=module_id)
+                session.add(row)
+            row.passed, row.assessed_on, row.score = bool(passed), day, score
+            row.recorded_by = self.actor.username
+            code = session.scalar(select(Participant.code).where(
+                Participant.id == participant_id)) or ""
+            audit_log.append(session, self.actor.username, "skill_assessed", code,
+                             {"module_id": module_id, "passed": bool(passed)})
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _session(self, session: Session, session_id: int) -> TrainingSession:
+        row = session.get(TrainingSession, session_id)
+        if row is None:
+            raise UserError("error.session_unknown")
+        if not sees_all(self.actor) and row.facilitator_id != own_facilitator_id(
+                session, self.actor):
+            raise PermissionDeniedError()
+        return row
+
+    def _markable(self, session: Session, session_id: int, today: date) -> TrainingSession:
+        row = self._session(session, session_id)
+        if row.status == SessionStatus.CANCELLED.value:
+            raise UserError("error.attendance_cancelled_session")
+        if row.session_date > today:
+            raise UserError("error.attendance_future_session")
+        return row
+
+    @staticmethod
+    def _progress(session: Session, people: Iterable[int],
+                  modules: Iterable[int]) -> dict[int, dict[int, ModuleProgress]]:
+        """Per participant and module: sessions held while she was a member, and hers."""
+        people, modules = list(people), list(modules)
+        if not people or not modules:
+            return {}
+        rules = {m: (code, pct, required) for m, code, pct, required in session.execute(
+            select(Module.id, Module.code, Module.min_attendance_pct,
+                   Module.assessment_required).where(Module.id.in_(modules)))}
+        passed = {(p, m): ok for p, m, ok in session.execute(
+            select(SkillAssessment.participant_id, SkillAssessment.module_id,
+                   SkillAssessment.passed)
+            .where(SkillAssessment.participant_id.in_(people),
+                   SkillAssessment.module_id.in_(modules)))}
+        counts = session.execute(
+            select(Enrolment.participant_id, TrainingSession.module_id,
+                   func.count(TrainingSession.id),
+                   func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)),
+                   func.sum(case((Attendance.mark == AttendanceMark.EXCUSED.value, 1),
+                                 else_=0)))
+            .join(TrainingSession, and_(
+                TrainingSession.group_id == Enrolment.group_id,
+                TrainingSession.session_date >= Enrolment.enrolled_on,
+                or_(Enrolment.ended_on.is_(None),
+                    TrainingSession.session_date <= Enrolment.ended_on)))
+            .outerjoin(Attendance, and_(Attendance.session_id == TrainingSession.id,
+                                        Attendance.participant_id == Enrolment.participant_id))
+            .where(Enrolment.participant_id.in_(people), TrainingSession.module_id.in_(modules),
+                   TrainingSession.status == SessionStatus.HELD.value)
+            .group_by(Enrolment.participant_id, TrainingSession.module_id))
+        found: dict[int, dict[int, ModuleProgress]] = {p: {} for p in people}
+        tallies = {(p, m): (held, int(attended or 0), int(excused or 0))
+                   for p, m, held, attended, excused in counts}
+        for person in people:
+            for module in modules:
+                code, pct, required = rules[module]
+                held, attended, excused = tallies.get((person, module), (0, 0, 0))
+                found[person][module] = ModuleProgress(
+                    module, code, held, attended, excused, pct, required,
+                    passed.get((person, module)))
+        return found
