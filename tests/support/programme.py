@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from support.participant_samples import TODAY, sample
-
 from kdrt_desk.domain.enums import DecisionOutcome, RiskLevel, RiskReason
 from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
 from kdrt_desk.domain.training import (
@@ -23,6 +21,7 @@ from kdrt_desk.domain.training import (
 )
 from kdrt_desk.models import StaffAccount
 from kdrt_desk.wiring import Services
+from support.participant_samples import TODAY, sample
 
 REQUIRED = {"adult_woman", "kdrt_survivor", "lives_in_palembang", "consent_given",
             "not_acute_crisis", "can_attend"}
