@@ -277,3 +277,21 @@ class GroupProgress:
     group_id: int
     modules: list[tuple[int, str, str]]  # id, code, title in the group's order
     members: list[MemberProgress]
+
+
+@dataclass(frozen=True)
+class SignInSheet:
+    """What a printed sign-in sheet (daftar hadir) shows; names only of the session's members."""
+
+    centre_name: str
+    centre_address: str
+    session_id: int
+    module: str  # "SOS-01 Kelompok dukungan sebaya"
+    group: str
+    session_date: date
+    start_time: time
+    end_time: time
+    venue: str
+    facilitator: str
+    topic: str
+    names: list[str]  # in roll-call order

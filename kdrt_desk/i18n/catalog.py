@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from kdrt_desk.i18n.catalog_care import CARE
 from kdrt_desk.i18n.catalog_cli import CLI
+from kdrt_desk.i18n.catalog_cli_programme import CLI_PROGRAMME
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
+from kdrt_desk.i18n.catalog_reports_programme import REPORTS_PROGRAMME
 from kdrt_desk.i18n.catalog_screening import SCREENING
 from kdrt_desk.i18n.catalog_training import TRAINING
 from kdrt_desk.i18n.catalog_ui import UI
 from kdrt_desk.i18n.catalog_ui_access import UI_ACCESS
 from kdrt_desk.i18n.catalog_ui_admin import UI_ADMIN
 from kdrt_desk.i18n.catalog_ui_care import UI_CARE
+from kdrt_desk.i18n.catalog_ui_catalogue import UI_CATALOGUE
+from kdrt_desk.i18n.catalog_ui_groups import UI_GROUPS
 from kdrt_desk.i18n.catalog_ui_screening import UI_SCREENING
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
-    **UI_CARE, **UI_SCREENING, **TRAINING,
+    **UI_CARE, **UI_SCREENING, **TRAINING, **UI_CATALOGUE, **UI_GROUPS, **CLI_PROGRAMME,
+    **REPORTS_PROGRAMME,
 }

@@ -22,17 +22,21 @@ from kdrt_desk.domain.training import (
     ModuleProgress,
     RollCallRow,
     SessionStatus,
+    SignInSheet,
 )
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import (
     Attendance,
     Enrolment,
+    Facilitator,
     GroupModule,
     Module,
     Participant,
+    Setting,
     SkillAssessment,
     TrainingGroup,
     TrainingSession,
+    Venue,
 )
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
@@ -143,6 +147,30 @@ class AttendanceService:
                 audit_log.append(session, self.actor.username, "attendance_taken",
                                  f"session:{session_id}")
             return len(missing)
+
+    def sign_in_sheet(self, session_id: int, preferred_names: bool = False) -> SignInSheet:
+        """The data of the printed sign-in sheet (daftar hadir); printing it is audited."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        rows = self.roll_call(session_id, preferred_names)
+        with self.db.transaction() as session:
+            row = self._session(session, session_id)
+            found = session.execute(
+                select(TrainingGroup.name, Module.code, Module.title, Venue.name,
+                       Facilitator.name)
+                .join(Module, Module.id == row.module_id)
+                .join(Venue, Venue.id == row.venue_id)
+                .join(Facilitator, Facilitator.id == row.facilitator_id)
+                .where(TrainingGroup.id == row.group_id)).one()
+            centre = dict(session.execute(select(Setting.key, Setting.value).where(
+                Setting.key.in_(("centre_name", "centre_address")))).all())
+            audit_log.append(session, self.actor.username, "sign_in_sheet_printed",
+                             f"session:{session_id}", {"rows": len(rows)})
+            return SignInSheet(
+                centre_name=centre.get("centre_name", ""),
+                centre_address=centre.get("centre_address", ""), session_id=session_id,
+                module=f"{found[1]} {found[2]}", group=found[0], session_date=row.session_date,
+                start_time=row.start_time, end_time=row.end_time, venue=found[3],
+                facilitator=found[4], topic=row.topic, names=[r.name for r in rows])
 
     # -- progress -----------------------------------------------------------------------------
     def group_progress(self, group_id: int) -> GroupProgress:
