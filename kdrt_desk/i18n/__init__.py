@@ -7,7 +7,7 @@ service reads the same in the GUI and the CLI. Keys are stable English identifie
 from __future__ import annotations
 
 from kdrt_desk.i18n.catalog import MESSAGES
-from kdrt_desk.i18n.formatting import format_date, format_datetime, format_rupiah
+from kdrt_desk.i18n.formatting import format_date, format_datetime, format_rupiah, format_time
 
 LANGUAGES = ("id", "en")
 _current = "id"
@@ -36,5 +36,5 @@ def label(value: object) -> str:
     return t(f"enum.{type(value).__name__}.{value}")
 
 
-__all__ = ["LANGUAGES", "format_date", "format_datetime", "format_rupiah", "label", "language",
-           "set_language", "t"]
+__all__ = ["LANGUAGES", "format_date", "format_datetime", "format_rupiah", "format_time", "label",
+           "language", "set_language", "t"]

@@ -61,9 +61,10 @@ UI.update({
     "ui.register.new": ("Daftarkan peserta baru…", "Register a participant…"),
     "ui.register.count": ("{count} peserta ditampilkan", "{count} participants shown"),
     "ui.register.facilitator_note": (
-        "Fasilitator hanya melihat peserta di kelompok yang ia dampingi. Belum ada kelompok "
-        "untuk Anda.",
-        "Facilitators see only the participants of their own groups. You have no groups yet."),
+        "Fasilitator hanya melihat peserta aktif di kelompok yang ia dampingi, tanpa data "
+        "kontak.",
+        "Facilitators see only the active members of their own groups, without contact "
+        "details."),
     "ui.register.col_code": ("Kode", "Code"),
     "ui.register.col_full_name": ("Nama lengkap", "Full name"),
     "ui.register.col_preferred_name": ("Nama panggilan", "Preferred name"),

@@ -1,8 +1,9 @@
-"""Dates like ``27 November 2026`` and money like ``Rp 1.500.000``, per UI language."""
+"""Dates like ``27 November 2026``, times like ``09.00`` and money like ``Rp 1.500.000``, per UI
+language."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 
 def _lang() -> str:
@@ -17,6 +18,13 @@ def format_date(value: date | None, lang: str | None = None) -> str:
     from babel.dates import format_date as _babel_date  # imported on first use: fast start-up
 
     return _babel_date(value, "d MMMM y", locale=lang or _lang())
+
+
+def format_time(value: time | None, lang: str | None = None) -> str:
+    """``09.00`` in Indonesian (as on printed schedules), ``09:00`` in English."""
+    if value is None:
+        return ""
+    return value.strftime("%H.%M" if (lang or _lang()) == "id" else "%H:%M")
 
 
 def format_datetime(value: datetime | None, lang: str | None = None) -> str:

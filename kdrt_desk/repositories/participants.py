@@ -58,6 +58,7 @@ class RegisterQuery:
     sort: str = "code"
     descending: bool = False
     limit: int | None = None
+    only_ids: frozenset[int] | None = None  # None: everyone (a facilitator: her members only)
 
 
 def search_text(data: ParticipantInput, code: str) -> str:
@@ -91,6 +92,8 @@ def apply_filters(query: SelectT, q: RegisterQuery) -> SelectT:
         query = query.where(Participant.status == q.status.value)
     if q.kecamatan:
         query = query.where(Participant.kecamatan == q.kecamatan)
+    if q.only_ids is not None:
+        query = query.where(Participant.id.in_(sorted(q.only_ids)))
     return query
 
 

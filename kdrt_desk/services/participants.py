@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.consent import apply_consent, contact_withheld_ids, keep_withheld_contact
 from kdrt_desk.services.participant_validation import validate_participant
+from kdrt_desk.services.programme_access import visible_participant_ids
 
 NAME_SIMILARITY = 0.85
 LIST_COLUMNS_ALL = ("code", "full_name", "preferred_name", "nik", "phone", "status", "kecamatan",
@@ -82,29 +83,26 @@ class ParticipantService:
         return columns
 
     def list_rows(self, query: RegisterQuery = RegisterQuery()) -> list[ParticipantRow]:
-        """The register as this user may see it (facilitators: members of their own groups)."""
+        """The register as this user may see it (facilitators: active members of their groups)."""
         self.actor.require(Permission.VIEW_REGISTER)
-        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
-            return []  # groups arrive with the training issue; until then nobody is hers
         with self.db.reading() as session:
-            return self._mask(session, repo.list_rows(session, query))
+            return self._mask(session, repo.list_rows(session, self._scoped(session, query)))
 
     def register_page(self, query: RegisterQuery = RegisterQuery(),
                       first: int = PAGE_SIZE) -> RegisterPage:
         """Every matching id in order, with the rows of the first page (what the list shows)."""
         self.actor.require(Permission.VIEW_REGISTER)
-        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
-            return RegisterPage([], [])
         with self.db.reading() as session:
-            ids = repo.list_ids(session, query)
+            ids = repo.list_ids(session, self._scoped(session, query))
             rows = self._mask(session, repo.rows_by_ids(session, ids[:first]))
         return RegisterPage(ids, rows)
 
     def rows_by_ids(self, ids: list[int]) -> list[ParticipantRow]:
         self.actor.require(Permission.VIEW_REGISTER)
-        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
-            return []
         with self.db.reading() as session:
+            scope = visible_participant_ids(session, self.actor)
+            if scope is not None:
+                ids = [i for i in ids if i in scope]
             return self._mask(session, repo.rows_by_ids(session, ids))
 
     def _mask(self, session: Session, rows: list[ParticipantRow]) -> list[ParticipantRow]:
@@ -123,10 +121,13 @@ class ParticipantService:
 
     def count(self, query: RegisterQuery = RegisterQuery()) -> int:
         self.actor.require(Permission.VIEW_REGISTER)
-        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
-            return 0
         with self.db.reading() as session:
-            return repo.count_rows(session, query)
+            return repo.count_rows(session, self._scoped(session, query))
+
+    def _scoped(self, session: Session, query: RegisterQuery) -> RegisterQuery:
+        """A facilitator's query narrowed to the members of her own groups."""
+        scope = visible_participant_ids(session, self.actor)
+        return query if scope is None else replace(query, only_ids=frozenset(scope))
 
     def record_listing(self, count: int, fmt: str) -> None:
         """Audit a list that leaves the app (CLI output, export)."""
@@ -138,9 +139,10 @@ class ParticipantService:
     def get(self, participant_id: int) -> ParticipantRecord:
         """The record without its restricted case background."""
         self.actor.require(Permission.VIEW_REGISTER)
-        if not self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):
-            raise PermissionDeniedError()
         with self.db.reading() as session:
+            scope = visible_participant_ids(session, self.actor)
+            if scope is not None and participant_id not in scope:
+                raise PermissionDeniedError()
             row = self._row(session, participant_id)
             record = apply_consent(repo.to_record(
                 row, with_case=False, with_contact=self.actor.may(Permission.VIEW_CONTACT)), row)

@@ -25,7 +25,7 @@ from kdrt_desk.domain.training import (
     VenueFeature,
 )
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
-from kdrt_desk.i18n import format_date, label
+from kdrt_desk.i18n import format_date, format_time, label
 from kdrt_desk.models import (
     Attendance,
     Facilitator,
@@ -275,8 +275,8 @@ class SessionService:
                 if clash[column] == wanted:
                     errors.append(UserError(
                         f"error.{kind}_double_booked", field=f"{kind}_id",
-                        start=_time_of(clash[3]).strftime("%H:%M"),
-                        end=_time_of(clash[4]).strftime("%H:%M"), group=clash[5]))
+                        start=format_time(_time_of(clash[3])),
+                        end=format_time(_time_of(clash[4])), group=clash[5]))
                     break
         if errors:
             raise ValidationError(errors)

@@ -157,8 +157,9 @@ class ParticipantForm(QDialog):
             care.changed.connect(self.timeline.refresh)
             self.tabs.addTab(care, t("ui.form.tab_services"))
             self.extra_tabs.append(care)
-        self.tabs.addTab(self.timeline, t("ui.form.tab_timeline"))
-        self.extra_tabs.append(self.timeline)
+        if actor.may(Permission.VIEW_ALL_PARTICIPANTS):  # not a facilitator's business
+            self.tabs.addTab(self.timeline, t("ui.form.tab_timeline"))
+            self.extra_tabs.append(self.timeline)
         if actor.may(Permission.MANAGE_CONSENT):
             from kdrt_desk.ui.consent_panel import ConsentPanel
 
