@@ -156,11 +156,12 @@ class AttendanceService:
             row = self._session(session, session_id)
             found = session.execute(
                 select(TrainingGroup.name, Module.code, Module.title, Venue.name,
-                       Facilitator.name)
-                .join(Module, Module.id == row.module_id)
-                .join(Venue, Venue.id == row.venue_id)
-                .join(Facilitator, Facilitator.id == row.facilitator_id)
-                .where(TrainingGroup.id == row.group_id)).one()
+                       Facilitator.name).select_from(TrainingSession)
+                .join(TrainingGroup, TrainingGroup.id == TrainingSession.group_id)
+                .join(Module, Module.id == TrainingSession.module_id)
+                .join(Venue, Venue.id == TrainingSession.venue_id)
+                .join(Facilitator, Facilitator.id == TrainingSession.facilitator_id)
+                .where(TrainingSession.id == session_id)).one()
             centre = dict(session.execute(select(Setting.key, Setting.value).where(
                 Setting.key.in_(("centre_name", "centre_address")))).all())
             audit_log.append(session, self.actor.username, "sign_in_sheet_printed",
