@@ -196,6 +196,13 @@ _WARNINGS: dict[str, tuple[str, str]] = {
         "Module {module} needs {features}, but {venue} does not have it."),
 }
 
+_TIMELINE: dict[str, tuple[str, str]] = {
+    "ui.care.event.joined_group": ("Bergabung dengan kelompok {group}",
+                                   "Joined group {group}"),
+    "ui.care.event.left_group": ("Keanggotaan kelompok {group} berakhir",
+                                 "Membership of group {group} ended"),
+}
+
 _ENUMS: dict[str, tuple[str, str]] = {
     "enum.Track.social": ("Sosial", "Social"),
     "enum.Track.economic": ("Ekonomi", "Economic"),
@@ -222,4 +229,4 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "enum.AttendanceMark.absent": ("Tidak hadir", "Absent"),
 }
 
-TRAINING: dict[str, tuple[str, str]] = {**_ERRORS, **_WARNINGS, **_ENUMS}
+TRAINING: dict[str, tuple[str, str]] = {**_ERRORS, **_WARNINGS, **_TIMELINE, **_ENUMS}

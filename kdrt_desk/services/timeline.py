@@ -17,15 +17,24 @@ from kdrt_desk.domain.enums import (
     ServiceKind,
     ServiceStatus,
 )
+from kdrt_desk.domain.training import EnrolmentStatus
 from kdrt_desk.errors import PermissionDeniedError, UserError
 from kdrt_desk.i18n import format_date, label, t
-from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision, ServiceRecord
+from kdrt_desk.models import (
+    Enrolment,
+    Participant,
+    Partner,
+    Screening,
+    ScreeningDecision,
+    ServiceRecord,
+    TrainingGroup,
+)
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.actor import Actor
 
 # Events on the same day read in the order things happen.
-ORDER = {"registration": 0, "consent": 1, "screening": 2, "decision": 3, "service": 4,
-         "referral": 4, "withdrawal": 5}
+ORDER = {"registration": 0, "consent": 1, "screening": 2, "decision": 3, "training": 4,
+         "service": 5, "referral": 5, "withdrawal": 6}
 
 
 class TimelineService:
@@ -57,6 +66,8 @@ class TimelineService:
                 for tie, event in self._screening_events(session, participant_id):
                     add(event, tie)
             for tie, event in self._service_events(session, participant_id):
+                add(event, tie)
+            for tie, event in self._training_events(session, participant_id):
                 add(event, tie)
         ranked.sort(key=lambda item: item[:3])
         return [event for *_, event in ranked]
@@ -148,4 +159,22 @@ class TimelineService:
                 event = TimelineEvent(day, "referral", t("ui.care.event.referral", kind=what),
                                       f"{partner}; {state}")
             events.append((sid, event))
+        return events
+
+    @staticmethod
+    def _training_events(session: Session,
+                         participant_id: int) -> list[tuple[int, TimelineEvent]]:
+        """Joining a group, and how each membership ended (the reason stays in the group)."""
+        events: list[tuple[int, TimelineEvent]] = []
+        for eid, group, joined, status, ended in session.execute(
+                select(Enrolment.id, TrainingGroup.name, Enrolment.enrolled_on, Enrolment.status,
+                       Enrolment.ended_on)
+                .join(TrainingGroup, TrainingGroup.id == Enrolment.group_id)
+                .where(Enrolment.participant_id == participant_id)):
+            events.append((eid, TimelineEvent(joined, "training",
+                                              t("ui.care.event.joined_group", group=group))))
+            if ended is not None:
+                events.append((eid, TimelineEvent(
+                    ended, "training", t("ui.care.event.left_group", group=group),
+                    label(EnrolmentStatus(status)))))
         return events

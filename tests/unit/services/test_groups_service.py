@@ -102,6 +102,13 @@ def test_one_group_at_a_time_and_transfer_keeps_attendance(admin: Services) -> N
     assert old.status == EnrolmentStatus.TRANSFERRED and old.ended_on == date(2026, 11, 25)
     assert [m.participant_id for m in admin.groups.members(other.id)] == [first]
     assert _status(admin, first) == ParticipantStatus.ENROLLED.value
+    story = [(e.on, e.title, e.detail) for e in admin.timeline.timeline(first)
+             if e.kind == "training"]
+    assert story == [
+        (date(2026, 11, 20), "Bergabung dengan kelompok Angkatan 1 Plaju", ""),
+        (date(2026, 11, 25), "Keanggotaan kelompok Angkatan 1 Plaju berakhir",
+         "Pindah kelompok"),
+        (date(2026, 11, 25), "Bergabung dengan kelompok Angkatan 2 Kertapati", "")]
     progress = {p.module_code: p for p in admin.attendance.participant_progress(first)}
     assert (progress["SOS-01"].held, progress["SOS-01"].attended) == (1, 1)
     assert admin.attendance.roll_call(held.id)[0].participant_id in {first, second}
