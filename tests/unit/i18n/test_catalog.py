@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kdrt_desk import i18n
-from kdrt_desk.domain import enums
+from kdrt_desk.domain import enums, training
 from kdrt_desk.i18n.catalog import MESSAGES
 
 PACKAGE = Path(i18n.__file__).parent.parent
@@ -41,7 +41,9 @@ def test_every_enum_member_has_a_label() -> None:
     for enum in (enums.Role, enums.ParticipantStatus, enums.SafeToCall, enums.LivingSituation,
                  enums.MaritalStatus, enums.Education, enums.EconomicDependence,
                  enums.ViolenceForm, enums.PerpetratorRelation, enums.LegalProceedings,
-                 enums.ReferralSource, enums.ConsentScope):
+                 enums.ReferralSource, enums.ConsentScope, training.Track,
+                 training.FacilitatorType, training.VenueFeature, training.EnrolmentStatus,
+                 training.SessionStatus, training.AttendanceMark, enums.PartnerKind):
         for member in enum:
             assert f"enum.{enum.__name__}.{member.value}" in MESSAGES
 
