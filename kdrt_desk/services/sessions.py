@@ -309,11 +309,6 @@ class SessionService:
     @staticmethod
     def _select_views(session: Session, conditions: Sequence[object],
                       limit: int | None = None) -> list[SessionView]:
-        marks = (select(Attendance.session_id.label("sid"),
-                        func.count(Attendance.id).label("marked"),
-                        func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0))
-                        .label("attended"))
-                 .group_by(Attendance.session_id).subquery())
         query = (select(TrainingSession.id, TrainingSession.group_id, TrainingSession.module_id,
                         type_coerce(TrainingSession.session_date, String),
                         type_coerce(TrainingSession.start_time, String),
@@ -323,23 +318,33 @@ class SessionService:
                         TrainingSession.cancel_reason,
                         type_coerce(TrainingSession.moved_from, String),
                         TrainingGroup.name, Module.code, Module.title, Venue.name,
-                        Facilitator.name, marks.c.marked, marks.c.attended)
+                        Facilitator.name)
                  .join(TrainingGroup, TrainingGroup.id == TrainingSession.group_id)
                  .join(Module, Module.id == TrainingSession.module_id)
                  .join(Venue, Venue.id == TrainingSession.venue_id)
                  .join(Facilitator, Facilitator.id == TrainingSession.facilitator_id)
-                 .outerjoin(marks, marks.c.sid == TrainingSession.id)
                  .where(*conditions)  # type: ignore[arg-type]
                  .order_by(TrainingSession.session_date, TrainingSession.start_time,
                            TrainingGroup.name))
         if limit is not None:
             query = query.limit(limit)
+        rows = session.execute(query).all()
+        # the marks of just these sessions (the unique index leads with session_id)
+        tallies: dict[int, tuple[int, int]] = {}
+        ids = [r[0] for r in rows]
+        for first in range(0, len(ids), 500):
+            for sid, marked, attended in session.execute(
+                    select(Attendance.session_id, func.count(Attendance.id),
+                           func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)))
+                    .where(Attendance.session_id.in_(ids[first:first + 500]))
+                    .group_by(Attendance.session_id)):
+                tallies[sid] = (marked, int(attended or 0))
         statuses = {s.value: s for s in SessionStatus}
         return [SessionView(
             id=r[0], group_id=r[1], module_id=r[2], session_date=_day_of(r[3]),
             start_time=_time_of(r[4]), end_time=_time_of(r[5]), venue_id=r[6],
             facilitator_id=r[7], topic=r[8], status=statuses[r[9]], cancel_reason=r[10],
             moved_from=_day_of(r[11]) if r[11] else None, group_name=r[12], module_code=r[13],
-            module_title=r[14], venue_name=r[15], facilitator_name=r[16], marked=r[17] or 0,
-            attended=int(r[18] or 0)) for r in session.execute(query)]
-
+            module_title=r[14], venue_name=r[15], facilitator_name=r[16],
+            marked=tallies.get(r[0], (0, 0))[0], attended=tallies.get(r[0], (0, 0))[1])
+            for r in rows]
