@@ -99,6 +99,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from kdrt_desk.services.demo_care import insert_demo_care
     from kdrt_desk.services.demo_data import insert_participants
     from kdrt_desk.services.demo_screenings import insert_demo_screenings
+    from kdrt_desk.services.demo_training import insert_demo_training
     from kdrt_desk.synthetic.participants import generate_participants
 
     data_dir = _data_dir(args)
@@ -122,6 +123,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         insert_participants(vault.db, vault.actor, people, today)
         insert_demo_screenings(vault.db, vault.actor, seed=args.seed, today=today)
         insert_demo_care(vault.db, vault.actor, seed=args.seed, today=today)
+        insert_demo_training(vault.db, vault.actor, seed=args.seed, today=today)
     finally:
         vault.close()
     _print_warnings([] if store.available() else ["warning.password_only"])
@@ -178,6 +180,124 @@ def cmd_screening_list(args: argparse.Namespace) -> int:
     shown = [SimpleNamespace(**{c: "" if getattr(r, c) is None else getattr(r, c)
                                 for c in columns}) for r in rows]
     _write_rows(sys.stdout, shown, columns, args.format)
+    return 0
+
+
+def _listed(rows: Sequence[dict[str, object]]) -> list[object]:
+    """Rows for ``_write_rows``: None printed as an empty cell."""
+    from types import SimpleNamespace
+
+    return [SimpleNamespace(**{k: "" if v is None else v for k, v in row.items()})
+            for row in rows]
+
+
+def _joined(values: object) -> str:
+    """A set or list of values in one cell, separated by ``;``."""
+    return ";".join(sorted(str(v) for v in values))  # type: ignore[attr-defined]
+
+
+MODULE_COLUMNS = ("code", "title", "track", "sessions", "minutes", "facilitator_type",
+                  "venue_features", "partner", "min_attendance_pct", "assessment_required",
+                  "archived")
+GROUP_COLUMNS = ("id", "name", "kecamatan", "start_date", "end_date", "venue", "members",
+                 "modules", "archived")
+SESSION_COLUMNS = ("id", "date", "start", "end", "group", "module", "venue", "facilitator",
+                   "status", "marked", "attended")
+
+
+def cmd_modules_list(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        modules = services.catalogue.modules(include_archived=True)
+    finally:
+        services.close()
+    rows = [{"code": m.code, "title": m.title, "track": m.track.value,
+             "sessions": m.session_count, "minutes": m.minutes_per_session,
+             "facilitator_type": m.facilitator_type.value,
+             "venue_features": _joined(f.value for f in m.venue_features),
+             "partner": m.partner_name, "min_attendance_pct": m.min_attendance_pct,
+             "assessment_required": m.assessment_required, "archived": m.archived}
+            for m in modules]
+    _write_rows(sys.stdout, _listed(rows), MODULE_COLUMNS, args.format)
+    return 0
+
+
+def cmd_groups_list(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        groups = services.groups.groups(include_archived=True)
+        codes = {m.id: m.code for m in services.catalogue.modules(include_archived=True)}
+    finally:
+        services.close()
+    rows = [{"id": g.id, "name": g.name, "kecamatan": g.kecamatan, "start_date": g.start_date,
+             "end_date": g.end_date, "venue": g.venue_name, "members": g.member_count,
+             # in the group's order, not sorted
+             "modules": ";".join(codes.get(m, str(m)) for m in g.module_ids),
+             "archived": g.archived} for g in groups]
+    _write_rows(sys.stdout, _listed(rows), GROUP_COLUMNS, args.format)
+    return 0
+
+
+def _cli_date(value: str | None, option: str) -> date | None:
+    """An ISO date from the command line; anything else is one translated error line."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliUsageError("cli.programme.date_invalid", value=value, option=option) from None
+
+
+def cmd_sessions_list(args: argparse.Namespace) -> int:
+    from kdrt_desk.domain.training import SessionQuery
+
+    start = _cli_date(args.start, "--from")
+    end = _cli_date(args.end, "--to")
+    if start is not None and end is not None and start > end:
+        raise CliUsageError("cli.programme.date_order", start=start.isoformat(),
+                            end=end.isoformat())
+    services = _open(args)
+    try:
+        sessions = services.sessions.sessions(
+            SessionQuery(group_name=args.group or "", start=start, end=end))
+    finally:
+        services.close()
+
+    def clock(value: object) -> str:
+        return value.strftime("%H:%M") if value is not None else ""  # type: ignore[attr-defined]
+
+    rows = [{"id": s.id, "date": s.session_date, "start": clock(s.start_time),
+             "end": clock(s.end_time), "group": s.group_name, "module": s.module_code,
+             "venue": s.venue_name, "facilitator": s.facilitator_name, "status": s.status.value,
+             "marked": s.marked, "attended": s.attended} for s in sessions]
+    _write_rows(sys.stdout, _listed(rows), SESSION_COLUMNS, args.format)
+    return 0
+
+
+def cmd_attendance_sheet(args: argparse.Namespace) -> int:
+    from kdrt_desk.reports.sign_in_sheet import write_sign_in_sheet
+
+    try:
+        session_id = int(args.session.strip())
+    except ValueError:
+        raise CliUsageError("cli.programme.session_invalid", value=args.session) from None
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise CliUsageError("cli.programme.out_is_folder", path=str(out))
+    if not out.parent.is_dir():
+        raise CliUsageError("cli.programme.out_folder_missing", folder=str(out.parent))
+    if not os.access(out.parent, os.W_OK):
+        raise UserError("error.export_unwritable")  # checked before the printing is audited
+    services = _open(args)
+    try:
+        sheet = services.attendance.sign_in_sheet(session_id, args.preferred_names)
+    finally:
+        services.close()
+    try:
+        write_sign_in_sheet(sheet, out, i18n.language())
+    except OSError as exc:
+        raise UserError("error.export_unwritable") from exc
+    print(t("cli.programme.sheet_written", count=len(sheet.names), path=str(out)))
     return 0
 
 
@@ -283,11 +403,51 @@ def build_parser() -> argparse.ArgumentParser:
     slist.add_argument("--format", choices=("csv", "json"), default="csv")
     slist.set_defaults(func=cmd_screening_list)
 
+    _add_programme_commands(sub, with_common)
+
     audit = sub.add_parser("audit", help=t("cli.help_audit")).add_subparsers(dest="action",
                                                                             required=True)
     with_common(audit.add_parser("verify")).set_defaults(func=cmd_audit_verify)
     with_common(sub.add_parser("check", help=t("cli.help_check"))).set_defaults(func=cmd_check)
     return parser
+
+
+def _add_programme_commands(sub, with_common) -> None:  # type: ignore[no-untyped-def]
+    """modules list, groups list, sessions list, attendance sheet."""
+    formats = {"choices": ("csv", "json"), "default": "csv", "help": t("cli.programme.help_format")}
+    modules = sub.add_parser("modules", help=t("cli.programme.help_modules")).add_subparsers(
+        dest="action", required=True)
+    mlist = with_common(modules.add_parser("list", help=t("cli.programme.help_list")))
+    mlist.add_argument("--format", **formats)
+    mlist.set_defaults(func=cmd_modules_list)
+
+    groups = sub.add_parser("groups", help=t("cli.programme.help_groups")).add_subparsers(
+        dest="action", required=True)
+    glist = with_common(groups.add_parser("list", help=t("cli.programme.help_list")))
+    glist.add_argument("--format", **formats)
+    glist.set_defaults(func=cmd_groups_list)
+
+    sessions = sub.add_parser("sessions", help=t("cli.programme.help_sessions")).add_subparsers(
+        dest="action", required=True)
+    slist = with_common(sessions.add_parser("list", help=t("cli.programme.help_list")))
+    slist.add_argument("--group", default="", help=t("cli.programme.help_group"))
+    # plain strings: a bad date is one translated line, not an argparse usage message
+    slist.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                       help=t("cli.programme.help_from"))
+    slist.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=t("cli.programme.help_to"))
+    slist.add_argument("--format", **formats)
+    slist.set_defaults(func=cmd_sessions_list)
+
+    attendance = sub.add_parser("attendance", help=t("cli.programme.help_attendance")
+                                ).add_subparsers(dest="action", required=True)
+    sheet = with_common(attendance.add_parser("sheet", help=t("cli.programme.help_sheet")))
+    sheet.add_argument("--session", required=True, metavar="ID",
+                       help=t("cli.programme.help_session"))
+    sheet.add_argument("--out", required=True, metavar="FILE.pdf",
+                       help=t("cli.programme.help_out"))
+    sheet.add_argument("--preferred-names", action="store_true",
+                       help=t("cli.programme.help_preferred_names"))
+    sheet.set_defaults(func=cmd_attendance_sheet)
 
 
 def run(argv: Sequence[str]) -> int:

@@ -1,0 +1,287 @@
+"""The printed sign-in sheet (daftar hadir) of one training session: A4 portrait, the centre's
+header and the session's details on every page, one numbered row per member to sign, and the
+facilitator's signature at the end."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kdrt_desk import i18n
+from kdrt_desk.domain.training import SignInSheet
+from kdrt_desk.i18n import format_date, format_time
+from kdrt_desk.i18n.catalog import MESSAGES
+from kdrt_desk.reports.emblem import Emblem
+from kdrt_desk.reports.fonts import register_fonts
+from kdrt_desk.reports.one_page import ACCENT, BOX_FILL, INK, MARGIN_X, MUTED, RULE
+from kdrt_desk.security.atomic_file import write_atomically
+
+PAGE_W, PAGE_H = A4
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+HEADER_TOP = 12 * mm  # from the top edge of the page to the header
+HEADER_GAP = 5 * mm  # between the header and the table
+MARGIN_BOTTOM = 20 * mm
+FOOTER_RULE = 14 * mm
+FOOTER_TEXT = 9.5 * mm
+ROW_H = 10 * mm  # tall enough to sign
+PAD = 4  # cell padding
+# No, name, signature, remarks: the signature column gets the room a signature needs
+COLUMNS = (12 * mm, 68 * mm, 58 * mm, CONTENT_W - 138 * mm)
+EMBLEM = 15 * mm
+WHITE = colors.white
+
+
+def _text(lang: str, key: str, **params: object) -> str:
+    pair = MESSAGES[key]
+    text = pair[0] if lang == "id" else pair[1]
+    return text.format(**params) if params else text
+
+
+def _user(text: str) -> str:
+    """User data as Paragraph markup: escaped, on one line, a dash when empty."""
+    return escape(" ".join(text.split())) or "—"
+
+
+class _Styles:
+    def __init__(self, regular: str, bold: str) -> None:
+        self.body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12,
+                                   textColor=INK)
+        self.centre = ParagraphStyle("centre", parent=self.body, fontName=bold, fontSize=12.5,
+                                     leading=15, textColor=ACCENT)
+        self.address = ParagraphStyle("address", parent=self.body, fontSize=8.5, leading=11,
+                                      textColor=MUTED)
+        self.title = ParagraphStyle("title", parent=self.body, fontName=bold, fontSize=15,
+                                    leading=19, alignment=TA_CENTER, textColor=ACCENT)
+        self.label = ParagraphStyle("label", parent=self.body, textColor=MUTED)
+        self.value = ParagraphStyle("value", parent=self.body, fontName=bold)
+        self.head = ParagraphStyle("head", parent=self.body, fontName=bold, fontSize=9.5,
+                                   textColor=WHITE)
+        self.head_centre = ParagraphStyle("head_centre", parent=self.head, alignment=TA_CENTER)
+        self.name = ParagraphStyle("name", parent=self.body, fontSize=10, leading=12.5)
+        self.number = ParagraphStyle("number", parent=self.name, alignment=TA_RIGHT,
+                                     textColor=MUTED)
+        self.sign = ParagraphStyle("sign", parent=self.body, fontSize=10, leading=13)
+        self.sign_name = ParagraphStyle("sign_name", parent=self.sign, fontName=bold)
+        self.footer_font = regular
+
+
+def _header(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> list[Flowable]:
+    """The centre (emblem, name, address), the title and the session's details."""
+    centre = Table(
+        [[Emblem(EMBLEM), [Paragraph(_user(sheet.centre_name), styles.centre),
+                           Paragraph(_user(sheet.centre_address), styles.address)]]],
+        colWidths=[EMBLEM + 4 * mm, "*"])
+    centre.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+
+    def label(key: str) -> Paragraph:
+        return Paragraph(escape(_text(lang, key)), styles.label)
+
+    def value(text: str) -> Paragraph:
+        return Paragraph(text, styles.value)
+
+    hours = _text(lang, "ui.signin.time_range", start=format_time(sheet.start_time, lang),
+                  end=format_time(sheet.end_time, lang))
+    label_w = 23 * mm
+    value_w = CONTENT_W / 2 - label_w
+    details = Table(
+        [[label("ui.signin.module"), value(_user(sheet.module)),
+          label("ui.signin.date"), value(escape(format_date(sheet.session_date, lang)))],
+         [label("ui.signin.group"), value(_user(sheet.group)),
+          label("ui.signin.time"), value(escape(hours))],
+         [label("ui.signin.venue"), value(_user(sheet.venue)),
+          label("ui.signin.facilitator"), value(_user(sheet.facilitator))],
+         [label("ui.signin.topic"), value(_user(sheet.topic)), "", ""]],
+        colWidths=[label_w, value_w, label_w, value_w])
+    details.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("SPAN", (1, 3), (3, 3)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+    ]))
+    return [
+        centre,
+        Spacer(1, 3 * mm),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=0, spaceAfter=0),
+        Spacer(1, 4 * mm),
+        Paragraph(escape(_text(lang, "ui.signin.title")), styles.title),
+        Spacer(1, 3.5 * mm),
+        details,
+    ]
+
+
+def _height(flowables: list[Flowable]) -> float:
+    total = 0.0
+    for flowable in flowables:
+        _, h = flowable.wrap(CONTENT_W, PAGE_H)
+        total += flowable.getSpaceBefore() + h + flowable.getSpaceAfter()
+    return total
+
+
+def _draw_top_down(canvas: Canvas, flowables: list[Flowable], top: float) -> None:
+    y = top
+    for flowable in flowables:
+        _, h = flowable.wrapOn(canvas, CONTENT_W, PAGE_H)
+        y -= flowable.getSpaceBefore() + h
+        flowable.drawOn(canvas, MARGIN_X, y)
+        y -= flowable.getSpaceAfter()
+
+
+def _table(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Table:
+    """Numbered rows to sign; the column headings repeat on every page."""
+    head = [Paragraph(escape(_text(lang, "ui.signin.col_no")), styles.head_centre),
+            Paragraph(escape(_text(lang, "ui.signin.col_name")), styles.head),
+            Paragraph(escape(_text(lang, "ui.signin.col_signature")), styles.head_centre),
+            Paragraph(escape(_text(lang, "ui.signin.col_note")), styles.head_centre)]
+    rows: list[list[object]] = [head]
+    heights: list[float | None] = [None]
+    for number, name in enumerate(sheet.names, start=1):
+        cell = Paragraph(_user(name), styles.name)
+        _, h = cell.wrap(COLUMNS[1] - 2 * PAD, PAGE_H)
+        rows.append([Paragraph(f"{number}.", styles.number), cell, "", ""])
+        heights.append(max(ROW_H, h + 2 * PAD))  # a very long name wraps; its row grows
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+    ]
+    if not sheet.names:
+        rows.append(["", Paragraph(escape(_text(lang, "ui.signin.nobody")), styles.label), "",
+                     ""])
+        heights.append(ROW_H)
+        style.append(("SPAN", (1, 1), (3, 1)))
+    # light bands help the eye follow a row across to its signature box
+    style += [("BACKGROUND", (0, r), (-1, r), BOX_FILL) for r in range(2, len(rows), 2)]
+    table = Table(rows, colWidths=list(COLUMNS), rowHeights=heights, repeatRows=1)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _closing(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Flowable:
+    """The head count to fill in, and the facilitator's signature: "Fasilitator," and her name."""
+    sign_w = 70 * mm
+    signature = Table(
+        [[Paragraph(escape(_text(lang, "ui.signin.facilitator_sign")), styles.sign)],
+         [""],
+         [Paragraph(_user(sheet.facilitator), styles.sign_name)]],
+        colWidths=[sign_w], rowHeights=[None, 20 * mm, None])
+    signature.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LINEBELOW", (0, 1), (0, 1), 0.8, INK),
+        ("TOPPADDING", (0, 2), (0, 2), 3),
+    ]))
+    total = Paragraph(escape(_text(lang, "ui.signin.total", count=len(sheet.names))),
+                      styles.sign)
+    closing = Table([[total, signature]], colWidths=["*", sign_w])
+    closing.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return KeepTogether([Spacer(1, 7 * mm), closing])
+
+
+def _build(sheet: SignInSheet, lang: str, pages: int | None) -> tuple[bytes, int]:
+    regular, bold = register_fonts()
+    styles = _Styles(regular, bold)
+
+    def header() -> list[Flowable]:
+        return _header(sheet, lang, styles, regular)
+
+    margin_top = HEADER_TOP + _height(header()) + HEADER_GAP
+    buffer = io.BytesIO()
+    # The metadata holds only a generic title and the app's name, never a name or a group.
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=margin_top,
+        bottomMargin=MARGIN_BOTTOM, title=_text(lang, "ui.signin.doc_title"),
+        author="KDRT Desk", creator="KDRT Desk", subject="", keywords="", lang=lang,
+        initialFontName=regular)
+    on_page = _page_decoration(header, lang, styles.footer_font, pages)
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - margin_top - MARGIN_BOTTOM,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="rows")
+    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=on_page)])
+    doc.build([_table(sheet, lang, styles, regular), _closing(sheet, lang, styles, regular)])
+    return buffer.getvalue(), doc.page
+
+
+def _page_decoration(header: Callable[[], list[Flowable]], lang: str, font: str,
+                     pages: int | None) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        _draw_top_down(canvas, header(), PAGE_H - HEADER_TOP)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, FOOTER_RULE, PAGE_W - MARGIN_X, FOOTER_RULE)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(font, 8.5)
+        canvas.drawString(MARGIN_X, FOOTER_TEXT, "KDRT Desk")
+        page = canvas.getPageNumber()
+        canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_TEXT, _text(
+            lang, "ui.signin.page", page=page, pages=pages if pages is not None else page))
+        canvas.restoreState()
+
+    return on_page
+
+
+def build_sign_in_sheet(sheet: SignInSheet, lang: str | None = None) -> bytes:
+    """The sheet as PDF bytes, in ``lang`` (default: the UI language)."""
+    chosen = lang or i18n.language()
+    if chosen not in i18n.LANGUAGES:
+        raise ValueError(f"unsupported language: {chosen}")
+    # Two passes: the first counts the pages for "Halaman 1 dari 2"; the footer does not
+    # change the layout, so the count holds in the second.
+    _, pages = _build(sheet, chosen, None)
+    data, _ = _build(sheet, chosen, pages)
+    return data
+
+
+def write_sign_in_sheet(sheet: SignInSheet, path: Path, lang: str | None = None) -> None:
+    """Write the sheet to ``path`` atomically: a failure never leaves a half-written PDF."""
+    write_atomically(Path(path), build_sign_in_sheet(sheet, lang))
