@@ -85,7 +85,8 @@ class CatalogueService:
         self.actor.require(Permission.MANAGE_PROGRAMME)
         with self.db.transaction() as session:
             partners = dict(session.execute(select(Partner.id, Partner.active)).all())
-            clean = validate_module(data, partners)
+            kept = session.scalar(select(Module.partner_id).where(Module.id == data.id))
+            clean = validate_module(data, partners, kept)
             taken = session.scalar(select(Module.id).where(
                 func.upper(Module.code) == clean.code, Module.id != clean.id))
             if taken is not None:

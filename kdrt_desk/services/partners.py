@@ -33,7 +33,7 @@ class PartnerService:
         self.actor = actor
 
     def partners(self, active_only: bool = False) -> list[PartnerView]:
-        self.actor.require(Permission.VIEW_REGISTER)
+        self.actor.require(Permission.VIEW_PROGRAMME)
         query = select(Partner).order_by(func.lower(Partner.name))
         if active_only:
             query = query.where(Partner.active.is_(True))

@@ -86,8 +86,10 @@ def _raise(errors: list[UserError]) -> None:
         raise ValidationError(errors)
 
 
-def validate_module(data: ModuleInput, partners: dict[int, bool]) -> ModuleInput:
-    """``partners`` maps known partner ids to ``active``."""
+def validate_module(data: ModuleInput, partners: dict[int, bool],
+                    kept_partner: int | None = None) -> ModuleInput:
+    """``partners`` maps known partner ids to ``active``; an edit may keep its (now inactive)
+    partner ``kept_partner``."""
     errors: list[UserError] = []
     code = _text(errors, "code", data.code, CODE_LIMIT, required=True).upper()
     title = _text(errors, "title", data.title, TITLE_LIMIT, required=True)
@@ -102,6 +104,9 @@ def validate_module(data: ModuleInput, partners: dict[int, bool]) -> ModuleInput
     features = _choices(errors, "venue_features", VenueFeature, data.venue_features)
     if data.partner_id is not None and data.partner_id not in partners:
         errors.append(UserError("error.partner_unknown", field="partner_id"))
+    elif (data.partner_id is not None and not partners[data.partner_id]
+          and data.partner_id != kept_partner):
+        errors.append(UserError("error.partner_inactive", field="partner_id"))
     pct = _whole(errors, "min_attendance_pct", data.min_attendance_pct, 0, 100)
     _raise(errors)
     return replace(data, code=code, title=title, track=track, description=description,

@@ -73,6 +73,14 @@ def test_a_module_is_added_changed_and_validated(admin: Services) -> None:
         admin.catalogue.save_module(ModuleInput(code="sos-01", title="Salinan"))
     assert taken.value.key == "error.module_code_taken"
     assert len(admin.catalogue.modules()) == 10
+    wcc = next(p for p in admin.partners.partners() if p.name == "WCC Palembang")
+    with_wcc = admin.catalogue.save_module(replace(changed, partner_id=wcc.id))
+    admin.partners.set_active(wcc.id, False)
+    kept = admin.catalogue.save_module(replace(with_wcc, title="Tata rias"))  # may keep it
+    assert kept.partner_id == wcc.id
+    with pytest.raises(ValidationError) as inactive:
+        admin.catalogue.save_module(ModuleInput(code="EKO-07", title="Baru", partner_id=wcc.id))
+    assert inactive.value.errors[0].key == "error.partner_inactive"
 
 
 def test_a_module_with_history_is_archived_not_deleted(admin: Services) -> None:
