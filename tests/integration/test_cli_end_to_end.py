@@ -182,16 +182,21 @@ def test_staff_search_returns_only_matching_rows(demo: CliVault, fmt: str,
     assert rows == expected
 
 
-def test_facilitator_gets_limited_columns_and_no_rows(demo: CliVault) -> None:
+def test_facilitator_gets_limited_columns_and_only_her_members(demo: CliVault) -> None:
+    """The demo links the ``fasilitator`` login to a facilitator: she sees the active members
+    of her own groups (``programme_access.visible_participant_ids``), in the limited columns."""
     as_csv = demo.run("participants", "list", "--format", "csv", user="fasilitator")
     assert as_csv.returncode == 0, as_csv.stderr
     lines = as_csv.stdout.splitlines()
-    assert lines == [",".join(LIST_COLUMNS_LIMITED)]
+    assert lines[0] == ",".join(LIST_COLUMNS_LIMITED)
     assert "nik" not in lines[0] and "phone" not in lines[0]
 
     as_json = demo.run("participants", "list", "--format", "json", user="fasilitator")
     assert as_json.returncode == 0, as_json.stderr
-    assert json.loads(as_json.stdout) == []
+    rows = json.loads(as_json.stdout)
+    assert 0 < len(rows) == len(lines) - 1 < DEMO_PARTICIPANTS
+    assert all(set(r) == set(LIST_COLUMNS_LIMITED) for r in rows)
+    assert {r["status"] for r in rows} == {"enrolled"}
 
 
 def test_audit_verify_passes_on_an_untouched_vault(demo: CliVault) -> None:
