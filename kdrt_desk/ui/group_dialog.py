@@ -1,0 +1,430 @@
+"""Dialogs of the groups screen: a group's set-up, enrolling members, ending and transferring."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk.domain.enums import RiskLevel
+from kdrt_desk.domain.places import KECAMATAN, KELURAHAN_BY_KECAMATAN
+from kdrt_desk.domain.training import (
+    Candidate,
+    EnrolmentStatus,
+    FacilitatorView,
+    GroupInput,
+    GroupView,
+    MemberRow,
+    ModuleView,
+    VenueView,
+)
+from kdrt_desk.i18n import format_date, label, t
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.account_dialogs import (
+    add_field,
+    dialog_buttons,
+    fit_height,
+    focus_first_error,
+    hint_label,
+)
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
+from kdrt_desk.ui.form_widgets import from_qdate, set_combo, to_qdate
+from kdrt_desk.wiring import Services
+
+ENDINGS = (EnrolmentStatus.WITHDRAWN, EnrolmentStatus.DROPPED_OUT, EnrolmentStatus.COMPLETED)
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    editor = QDateEdit()
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("dd-MM-yyyy")
+    editor.setDate(to_qdate(value) if value is not None else QDate.currentDate())
+    return editor
+
+
+class FormDialog(QDialog):
+    """Runs one service call on submit; field errors go beside the fields, the rest below."""
+
+    saved = Signal(object)  # whatever the service returned
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.busy = False
+        self.errors = FieldErrors()
+        self.summary = ErrorLabel()
+
+    def run(self, call: Callable[[], object]) -> None:
+        self.busy = True
+        self.setEnabled(False)
+        self.runner.run(call, self._saved, self._failed)
+
+    def _saved(self, result: object) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        self.errors.clear()
+        self.summary.show_message("")
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        errors = failure_messages(self, exc)
+        if errors is not None:
+            self.show_errors(errors)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        unplaced = self.errors.show(errors)
+        self.summary.show_message("\n".join(unplaced))
+        focus_first_error(self.errors)
+        fit_height(self)
+
+    def error_text(self, field: str) -> str:
+        """The message shown beside ``field`` ("" when none): for tests and screen readers."""
+        error = self.errors.labels.get(field)
+        return "" if error is None or error.isHidden() else error.text()
+
+    def finish_layout(self, form: QFormLayout, ok_text: str, intro: str = "",
+                      width: int = 560) -> None:
+        self.buttons = dialog_buttons(ok_text)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if intro:
+            layout.addWidget(hint_label(intro))
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(width, self.sizeHint().height())
+        fit_height(self, shrink=True)
+
+    def submit(self) -> None:  # pragma: no cover - every dialog defines its own
+        raise NotImplementedError
+
+
+def checkable_list(height: int = 120) -> QListWidget:
+    widget = QListWidget()
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setMinimumHeight(height)
+    return widget
+
+
+def checked_ids(widget: QListWidget) -> list[int]:
+    return [int(widget.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def new_form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(8)
+    return form
+
+
+class GroupDialog(FormDialog):
+    """Name, area, period, usual venue, the modules in order and the facilitators of a group."""
+
+    def __init__(self, services: Services, runner: TaskRunner, existing: GroupView | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.existing = existing
+        self.loaded = False
+        self.setWindowTitle(t("ui.groups.dialog.title_new") if existing is None
+                            else t("ui.groups.dialog.title_edit"))
+        self.name = QLineEdit()
+        self.name.setMaxLength(120)
+        self.kecamatan = QComboBox()
+        self.kecamatan.addItem(t("ui.groups.dialog.choose"), "")
+        for name in KECAMATAN:
+            self.kecamatan.addItem(name, name)
+        self.kelurahan = QComboBox()
+        self.kelurahan.setEditable(True)
+        self.kecamatan.currentIndexChanged.connect(self._fill_kelurahan)
+        self.start_date = date_edit()
+        self.end_date = date_edit()
+        self.end_date.setDate(QDate.currentDate().addMonths(3))
+        period = QWidget()
+        row = QHBoxLayout(period)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.start_date, 1)
+        row.addWidget(QLabel(t("ui.groups.dialog.until")))
+        row.addWidget(self.end_date, 1)
+        self.venue = QComboBox()
+        self.venue.addItem(t("ui.groups.dialog.no_venue"), None)
+        self.modules = checkable_list(150)
+        self.up_button = QPushButton(t("ui.groups.dialog.up"))
+        self.down_button = QPushButton(t("ui.groups.dialog.down"))
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        module_cell = QWidget()
+        module_row = QHBoxLayout(module_cell)
+        module_row.setContentsMargins(0, 0, 0, 0)
+        module_row.addWidget(self.modules, 1)
+        order = QVBoxLayout()
+        order.addWidget(self.up_button)
+        order.addWidget(self.down_button)
+        order.addStretch(1)
+        module_row.addLayout(order)
+        self.facilitators = checkable_list(100)
+
+        form = new_form()
+        add_field(form, self.errors, t("ui.groups.dialog.name"), "name", self.name, True,
+                  t("ui.groups.dialog.name_hint"))
+        add_field(form, self.errors, t("ui.groups.dialog.kecamatan"), "kecamatan",
+                  self.kecamatan, True)
+        add_field(form, self.errors, t("ui.groups.dialog.kelurahan"), "kelurahan", self.kelurahan)
+        add_field(form, self.errors, t("ui.groups.dialog.period"), "end_date", period, True)
+        self.errors.labels["start_date"] = self.errors.labels["end_date"]
+        add_field(form, self.errors, t("ui.groups.dialog.venue"), "venue_id", self.venue)
+        add_field(form, self.errors, t("ui.groups.dialog.modules"), "module_ids", module_cell,
+                  True, t("ui.groups.dialog.modules_hint"))
+        add_field(form, self.errors, t("ui.groups.dialog.facilitators"), "facilitator_ids",
+                  self.facilitators, hint=t("ui.groups.dialog.facilitators_hint"))
+        self.finish_layout(form, t("ui.groups.dialog.save"), width=620)
+        if existing is not None:
+            self.name.setText(existing.name)
+            set_combo(self.kecamatan, existing.kecamatan)
+            self.kelurahan.setCurrentText(existing.kelurahan)
+            if existing.start_date is not None:
+                self.start_date.setDate(to_qdate(existing.start_date))
+            if existing.end_date is not None:
+                self.end_date.setDate(to_qdate(existing.end_date))
+        catalogue = services.catalogue
+        runner.run(lambda: (catalogue.modules(include_archived=True), catalogue.venues(True),
+                            catalogue.facilitators(True)), self._catalogue_loaded, self._failed)
+
+    def _fill_kelurahan(self) -> None:
+        text = self.kelurahan.currentText()
+        self.kelurahan.clear()
+        self.kelurahan.addItems(list(KELURAHAN_BY_KECAMATAN.get(self.kecamatan.currentData() or "",
+                                                                ())))
+        self.kelurahan.setCurrentText(text)
+
+    def _catalogue_loaded(self, found: tuple[list[ModuleView], list[VenueView],
+                                             list[FacilitatorView]]) -> None:
+        modules, venues, facilitators = found
+        existing = self.existing
+        chosen_modules = existing.module_ids if existing else []
+        by_id = {m.id: m for m in modules}
+        ordered = [by_id[m] for m in chosen_modules if m in by_id]
+        ordered += [m for m in modules if m.id not in chosen_modules and not m.archived]
+        for module in ordered:
+            item = QListWidgetItem(f"{module.code}  {module.title} ({label(module.track)})")
+            item.setData(Qt.ItemDataRole.UserRole, module.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if module.id in chosen_modules
+                               else Qt.CheckState.Unchecked)
+            self.modules.addItem(item)
+        for venue in venues:
+            if not venue.archived or (existing and existing.venue_id == venue.id):
+                self.venue.addItem(t("ui.groups.dialog.venue_item", name=venue.name,
+                                     capacity=venue.capacity), venue.id)
+        if existing is not None and existing.venue_id is not None:
+            set_combo(self.venue, existing.venue_id)
+        chosen = existing.facilitator_ids if existing else set()
+        for person in facilitators:
+            if person.archived and person.id not in chosen:
+                continue
+            item = QListWidgetItem(f"{person.name} ({label(person.type)})")
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person.id in chosen
+                               else Qt.CheckState.Unchecked)
+            self.facilitators.addItem(item)
+        self.loaded = True
+
+    def _move(self, step: int) -> None:
+        row = self.modules.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.modules.count():
+            return
+        item = self.modules.takeItem(row)
+        self.modules.insertItem(target, item)
+        self.modules.setCurrentRow(target)
+
+    def collect(self) -> GroupInput:
+        venue = self.venue.currentData()
+        return GroupInput(
+            name=self.name.text(), kecamatan=self.kecamatan.currentData() or "",
+            kelurahan=self.kelurahan.currentText(),
+            start_date=from_qdate(self.start_date.date()),
+            end_date=from_qdate(self.end_date.date()),
+            venue_id=None if venue is None else int(venue),
+            module_ids=checked_ids(self.modules),
+            facilitator_ids=set(checked_ids(self.facilitators)),
+            id=self.existing.id if self.existing else 0)
+
+    def submit(self) -> None:
+        if self.busy or not self.loaded:
+            return
+        data = self.collect()
+        groups = self.services.groups
+        self.run(lambda: groups.save(data))
+
+
+def candidate_text(person: Candidate) -> str:
+    text = f"{person.code} — {person.full_name} ({person.kecamatan})"
+    if person.risk_level is RiskLevel.HIGH:
+        text = f"{text}  ⚠ {label(person.risk_level)}"
+    return text
+
+
+class EnrolDialog(FormDialog):
+    """Several accepted participants into one group at once, from a date."""
+
+    def __init__(self, services: Services, runner: TaskRunner, group: GroupView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.group = group
+        self.loaded = False
+        self.setWindowTitle(t("ui.groups.enrol.title", group=group.name))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(t("ui.groups.enrol.search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.people = checkable_list(220)
+        self.people.itemChanged.connect(lambda _item: self._count())
+        self.chosen_label = QLabel()
+        people_cell = QWidget()
+        column = QVBoxLayout(people_cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.search)
+        column.addWidget(self.people, 1)
+        column.addWidget(self.chosen_label)
+        today = date.today()
+        start = group.start_date or today
+        end = group.end_date or today
+        self.on = date_edit(min(max(today, start), end))
+        form = new_form()
+        add_field(form, self.errors, t("ui.groups.enrol.people"), "people", people_cell, True)
+        add_field(form, self.errors, t("ui.groups.enrol.date"), "on", self.on, True,
+                  t("ui.groups.enrol.date_hint", start=format_date(group.start_date),
+                    end=format_date(group.end_date)))
+        self.finish_layout(form, t("ui.groups.enrol.save"), t("ui.groups.enrol.intro"), 620)
+        self._count()
+        groups = services.groups
+        runner.run(groups.candidates, self._loaded, self._failed)
+
+    def _loaded(self, candidates: list[Candidate]) -> None:
+        for person in candidates:
+            item = QListWidgetItem(candidate_text(person))
+            item.setData(Qt.ItemDataRole.UserRole, person.participant_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.people.addItem(item)
+        if not candidates:
+            self.chosen_label.setText(t("ui.groups.enrol.none"))
+        self.loaded = True
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.people.count()):
+            item = self.people.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def _count(self) -> None:
+        self.chosen_label.setText(t("ui.groups.enrol.chosen", count=len(checked_ids(self.people))))
+
+    def check(self, participant_id: int, checked: bool = True) -> None:
+        for i in range(self.people.count()):
+            item = self.people.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == participant_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def submit(self) -> None:
+        if self.busy or not self.loaded:
+            return
+        ids = checked_ids(self.people)
+        day = from_qdate(self.on.date())
+        groups, group_id = self.services.groups, self.group.id
+        self.run(lambda: groups.enrol(group_id, ids, on=day))
+
+
+class EndMembershipDialog(FormDialog):
+    """Withdrawn, dropped out or completed, on a date, with a reason (completion needs none)."""
+
+    def __init__(self, services: Services, runner: TaskRunner, member: MemberRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.member = member
+        self.setWindowTitle(t("ui.groups.end.title", name=member.full_name))
+        self.status = QComboBox()
+        for ending in ENDINGS:
+            self.status.addItem(label(ending), ending.value)
+        self.on = date_edit(max(date.today(), member.enrolled_on))
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(90)
+        form = new_form()
+        add_field(form, self.errors, t("ui.groups.end.status"), "status", self.status, True)
+        add_field(form, self.errors, t("ui.groups.end.date"), "on", self.on, True,
+                  t("ui.groups.end.date_hint", date=format_date(member.enrolled_on)))
+        add_field(form, self.errors, t("ui.groups.end.reason"), "reason", self.reason,
+                  hint=t("ui.groups.end.reason_hint"))
+        self.finish_layout(form, t("ui.groups.end.save"),
+                           t("ui.groups.end.intro", code=member.code, name=member.full_name))
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        groups, enrolment = self.services.groups, self.member.enrolment_id
+        status = EnrolmentStatus(self.status.currentData())
+        day = from_qdate(self.on.date())
+        reason = self.reason.toPlainText()
+        self.run(lambda: groups.end_membership(enrolment, status, on=day, reason=reason))
+
+
+class TransferDialog(FormDialog):
+    """Move her to another group from a date; her attendance so far stays hers."""
+
+    def __init__(self, services: Services, runner: TaskRunner, member: MemberRow,
+                 targets: list[GroupView], parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.member = member
+        self.setWindowTitle(t("ui.groups.transfer.title", name=member.full_name))
+        self.target = QComboBox()
+        self.target.addItem(t("ui.groups.dialog.choose"), None)
+        for group in targets:
+            self.target.addItem(t("ui.groups.transfer.group_item", name=group.name,
+                                  start=format_date(group.start_date),
+                                  end=format_date(group.end_date)), group.id)
+        self.on = date_edit(max(date.today(), member.enrolled_on))
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        form = new_form()
+        add_field(form, self.errors, t("ui.groups.transfer.group"), "group_id", self.target, True)
+        add_field(form, self.errors, t("ui.groups.transfer.date"), "on", self.on, True)
+        add_field(form, self.errors, t("ui.groups.transfer.reason"), "reason", self.reason)
+        self.finish_layout(form, t("ui.groups.transfer.save"),
+                           t("ui.groups.transfer.intro", code=member.code,
+                             name=member.full_name))
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        target = self.target.currentData()
+        if target is None:
+            self.show_errors({"group_id": t("ui.groups.transfer.choose_group")})
+            return
+        groups, enrolment = self.services.groups, self.member.enrolment_id
+        day, reason, to_group = from_qdate(self.on.date()), self.reason.text(), int(target)
+        self.run(lambda: groups.transfer(enrolment, to_group, on=day, reason=reason))
