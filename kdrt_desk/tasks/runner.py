@@ -86,7 +86,10 @@ class TaskRunner(QObject):
         dialog.setAutoReset(False)
         bridge_holder: list[_Bridge] = []
         progress = Progress(lambda done, total: bridge_holder[0].progressed.emit(done, total))
-        dialog.canceled.connect(progress.cancel)
+        # A lambda, not the bound method: PySide ties a bound method's connection to its object,
+        # and that object freed on the worker would disconnect there while the GUI thread holds
+        # the GIL inside Qt's connection lock (a deadlock). The lambda lives with the dialog.
+        dialog.canceled.connect(lambda: progress.cancel())
 
         def finish_ok(result: Any) -> None:
             dialog.close()
