@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.actor = services.vault.actor
         self.forms: list[ParticipantForm] = []
         self.hidden_forms: list[ParticipantForm] = []
+        self.hidden_dialogs: list[QDialog] = []
         self.locked = False
         self.closing_for_logout = False
         self.settings = CentreSettings("", "", 5, "F12", "id")
@@ -95,6 +97,20 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(waitlist, t("ui.main.tab_waitlist"))
             self.tabs.addTab(dashboard, t("ui.main.tab_dashboard"))
             self.stage_views = [waitlist, dashboard]
+        self.fresh_views: list[QWidget] = []  # reloaded each time their tab opens
+        if self.actor.may(Permission.VIEW_PROGRAMME):
+            from kdrt_desk.ui.catalogue_view import CatalogueView
+            from kdrt_desk.ui.groups_view import GroupsView
+            from kdrt_desk.ui.sessions_view import SessionsView
+
+            groups = GroupsView(self.services, self.runner)
+            sessions = SessionsView(self.services, self.runner)
+            catalogue = CatalogueView(self.services, self.runner)
+            self.tabs.addTab(groups, t("ui.main.tab_groups"))
+            self.tabs.addTab(sessions, t("ui.main.tab_sessions"))
+            self.tabs.addTab(catalogue, t("ui.main.tab_catalogue"))
+            self.stage_views += [groups, sessions]
+            self.fresh_views = [catalogue]
         if self.actor.may(Permission.MANAGE_USERS):
             from kdrt_desk.ui.accounts_view import AccountsView
 
@@ -126,9 +142,9 @@ class MainWindow(QMainWindow):
             self.register.refresh()
 
     def _tab_shown(self, index: int) -> None:
-        """The waitlist and the dashboard show fresh figures each time they are opened."""
+        """The waitlist, dashboard and programme screens show fresh data each time they open."""
         widget = self.tabs.widget(index)
-        if widget in self.stage_views and not self.locked:
+        if widget in [*self.stage_views, *self.fresh_views] and not self.locked:
             widget.refresh()  # type: ignore[attr-defined]
 
     def _build_menus(self) -> None:
@@ -229,12 +245,15 @@ class MainWindow(QMainWindow):
         self.register.clear()
         for view in self.stage_views:
             view.clear()  # type: ignore[attr-defined]
-        self.hidden_forms = [f for f in self.forms if f.isVisible()]
-        for form in self.hidden_forms:
-            form.hide()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QMessageBox) and widget.isVisible():
                 widget.reject()
+        # open dialogs (a roll-call, an enrolment) are hidden, not closed: nothing typed is lost
+        self.hidden_dialogs = [w for w in QApplication.topLevelWidgets()
+                               if isinstance(w, QDialog) and w.isVisible()]
+        self.hidden_forms = [f for f in self.forms if f.isVisible()]
+        for window in [*self.hidden_dialogs, *self.hidden_forms]:
+            window.hide()
         self.stack.setCurrentIndex(1)
         self.lock_screen.reset()
         self.menuBar().setEnabled(False)
@@ -256,9 +275,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         self.lock_button.setEnabled(True)
-        for form in self.hidden_forms:
-            form.show()
-        self.hidden_forms = []
+        for window in [*self.hidden_forms, *self.hidden_dialogs]:
+            window.show()
+        self.hidden_forms, self.hidden_dialogs = [], []
         self.register.refresh()
         for view in self.stage_views:
             view.refresh()  # type: ignore[attr-defined]
