@@ -132,3 +132,31 @@ def test_the_waitlist_and_dashboard_load_when_their_tab_opens(
     with qtbot.waitSignal(dashboard.loaded, timeout=5000) as counted:
         window.tabs.setCurrentWidget(dashboard)
     assert counted.args[0].waitlisted == 1
+
+
+def test_programme_tabs_and_an_open_roll_call_survive_a_lock(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from support.programme import build, session_on
+
+    from kdrt_desk.domain.training import AttendanceMark
+    from kdrt_desk.ui.roll_call_dialog import RollCallDialog
+
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs[:6] == ["Peserta", "Daftar tunggu", "Dasbor", "Kelompok", "Sesi & kehadiran",
+                        "Katalog program"]
+    programme = build(window.services, members=2)
+    held = window.services.sessions.create(session_on(programme, date(2026, 11, 23)))
+    dialog = RollCallDialog(window.services, window.runner, held.id, window)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        dialog.open()
+    qtbot.keyClick(dialog.table, "t")
+    qtbot.waitUntil(lambda: bool(window.services.attendance.roll_call(held.id)[0].mark),
+                    timeout=5000)
+    window.lock("button")
+    assert not dialog.isVisible()  # no name left on screen
+    window.lock_screen.password.setText(PASSWORD)
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    assert dialog.isVisible() and dialog.table.rowCount() == 2
+    assert window.services.attendance.roll_call(held.id)[0].mark == AttendanceMark.LATE
+    dialog.close()
