@@ -20,7 +20,7 @@ UI.update({
     "ui.main.tab_waitlist": ("Daftar tunggu", "Waitlist"),
     "ui.main.tab_dashboard": ("Dasbor", "Dashboard"),
     "ui.main.tab_groups": ("Kelompok", "Groups"),
-    "ui.main.tab_sessions": ("Sesi & kehadiran", "Sessions & attendance"),
+    "ui.main.tab_sessions": ("Sesi dan kehadiran", "Sessions and attendance"),
     "ui.main.tab_catalogue": ("Katalog program", "Programme catalogue"),
     "ui.main.criteria": ("Kriteria kelayakan…", "Eligibility criteria…"),
     "ui.main.partners": ("Mitra…", "Partners…"),

@@ -21,6 +21,7 @@ from kdrt_desk.domain.training import (
     GroupView,
     GroupWarning,
     MemberRow,
+    SessionStatus,
     VenueFeature,
 )
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
@@ -327,12 +328,16 @@ class GroupService:
                 .join(GroupModule, GroupModule.module_id == Module.id)
                 .where(GroupModule.group_id == group_id).order_by(GroupModule.position)).all()
             venue_features = split_enum(VenueFeature, venue.features) if venue else set()
+            # a module already planned somewhere else (the sessions' venues were checked) is fine
+            planned = set(session.scalars(select(TrainingSession.module_id).where(
+                TrainingSession.group_id == group_id,
+                TrainingSession.status != SessionStatus.CANCELLED.value).distinct()))
             for module_id, code, title, needed in modules:
                 if module_id not in qualified:
                     found.append(GroupWarning("warning.module_without_facilitator",
                                               {"module": f"{code} {title}"}))
                 missing = split_enum(VenueFeature, needed) - venue_features
-                if venue is not None and missing:
+                if venue is not None and missing and module_id not in planned:
                     needs = ", ".join(sorted(label(f) for f in missing))
                     found.append(GroupWarning("warning.venue_lacks_features",
                                               {"module": f"{code} {title}", "venue": venue.name,

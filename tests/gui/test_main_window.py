@@ -142,7 +142,7 @@ def test_programme_tabs_and_an_open_roll_call_survive_a_lock(
     from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs[:6] == ["Peserta", "Daftar tunggu", "Dasbor", "Kelompok", "Sesi & kehadiran",
+    assert tabs[:6] == ["Peserta", "Daftar tunggu", "Dasbor", "Kelompok", "Sesi dan kehadiran",
                         "Katalog program"]
     programme = build(window.services, members=2)
     held = window.services.sessions.create(session_on(programme, date(2026, 11, 23)))

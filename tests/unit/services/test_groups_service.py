@@ -18,6 +18,8 @@ from kdrt_desk.domain.training import (
     AttendanceMark,
     EnrolmentStatus,
     GroupInput,
+    GroupWarning,
+    VenueFeature,
     VenueInput,
 )
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
@@ -157,6 +159,23 @@ def test_warnings_capacity_facilitators_features_and_risk(team: Team) -> None:
     staf_keys = [w.key for w in team("staf1").groups.warnings(programme.group_id)]
     assert "warning.high_risk_near_venue" not in staf_keys  # staff may not see risk
     assert "warning.group_over_capacity" in staf_keys
+    # once sewing is planned at a venue with machines, the usual venue's lack is moot
+    admin = team("admin")
+    sewing = admin.catalogue.save_venue(VenueInput(name="Rumah Jahit", capacity=20,
+                                                   features={VenueFeature.SEWING_MACHINES}))
+    trainer = admin.catalogue.facilitators()[1]
+    admin.catalogue.save_facilitator(replace(trainer, module_ids={
+        *trainer.module_ids, programme.modules["EKO-01"]}))
+
+    def about_sewing(key: str) -> list[GroupWarning]:
+        return [w for w in admin.groups.warnings(programme.group_id)
+                if w.key == key and str(w.params["module"]).startswith("EKO-01")]
+
+    assert about_sewing("warning.venue_lacks_features")
+    admin.sessions.create(session_on(programme, date(2026, 11, 23), module="EKO-01",
+                                     facilitator="trainer", venue_id=sewing.id))
+    assert about_sewing("warning.venue_lacks_features") == []
+    assert about_sewing("warning.module_without_facilitator") == []
 
 
 def test_a_group_with_history_is_archived_not_deleted(admin: Services) -> None:
