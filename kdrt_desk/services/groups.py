@@ -94,8 +94,10 @@ class GroupService:
             if not include_ended:
                 query = query.where(Enrolment.status == EnrolmentStatus.ACTIVE.value)
             risk = self.actor.may(Permission.VIEW_RESTRICTED)
+            reasons = self.actor.may(Permission.VIEW_ALL_PARTICIPANTS)  # not a facilitator's
             rows = [MemberRow(e.id, e.participant_id, code, name, preferred, kecamatan,
-                              e.enrolled_on, EnrolmentStatus(e.status), e.ended_on, e.end_reason,
+                              e.enrolled_on, EnrolmentStatus(e.status), e.ended_on,
+                              e.end_reason if reasons else "",
                               RiskLevel(level) if risk and level else None)
                     for e, code, name, preferred, kecamatan, level in session.execute(query)]
         return sorted(rows, key=lambda r: (r.status != EnrolmentStatus.ACTIVE,

@@ -211,15 +211,24 @@ def test_facilitators_see_only_their_groups_and_their_members(team: Team) -> Non
                                          end_date=PERIOD[1], module_ids=[1]))
     outsider = accepted(admin, 1, start=20)
     admin.groups.enrol(other.id, outsider, on=date(2026, 11, 24))
+    leaving = admin.groups.members(programme.group_id)[0]
+    admin.groups.end_membership(leaving.enrolment_id, EnrolmentStatus.WITHDRAWN,
+                                on=date(2026, 11, 26), reason="Tidak diizinkan suami")
     facilitator = team("fasilitator1")
     assert [g.id for g in facilitator.groups.groups()] == [programme.group_id]
+    ended = [m for m in facilitator.groups.members(programme.group_id)
+             if m.status == EnrolmentStatus.WITHDRAWN]
+    assert [(m.participant_id, m.end_reason) for m in ended] == [(leaving.participant_id, "")]
     with pytest.raises(PermissionDeniedError):
         facilitator.groups.members(other.id)
     rows = facilitator.participants.list_rows()
-    assert {r.id for r in rows} == set(programme.participants)
+    staying = set(programme.participants) - {leaving.participant_id}
+    assert {r.id for r in rows} == staying  # active members only
     assert all(r.phone == "" and r.nik == "" for r in rows)
-    assert facilitator.participants.count() == 2
-    assert facilitator.participants.get(programme.participants[0]).id == programme.participants[0]
+    assert facilitator.participants.count() == 1
+    assert facilitator.participants.get(min(staying)).id == min(staying)
+    with pytest.raises(PermissionDeniedError):
+        facilitator.participants.get(leaving.participant_id)
     with pytest.raises(PermissionDeniedError):
         facilitator.participants.get(outsider[0])
     with pytest.raises(PermissionDeniedError):
