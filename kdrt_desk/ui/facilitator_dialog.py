@@ -58,7 +58,7 @@ class FacilitatorDialog(CatalogueDialog):
         add_field(self.form, self.errors, t("ui.catalogue.facilitator.account"),
                   "staff_account_id", self.account,
                   hint=t("ui.catalogue.facilitator.account_hint"))
-        self.finish_layout(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=640)
+        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=640)
         self.buttons.setEnabled(False)
         catalogue = services.catalogue
         fid = data.id

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,12 +37,8 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.account_dialogs import (
     add_field,
-    dialog_buttons,
-    fit_height,
-    focus_first_error,
-    hint_label,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, set_combo, to_qdate
 from kdrt_desk.wiring import Services
 
@@ -57,68 +51,6 @@ def date_edit(value: date | None = None) -> QDateEdit:
     editor.setDisplayFormat("dd-MM-yyyy")
     editor.setDate(to_qdate(value) if value is not None else QDate.currentDate())
     return editor
-
-
-class FormDialog(QDialog):
-    """Runs one service call on submit; field errors go beside the fields, the rest below."""
-
-    saved = Signal(object)  # whatever the service returned
-
-    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
-        self.busy = False
-        self.errors = FieldErrors()
-        self.summary = ErrorLabel()
-
-    def run(self, call: Callable[[], object]) -> None:
-        self.busy = True
-        self.setEnabled(False)
-        self.runner.run(call, self._saved, self._failed)
-
-    def _saved(self, result: object) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        self.errors.clear()
-        self.summary.show_message("")
-        self.saved.emit(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        errors = failure_messages(self, exc)
-        if errors is not None:
-            self.show_errors(errors)
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        unplaced = self.errors.show(errors)
-        self.summary.show_message("\n".join(unplaced))
-        focus_first_error(self.errors)
-        fit_height(self)
-
-    def error_text(self, field: str) -> str:
-        """The message shown beside ``field`` ("" when none): for tests and screen readers."""
-        error = self.errors.labels.get(field)
-        return "" if error is None or error.isHidden() else error.text()
-
-    def finish_layout(self, form: QFormLayout, ok_text: str, intro: str = "",
-                      width: int = 560) -> None:
-        self.buttons = dialog_buttons(ok_text)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        if intro:
-            layout.addWidget(hint_label(intro))
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-        self.resize(width, self.sizeHint().height())
-        fit_height(self, shrink=True)
-
-    def submit(self) -> None:  # pragma: no cover - every dialog defines its own
-        raise NotImplementedError
 
 
 def checkable_list(height: int = 120) -> QListWidget:

@@ -36,10 +36,10 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.group_dialog import (
     EndMembershipDialog,
     EnrolDialog,
-    FormDialog,
     GroupDialog,
     TransferDialog,
 )

@@ -81,7 +81,7 @@ class ModuleDialog(CatalogueDialog):
                   self.description)
         add_field(self.form, self.errors, t("ui.catalogue.module.objectives"), "objectives",
                   self.objectives)
-        self.finish_layout(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=640)
+        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=640)
         self.buttons.setEnabled(False)
         partners = services.partners
         runner.run(lambda: partners.partners(active_only=False), self._partners_loaded,

@@ -47,7 +47,7 @@ class PartnerDialog(CatalogueDialog):
                   self.mou_end, hint=t("ui.catalogue.partner.mou_hint"))
         add_field(self.form, self.errors, t("ui.catalogue.partner.contribution"),
                   "contribution", self.contribution)
-        self.finish_layout(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=600)
+        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=600)
 
     def collect(self) -> PartnerInput:
         return PartnerInput(

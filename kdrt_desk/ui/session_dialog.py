@@ -28,8 +28,9 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.account_dialogs import add_field, dialog_buttons, fit_height, hint_label
 from kdrt_desk.ui.common import ErrorLabel
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, set_combo
-from kdrt_desk.ui.group_dialog import FormDialog, date_edit, new_form
+from kdrt_desk.ui.group_dialog import date_edit, new_form
 from kdrt_desk.wiring import Services
 
 GROUP_VENUE = -1  # the venue combo's data for "the group's usual venue"

@@ -51,7 +51,7 @@ class VenueDialog(CatalogueDialog):
         add_field(self.form, self.errors, t("ui.catalogue.venue.features"), "features",
                   self.features)
         add_field(self.form, self.errors, "", "childcare", self.childcare)
-        self.finish_layout(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=600)
+        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=600)
 
     def collect(self) -> VenueInput:
         return VenueInput(
