@@ -177,6 +177,18 @@ class MemberRow:
 
 
 @dataclass(frozen=True)
+class Membership:
+    """One of her group memberships, as her record shows it."""
+
+    enrolment_id: int
+    group_id: int
+    group_name: str
+    enrolled_on: date
+    status: EnrolmentStatus
+    ended_on: date | None
+
+
+@dataclass(frozen=True)
 class Candidate:
     """An accepted participant who can be enrolled."""
 

@@ -203,6 +203,50 @@ _TIMELINE: dict[str, tuple[str, str]] = {
                                  "Membership of group {group} ended"),
 }
 
+_TAB: dict[str, tuple[str, str]] = {
+    "ui.form.tab_training": ("Pelatihan", "Training"),
+    "ui.training.intro": (
+        "Kelompok yang ia ikuti dan kehadirannya per modul (dari sesi yang sudah terlaksana). "
+        "Syarat kelulusan modul: kehadiran mencapai batas minimal dan, bila diwajibkan, lulus "
+        "uji keterampilan.",
+        "The groups she is in and her attendance per module (of the sessions held so far). A "
+        "module's completion rule: attendance at its minimum and, where required, a passed "
+        "skill assessment."),
+    "ui.training.groups": ("Kelompok", "Groups"),
+    "ui.training.progress": ("Kemajuan per modul", "Progress per module"),
+    "ui.training.none": ("Ia belum masuk kelompok pelatihan mana pun.",
+                         "She is not in any training group yet."),
+    "ui.training.col_group": ("Kelompok", "Group"),
+    "ui.training.col_joined": ("Bergabung", "Joined"),
+    "ui.training.col_status": ("Status", "Status"),
+    "ui.training.col_module": ("Modul", "Module"),
+    "ui.training.col_attended": ("Hadir", "Attended"),
+    "ui.training.col_percent": ("Persen", "Percent"),
+    "ui.training.col_minimum": ("Minimal", "Minimum"),
+    "ui.training.col_assessment": ("Uji keterampilan", "Skill assessment"),
+    "ui.training.col_result": ("Hasil", "Result"),
+    "ui.training.ended": ("{status} ({date})", "{status} ({date})"),
+    "ui.training.attended": ("{attended} dari {held} sesi", "{attended} of {held} sessions"),
+    "ui.training.not_assessed": ("Belum diuji", "Not assessed yet"),
+    "ui.training.passed": ("Lulus", "Passed"),
+    "ui.training.not_passed": ("Belum lulus", "Not passed"),
+    "ui.training.no_assessment": ("Tidak diwajibkan", "Not required"),
+    "ui.training.completed": ("✓ Memenuhi syarat", "✓ Meets the rule"),
+    "ui.training.awaiting_assessment": ("Menunggu uji keterampilan", "Awaiting the assessment"),
+    "ui.training.no_sessions": ("Belum ada sesi terlaksana", "No session held yet"),
+    "ui.training.below": ("Di bawah batas minimal", "Below the minimum"),
+    "ui.training.assess": ("Catat uji keterampilan…", "Record skill assessment…"),
+    "ui.training.assess_title": ("Uji keterampilan", "Skill assessment"),
+    "ui.training.assess_intro": (
+        "Hasil uji terbaru menggantikan hasil sebelumnya untuk modul ini.",
+        "The latest result replaces the previous one for this module."),
+    "ui.training.result_label": ("Hasil", "Result"),
+    "ui.training.date_label": ("Tanggal uji", "Date assessed"),
+    "ui.training.score_label": ("Nilai (0–100)", "Score (0–100)"),
+    "ui.training.no_score": ("tidak ada nilai", "no score"),
+    "ui.training.save": ("Simpan hasil", "Save result"),
+}
+
 _ENUMS: dict[str, tuple[str, str]] = {
     "enum.Track.social": ("Sosial", "Social"),
     "enum.Track.economic": ("Ekonomi", "Economic"),
@@ -229,4 +273,5 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "enum.AttendanceMark.absent": ("Tidak hadir", "Absent"),
 }
 
-TRAINING: dict[str, tuple[str, str]] = {**_ERRORS, **_WARNINGS, **_TIMELINE, **_ENUMS}
+TRAINING: dict[str, tuple[str, str]] = {**_ERRORS, **_WARNINGS, **_TIMELINE, **_TAB,
+                                        **_ENUMS}

@@ -47,9 +47,9 @@ _GROUPS: dict[str, tuple[str, str]] = {
     # progress grid
     "ui.groups.progress.legend": (
         "Setiap sel: sesi dihadiri/sesi terlaksana (persen). Merah muda: di bawah batas minimal "
-        "kehadiran modul. ✓ hijau: modul selesai. — : belum ada sesi terlaksana.",
+        "kehadiran modul. ✓ hijau: memenuhi syarat kelulusan modul. — : belum ada sesi terlaksana.",
         "Each cell: sessions attended/sessions held (percent). Pink: below the module's minimum "
-        "attendance. Green ✓: module completed. — : no session held yet."),
+        "attendance. Green ✓: meets the module's completion rule. — : no session held yet."),
     "ui.groups.progress.col_member": ("Peserta", "Participant"),
     "ui.groups.progress.cell": ("{attended}/{held} ({pct}%)", "{attended}/{held} ({pct}%)"),
     "ui.groups.progress.tip": (
@@ -60,7 +60,8 @@ _GROUPS: dict[str, tuple[str, str]] = {
                                      "No session of this module has been held yet."),
     "ui.groups.progress.below": ("Di bawah batas minimal kehadiran ({minimum}%).",
                                  "Below the minimum attendance ({minimum}%)."),
-    "ui.groups.progress.completed": ("Modul selesai.", "Module completed."),
+    "ui.groups.progress.completed": ("Memenuhi syarat kelulusan modul.",
+                                     "Meets the module's completion rule."),
     "ui.groups.progress.assessment_passed": ("Uji keterampilan: lulus.",
                                              "Skill assessment: passed."),
     "ui.groups.progress.assessment_failed": ("Uji keterampilan: belum lulus.",

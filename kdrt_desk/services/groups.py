@@ -21,6 +21,7 @@ from kdrt_desk.domain.training import (
     GroupView,
     GroupWarning,
     MemberRow,
+    Membership,
     SessionStatus,
     VenueFeature,
 )
@@ -41,7 +42,11 @@ from kdrt_desk.models import (
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
-from kdrt_desk.services.programme_access import own_group_ids, sees_all
+from kdrt_desk.services.programme_access import (
+    own_group_ids,
+    sees_all,
+    visible_participant_ids,
+)
 from kdrt_desk.services.programme_validation import one_line, split_enum, validate_group
 
 REASON_LIMIT = 500
@@ -102,6 +107,21 @@ class GroupService:
                     for e, code, name, preferred, kecamatan, level in session.execute(query)]
         return sorted(rows, key=lambda r: (r.status != EnrolmentStatus.ACTIVE,
                                            r.full_name.lower(), r.enrolment_id))
+
+    def memberships(self, participant_id: int) -> list[Membership]:
+        """Her groups, oldest first (a facilitator: only while she is one of her members)."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.reading() as session:
+            scope = visible_participant_ids(session, self.actor)
+            if scope is not None and participant_id not in scope:
+                raise PermissionDeniedError()
+            return [Membership(e.id, e.group_id, name, e.enrolled_on,
+                               EnrolmentStatus(e.status), e.ended_on)
+                    for e, name in session.execute(
+                        select(Enrolment, TrainingGroup.name)
+                        .join(TrainingGroup, TrainingGroup.id == Enrolment.group_id)
+                        .where(Enrolment.participant_id == participant_id)
+                        .order_by(Enrolment.enrolled_on, Enrolment.id))]
 
     def candidates(self) -> list[Candidate]:
         """Participants who may be enrolled: accepted (or dropped out) and in no group now."""

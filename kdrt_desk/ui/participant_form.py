@@ -157,6 +157,12 @@ class ParticipantForm(QDialog):
             care.changed.connect(self.timeline.refresh)
             self.tabs.addTab(care, t("ui.form.tab_services"))
             self.extra_tabs.append(care)
+        if actor.may(Permission.VIEW_PROGRAMME):
+            from kdrt_desk.ui.training_tab import TrainingTab
+
+            training = TrainingTab(self.services, self.runner, participant_id)
+            self.tabs.addTab(training, t("ui.form.tab_training"))
+            self.extra_tabs.append(training)
         if actor.may(Permission.VIEW_ALL_PARTICIPANTS):  # not a facilitator's business
             self.tabs.addTab(self.timeline, t("ui.form.tab_timeline"))
             self.extra_tabs.append(self.timeline)
