@@ -131,13 +131,14 @@ def insert_demo_training(db: Database, actor: Actor, seed: int, today: date) -> 
             facilitator_id=facilitator_ids[s.facilitator], topic=s.topic)
             for s in planned.sessions])])
 
+    with db.reading() as session:  # every membership so far is active: one look-up for all
+        active = {(gid, pid): eid for eid, gid, pid in session.execute(
+            select(Enrolment.id, Enrolment.group_id, Enrolment.participant_id)
+            .where(Enrolment.group_id.in_(group_ids),
+                   Enrolment.status == EnrolmentStatus.ACTIVE.value))}
+
     def enrolment(group: int, pid: int) -> int:
-        with db.reading() as session:
-            found = session.scalar(select(Enrolment.id).where(
-                Enrolment.group_id == group_ids[group], Enrolment.participant_id == pid,
-                Enrolment.status == EnrolmentStatus.ACTIVE.value))
-        assert found is not None
-        return found
+        return active[(group_ids[group], pid)]
 
     for g, pid, day, reason in plan.drop_outs:
         groups.end_membership(enrolment(g, pid), EnrolmentStatus.DROPPED_OUT, on=day,

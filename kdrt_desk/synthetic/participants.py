@@ -114,24 +114,27 @@ _LEGAL_REPORTED = _Weighted([(LegalProceedings.POLICE_REPORT, 45),
                              (LegalProceedings.PROTECTION_ORDER, 15),
                              (LegalProceedings.CRIMINAL_TRIAL, 15), (LegalProceedings.DIVORCE, 10),
                              (LegalProceedings.FINISHED, 15)])
+# Only the statuses before a training group: enrolled, completed and dropped out come from real
+# memberships, which the training demo (``services/demo_training.py``) makes from the accepted
+# participants. The weights those three statuses had are now ``accepted``, left in place (a
+# second ``accepted`` entry) so that every other status is drawn for the same women as before.
+PRE_ENROLMENT_STATUSES = frozenset({
+    ParticipantStatus.REGISTERED, ParticipantStatus.SCREENING, ParticipantStatus.ACCEPTED,
+    ParticipantStatus.WAITLISTED, ParticipantStatus.NOT_ELIGIBLE})
 _STATUS_BY_AGE_OF_FILE: tuple[tuple[int, _Weighted[ParticipantStatus]], ...] = (
     (30, _Weighted([(ParticipantStatus.REGISTERED, 55), (ParticipantStatus.SCREENING, 35),
                     (ParticipantStatus.ACCEPTED, 5), (ParticipantStatus.WAITLISTED, 3),
                     (ParticipantStatus.NOT_ELIGIBLE, 2)])),
     (90, _Weighted([(ParticipantStatus.REGISTERED, 3), (ParticipantStatus.SCREENING, 15),
                     (ParticipantStatus.ACCEPTED, 25), (ParticipantStatus.WAITLISTED, 10),
-                    (ParticipantStatus.NOT_ELIGIBLE, 7), (ParticipantStatus.ENROLLED, 35),
-                    (ParticipantStatus.DROPPED_OUT, 5)])),
+                    (ParticipantStatus.NOT_ELIGIBLE, 7), (ParticipantStatus.ACCEPTED, 40)])),
     (180, _Weighted([(ParticipantStatus.SCREENING, 2), (ParticipantStatus.ACCEPTED, 10),
                      (ParticipantStatus.WAITLISTED, 8), (ParticipantStatus.NOT_ELIGIBLE, 8),
-                     (ParticipantStatus.ENROLLED, 50), (ParticipantStatus.COMPLETED, 10),
-                     (ParticipantStatus.DROPPED_OUT, 12)])),
+                     (ParticipantStatus.ACCEPTED, 72)])),
     (WINDOW_DAYS + 1, _Weighted([(ParticipantStatus.ACCEPTED, 2),
                                  (ParticipantStatus.WAITLISTED, 5),
                                  (ParticipantStatus.NOT_ELIGIBLE, 8),
-                                 (ParticipantStatus.ENROLLED, 25),
-                                 (ParticipantStatus.COMPLETED, 45),
-                                 (ParticipantStatus.DROPPED_OUT, 15)])),
+                                 (ParticipantStatus.ACCEPTED, 85)])),
 )
 # Mobile prefixes (after the 0) of the Indonesian operators.
 _MOBILE_PREFIXES: tuple[str, ...] = (

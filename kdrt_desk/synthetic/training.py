@@ -12,6 +12,7 @@ only for the members of that day (the last day of a membership that ended counts
 
 from __future__ import annotations
 
+import bisect
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,12 +29,18 @@ from kdrt_desk.domain.training import (
 )
 from kdrt_desk.synthetic import names
 
-MAX_GROUPS = 8  # a big demo still gets a handful of angkatan, not thousands
 GROUP_SIZE = 18
+MAX_GROUP_SIZE = 20  # the smallest usual venue holds 20
 MIN_GROUP = 4
-ENROLLED_SHARE = 0.7  # the rest of the accepted participants stay candidates
+ENROLLED_SHARE = 0.6  # of the women accepted before an intake; the rest stay candidates
+INTAKE_WEEKS = 4  # a new angkatan (intake) every four weeks across the year
+# What the venues and facilitators can run at once: about four intakes overlap in a term, so a
+# big demo gets at most this many groups per intake (the rest of its accepted women wait).
+MAX_GROUPS_PER_INTAKE = 6
 TERM_WEEKS = 16
 MIN_PAST_DAYS = 21  # every group has started at least three weeks ago
+DROP_OUT_SHARE = 0.12  # of the members of an angkatan that has ended
+DROP_OUT_SHARE_RUNNING = 0.05  # so far, in an angkatan still running
 MORNING, AFTERNOON = time(9, 0), time(13, 30)
 
 # Partners next to the five the migration and the three the care demo add: name, kind, contact
@@ -70,9 +77,22 @@ VENUES: tuple[VenueInput, ...] = (
     VenueInput(name="Ruang Serbaguna Masjid Al-Ikhlas Sukarami", address="Jl. Kebun Bunga",
                kecamatan="Sukarami", capacity=35,
                features={VenueFeature.PROJECTOR, VenueFeature.PRIVATE_ROOM}),
+    VenueInput(name="Balai Kelurahan Sako", address="Jl. Musi Raya, Sako",
+               kecamatan="Sako", capacity=25, childcare=True,
+               features={VenueFeature.PRIVATE_ROOM, VenueFeature.KITCHEN}),
+    VenueInput(name="Sanggar Jahit Ilir Timur", address="Jl. Veteran, 9 Ilir",
+               kecamatan="Ilir Timur II", capacity=20,
+               features={VenueFeature.SEWING_MACHINES, VenueFeature.PRIVATE_ROOM}),
+    VenueInput(name="Aula PKK Kecamatan Kemuning", address="Jl. Mayor Ruslan, 20 Ilir",
+               kecamatan="Kemuning", capacity=30, childcare=True,
+               features={VenueFeature.PRIVATE_ROOM, VenueFeature.PROJECTOR,
+                         VenueFeature.KITCHEN}),
+    VenueInput(name="Gedung Serbaguna Seberang Ulu II", address="Jl. D.I. Panjaitan, Tangga Takat",
+               kecamatan="Seberang Ulu II", capacity=25,
+               features={VenueFeature.PRIVATE_ROOM, VenueFeature.PROJECTOR}),
 )
 # the usual venue of group k is GROUP_VENUES[k % len]; each group's modules, social and economic
-GROUP_VENUES = (0, 1, 4, 2, 1, 0, 3, 4)
+GROUP_VENUES = (0, 1, 4, 2, 5, 7, 3, 8, 6, 1, 0, 4)
 GROUP_MODULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("SOS-01", "SOS-02"), ("EKO-02", "EKO-05")),
     (("SOS-01", "SOS-03"), ("EKO-01", "EKO-04")),
@@ -95,6 +115,13 @@ FACILITATORS: tuple[tuple[FacilitatorType, str, str, tuple[str, ...]], ...] = (
     (FacilitatorType.TRAINER, ", S.E.", "Yayasan Peduli Perempuan Sumatera Selatan (demo)",
      ("EKO-04", "EKO-05", "EKO-03")),
     (FacilitatorType.COMMUNITY_LEADER, "", "Majelis taklim Al-Ikhlas", ("SOS-04",)),
+    (FacilitatorType.PSYCHOLOGIST, ", M.Psi., Psikolog", "Puskesmas Kertapati",
+     ("SOS-01", "SOS-03")),
+    (FacilitatorType.SOCIAL_WORKER, ", S.Sos.", "UPTD PPA Kota Palembang",
+     ("SOS-01", "SOS-04", "EKO-05")),
+    (FacilitatorType.TRAINER, "", "Konveksi Maju Bersama 16 Ulu (demo)", ("EKO-01", "EKO-03")),
+    (FacilitatorType.TRAINER, "", "UMKM Pempek Cek Ning Sejahtera (demo)", ("EKO-02", "EKO-04")),
+    (FacilitatorType.TRAINER, ", S.H.", "Posbakum Pengadilan Agama Palembang", ("SOS-02",)),
 )
 _LEADER_TITLES = ("Ustadzah", "Ibu RT", "Hj.")
 _PHONE_PREFIXES = ("0811", "0812", "0813", "0821", "0822", "0852", "0853", "0857", "0878",
@@ -104,8 +131,12 @@ EXCUSES = ("anak sakit", "anak sakit demam", "mengantar anak berobat ke puskesma
            "menjaga orang tua yang sakit", "harus berjualan, pesanan sedang banyak",
            "banjir di sekitar rumah")
 DROP_REASONS = ("Pindah ke luar kota bersama keluarga.",
-                "Harus bekerja penuh waktu; jadwal tidak memungkinkan.",
-                "Tidak ada yang menjaga anak; akan mencoba angkatan berikutnya.")
+                "Mulai bekerja penuh waktu; jadwal tidak memungkinkan.",
+                "Tidak mendapat izin suami untuk melanjutkan.",
+                "Mengurus anak sakit yang perlu dirawat di rumah.",
+                "Tidak ada yang menjaga anak; akan mencoba angkatan berikutnya.",
+                "Ongkos angkot ke lokasi pelatihan terlalu berat.",
+                "Pulang ke kampung halaman untuk merawat orang tua.")
 TRANSFER_REASON = "Jadwal bentrok dengan pekerjaan; kelompok lain lebih dekat ke rumah."
 CANCEL_REASONS = ("Banjir setelah hujan deras, akses ke lokasi tertutup.",
                   "Fasilitator sakit; diganti pertemuan tambahan.",
@@ -268,43 +299,52 @@ class _Planner:
         return made
 
     def groups(self, candidates: Sequence[TrainingCandidate]) -> list[PlannedGroup]:
+        """Angkatan in intakes every ``INTAKE_WEEKS`` across the year, the newest at least
+        ``MIN_PAST_DAYS`` ago: each intake takes ``ENROLLED_SHARE`` of the women accepted since
+        the one before (as many groups as that makes, up to ``MAX_GROUPS_PER_INTAKE``); the
+        others, and everyone accepted since the newest intake, stay candidates."""
         people = sorted(candidates, key=lambda c: (c.join_day, c.participant_id))
-        count = len(people)
-        if count < MIN_GROUP:
+        if len(people) < MIN_GROUP:
             return []
-        wanted = min(MAX_GROUPS, max(2 if count >= 2 * MIN_GROUP + 2 else 1,
-                                     round(count * ENROLLED_SHARE / GROUP_SIZE)))
-        size = min(GROUP_SIZE, max(MIN_GROUP, int(count * ENROLLED_SHARE) // wanted))
-        total = wanted * size
-        # evenly spread over the candidates by join day, so a big demo has older angkatan too
-        chosen = [people[int(i * count / total)] for i in range(total)] if total < count \
-            else list(people)
-        latest_start = self.today - timedelta(days=MIN_PAST_DAYS)
+        newest = self.today - timedelta(days=MIN_PAST_DAYS)
+        newest -= timedelta(days=newest.weekday())  # a Monday
+        starts: list[date] = []
+        day = newest
+        while day > people[0].join_day:
+            starts.append(day)
+            day -= timedelta(weeks=INTAKE_WEEKS)
+        starts.reverse()
+        pools: list[list[TrainingCandidate]] = [[] for _ in starts]
+        for person in people:  # the first intake on or after the day she can join
+            index = bisect.bisect_left(starts, person.join_day)
+            if index < len(starts):
+                pools[index].append(person)
         made: list[PlannedGroup] = []
-        for k in range(wanted):
-            chunk = chosen[k * size:(k + 1) * size]
-            if len(chunk) < MIN_GROUP:
-                break
-            middle = chunk[len(chunk) // 2].join_day
-            start = min(_monday_on_or_after(middle), latest_start)
-            start -= timedelta(days=start.weekday())  # a Monday
+        for start, pool in zip(starts, pools, strict=True):
+            take = round(len(pool) * ENROLLED_SHARE)
+            if take < MIN_GROUP:
+                continue
+            count = min(MAX_GROUPS_PER_INTAKE, max(1, round(take / GROUP_SIZE)))
+            take = min(take, count * MAX_GROUP_SIZE)
+            chosen = sorted(self.rng.sample(pool, take),
+                            key=lambda c: (c.kecamatan, c.participant_id))
             end = start + timedelta(weeks=TERM_WEEKS, days=-3)  # a Friday
-            venue = GROUP_VENUES[k % len(GROUP_VENUES)]
-            kecamatan = VENUES[venue].kecamatan
-            social, economic = GROUP_MODULES[k % len(GROUP_MODULES)]
-            group = PlannedGroup(
-                name=f"Angkatan {k + 1} {kecamatan} {start.year}", kecamatan=kecamatan,
-                kelurahan=self.rng.choice(KELURAHAN_BY_KECAMATAN[kecamatan]), start=start,
-                end=end, venue=venue,
-                modules=[c for c in social + economic if c in self.modules])
-            by_day: dict[date, list[int]] = {}
-            for person in chunk:
-                day = max(person.join_day, start)
-                if day <= min(end, self.today):
-                    by_day.setdefault(day, []).append(person.participant_id)
-            group.enrolments = sorted(by_day.items())
-            if group.modules and group.enrolments:
-                made.append(group)
+            for part in range(count):
+                k = len(made)
+                members = chosen[part::count]
+                if len(members) < MIN_GROUP:
+                    continue
+                venue = GROUP_VENUES[k % len(GROUP_VENUES)]
+                kecamatan = VENUES[venue].kecamatan
+                social, economic = GROUP_MODULES[k % len(GROUP_MODULES)]
+                group = PlannedGroup(
+                    name=f"Angkatan {k + 1} {kecamatan} {start.year}", kecamatan=kecamatan,
+                    kelurahan=self.rng.choice(KELURAHAN_BY_KECAMATAN[kecamatan]), start=start,
+                    end=end, venue=venue,
+                    modules=[c for c in social + economic if c in self.modules])
+                group.enrolments = [(start, sorted(c.participant_id for c in members))]
+                if group.modules:
+                    made.append(group)
         return made
 
     # -- sessions -------------------------------------------------------------------------------
@@ -435,16 +475,19 @@ def generate_training(candidates: Sequence[TrainingCandidate], modules: Sequence
     held_days = {g: [groups[g].sessions[i].day for i in past[g] if (g, i) not in cancelled]
                  for g in range(len(groups))}
     leaving: set[int] = set()
-    # a couple of drop-outs: after a few sessions she stops coming, then the end is recorded
-    for g in sorted(range(len(groups)), key=lambda g: -len(held_days[g]))[:2]:
+    # drop-outs: after some sessions she stops coming, then the end is recorded with a reason
+    for g, group in enumerate(groups):
         days = held_days[g]
-        if len(days) < 8 or len(members[g]) < MIN_GROUP:
+        if len(days) < 4:
             continue
-        pid = rng.choice(members[g])
-        day = days[rng.randint(len(days) // 2, len(days) - 2)]
-        if day >= joined[(g, pid)]:
-            leaving.add(pid)
-            plan.drop_outs.append((g, pid, day, rng.choice(DROP_REASONS)))
+        share = DROP_OUT_SHARE if group.end < today else DROP_OUT_SHARE_RUNNING
+        for pid in members[g]:
+            if rng.random() >= share:
+                continue
+            day = days[rng.randint(len(days) // 3, len(days) - 2)]
+            if day >= joined[(g, pid)]:
+                leaving.add(pid)
+                plan.drop_outs.append((g, pid, day, rng.choice(DROP_REASONS)))
     # one transfer between two groups running at the same time
     for src in range(len(groups)):
         options = [dst for dst in range(len(groups)) if dst != src

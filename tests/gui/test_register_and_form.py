@@ -75,9 +75,9 @@ def test_search_as_you_type_status_filter_and_sorting(
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.search.clear()
     with qtbot.waitSignal(view.loaded, timeout=5000):
-        view.status.setCurrentIndex(view.status.findData(ParticipantStatus.ENROLLED))
+        view.status.setCurrentIndex(view.status.findData(ParticipantStatus.ACCEPTED))
     statuses = {view.model.row_at(i).status for i in range(min(view.model.rowCount(), 200))}
-    assert statuses == {ParticipantStatus.ENROLLED}
+    assert statuses == {ParticipantStatus.ACCEPTED}
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.table.sortByColumn(view.model.columns.index("full_name"),
                                 Qt.SortOrder.DescendingOrder)

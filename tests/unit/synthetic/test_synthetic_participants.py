@@ -22,6 +22,7 @@ from kdrt_desk.domain.participant import ParticipantInput
 from kdrt_desk.domain.phone import is_mobile, normalise_phone
 from kdrt_desk.domain.places import KECAMATAN, KELURAHAN_BY_KECAMATAN
 from kdrt_desk.synthetic import generate_participants, names
+from kdrt_desk.synthetic.participants import PRE_ENROLMENT_STATUSES
 
 TODAY = date(2026, 11, 27)
 COUNT = 2_000
@@ -225,17 +226,25 @@ def test_current_quarter_has_data_even_on_its_first_day() -> None:
 
 
 def test_status_mix_follows_time_since_registration(people: list[ParticipantInput]) -> None:
-    assert {p.status for p in people} == set(ParticipantStatus)
+    """Only statuses before a training group: enrolled, completed and dropped out come from real
+    memberships (the training demo), never from the participant generator."""
+    assert {p.status for p in people} == set(PRE_ENROLMENT_STATUSES)
     recent = [p.status for p in people
               if p.registered_on is not None and (TODAY - p.registered_on).days < 30]
     old = [p.status for p in people
            if p.registered_on is not None and (TODAY - p.registered_on).days >= 180]
     early = {ParticipantStatus.REGISTERED, ParticipantStatus.SCREENING}
+    assert sum(s in early for s in recent) / len(recent) > 0.8
+    assert sum(s is ParticipantStatus.ACCEPTED for s in old) / len(old) > 0.7
+    assert sum(s is ParticipantStatus.ACCEPTED for s in recent) / len(recent) < 0.15
+    assert not any(s in early for s in old)
+
+
+def test_the_generator_gives_no_status_a_membership_would_explain() -> None:
     late = {ParticipantStatus.ENROLLED, ParticipantStatus.COMPLETED,
             ParticipantStatus.DROPPED_OUT}
-    assert sum(s in early for s in recent) / len(recent) > 0.8
-    assert sum(s in late for s in old) / len(old) > 0.7
-    assert ParticipantStatus.COMPLETED not in recent
+    assert not late & PRE_ENROLMENT_STATUSES
+    assert all(p.status not in late for p in generate_participants(2_000, seed=3, today=TODAY))
 
 
 def test_names_lists_are_large_enough() -> None:
