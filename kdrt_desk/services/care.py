@@ -12,14 +12,13 @@ from sqlalchemy.orm import Session
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.care import PartnerInfo, ServiceInput, ServiceView
 from kdrt_desk.domain.enums import PartnerKind, ServiceKind, ServiceStatus
+from kdrt_desk.domain.training import PartnerInput
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import Participant, Partner, ServiceRecord
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 
-NAME_LIMIT = 160
-CONTACT_LIMIT = 120
 PROVIDER_NOTE_LIMIT = 200
 OUTCOME_NOTE_LIMIT = 4000
 SERVICE_FIELDS = ("kind", "service_date", "partner_id", "provider_note", "status",
@@ -115,34 +114,11 @@ class CareService:
     def add_partner(self, name: str, kind: PartnerKind | str,
                     contact_person: str = "") -> PartnerInfo:
         """Add a partner organisation (mitra); the name must be new (ignoring case)."""
-        self.actor.require(Permission.MANAGE_PARTNERS)
-        clean_name, clean_contact = _one_line(name), _one_line(contact_person)
-        errors: list[UserError] = []
-        if not clean_name:
-            errors.append(UserError("error.required", field="name"))
-        elif len(clean_name) > NAME_LIMIT:
-            errors.append(UserError("error.too_long", field="name", limit=NAME_LIMIT))
-        try:
-            clean_kind = PartnerKind(kind)
-        except ValueError:
-            errors.append(UserError("error.choice_unknown", field="kind"))
-        if len(clean_contact) > CONTACT_LIMIT:
-            errors.append(UserError("error.too_long", field="contact_person",
-                                    limit=CONTACT_LIMIT))
-        if errors:
-            raise ValidationError(errors)
-        with self.db.transaction() as session:
-            taken = session.scalar(select(Partner.id).where(
-                func.lower(Partner.name) == clean_name.lower()))
-            if taken is not None:
-                raise UserError("error.partner_exists", field="name")
-            row = Partner(name=clean_name, kind=clean_kind.value, contact_person=clean_contact,
-                          contribution="", active=True)
-            session.add(row)
-            session.flush()
-            audit_log.append(session, self.actor.username, "partner_added", f"partner:{row.id}",
-                             {"kind": clean_kind.value})
-            return _partner_info(row)
+        from kdrt_desk.services.partners import PartnerService
+
+        saved = PartnerService(self.db, self.actor).save(PartnerInput(
+            name=name, kind=kind, contact_person=contact_person))  # type: ignore[arg-type]
+        return PartnerInfo(saved.id, saved.name, saved.kind, saved.contact_person, saved.active)
 
     # -- services and referrals ----------------------------------------------------------------
     def record(self, data: ServiceInput, today: date | None = None) -> ServiceView:
