@@ -35,6 +35,7 @@ def main() -> int:
     from sqlalchemy import text
 
     from kdrt_desk.domain.training import AttendanceMark, GroupInput, SessionInput
+    from kdrt_desk.tasks.heap import settle_heap
 
     today = date.today()
     start = today - timedelta(days=today.weekday() + 7 * (args.runs + 2))  # a Monday
@@ -52,6 +53,7 @@ def main() -> int:
                 module_ids=[programme.modules["SOS-01"]],
                 facilitator_ids={programme.facilitator_ids[0]}))
             services.groups.enrol(group.id, people, on=start)
+            settle_heap()  # as the app does once the main window is up (kdrt_desk/tasks/heap.py)
             marks = list(AttendanceMark)
             for run in range(args.runs):
                 session = services.sessions.create(SessionInput(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from kdrt_desk import i18n
 from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
+from kdrt_desk.tasks.heap import settle_heap
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import show_error
 from kdrt_desk.vault_files import VaultPaths, default_data_dir
@@ -71,6 +72,7 @@ class DeskApp(QObject):
         window = MainWindow(services, self.runner, on_logout=self._login_again)
         window.show()
         self.window = window
+        settle_heap()
         return True
 
 
