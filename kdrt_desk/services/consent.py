@@ -14,10 +14,13 @@ from sqlalchemy.orm import Session
 
 from kdrt_desk import i18n
 from kdrt_desk.db.session import Database
-from kdrt_desk.domain.enums import ConsentScope, SafeToCall
+from kdrt_desk.domain.enums import ConsentScope, ParticipantStatus, SafeToCall
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
+from kdrt_desk.domain.training import EnrolmentStatus
 from kdrt_desk.errors import UserError
 from kdrt_desk.models import (
+    Attendance,
+    Enrolment,
     Participant,
     ParticipantConsent,
     Screening,
@@ -210,8 +213,10 @@ class ConsentService:
         neutral placeholder), her case background is deleted, screening notes, safety plans,
         risk reasons, decision reason texts and service outcome notes are cleared. Kept: the
         code, kecamatan, status, dates of registration, screening and services, the coded
-        answers and counts, and, only if she consented to anonymised statistics, her age as the
-        start of a five-year band and her income. Nothing erased is written to the audit log.
+        answers and counts, her attendance marks (without reasons), and, only if she consented
+        to anonymised statistics, her age as the start of a five-year band and her income. She
+        leaves any group she is in (withdrawn that day; her status becomes dropped out). Nothing
+        erased is written to the audit log.
         """
         self.actor.require(Permission.MANAGE_CONSENT)
         if not confirm:
@@ -275,11 +280,22 @@ class ConsentService:
             ScreeningDecision.participant_id == pid).values(reason_text=""))
         services = _changed(session, update(ServiceRecord).where(
             ServiceRecord.participant_id == pid).values(outcome_note="", updated_at=now))
+        # she leaves any group she is in; reasons written about her go (marks and dates stay)
+        left = _changed(session, update(Enrolment).where(
+            Enrolment.participant_id == pid,
+            Enrolment.status == EnrolmentStatus.ACTIVE.value).values(
+            status=EnrolmentStatus.WITHDRAWN.value, ended_on=day))
+        if left:
+            row.status = ParticipantStatus.DROPPED_OUT.value
+        _changed(session, update(Enrolment).where(Enrolment.participant_id == pid)
+                 .values(end_reason=""))
+        _changed(session, update(Attendance).where(Attendance.participant_id == pid)
+                 .values(reason=""))
         fields = list(ERASED_FIELDS)
         fields += ["estimated_age"] if statistics else ["estimated_age", "monthly_income"]
         return {"fields": sorted(fields), "case_deleted": case_deleted,
                 "screenings": screenings, "decisions": decisions, "services": services,
-                "statistics_kept": statistics}
+                "left_groups": left, "statistics_kept": statistics}
 
     def _checkpoint(self) -> None:
         """Move the new pages into the vault and empty the WAL, so no old page lingers there."""

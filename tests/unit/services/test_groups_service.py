@@ -233,3 +233,27 @@ def test_facilitators_see_only_their_groups_and_their_members(team: Team) -> Non
         facilitator.participants.get(outsider[0])
     with pytest.raises(PermissionDeniedError):
         facilitator.groups.enrol(programme.group_id, outsider)
+
+
+def test_withdrawing_consent_takes_her_out_of_her_group_and_erases_reasons(
+        admin: Services) -> None:
+    programme = build(admin, members=2)
+    pid = programme.participants[0]
+    held = admin.sessions.create(session_on(programme, date(2026, 11, 23)))
+    admin.attendance.mark(held.id, pid, AttendanceMark.EXCUSED, reason="Ke Rumah Sakit Siloam",
+                          today=MARK_DAY)
+    other = admin.groups.save(GroupInput(name="Angkatan Lain", start_date=PERIOD[0],
+                                         end_date=PERIOD[1], module_ids=[1]))
+    membership = next(m for m in admin.groups.members(programme.group_id)
+                      if m.participant_id == pid)
+    admin.groups.transfer(membership.enrolment_id, other.id, on=date(2026, 11, 24),
+                          reason="Ikut suami pindah ke Sako")
+    admin.consent.withdraw_data_use(pid, date(2026, 11, 26), confirm=True, today=MARK_DAY)
+    assert admin.groups.members(other.id, include_ended=False) == []
+    ended = admin.groups.members(other.id)[0]
+    assert (ended.status, ended.ended_on) == (EnrolmentStatus.WITHDRAWN, MARK_DAY)
+    assert _status(admin, pid) == ParticipantStatus.DROPPED_OUT.value
+    assert all(m.end_reason == "" for g in (programme.group_id, other.id)
+               for m in admin.groups.members(g))
+    mark = next(r for r in admin.attendance.roll_call(held.id) if r.participant_id == pid)
+    assert (mark.mark, mark.reason) == (AttendanceMark.EXCUSED, "")  # the mark stays for counts
