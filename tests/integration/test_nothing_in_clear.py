@@ -128,11 +128,19 @@ def test_database_errors_carry_no_values_into_the_log(demo_copy: CliVault) -> No
 
 
 def test_damaged_database_while_searching_logs_no_search_text(demo_copy: CliVault) -> None:
+    vault = demo_copy.open()
+    try:
+        with vault.db.transaction() as session:  # everything in the file, then where to hit
+            session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        with vault.db.reading() as session:
+            root = int(session.execute(text(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'participant'")).scalar_one())
+    finally:
+        vault.close()
     db = demo_copy.data_dir / "kdrt.db"
     damaged = bytearray(db.read_bytes())
-    pages = len(damaged) // 4096
-    for number in range(pages - 12, pages):
-        damaged[number * 4096 + 64: number * 4096 + 192] = bytes(128)
+    start = (root - 1) * 4096  # the participant table's root page: every search reads it
+    damaged[start + 64: start + 192] = bytes(128)
     db.write_bytes(bytes(damaged))
     result = demo_copy.run("participants", "list", "--search", "Zulaikha Testnamaunik")
     assert_clean_failure(result, message("error.database_damaged"))
