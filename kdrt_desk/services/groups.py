@@ -397,8 +397,11 @@ class GroupService:
 
     @staticmethod
     def _check_end_date(errors: list[UserError], row: Enrolment, day: date) -> None:
+        """A membership ends on a day that has come, not before it began."""
         if day < row.enrolled_on:
             errors.append(UserError("error.end_before_enrolment", field="on"))
+        elif day > _today():
+            errors.append(UserError("error.date_future", field="on"))
 
     @staticmethod
     def _check_change(session: Session, group_id: int, start: date, end: date,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from support.participant_samples import TODAY, sample
@@ -124,6 +124,10 @@ def test_withdrawal_and_drop_out_need_a_reason_and_a_date(admin: Services) -> No
         admin.groups.end_membership(membership.enrolment_id, EnrolmentStatus.WITHDRAWN,
                                     on=date(2026, 11, 1), reason=" ")
     assert set(bad.value.by_field()) == {"reason", "on"}
+    with pytest.raises(ValidationError) as ahead:
+        admin.groups.end_membership(membership.enrolment_id, EnrolmentStatus.DROPPED_OUT,
+                                    on=date.today() + timedelta(days=3), reason="Pindah")
+    assert [e.key for e in ahead.value.errors] == ["error.date_future"]
     admin.groups.end_membership(membership.enrolment_id, EnrolmentStatus.DROPPED_OUT,
                                 on=date(2026, 11, 26), reason="Pindah ke Prabumulih")
     ended = next(m for m in admin.groups.members(programme.group_id)
