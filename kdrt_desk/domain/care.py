@@ -65,6 +65,17 @@ class DashboardCounts:
     # referral records (services given by a partner), by kind and status: only kinds with at
     # least one referral appear, each with every status (zero when none)
     referrals: dict[ServiceKind, dict[ServiceStatus, int]] = field(default_factory=dict)
+    # the training programme: groups whose period includes today (not archived), women in a
+    # group now, memberships completed or ended early (withdrawn or dropped out) ever, and this
+    # calendar month's sessions with the share of marks that were present or late
+    groups_running: int = 0
+    in_training: int = 0
+    completed_training: int = 0
+    left_training: int = 0
+    sessions_held_this_month: int = 0
+    sessions_planned_this_month: int = 0  # still to come (planned or moved)
+    sessions_cancelled_this_month: int = 0
+    attendance_rate_this_month: int | None = None  # percent; None without any mark
 
     @property
     def referral_total(self) -> int:

@@ -247,6 +247,26 @@ _TAB: dict[str, tuple[str, str]] = {
     "ui.training.save": ("Simpan hasil", "Save result"),
 }
 
+_DASHBOARD: dict[str, tuple[str, str]] = {
+    "ui.care.dash.training": ("Pelatihan", "Training"),
+    "ui.care.dash.groups_running": ("Kelompok berjalan", "Groups running"),
+    "ui.care.dash.in_training": ("Peserta dalam pelatihan", "Women in training"),
+    "ui.care.dash.completed_training": ("Menyelesaikan pelatihan", "Completed training"),
+    "ui.care.dash.left_training": ("Keluar sebelum selesai", "Left before the end"),
+    "ui.care.dash.sessions_held": ("Sesi terlaksana bulan ini", "Sessions held this month"),
+    "ui.care.dash.sessions_planned": ("Sesi akan datang bulan ini",
+                                      "Sessions still to come this month"),
+    "ui.care.dash.sessions_cancelled": ("Sesi dibatalkan bulan ini",
+                                        "Sessions cancelled this month"),
+    "ui.care.dash.attendance_rate": ("Kehadiran bulan ini (hadir atau terlambat)",
+                                     "Attendance this month (present or late)"),
+    "ui.care.dash.training_hint": (
+        "Kelompok berjalan: periodenya mencakup hari ini. Selesai dan keluar dihitung sejak "
+        "awal program; sesi dan kehadiran untuk bulan kalender ini.",
+        "Groups running: their period includes today. Completed and left are counted since "
+        "the programme began; sessions and attendance for this calendar month."),
+}
+
 _ENUMS: dict[str, tuple[str, str]] = {
     "enum.Track.social": ("Sosial", "Social"),
     "enum.Track.economic": ("Ekonomi", "Economic"),
@@ -273,5 +293,5 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "enum.AttendanceMark.absent": ("Tidak hadir", "Absent"),
 }
 
-TRAINING: dict[str, tuple[str, str]] = {**_ERRORS, **_WARNINGS, **_TIMELINE, **_TAB,
+TRAINING: dict[str, tuple[str, str]] = {**_ERRORS, **_WARNINGS, **_TIMELINE, **_TAB, **_DASHBOARD,
                                         **_ENUMS}

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.care import DashboardCounts
 from kdrt_desk.domain.enums import DecisionOutcome, NotEligibleReason, ServiceKind, ServiceStatus
-from kdrt_desk.models import Screening, ScreeningDecision, ServiceRecord
+from kdrt_desk.domain.training import ATTENDED, EnrolmentStatus, SessionStatus
+from kdrt_desk.models import (
+    Attendance,
+    Enrolment,
+    Screening,
+    ScreeningDecision,
+    ServiceRecord,
+    TrainingGroup,
+    TrainingSession,
+)
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.actor import Actor
 
 # Psychosocial access (the donors' output indicator): a counselling session she actually had.
 PSYCHOSOCIAL_KINDS = (ServiceKind.COUNSELLING.value,)
 RECEIVED = (ServiceStatus.IN_PROGRESS.value, ServiceStatus.DONE.value)
+ATTENDED_VALUES = tuple(m.value for m in ATTENDED)
 
 
 def quarter_start(day: date) -> date:
@@ -37,7 +48,7 @@ class DashboardService:
 
     def counts(self, today: date) -> DashboardCounts:
         """The figures on ``today``: screenings of this month and quarter (up to today), the
-        latest decision of each participant, psychosocial access and referrals."""
+        latest decision of each participant, psychosocial access, referrals and training."""
         self.actor.require(Permission.VIEW_SCREENING)
         with self.db.reading() as session:
             month = _screened_since(session, today.replace(day=1), today)
@@ -55,14 +66,49 @@ class DashboardService:
                 by_status = referrals.setdefault(
                     ServiceKind(kind), dict.fromkeys(ServiceStatus, 0))
                 by_status[ServiceStatus(status)] = int(count)
+            training = self._training(session, today)
         return DashboardCounts(
-            today=today, screened_this_month=month, screened_this_quarter=quarter,
+            **training, today=today, screened_this_month=month, screened_this_quarter=quarter,
             accepted=outcomes[DecisionOutcome.ACCEPTED],
             waitlisted=outcomes[DecisionOutcome.WAITLISTED],
             not_eligible=outcomes[DecisionOutcome.NOT_ELIGIBLE],
             referred=outcomes[DecisionOutcome.REFERRED], awaiting_confirmation=awaiting,
             not_eligible_by_reason=reasons, with_psychosocial_service=psychosocial,
             referrals={k: referrals[k] for k in ServiceKind if k in referrals})
+
+    @staticmethod
+    def _training(session: Session, today: date) -> dict[str, Any]:
+        first = today.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        running = int(session.scalar(select(func.count(TrainingGroup.id)).where(
+            TrainingGroup.archived.is_(False), TrainingGroup.start_date <= today,
+            TrainingGroup.end_date >= today)) or 0)
+        memberships = dict(session.execute(
+            select(Enrolment.status, func.count(func.distinct(Enrolment.participant_id)))
+            .group_by(Enrolment.status)).all())
+        sessions = dict(session.execute(
+            select(TrainingSession.status, func.count(TrainingSession.id))
+            .where(TrainingSession.session_date >= first, TrainingSession.session_date <= last)
+            .group_by(TrainingSession.status)).all())
+        marked, attended = session.execute(
+            select(func.count(Attendance.id),
+                   func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)))
+            .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+            .where(TrainingSession.session_date >= first,
+                   TrainingSession.session_date <= last)).one()
+        return {
+            "groups_running": running,
+            "in_training": int(memberships.get(EnrolmentStatus.ACTIVE.value, 0)),
+            "completed_training": int(memberships.get(EnrolmentStatus.COMPLETED.value, 0)),
+            "left_training": int(memberships.get(EnrolmentStatus.WITHDRAWN.value, 0))
+            + int(memberships.get(EnrolmentStatus.DROPPED_OUT.value, 0)),
+            "sessions_held_this_month": int(sessions.get(SessionStatus.HELD.value, 0)),
+            "sessions_planned_this_month": int(sessions.get(SessionStatus.PLANNED.value, 0))
+            + int(sessions.get(SessionStatus.MOVED.value, 0)),
+            "sessions_cancelled_this_month": int(sessions.get(SessionStatus.CANCELLED.value, 0)),
+            "attendance_rate_this_month": round(100 * int(attended or 0) / marked)
+            if marked else None,
+        }
 
     @staticmethod
     def _decisions(session: Session

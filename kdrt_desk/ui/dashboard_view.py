@@ -38,6 +38,8 @@ EMPTY = "–"
 
 DECISION_CARDS = ("screened_month", "screened_quarter", "accepted", "waitlisted",
                   "not_eligible", "referred", "awaiting")
+TRAINING_CARDS = ("groups_running", "in_training", "completed_training", "left_training",
+                  "sessions_held", "sessions_planned", "sessions_cancelled", "attendance_rate")
 
 
 def _number(value: int) -> str:
@@ -105,6 +107,7 @@ class DashboardView(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._decisions_box())
+        column.addWidget(self._training_box())
         lower = QHBoxLayout()
         lower.addWidget(self._reasons_box(), 2)
         lower.addWidget(self._services_box(), 5)
@@ -143,6 +146,22 @@ class DashboardView(QWidget):
         layout = QVBoxLayout(box)
         layout.addLayout(grid)
         layout.addWidget(_hint(t("ui.care.dash.decisions_hint")))
+        return box
+
+    def _training_box(self) -> QGroupBox:
+        box = QGroupBox(t("ui.care.dash.training"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(10)
+        for index, name in enumerate(TRAINING_CARDS):
+            card = _Card(t(f"ui.care.dash.{name}"))
+            self.cards[name] = card
+            grid.addWidget(card, index // 4, index % 4)
+        for column in range(4):
+            grid.setColumnStretch(column, 1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(grid)
+        layout.addWidget(_hint(t("ui.care.dash.training_hint")))
         return box
 
     def _reasons_box(self) -> QGroupBox:
@@ -265,9 +284,17 @@ class DashboardView(QWidget):
                    "accepted": counts.accepted, "waitlisted": counts.waitlisted,
                    "not_eligible": counts.not_eligible, "referred": counts.referred,
                    "awaiting": counts.awaiting_confirmation,
-                   "psychosocial": counts.with_psychosocial_service}
+                   "psychosocial": counts.with_psychosocial_service,
+                   "groups_running": counts.groups_running, "in_training": counts.in_training,
+                   "completed_training": counts.completed_training,
+                   "left_training": counts.left_training,
+                   "sessions_held": counts.sessions_held_this_month,
+                   "sessions_planned": counts.sessions_planned_this_month,
+                   "sessions_cancelled": counts.sessions_cancelled_this_month}
         for name, value in figures.items():
             self.cards[name].number.setText(_number(value))
+        rate = counts.attendance_rate_this_month
+        self.cards["attendance_rate"].number.setText(EMPTY if rate is None else f"{rate}%")
         for reason, cell in self.reason_values.items():
             self._set(cell, counts.not_eligible_by_reason.get(reason, 0))
         totals: dict[ServiceStatus | None, int] = dict.fromkeys([*ServiceStatus, None], 0)

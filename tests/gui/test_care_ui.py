@@ -382,6 +382,8 @@ def test_the_dashboard_shows_what_was_recorded(
     assert view.referral_cells[(ServiceKind.COUNSELLING, None)].text() == "0"  # in-house
     assert view.referral_totals[None].text() == "2"
     assert view.reason_values[NotEligibleReason.OUTSIDE_PALEMBANG].text() == "0"
+    assert view.figure("groups_running") == "0"
+    assert view.figure("attendance_rate") == "–"  # no mark yet
     view.clear()
     assert view.figure("accepted") == "–"
 

@@ -19,6 +19,7 @@ from kdrt_desk.domain.places import KECAMATAN
 from kdrt_desk.domain.training import AttendanceMark, EnrolmentStatus, SessionQuery
 from kdrt_desk.i18n import format_date
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.dashboard_view import DashboardView
 from kdrt_desk.ui.groups_view import BELOW_MINIMUM, COMPLETED, GroupsView
 from kdrt_desk.ui.session_dialog import SessionDialog
 from kdrt_desk.ui.sessions_view import SessionsView
@@ -315,3 +316,19 @@ def test_a_facilitator_sees_only_her_sessions_and_no_edit_buttons(
         runner.wait()
         team.close()
 
+
+
+def test_the_dashboard_shows_the_training_figures(qtbot: QtBot, admin: Services,
+                                                  runner: TaskRunner) -> None:
+    programme = build(admin, members=2)
+    made = admin.sessions.create(session_on(programme, date(2026, 11, 23)))
+    admin.attendance.mark(made.id, programme.participants[0], AttendanceMark.PRESENT,
+                          today=date(2026, 11, 27))
+    admin.attendance.mark(made.id, programme.participants[1], AttendanceMark.ABSENT,
+                          today=date(2026, 11, 27))
+    view = DashboardView(admin, runner)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.refresh(date(2026, 11, 27))
+    assert [view.figure(n) for n in ("groups_running", "in_training", "sessions_held",
+                                     "attendance_rate")] == ["1", "2", "1", "50%"]

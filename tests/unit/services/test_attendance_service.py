@@ -159,3 +159,28 @@ def test_the_sign_in_sheet_data_names_the_session_and_its_members(admin: Service
     preferred = admin.attendance.sign_in_sheet(made.id, preferred_names=True)
     assert all(name.startswith("Bu ") for name in preferred.names)
     assert len(_audit(admin, "sign_in_sheet_printed")) == 2
+
+
+def test_the_dashboard_counts_the_training_programme(admin: Services) -> None:
+    programme = build(admin, members=3)
+    first, second, third = programme.participants
+    held = admin.sessions.create(session_on(programme, date(2026, 11, 23)))
+    admin.attendance.mark(held.id, first, P, today=TODAY)
+    admin.attendance.mark(held.id, second, L, today=TODAY)
+    admin.attendance.mark(held.id, third, A, today=TODAY)
+    admin.sessions.create(session_on(programme, date(2026, 11, 30)))  # still to come
+    admin.sessions.cancel(admin.sessions.create(session_on(programme, date(2026, 11, 24))).id,
+                          "Hujan lebat")
+    admin.sessions.create(session_on(programme, date(2026, 12, 1)))  # next month: not counted
+    leaving = next(m for m in admin.groups.members(programme.group_id)
+                   if m.participant_id == third)
+    admin.groups.end_membership(leaving.enrolment_id, "dropped_out", on=date(2026, 11, 25),
+                                reason="Mulai bekerja")
+    counts = admin.dashboard.counts(TODAY)
+    assert (counts.groups_running, counts.in_training, counts.completed_training,
+            counts.left_training) == (1, 2, 0, 1)
+    assert (counts.sessions_held_this_month, counts.sessions_planned_this_month,
+            counts.sessions_cancelled_this_month) == (1, 1, 1)
+    assert counts.attendance_rate_this_month == 67  # 2 of 3 marks present or late
+    assert admin.dashboard.counts(date(2027, 2, 1)).groups_running == 0  # the period is over
+    assert admin.dashboard.counts(date(2027, 2, 1)).attendance_rate_this_month is None
