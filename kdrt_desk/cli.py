@@ -275,8 +275,6 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
 
 
 def cmd_attendance_sheet(args: argparse.Namespace) -> int:
-    from kdrt_desk.reports.sign_in_sheet import write_sign_in_sheet
-
     try:
         session_id = int(args.session.strip())
     except ValueError:
@@ -287,17 +285,14 @@ def cmd_attendance_sheet(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CliUsageError("cli.programme.out_folder_missing", folder=str(out.parent))
     if not os.access(out.parent, os.W_OK):
-        raise UserError("error.export_unwritable")  # checked before the printing is audited
+        raise UserError("error.export_unwritable")  # told before the vault is even opened
     services = _open(args)
     try:
-        sheet = services.attendance.sign_in_sheet(session_id, args.preferred_names)
+        count = services.attendance.print_sign_in_sheet(session_id, out, args.preferred_names,
+                                                        i18n.language())
     finally:
         services.close()
-    try:
-        write_sign_in_sheet(sheet, out, i18n.language())
-    except OSError as exc:
-        raise UserError("error.export_unwritable") from exc
-    print(t("cli.programme.sheet_written", count=len(sheet.names), path=str(out)))
+    print(t("cli.programme.sheet_written", count=count, path=str(out)))
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -149,10 +150,10 @@ class AttendanceService:
             return len(missing)
 
     def sign_in_sheet(self, session_id: int, preferred_names: bool = False) -> SignInSheet:
-        """The data of the printed sign-in sheet (daftar hadir); printing it is audited."""
+        """The data of a session's sign-in sheet (daftar hadir)."""
         self.actor.require(Permission.VIEW_PROGRAMME)
         rows = self.roll_call(session_id, preferred_names)
-        with self.db.transaction() as session:
+        with self.db.reading() as session:
             row = self._session(session, session_id)
             found = session.execute(
                 select(TrainingGroup.name, Module.code, Module.title, Venue.name,
@@ -164,14 +165,30 @@ class AttendanceService:
                 .where(TrainingSession.id == session_id)).one()
             centre = dict(session.execute(select(Setting.key, Setting.value).where(
                 Setting.key.in_(("centre_name", "centre_address")))).all())
-            audit_log.append(session, self.actor.username, "sign_in_sheet_printed",
-                             f"session:{session_id}", {"rows": len(rows)})
             return SignInSheet(
                 centre_name=centre.get("centre_name", ""),
                 centre_address=centre.get("centre_address", ""), session_id=session_id,
                 module=f"{found[1]} {found[2]}", group=found[0], session_date=row.session_date,
                 start_time=row.start_time, end_time=row.end_time, venue=found[3],
                 facilitator=found[4], topic=row.topic, names=[r.name for r in rows])
+
+    def print_sign_in_sheet(self, session_id: int, path: Path, preferred_names: bool = False,
+                            lang: str | None = None) -> int:
+        """Write the sheet's PDF to ``path`` (atomically), then audit that names left the vault.
+
+        Returns how many names it lists; a file that cannot be written is a user error.
+        """
+        from kdrt_desk.reports.sign_in_sheet import write_sign_in_sheet
+
+        sheet = self.sign_in_sheet(session_id, preferred_names)
+        try:
+            write_sign_in_sheet(sheet, path, lang)
+        except OSError as exc:
+            raise UserError("error.export_unwritable") from exc
+        with self.db.transaction() as session:
+            audit_log.append(session, self.actor.username, "sign_in_sheet_printed",
+                             f"session:{session_id}", {"rows": len(sheet.names)})
+        return len(sheet.names)
 
     # -- progress -----------------------------------------------------------------------------
     def group_progress(self, group_id: int) -> GroupProgress:

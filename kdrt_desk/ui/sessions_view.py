@@ -401,12 +401,9 @@ class SessionsView(QWidget):
         target = path
 
         def work(progress: Progress) -> Path:
-            from kdrt_desk.reports.sign_in_sheet import write_sign_in_sheet
-
-            sheet = attendance.sign_in_sheet(session_id, preferred)
-            progress.report(1, 2)
-            write_sign_in_sheet(sheet, target)
-            progress.report(2, 2)
+            progress.report(0, 1)
+            attendance.print_sign_in_sheet(session_id, target, preferred)
+            progress.report(1, 1)
             return target
 
         self.runner.run_with_progress(

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 from support.programme import build, session_on
 
@@ -158,7 +160,22 @@ def test_the_sign_in_sheet_data_names_the_session_and_its_members(admin: Service
     assert sheet.names == sorted(sheet.names, key=str.lower)
     preferred = admin.attendance.sign_in_sheet(made.id, preferred_names=True)
     assert all(name.startswith("Bu ") for name in preferred.names)
-    assert len(_audit(admin, "sign_in_sheet_printed")) == 2
+    assert _audit(admin, "sign_in_sheet_printed") == []  # reading the data prints nothing
+
+
+def test_printing_a_sign_in_sheet_writes_the_pdf_then_audits_it(admin: Services,
+                                                               tmp_path: Path) -> None:
+    programme = build(admin, members=2)
+    made = admin.sessions.create(session_on(programme, date(2026, 11, 23)))
+    with pytest.raises(UserError) as unwritable:
+        admin.attendance.print_sign_in_sheet(made.id, tmp_path / "tidak-ada" / "x.pdf")
+    assert unwritable.value.key == "error.export_unwritable"
+    assert _audit(admin, "sign_in_sheet_printed") == []  # nothing left the vault
+    target = tmp_path / "daftar-hadir.pdf"
+    assert admin.attendance.print_sign_in_sheet(made.id, target) == 2
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert all(name in text for name in admin.attendance.sign_in_sheet(made.id).names)
+    assert _audit(admin, "sign_in_sheet_printed") == [{"rows": 2}]
 
 
 def test_the_dashboard_counts_the_training_programme(admin: Services) -> None:
