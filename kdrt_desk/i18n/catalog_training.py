@@ -174,6 +174,12 @@ _ERRORS: dict[str, tuple[str, str]] = {
     "error.venue_required": (
         "Pilih tempat sesi (atau isi tempat tetap kelompok).",
         "Choose the session's venue (or set the group's usual venue)."),
+    "error.cancelled": (
+        "Dibatalkan. Tidak ada yang disimpan.",
+        "Cancelled. Nothing was saved."),
+    "error.no_session_chosen": (
+        "Pilih setidaknya satu sesi dulu.",
+        "Choose at least one session first."),
     "error.venue_unknown": (
         "Tempat ini tidak dikenal. Pilih dari daftar.",
         "This venue is not known. Choose one from the list."),

@@ -146,6 +146,7 @@ _SESSIONS: dict[str, tuple[str, str]] = {
     "ui.sessions.delete": ("Hapus", "Delete"),
     "ui.sessions.roll_call": ("Daftar hadir", "Roll-call"),
     "ui.sessions.print": ("Cetak daftar hadir", "Print sign-in sheet"),
+    "ui.sessions.print_many": ("Cetak {count} daftar hadir", "Print {count} sign-in sheets"),
     "ui.sessions.preferred_names": ("Pakai nama panggilan", "Use preferred names"),
     "ui.sessions.preferred_names_hint": (
         "Daftar hadir dan lembar tanda tangan memakai nama panggilan bila ada.",
@@ -184,7 +185,7 @@ _SESSIONS: dict[str, tuple[str, str]] = {
     "ui.sessions.print_filter": ("Dokumen PDF (*.pdf)", "PDF documents (*.pdf)"),
     "ui.sessions.print_file": ("daftar-hadir-{date}-{module}.pdf",
                                "sign-in-sheet-{date}-{module}.pdf"),
-    "ui.sessions.printing": ("Membuat daftar hadir…", "Making the sign-in sheet…"),
+    "ui.sessions.printing": ("Membuat daftar hadir…", "Making the sign-in sheets…"),
     "ui.sessions.printed": ("Daftar hadir disimpan: {path}", "Sign-in sheet saved: {path}"),
     "ui.sessions.print_failed": ("Daftar hadir tidak dapat disimpan: {reason}",
                                  "The sign-in sheet could not be saved: {reason}"),

@@ -5,7 +5,7 @@ facilitator's signature at the end."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -21,6 +21,8 @@ from reportlab.platypus import (
     Frame,
     HRFlowable,
     KeepTogether,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -228,31 +230,66 @@ def _closing(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Fl
     return KeepTogether([Spacer(1, 7 * mm), closing])
 
 
-def _build(sheet: SignInSheet, lang: str, pages: int | None) -> tuple[bytes, int]:
+def _build(sheets: Sequence[SignInSheet], lang: str,
+           pages: Sequence[int] | None) -> tuple[bytes, list[int]]:
+    """Every sheet on its own pages (its own header and page count), in one document.
+
+    ``pages`` holds each sheet's page count (from a first pass) for "Halaman 1 dari 2"; the
+    footer does not change the layout, so the counts hold in the second pass.
+    """
     regular, bold = register_fonts()
     styles = _Styles(regular, bold)
-
-    def header() -> list[Flowable]:
-        return _header(sheet, lang, styles, regular)
-
-    margin_top = HEADER_TOP + _height(header()) + HEADER_GAP
     buffer = io.BytesIO()
     # The metadata holds only a generic title and the app's name, never a name or a group.
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=margin_top,
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=HEADER_TOP,
         bottomMargin=MARGIN_BOTTOM, title=_text(lang, "ui.signin.doc_title"),
         author="KDRT Desk", creator="KDRT Desk", subject="", keywords="", lang=lang,
         initialFontName=regular)
-    on_page = _page_decoration(header, lang, styles.footer_font, pages)
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - margin_top - MARGIN_BOTTOM,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="rows")
-    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=on_page)])
-    doc.build([_table(sheet, lang, styles, regular), _closing(sheet, lang, styles, regular)])
-    return buffer.getvalue(), doc.page
+    templates: list[PageTemplate] = []
+    story: list[Flowable] = []
+    first_pages: list[int] = []  # where each sheet starts, counted while building
+
+    for index, sheet in enumerate(sheets):
+        def header(sheet: SignInSheet = sheet) -> list[Flowable]:
+            return _header(sheet, lang, styles, regular)
+
+        margin_top = HEADER_TOP + _height(header()) + HEADER_GAP
+        total = pages[index] if pages is not None else None
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - margin_top - MARGIN_BOTTOM,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                      id=f"rows{index}")
+        templates.append(PageTemplate(
+            id=f"sheet{index}", frames=[frame],
+            onPage=_page_decoration(header, lang, styles.footer_font, total, first_pages,
+                                    index)))
+        if index:
+            story += [NextPageTemplate(f"sheet{index}"), PageBreak()]
+        story += [_Mark(first_pages), _table(sheet, lang, styles, regular),
+                  _closing(sheet, lang, styles, regular)]
+    doc.addPageTemplates(templates)
+    doc.build(story)
+    counts = [b - a for a, b in zip(first_pages, [*first_pages[1:], doc.page + 1], strict=True)]
+    return buffer.getvalue(), counts
+
+
+class _Mark(Flowable):
+    """Notes the page a sheet starts on (drawn first on that page, takes no room)."""
+
+    def __init__(self, first_pages: list[int]) -> None:
+        super().__init__()
+        self.first_pages = first_pages
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.first_pages.append(self.canv.getPageNumber())
 
 
 def _page_decoration(header: Callable[[], list[Flowable]], lang: str, font: str,
-                     pages: int | None) -> Callable[[Canvas, BaseDocTemplate], None]:
+                     pages: int | None, first_pages: list[int], index: int
+                     ) -> Callable[[Canvas, BaseDocTemplate], None]:
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         _draw_top_down(canvas, header(), PAGE_H - HEADER_TOP)
@@ -262,7 +299,8 @@ def _page_decoration(header: Callable[[], list[Flowable]], lang: str, font: str,
         canvas.setFillColor(MUTED)
         canvas.setFont(font, 8.5)
         canvas.drawString(MARGIN_X, FOOTER_TEXT, "KDRT Desk")
-        page = canvas.getPageNumber()
+        start = first_pages[index] if len(first_pages) > index else canvas.getPageNumber()
+        page = canvas.getPageNumber() - start + 1
         canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_TEXT, _text(
             lang, "ui.signin.page", page=page, pages=pages if pages is not None else page))
         canvas.restoreState()
@@ -270,18 +308,29 @@ def _page_decoration(header: Callable[[], list[Flowable]], lang: str, font: str,
     return on_page
 
 
-def build_sign_in_sheet(sheet: SignInSheet, lang: str | None = None) -> bytes:
-    """The sheet as PDF bytes, in ``lang`` (default: the UI language)."""
+def build_sign_in_sheets(sheets: Sequence[SignInSheet], lang: str | None = None) -> bytes:
+    """Several sessions' sheets in one PDF, each starting on a new page with its own header
+    and page numbers, in ``lang`` (default: the UI language)."""
     chosen = lang or i18n.language()
     if chosen not in i18n.LANGUAGES:
         raise ValueError(f"unsupported language: {chosen}")
-    # Two passes: the first counts the pages for "Halaman 1 dari 2"; the footer does not
-    # change the layout, so the count holds in the second.
-    _, pages = _build(sheet, chosen, None)
-    data, _ = _build(sheet, chosen, pages)
+    if not sheets:
+        raise ValueError("no sign-in sheet to build")
+    _, pages = _build(sheets, chosen, None)
+    data, _ = _build(sheets, chosen, pages)
     return data
 
 
+def build_sign_in_sheet(sheet: SignInSheet, lang: str | None = None) -> bytes:
+    """The sheet as PDF bytes, in ``lang`` (default: the UI language)."""
+    return build_sign_in_sheets([sheet], lang)
+
+
+def write_sign_in_sheets(sheets: Sequence[SignInSheet], path: Path,
+                         lang: str | None = None) -> None:
+    """Write the sheets to ``path`` atomically: a failure never leaves a half-written PDF."""
+    write_atomically(Path(path), build_sign_in_sheets(sheets, lang))
+
+
 def write_sign_in_sheet(sheet: SignInSheet, path: Path, lang: str | None = None) -> None:
-    """Write the sheet to ``path`` atomically: a failure never leaves a half-written PDF."""
-    write_atomically(Path(path), build_sign_in_sheet(sheet, lang))
+    write_sign_in_sheets([sheet], path, lang)

@@ -6,7 +6,7 @@ taken. The first mark of a session makes it "held". A facilitator marks only her
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -174,21 +174,40 @@ class AttendanceService:
 
     def print_sign_in_sheet(self, session_id: int, path: Path, preferred_names: bool = False,
                             lang: str | None = None) -> int:
-        """Write the sheet's PDF to ``path`` (atomically), then audit that names left the vault.
+        """Write one session's sheet to ``path``; returns how many names it lists."""
+        return self.print_sign_in_sheets([session_id], path, preferred_names, lang)
 
-        Returns how many names it lists; a file that cannot be written is a user error.
+    def print_sign_in_sheets(self, session_ids: Sequence[int], path: Path,
+                             preferred_names: bool = False, lang: str | None = None,
+                             report: Callable[[int, int], bool] | None = None) -> int:
+        """Write the sheets of several sessions into one PDF at ``path`` (atomically), then
+        audit that their names left the vault. Returns how many names they list in all.
+
+        ``report(done, total)`` hears of each sheet read; when it returns False (the user
+        cancelled) nothing is written and ``error.cancelled`` is raised. A file that cannot be
+        written is a user error.
         """
-        from kdrt_desk.reports.sign_in_sheet import write_sign_in_sheet
+        from kdrt_desk.reports.sign_in_sheet import write_sign_in_sheets
 
-        sheet = self.sign_in_sheet(session_id, preferred_names)
+        ids = list(dict.fromkeys(session_ids))
+        if not ids:
+            raise UserError("error.no_session_chosen")
+        sheets = []
+        for done, session_id in enumerate(ids, start=1):
+            sheets.append(self.sign_in_sheet(session_id, preferred_names))
+            if report is not None and not report(done, len(ids) + 1):
+                raise UserError("error.cancelled")
         try:
-            write_sign_in_sheet(sheet, path, lang)
+            write_sign_in_sheets(sheets, path, lang)
         except OSError as exc:
             raise UserError("error.export_unwritable") from exc
         with self.db.transaction() as session:
-            audit_log.append(session, self.actor.username, "sign_in_sheet_printed",
-                             f"session:{session_id}", {"rows": len(sheet.names)})
-        return len(sheet.names)
+            for sheet in sheets:
+                audit_log.append(session, self.actor.username, "sign_in_sheet_printed",
+                                 f"session:{sheet.session_id}", {"rows": len(sheet.names)})
+        if report is not None:
+            report(len(ids) + 1, len(ids) + 1)
+        return sum(len(sheet.names) for sheet in sheets)
 
     # -- progress -----------------------------------------------------------------------------
     def group_progress(self, group_id: int) -> GroupProgress:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -136,6 +137,8 @@ class SessionsView(QWidget):
         buttons.addWidget(self.preferred_names)
 
         self.table = table([t(f"ui.sessions.col_{c}") for c in COLUMNS])
+        # Ctrl/Shift-click picks several sessions to print their sheets in one go
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_roll_call())
         self.count_label = QLabel()
@@ -264,6 +267,12 @@ class SessionsView(QWidget):
             return None
         return self.rows[rows[0].row()]
 
+    def selected_all(self) -> list[SessionView]:
+        """Every selected session in list order (printing takes several at once)."""
+        model = self.table.selectionModel()
+        rows = sorted(i.row() for i in model.selectedRows()) if model is not None else []
+        return [self.rows[r] for r in rows if r < len(self.rows)]
+
     def select_session(self, session_id: int) -> None:
         for row, view in enumerate(self.rows):
             if view.id == session_id:
@@ -271,14 +280,18 @@ class SessionsView(QWidget):
                 return
 
     def _update_buttons(self) -> None:
-        chosen = self.selected()
+        everything = self.selected_all()
+        chosen = everything[0] if len(everything) == 1 else None  # one at a time, but printing
         live = chosen is not None and chosen.status != SessionStatus.CANCELLED
         untouched = live and chosen is not None and chosen.marked == 0
         self.edit_button.setEnabled(untouched)
         self.cancel_button.setEnabled(untouched)
         self.delete_button.setEnabled(chosen is not None and chosen.marked == 0)
         self.roll_call_button.setEnabled(chosen is not None)
-        self.print_button.setEnabled(live)
+        printable = [v for v in everything if v.status != SessionStatus.CANCELLED]
+        self.print_button.setEnabled(bool(printable))
+        self.print_button.setText(t("ui.sessions.print_many", count=len(printable))
+                                  if len(printable) > 1 else t("ui.sessions.print"))
 
     # -- planning ---------------------------------------------------------------------------
     def open_new_dialog(self) -> SessionDialog | None:
@@ -383,27 +396,28 @@ class SessionsView(QWidget):
             self._after_change()
 
     def print_sign_in_sheet(self, path: Path | None = None) -> None:
-        """Ask where to save the sheet, then build and write it off the GUI thread."""
-        chosen = self.selected()
-        if chosen is None:
+        """Ask where to save, then build and write the selected sessions' sheets (one PDF, a
+        sheet per session; cancelled ones left out) off the GUI thread, cancellable."""
+        chosen = [v for v in self.selected_all() if v.status != SessionStatus.CANCELLED]
+        if not chosen:
             return
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(
-                self, t("ui.sessions.print_title"), str(Path.home() / sheet_file_name(chosen)),
-                t("ui.sessions.print_filter"))
+                self, t("ui.sessions.print_title"),
+                str(Path.home() / sheet_file_name(chosen[0])), t("ui.sessions.print_filter"))
             if not name:
                 return
             path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        attendance, session_id = self.services.attendance, chosen.id
+        attendance, ids = self.services.attendance, [v.id for v in chosen]
         preferred = self.preferred_names.isChecked()
+        lang = language()
         target = path
 
         def work(progress: Progress) -> Path:
-            progress.report(0, 1)
-            attendance.print_sign_in_sheet(session_id, target, preferred)
-            progress.report(1, 1)
+            progress.report(0, len(ids) + 1)
+            attendance.print_sign_in_sheets(ids, target, preferred, lang, progress.report)
             return target
 
         self.runner.run_with_progress(

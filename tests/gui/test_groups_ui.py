@@ -332,3 +332,29 @@ def test_the_dashboard_shows_the_training_figures(qtbot: QtBot, admin: Services,
         view.refresh(date(2026, 11, 27))
     assert [view.figure(n) for n in ("groups_running", "in_training", "sessions_held",
                                      "attendance_rate")] == ["1", "2", "1", "50%"]
+
+
+def test_several_selected_sessions_print_into_one_pdf(
+        qtbot: QtBot, admin: Services, runner: TaskRunner, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtCore import QItemSelectionModel
+
+    programme = build(admin, members=2)
+    for day in (23, 24, 25):
+        admin.sessions.create(session_on(programme, date(2026, 11, day),
+                                         topic=f"Pertemuan {day}"))
+    admin.sessions.cancel(admin.sessions.sessions()[1].id, "Banjir")
+    view = loaded_sessions(qtbot, admin, runner)
+    flags = (QItemSelectionModel.SelectionFlag.Select
+             | QItemSelectionModel.SelectionFlag.Rows)
+    for row in range(3):
+        view.table.selectionModel().select(view.table.model().index(row, 0), flags)
+    assert view.print_button.text() == "Cetak 2 daftar hadir"  # the cancelled one is left out
+    assert not view.edit_button.isEnabled()  # changing is one session at a time
+    target = tmp_path / "minggu-ini.pdf"
+    with qtbot.waitSignal(view.printed, timeout=15000):
+        view.print_sign_in_sheet(target)
+    texts = [page.extract_text() for page in PdfReader(target).pages]
+    assert len(texts) == 2
+    assert "Pertemuan 23" in texts[0] and "Pertemuan 25" in texts[1]
+    assert not any("Pertemuan 24" in text for text in texts)

@@ -17,7 +17,12 @@ from kdrt_desk import i18n
 from kdrt_desk.domain.training import SignInSheet
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import MARGIN_X
-from kdrt_desk.reports.sign_in_sheet import build_sign_in_sheet, write_sign_in_sheet
+from kdrt_desk.reports.sign_in_sheet import (
+    build_sign_in_sheet,
+    build_sign_in_sheets,
+    write_sign_in_sheet,
+    write_sign_in_sheets,
+)
 
 A4_POINTS = (595.2756, 841.8898)
 CENTRE = "Pusat Pemberdayaan Perempuan Sriwijaya"
@@ -190,3 +195,28 @@ def test_page_numbers_are_counted_before_printing(tmp_path: Path) -> None:
     footers = [re.search(r"Halaman (\d+) dari (\d+)", p.extract_text()) for p in reader.pages]
     assert [(int(m[1]), int(m[2])) for m in footers if m] == [
         (n, pages) for n in range(1, pages + 1)]
+
+
+def test_several_sessions_print_in_one_pdf_each_with_its_own_header_and_pages(
+        tmp_path: Path) -> None:
+    cooking = replace(sheet(forty_five()), session_id=8, module="EKO-02 Memasak dan usaha makanan",
+                      group="Angkatan 2 Kertapati", facilitator="Ibu Mariani")
+    sheets = [sheet(FIVE), cooking, replace(sheet(FIVE[:2]), group="Angkatan 3 Sako")]
+    path = tmp_path / "minggu-ini.pdf"
+    write_sign_in_sheets(sheets, path, "id")
+    reader = PdfReader(path)
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    single = len(read(build_sign_in_sheet(cooking, "id"), alone).pages)
+    assert len(reader.pages) == 1 + single + 1
+    texts = [page.extract_text() for page in reader.pages]
+    assert "Angkatan 1 Plaju" in texts[0] and "Halaman 1 dari 1" in texts[0]
+    for number, text in enumerate(texts[1:1 + single], start=1):
+        assert "EKO-02" in text and "Angkatan 2 Kertapati" in text
+        assert f"Halaman {number} dari {single}" in text
+    assert "Ibu Mariani" in texts[single]  # her signature closes her own sheet
+    assert "Angkatan 3 Sako" in texts[-1] and "Halaman 1 dari 1" in texts[-1]
+    assert "Peserta 01" not in texts[-1]
+    with pytest.raises(ValueError):
+        build_sign_in_sheets([], "id")
+

@@ -201,3 +201,25 @@ def test_the_dashboard_counts_the_training_programme(admin: Services) -> None:
     assert counts.attendance_rate_this_month == 67  # 2 of 3 marks present or late
     assert admin.dashboard.counts(date(2027, 2, 1)).groups_running == 0  # the period is over
     assert admin.dashboard.counts(date(2027, 2, 1)).attendance_rate_this_month is None
+
+
+def test_printing_several_sheets_can_be_cancelled_and_then_nothing_is_written(
+        admin: Services, tmp_path: Path) -> None:
+    programme = build(admin, members=2)
+    made = admin.sessions.create_many([session_on(programme, date(2026, 11, d))
+                                       for d in (23, 24)])
+    target = tmp_path / "dua.pdf"
+    heard: list[tuple[int, int]] = []
+
+    def stop_after_one(done: int, total: int) -> bool:
+        heard.append((done, total))
+        return done < 1
+
+    with pytest.raises(UserError) as cancelled:
+        admin.attendance.print_sign_in_sheets([m.id for m in made], target,
+                                              report=stop_after_one)
+    assert cancelled.value.key == "error.cancelled" and heard == [(1, 3)]
+    assert not target.exists() and _audit(admin, "sign_in_sheet_printed") == []
+    assert admin.attendance.print_sign_in_sheets([m.id for m in made], target) == 4
+    assert len(PdfReader(target).pages) == 2
+    assert len(_audit(admin, "sign_in_sheet_printed")) == 2
