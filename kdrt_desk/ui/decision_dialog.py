@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kdrt_desk.domain.care import PartnerInfo
 from kdrt_desk.domain.enums import DecisionOutcome, NotEligibleReason, RiskLevel
@@ -25,8 +26,9 @@ from kdrt_desk.domain.screening import Criterion, DecisionInput, ScreeningRecord
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import dialog_buttons, fit_height, focus_first_error
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages, show_error
+from kdrt_desk.ui.account_dialogs import dialog_buttons, fit_height
+from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate
 from kdrt_desk.ui.screening_dialog import HIGH_RISK_STYLE, criterion_label
 from kdrt_desk.wiring import Services
@@ -46,27 +48,20 @@ def _hint(text: str, style: str = HINT_STYLE) -> QLabel:
     return hint
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(FormDialog):
     """One decision per screening; a rejection only counts once a second person confirms it."""
-
-    saved = Signal(object)  # the DecisionRecord
 
     def __init__(self, services: Services, runner: TaskRunner, screening_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
+        super().__init__(services, runner, parent)  # saved: the DecisionRecord
         self.screening_id = screening_id
         self.screening: ScreeningRecord | None = None
         self.criteria: dict[str, Criterion] = {}
-        self.busy = False
         self.partners_loaded = False
         self.may_decide = services.vault.actor.may(Permission.DECIDE)
         self.may_see_risk = services.vault.actor.may(Permission.VIEW_RESTRICTED)
         self.setWindowTitle(t("ui.screening.decision.title"))
 
-        self.errors = FieldErrors()
-        self.summary = ErrorLabel()
         self.participant_label = QLabel(t("ui.screening.loading"))
         self.participant_label.setStyleSheet("font-weight: bold;")
         self.participant_label.setWordWrap(True)
@@ -164,9 +159,9 @@ class DecisionDialog(QDialog):
         screening = services.screening
         runner.run(lambda: screening.get(screening_id), self._screening_loaded,
                    self._load_failed)
-        runner.run(screening.criteria, self._criteria_loaded, self._fail)
+        runner.run(screening.criteria, self._criteria_loaded, self._failed)
         care = services.care
-        runner.run(lambda: care.partners(active_only=True), self._partners_loaded, self._fail)
+        runner.run(lambda: care.partners(active_only=True), self._partners_loaded, self._failed)
 
     # -- loading ----------------------------------------------------------------------------
     def _screening_loaded(self, record: ScreeningRecord) -> None:
@@ -177,7 +172,7 @@ class DecisionDialog(QDialog):
             self.risk_banner.show()
         participants = self.services.participants
         pid = record.participant_id
-        self.runner.run(lambda: participants.get(pid), self._participant_loaded, self._fail)
+        self.runner.run(lambda: participants.get(pid), self._participant_loaded, self._failed)
         fit_height(self)
 
     def _criteria_loaded(self, criteria: list[Criterion]) -> None:
@@ -262,34 +257,11 @@ class DecisionDialog(QDialog):
         if problems:
             self.show_errors(problems)
             return
-        self.busy = True
-        self.setEnabled(False)
         decisions = self.services.decisions
-        self.runner.run(lambda: decisions.decide(data), self._saved, self._fail)
+        self.run(lambda: decisions.decide(data))
 
-    def _saved(self, record: object) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        self.errors.clear()
-        self.summary.show_message("")
-        self.saved.emit(record)
-        self.accept()
-
-    def _fail(self, exc: BaseException) -> None:
-        self.busy = False
-        self.setEnabled(self.screening is not None)
-        errors = failure_messages(self, exc)
-        if errors is not None:
-            self.show_errors(errors)
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        unplaced = self.errors.show(errors)
-        self.summary.show_message("\n".join(unplaced))
-        focus_first_error(self.errors)
-        fit_height(self)
-
-    def error_text(self, field: str) -> str:
-        """The message shown beside ``field`` ("" when none): for tests and screen readers."""
-        error = self.errors.labels.get(field)
-        return "" if error is None or error.isHidden() else error.text()
+    def _failed(self, exc: BaseException) -> None:
+        super()._failed(exc)
+        if isValid(self):
+            self.setEnabled(self.screening is not None)
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -23,10 +22,9 @@ from kdrt_desk.ui.account_dialogs import (
     add_field,
     dialog_buttons,
     fit_height,
-    focus_first_error,
     hint_label,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate, set_combo, to_qdate
 from kdrt_desk.wiring import Services
 
@@ -37,23 +35,18 @@ FIELD_ALIASES = {"partner": "partner_id", "date": "service_date", "outcome": "ou
                  "provider": "provider_note"}
 
 
-class ServiceDialog(QDialog):
+class ServiceDialog(FormDialog):
     """Kind, date, provider, status and (for roles that may read it) the outcome note.
 
     ``existing`` edits a saved service; its outcome note is editable only when it was opened
     (``existing.restricted_hidden`` False) — otherwise the stored note is left untouched.
     """
 
-    saved = Signal(object)  # the saved ServiceView (or whatever the service returned)
-
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
                  existing: ServiceView | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
+        super().__init__(services, runner, parent)
         self.participant_id = participant_id
         self.existing = existing
-        self.busy = False
         self.partners_loaded = False
         actor = services.vault.actor
         self.may_see_outcome = actor.may(Permission.VIEW_RESTRICTED)
@@ -62,8 +55,6 @@ class ServiceDialog(QDialog):
         self.setWindowTitle(t("ui.care.dialog.title_new") if existing is None
                             else t("ui.care.dialog.title_edit"))
 
-        self.errors = FieldErrors()
-        self.summary = ErrorLabel()
         self.kind = enum_combo(ServiceKind)
         self.service_date = QDateEdit()
         self.service_date.setCalendarPopup(True)
@@ -165,37 +156,9 @@ class ServiceDialog(QDialog):
             return
         data = self.collect()
         care = self.services.care
-        self.busy = True
-        self.setEnabled(False)
         if self.existing is None:
-            self.runner.run(lambda: care.record(data), self._saved, self._failed)
+            self.run(lambda: care.record(data))
         else:
             service_id = self.existing.id
-            self.runner.run(lambda: care.update(service_id, data), self._saved, self._failed)
-
-    def _saved(self, result: object) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        self.errors.clear()
-        self.summary.show_message("")
-        self.saved.emit(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        errors = failure_messages(self, exc)
-        if errors is not None:
-            self.show_errors(errors)
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        unplaced = self.errors.show(errors)
-        self.summary.show_message("\n".join(unplaced))
-        focus_first_error(self.errors)
-        fit_height(self)
-
-    def error_text(self, field: str) -> str:
-        """The message shown beside ``field`` ("" when none): for tests and screen readers."""
-        error = self.errors.labels.get(field)
-        return "" if error is None or error.isHidden() else error.text()
+            self.run(lambda: care.update(service_id, data))
 
