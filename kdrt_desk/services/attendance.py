@@ -42,16 +42,13 @@ from kdrt_desk.models import (
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.clock import local_today
 from kdrt_desk.services.programme_access import own_facilitator_id, own_group_ids, sees_all
 from kdrt_desk.services.programme_validation import one_line
 
 REASON_LIMIT = 200
 ATTENDED_VALUES = tuple(m.value for m in ATTENDED)
 MARKS = {m.value: m for m in AttendanceMark}
-
-
-def _today() -> date:
-    return datetime.now(UTC).astimezone().date()
 
 
 def members_on(group_id: int, day: date) -> ColumnElement[bool]:
@@ -102,7 +99,7 @@ class AttendanceService:
             raise ValidationError([UserError("error.too_long", field="reason",
                                              limit=REASON_LIMIT)])
         with self.db.transaction() as session:
-            row = self._markable(session, session_id, today or _today())
+            row = self._markable(session, session_id, today or local_today())
             member = session.scalar(select(Enrolment.id).where(
                 members_on(row.group_id, row.session_date),
                 Enrolment.participant_id == participant_id).limit(1))
@@ -132,7 +129,7 @@ class AttendanceService:
         """Mark everyone not yet marked as present; returns how many were marked."""
         self.actor.require(Permission.TAKE_ATTENDANCE)
         with self.db.transaction() as session:
-            row = self._markable(session, session_id, today or _today())
+            row = self._markable(session, session_id, today or local_today())
             marked = select(Attendance.participant_id).where(
                 Attendance.session_id == session_id)
             missing = list(session.scalars(select(Enrolment.participant_id).where(
@@ -255,9 +252,9 @@ class AttendanceService:
                           on: date | None = None, score: int | None = None) -> None:
         """Her skill assessment for a module (a new one replaces the last)."""
         self.actor.require(Permission.TAKE_ATTENDANCE)
-        day = on or _today()
+        day = on or local_today()
         errors: list[UserError] = []
-        if day > _today():
+        if day > local_today():
             errors.append(UserError("error.date_future", field="on"))
         if score is not None and not 0 <= score <= 100:
             errors.append(UserError("error.number_range", field="score", low=0, high=100))

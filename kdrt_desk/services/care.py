@@ -18,15 +18,12 @@ from kdrt_desk.models import Participant, Partner, ServiceRecord
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.clock import local_today
 
 PROVIDER_NOTE_LIMIT = 200
 OUTCOME_NOTE_LIMIT = 4000
 SERVICE_FIELDS = ("kind", "service_date", "partner_id", "provider_note", "status",
                   "outcome_note")
-
-
-def _today() -> date:
-    return datetime.now(UTC).astimezone().date()
 
 
 def _one_line(value: object) -> str:
@@ -130,7 +127,7 @@ class CareService:
             if (data.outcome_note or "").strip():
                 self._refuse_note(session, person.code, None)
             clean = validate_service(data, registered_on=person.registered_on,
-                                     today=today or _today(),
+                                     today=today or local_today(),
                                      partners=_partner_states(session, data.partner_id))
             row = ServiceRecord(
                 participant_id=person.id, kind=clean.kind.value,
@@ -159,7 +156,7 @@ class CareService:
             if (data.outcome_note or "").strip():
                 self._refuse_note(session, person.code, service_id)
             clean = validate_service(data, registered_on=person.registered_on,
-                                     today=today or _today(),
+                                     today=today or local_today(),
                                      partners=_partner_states(session, data.partner_id),
                                      kept_partner=row.partner_id)
             if data.outcome_note is None or not self.actor.may(Permission.VIEW_RESTRICTED):

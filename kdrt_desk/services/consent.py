@@ -32,6 +32,7 @@ from kdrt_desk.models import (
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.clock import local_today
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,6 @@ ERASED_FIELDS = ("full_name", "preferred_name", "nik", "birth_date", "birth_plac
                  "trusted_contact_phone", "never_contact_at_home", "kelurahan", "children_ages",
                  "occupation", "search_text")
 ID_CHUNK = 500
-
-
-def _today() -> date:
-    return datetime.now(UTC).astimezone().date()
 
 
 def scope_given(scope: ConsentScope) -> ColumnElement[bool]:
@@ -158,7 +155,7 @@ class ConsentService:
                            today: date | None = None) -> None:
         """Record the day she signed the printed consent form (not before registration)."""
         self.actor.require(Permission.MANAGE_CONSENT)
-        day = today or _today()
+        day = today or local_today()
         if signed_on > day:
             raise UserError("error.date_future", field="signed_on")
         with self.db.transaction() as session:
@@ -196,7 +193,7 @@ class ConsentService:
                 scopes=scopes if consent is None or consent.withdrawn_on is None
                 else frozenset(),
                 consent_date=consent.consent_date if consent is not None else None,
-                printed_on=_today())
+                printed_on=local_today())
             audit_log.append(session, self.actor.username, "consent_form_exported", row.code,
                              {"format": "pdf", "language": lang})
             try:
@@ -221,7 +218,7 @@ class ConsentService:
         self.actor.require(Permission.MANAGE_CONSENT)
         if not confirm:
             raise UserError("error.withdraw_unconfirmed", field="confirm")
-        day = today or _today()
+        day = today or local_today()
         if withdrawn_on > day:
             raise UserError("error.date_future", field="withdrawn_on")
         with self.db.transaction() as session:

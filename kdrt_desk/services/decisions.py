@@ -23,7 +23,8 @@ from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
-from kdrt_desk.services.screening import participant_for_change, today_local
+from kdrt_desk.services.clock import local_today
+from kdrt_desk.services.screening import participant_for_change
 
 PRIORITY_RANGE = (1, 5)  # 1: most urgent
 REASON_TEXT_LIMIT = 2000
@@ -132,7 +133,7 @@ class DecisionService:
         """Decide on a screening. Accepted, waitlisted and referred take effect at once; not
         eligible waits for a second Admin or Konselor (``confirm``)."""
         self.actor.require(Permission.DECIDE)
-        today = today or today_local()
+        today = today or local_today()
         with self.db.transaction() as session:
             return self._decide(session, data, today, {})
 
@@ -179,7 +180,7 @@ class DecisionService:
     def confirm(self, decision_id: int, today: date | None = None) -> DecisionRecord:
         """The second person's confirmation of a rejection; then it takes effect."""
         self.actor.require(Permission.DECIDE)
-        today = today or today_local()
+        today = today or local_today()
         with self.db.transaction() as session:
             row = session.get(ScreeningDecision, decision_id)
             if row is None:
@@ -208,7 +209,7 @@ class DecisionService:
                              today: date | None = None) -> DecisionRecord:
         """Take her off the waitlist: a new accepted decision on the screening she waited on."""
         self.actor.require(Permission.DECIDE)
-        today = today or today_local()
+        today = today or local_today()
         with self.db.transaction() as session:
             person = participant_for_change(session, participant_id)
             waiting = session.scalar(
@@ -257,7 +258,7 @@ class DecisionService:
     def waitlist(self, today: date | None = None) -> list[WaitlistEntry]:
         """Waitlisted participants by priority (1 first), then longest waiting."""
         self.actor.require(Permission.VIEW_SCREENING)
-        today = today or today_local()
+        today = today or local_today()
         risk_visible = self.actor.may(Permission.VIEW_RESTRICTED)
         query = (select(Participant.id, Participant.code, Participant.full_name,
                         Participant.preferred_name, Participant.kecamatan,

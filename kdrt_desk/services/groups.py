@@ -42,6 +42,7 @@ from kdrt_desk.models import (
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.clock import local_today
 from kdrt_desk.services.programme_access import (
     own_group_ids,
     sees_all,
@@ -57,10 +58,6 @@ ENDINGS = frozenset({EnrolmentStatus.WITHDRAWN, EnrolmentStatus.DROPPED_OUT,
 STATUS_AFTER_ENDING = {EnrolmentStatus.WITHDRAWN: ParticipantStatus.DROPPED_OUT,
                        EnrolmentStatus.DROPPED_OUT: ParticipantStatus.DROPPED_OUT,
                        EnrolmentStatus.COMPLETED: ParticipantStatus.COMPLETED}
-
-
-def _today() -> date:
-    return datetime.now(UTC).astimezone().date()
 
 
 class GroupService:
@@ -219,7 +216,7 @@ class GroupService:
         Returns how many were enrolled; each one's status becomes ``enrolled``.
         """
         self.actor.require(Permission.MANAGE_GROUPS)
-        day = on or _today()
+        day = on or local_today()
         ids = list(dict.fromkeys(participant_ids))
         if not ids:
             raise UserError("error.enrol_nobody")
@@ -276,7 +273,7 @@ class GroupService:
             errors.append(UserError("error.end_reason_required", field="reason"))
         elif len(clean_reason) > REASON_LIMIT:
             errors.append(UserError("error.too_long", field="reason", limit=REASON_LIMIT))
-        day = on or _today()
+        day = on or local_today()
         with self.db.transaction() as session:
             row, person = self._active_enrolment(session, enrolment_id)
             self._check_end_date(errors, row, day)
@@ -296,7 +293,7 @@ class GroupService:
         clean_reason = one_line(reason)
         if len(clean_reason) > REASON_LIMIT:
             errors.append(UserError("error.too_long", field="reason", limit=REASON_LIMIT))
-        day = on or _today()
+        day = on or local_today()
         with self.db.transaction() as session:
             row, person = self._active_enrolment(session, enrolment_id)
             if to_group_id == row.group_id:
@@ -400,7 +397,7 @@ class GroupService:
         """A membership ends on a day that has come, not before it began."""
         if day < row.enrolled_on:
             errors.append(UserError("error.end_before_enrolment", field="on"))
-        elif day > _today():
+        elif day > local_today():
             errors.append(UserError("error.date_future", field="on"))
 
     @staticmethod

@@ -22,6 +22,7 @@ from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.clock import local_today
 from kdrt_desk.services.consent import apply_consent, contact_withheld_ids, keep_withheld_contact
 from kdrt_desk.services.participant_validation import validate_participant
 from kdrt_desk.services.programme_access import visible_participant_ids
@@ -48,10 +49,6 @@ class PossibleDuplicate:
     code: str
     full_name: str
     reason: str  # "nik" or "name_birth_date"
-
-
-def _today() -> date:
-    return datetime.now(UTC).astimezone().date()
 
 
 def _name_key(name: str) -> str:
@@ -184,7 +181,7 @@ class ParticipantService:
         self.actor.require(Permission.EDIT_PARTICIPANT)
         if data.case is not None:
             self.actor.require(Permission.EDIT_RESTRICTED)
-        clean = validate_participant(data, today or _today())
+        clean = validate_participant(data, today or local_today())
         if clean.consent.withdrawn_on is not None:
             raise ValidationError([UserError("error.withdraw_via_consent",
                                              field="consent_withdrawn")])
@@ -218,7 +215,8 @@ class ParticipantService:
                 row = self._row(session, participant_id)
                 if row.anonymised_on is not None:
                     raise UserError("error.participant_anonymised")
-                clean = validate_participant(keep_withheld_contact(data, row), today or _today())
+                clean = validate_participant(keep_withheld_contact(data, row),
+                                             today or local_today())
                 if row.version != expected_version:
                     raise UserError("error.edited_elsewhere")
                 before = repo.to_record(row, with_case=clean.case is not None)

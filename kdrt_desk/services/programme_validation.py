@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
@@ -215,7 +214,3 @@ def joined(values: Iterable[StrEnum]) -> str:
 
 def split_enum(enum: type[EnumT], text: str) -> set[EnumT]:
     return {enum(v) for v in text.split(",") if v}
-
-
-def in_period(day: date, start: date, end: date) -> bool:
-    return start <= day <= end

@@ -48,6 +48,7 @@ from kdrt_desk.models import (
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.clock import local_today
 
 TEXT_LIMITS = {"interview_notes": 8000, "safety_plan": 4000, "experience": 2000,
                "skills_other": 200}
@@ -72,10 +73,6 @@ class ScreeningAuthorOnlyError(PermissionDeniedError):
 
     def __init__(self) -> None:
         UserError.__init__(self, "error.screening_author_only")
-
-
-def today_local() -> date:
-    return datetime.now(UTC).astimezone().date()
 
 
 def split_codes(text: str) -> list[str]:
@@ -313,7 +310,7 @@ class ScreeningService:
     def create(self, data: ScreeningInput, today: date | None = None) -> ScreeningRecord:
         """Record a screening; the actor is its assessor. Her status moves on to ``screening``."""
         self.actor.require(Permission.SCREEN)
-        today = today or today_local()
+        today = today or local_today()
         now = datetime.now(UTC)
         with self.db.transaction() as session:
             person = participant_for_change(session, data.participant_id)
@@ -339,7 +336,7 @@ class ScreeningService:
         """Save an edit. Until a decision on it is confirmed: its author or an Admin only.
         Afterwards: anyone who screens, with a reason, and the values before are kept."""
         self.actor.require(Permission.SCREEN)
-        today = today or today_local()
+        today = today or local_today()
         now = datetime.now(UTC)
         reason = reason.strip()
         try:
