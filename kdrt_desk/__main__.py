@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = {"init", "demo", "users", "participants", "screening", "audit", "check"}
 OPTIONS_WITH_VALUE = {"--data-dir", "--lang"}
 
 

@@ -18,6 +18,7 @@ from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.tasks.heap import settle_heap
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import show_error
+from kdrt_desk.ui.crash_dialog import DATA_DIR_PROPERTY
 from kdrt_desk.vault_files import VaultPaths, default_data_dir
 
 ASSETS = Path(__file__).parent / "assets"
@@ -99,6 +100,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationName("KDRT Desk")
     app.setOrganizationName("KDRT Desk")
     app.setQuitOnLastWindowClosed(False)
+    app.setProperty(DATA_DIR_PROPERTY, str(data_dir))  # what no saved file may replace
     icon = ASSETS / "kdrt-desk.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

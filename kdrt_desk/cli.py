@@ -12,6 +12,7 @@ import getpass
 import json
 import logging
 import os
+import re
 import secrets
 import sys
 from collections.abc import Sequence
@@ -19,14 +20,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import text
-
 from kdrt_desk import i18n
 from kdrt_desk.domain.enums import ParticipantStatus, Role
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
 from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.repositories.participants import RegisterQuery
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.secret_store import SecretStore
 from kdrt_desk.services.vault_access import (
     VaultPaths,
@@ -37,6 +37,8 @@ from kdrt_desk.services.vault_access import (
 from kdrt_desk.wiring import build_services, default_data_dir
 
 log = logging.getLogger(__name__)
+DEMO_MAX_PARTICIPANTS = 200_000  # above what the benchmarks use; a bigger one fills the disk
+MAX_ID = 2**63 - 1
 DEMO_CENTRE = "Pusat Pemberdayaan Perempuan Sriwijaya (demo)"
 DEMO_ADDRESS = "Jl. Demo No. 1, Kemuning, Palembang"
 
@@ -67,16 +69,29 @@ def _print_warnings(warnings: Sequence[str]) -> None:
         print(t(key), file=sys.stderr)
 
 
-def cmd_init(args: argparse.Namespace) -> int:
-    from kdrt_desk.reports.recovery_sheet import RecoverySheet, write_recovery_sheet
-
-    data_dir = _data_dir(args)
+def _sheet_path(args: argparse.Namespace, data_dir: Path) -> Path:
+    """The recovery sheet's path, checked before anything is made: a sheet that cannot be
+    written (or would land in the data folder, beside the vault it opens) loses the code."""
     sheet = Path(args.recovery_sheet).expanduser()
     if not sheet.parent.is_dir():
         raise CliUsageError("cli.sheet_folder_missing")
     if sheet.is_dir() or not os.access(sheet.parent, os.W_OK):
-        # checked before the vault exists: a sheet that cannot be written loses the code
         raise CliUsageError("cli.sheet_path_unusable")
+    return OutputWriter(data_dir).check(sheet, overwrite=args.overwrite)
+
+
+def _write_sheet(args: argparse.Namespace, data_dir: Path, sheet: Path, centre: str,
+                 address: str, code: str, vault_id: str) -> None:
+    from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
+
+    OutputWriter(data_dir).write(sheet, recovery_sheet_pdf(
+        RecoverySheet(centre, address, code, date.today(), vault_id[:8]), i18n.language()),
+        overwrite=args.overwrite)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    sheet = _sheet_path(args, data_dir)
     password = _password(args)
     store = SecretStore()
     code = create_vault(data_dir, centre_name=args.centre, centre_address=args.address or "",
@@ -84,9 +99,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     paths = VaultPaths(data_dir)
     vault_id = json.loads(paths.keys.read_text())["vault_id"]
     try:
-        write_recovery_sheet(sheet, RecoverySheet(args.centre, args.address or "", code,
-                                                  date.today(), vault_id[:8]), i18n.language())
-    except OSError as exc:
+        _write_sheet(args, data_dir, sheet, args.centre, args.address or "", code, vault_id)
+    except UserError as exc:
         discard_new_vault(paths)  # empty and unrecoverable without its sheet: start again
         raise CliUsageError("cli.sheet_write_failed") from exc
     if not store.available():
@@ -103,42 +117,56 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from kdrt_desk.synthetic.participants import generate_participants
 
     data_dir = _data_dir(args)
-    if args.participants < 0:
-        raise CliUsageError("cli.participants_negative")
+    count = _cli_int(args.participants, "--participants", 0, DEMO_MAX_PARTICIPANTS)
     password = os.environ.get("KDRT_PASSWORD") or secrets.token_urlsafe(12)
     generated = not os.environ.get("KDRT_PASSWORD")
     store = SecretStore()
     code = create_vault(data_dir, centre_name=DEMO_CENTRE, centre_address=DEMO_ADDRESS,
                         admin_username="admin", admin_password=password,
                         admin_display_name="Admin Demo", store=store)
-    vault = open_vault(data_dir, "admin", password, store=store)
-    try:
-        services = build_services(vault)
-        for role, name in ((Role.KONSELOR, "Konselor Demo"), (Role.FASILITATOR, "Fasilitator Demo"),
-                           (Role.STAF, "Staf Demo")):
-            services.accounts.add_account(role.value, role, password, name)
-        today = date.today()
-        people = sorted(generate_participants(args.participants, seed=args.seed, today=today),
-                        key=lambda p: (p.registered_on or today))
-        insert_participants(vault.db, vault.actor, people, today)
-        insert_demo_screenings(vault.db, vault.actor, seed=args.seed, today=today)
-        insert_demo_care(vault.db, vault.actor, seed=args.seed, today=today)
-        insert_demo_training(vault.db, vault.actor, seed=args.seed, today=today)
-    finally:
-        vault.close()
+    # the logins and the code before the long work: a demo that fails later is removed whole
     _print_warnings([] if store.available() else ["warning.password_only"])
-    print(t("cli.demo_done", folder=str(data_dir), count=args.participants))
+    print(t("cli.demo_done", folder=str(data_dir), count=count))
     for role in Role:
         print(f"  {role.value:<12} {t('cli.demo_password')}: "
               f"{password if generated else t('cli.demo_password_env')}")
-    print(t("cli.demo_recovery", code=code))
+    print(t("cli.demo_recovery", code=code), flush=True)
+    try:
+        vault = open_vault(data_dir, "admin", password, store=store)
+        try:
+            services = build_services(vault)
+            for role, name in ((Role.KONSELOR, "Konselor Demo"),
+                               (Role.FASILITATOR, "Fasilitator Demo"), (Role.STAF, "Staf Demo")):
+                services.accounts.add_account(role.value, role, password, name)
+            today = date.today()
+            people = sorted(generate_participants(count, seed=args.seed, today=today),
+                            key=lambda p: (p.registered_on or today))
+            insert_participants(vault.db, vault.actor, people, today)
+            insert_demo_screenings(vault.db, vault.actor, seed=args.seed, today=today)
+            insert_demo_care(vault.db, vault.actor, seed=args.seed, today=today)
+            insert_demo_training(vault.db, vault.actor, seed=args.seed, today=today)
+        finally:
+            vault.close()
+    except BaseException:
+        discard_new_vault(VaultPaths(data_dir))
+        print(t("cli.demo_removed", folder=str(data_dir)), file=sys.stderr)
+        raise
     return 0
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    vault = open_vault(_data_dir(args), args.user, _password(args))
-    _print_warnings(vault.warnings)
-    return build_services(vault)
+    return _open_with(args, _password(args))
+
+
+def _cli_int(value: object, option: str, low: int, high: int) -> int:
+    """A whole number from the command line, in range, before it reaches SQLite."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise CliUsageError("cli.number_invalid", option=option, value=value) from None
+    if not low <= number <= high:
+        raise CliUsageError("cli.number_out_of_range", option=option, low=low, high=high)
+    return number
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
@@ -279,6 +307,8 @@ def cmd_attendance_sheet(args: argparse.Namespace) -> int:
         session_id = int(args.session.strip())
     except ValueError:
         raise CliUsageError("cli.programme.session_invalid", value=args.session) from None
+    if not 1 <= session_id <= MAX_ID:
+        raise CliUsageError("cli.programme.session_invalid", value=args.session)
     out = Path(args.out).expanduser()
     if out.is_dir():
         raise CliUsageError("cli.programme.out_is_folder", path=str(out))
@@ -286,30 +316,44 @@ def cmd_attendance_sheet(args: argparse.Namespace) -> int:
         raise CliUsageError("cli.programme.out_folder_missing", folder=str(out.parent))
     if not os.access(out.parent, os.W_OK):
         raise UserError("error.export_unwritable")  # told before the vault is even opened
+    OutputWriter(_data_dir(args)).check(out, overwrite=args.overwrite)  # before a login, too
     services = _open(args)
     try:
         count = services.attendance.print_sign_in_sheet(session_id, out, args.preferred_names,
-                                                        i18n.language())
+                                                        i18n.language(), overwrite=args.overwrite)
     finally:
         services.close()
     print(t("cli.programme.sheet_written", count=count, path=str(out)))
     return 0
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: a leading = + - @ tab or CR (a formula to Excel,
+    e.g. =HYPERLINK(...)) gets an apostrophe in front; control characters are replaced."""
+    neutral = "'" + text if text.startswith(FORMULA_STARTS) else text
+    return CONTROL_CHARACTERS.sub("\ufffd", neutral)
+
+
 def _write_rows(out: TextIO, rows: Sequence[object], columns: Sequence[str], fmt: str) -> None:
     def value(row: object, column: str) -> str:
         raw = getattr(row, column)
+        if raw is None:
+            return ""  # absent: an empty cell, never "None"
         return raw.isoformat() if isinstance(raw, date) else str(raw)
 
     if fmt == "json":
         json.dump([{c: value(r, c) for c in columns} for r in rows], out, ensure_ascii=False,
-                  indent=1)
+                  indent=1)  # JSON escapes control characters itself
         out.write("\n")
         return
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([value(row, c) for c in columns])
+        writer.writerow([csv_cell(value(row, c)) for c in columns])
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -321,28 +365,132 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if result.ok:
         print(t("cli.audit_ok", count=result.entries))
         return 0
-    print(t("cli.audit_broken", entry=result.first_broken_id), file=sys.stderr)
+    key = {"missing": "cli.audit_truncated", "signature": "cli.audit_signature",
+           "actor": "cli.audit_actor"}.get(result.problem, "cli.audit_broken")
+    print(t(key, entry=result.first_broken_id), file=sys.stderr)
     return 3
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    services = _open(args)
+    """The key file slot by slot (before any login), then the database page by page and
+    every sealed value this account can open."""
+    from kdrt_desk.db.engine import cipher_version, integrity_check
+    from kdrt_desk.repositories.sealed_values import unreadable_values
+    from kdrt_desk.security.crypto import DEFAULT_KDF
+    from kdrt_desk.security.keyfile import KeyFileDamagedError
+    from kdrt_desk.services.vault_check import check_key_file
+
+    paths = VaultPaths(_data_dir(args))
+    password = _password(args)
+    if paths.keys.exists():
+        report = check_key_file(paths, SecretStore(), DEFAULT_KDF, args.user, password)
+        if not report.intact:
+            raise KeyFileDamagedError(report.damaged, ", ".join(_part_name(p) for p in
+                                                                 report.damaged),
+                                      report.previous_intact)
+    services = _open_with(args, password)
     try:
+        engine = services.vault.db.engine
+        integrity = integrity_check(engine)
+        cipher = cipher_version(engine)
         with services.vault.db.reading() as session:
-            integrity = session.execute(text("PRAGMA integrity_check")).scalar()
-            cipher = session.execute(text("PRAGMA cipher_version")).scalar()
+            unreadable = unreadable_values(session, services.vault.db.keys)
         mode = (t("cli.keyring_os", backend=SecretStore().backend_name())
                 if services.vault.keys.uses_keyring else t("cli.keyring_password_only"))
         count = services.participants.count() if services.vault.actor.role != Role.FASILITATOR \
             else None
+        slots = len(services.vault.keys.file().slots)
     finally:
         services.close()
     print(t("cli.check_integrity", result=integrity))
     print(t("cli.check_cipher", version=cipher))
     print(t("cli.check_keyring", mode=mode))
+    print(t("cli.check_slots", count=slots))
+    if unreadable:
+        print(t("cli.check_unreadable", values="; ".join(
+            f"{column} ({n})" for column, n in sorted(unreadable.items()))))
+    else:
+        print(t("cli.check_sealed_ok"))
     if count is not None:
         print(t("cli.check_participants", count=count))
-    return 0 if integrity == "ok" else 4
+    return 0 if integrity == "ok" and not unreadable else 4
+
+
+def _part_name(part: str) -> str:
+    if part == "file":
+        return t("cli.part_file")
+    if part == "recovery":
+        return t("cli.part_recovery")
+    return t("cli.part_account", name=part)
+
+
+def _open_with(args: argparse.Namespace, password: str):  # type: ignore[no-untyped-def]
+    vault = open_vault(_data_dir(args), args.user, password)
+    if vault.upgrade_required:
+        vault.close()
+        raise CliUsageError("cli.upgrade_required")
+    _print_warnings(vault.warnings)
+    return build_services(vault)
+
+
+def cmd_keys_restore_previous(args: argparse.Namespace) -> int:
+    from kdrt_desk.security.instance_lock import InstanceLock
+    from kdrt_desk.services.vault_check import restore_previous_key_file
+
+    data_dir = _data_dir(args)
+    with InstanceLock(data_dir):
+        kept = restore_previous_key_file(VaultPaths(data_dir))
+    print(t("cli.keys_restored", kept=str(kept)))
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """A vault made before sealed fields: seal it (an admin; a new recovery sheet)."""
+    from kdrt_desk.services.settings import SettingsService
+    from kdrt_desk.services.vault_upgrade import upgrade_version_1
+
+    data_dir = _data_dir(args)
+    sheet = _sheet_path(args, data_dir)
+    vault = open_vault(data_dir, args.user, _password(args))
+    try:
+        if not vault.upgrade_required:
+            raise UserError("error.upgrade_not_needed")
+        centre = SettingsService(vault.db, vault.actor).current()
+        vault = upgrade_version_1(vault, lambda code: _write_sheet(
+            args, data_dir, sheet, centre.centre_name, centre.centre_address, code,
+            vault.keys.vault_id))
+    finally:
+        vault.close()
+    print(t("cli.upgraded", sheet=str(sheet)))
+    return 0
+
+
+def cmd_users_deactivate(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        held = services.accounts.set_active(args.name, False)
+        if args.rotate_keys:
+            services.accounts.rotate_after(args.name, held)
+    finally:
+        services.close()
+    print(t("cli.user_deactivated", name=args.name.strip().lower()))
+    if args.rotate_keys:
+        print(t("cli.keys_rotated"))
+    return 0
+
+
+def cmd_users_set_role(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        lost = services.accounts.change_role(args.name, args.role)
+        if args.rotate_keys:
+            services.accounts.rotate_after(args.name, lost)
+    finally:
+        services.close()
+    print(t("cli.user_role_changed", name=args.name.strip().lower(), role=args.role))
+    if args.rotate_keys and lost:
+        print(t("cli.keys_rotated"))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -365,10 +513,22 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--centre", required=True)
     init.add_argument("--address", default="")
     init.add_argument("--recovery-sheet", required=True)
+    init.add_argument("--overwrite", action="store_true", help=t("cli.help_overwrite"))
     init.set_defaults(func=cmd_init)
 
+    upgrade = with_common(sub.add_parser("upgrade", help=t("cli.help_upgrade")))
+    upgrade.add_argument("--recovery-sheet", required=True)
+    upgrade.add_argument("--overwrite", action="store_true", help=t("cli.help_overwrite"))
+    upgrade.set_defaults(func=cmd_upgrade)
+
+    keys = sub.add_parser("keys", help=t("cli.help_keys")).add_subparsers(dest="action",
+                                                                         required=True)
+    restore = with_common(keys.add_parser("restore-previous",
+                                          help=t("cli.help_keys_restore")), user=False)
+    restore.set_defaults(func=cmd_keys_restore_previous)
+
     demo = with_common(sub.add_parser("demo", help=t("cli.help_demo")), user=False)
-    demo.add_argument("--participants", type=int, default=500)
+    demo.add_argument("--participants", default="500", metavar="N")
     demo.add_argument("--seed", type=int, default=2026)
     demo.set_defaults(func=cmd_demo)
 
@@ -380,6 +540,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, metavar="{" + ",".join(r.value for r in Role) + "}")
     add.add_argument("--name", default="")
     add.set_defaults(func=cmd_users_add)
+    deactivate = with_common(users.add_parser("deactivate", help=t("cli.help_deactivate")))
+    deactivate.add_argument("--name", required=True)
+    deactivate.add_argument("--rotate-keys", action="store_true", help=t("cli.help_rotate"))
+    deactivate.set_defaults(func=cmd_users_deactivate)
+    set_role = with_common(users.add_parser("set-role", help=t("cli.help_set_role")))
+    set_role.add_argument("--name", required=True)
+    set_role.add_argument("--role", required=True,
+                          metavar="{" + ",".join(r.value for r in Role) + "}")
+    set_role.add_argument("--rotate-keys", action="store_true", help=t("cli.help_rotate"))
+    set_role.set_defaults(func=cmd_users_set_role)
 
     parts = sub.add_parser("participants", help=t("cli.help_participants")).add_subparsers(
         dest="action", required=True)
@@ -442,6 +612,7 @@ def _add_programme_commands(sub, with_common) -> None:  # type: ignore[no-untype
                        help=t("cli.programme.help_out"))
     sheet.add_argument("--preferred-names", action="store_true",
                        help=t("cli.programme.help_preferred_names"))
+    sheet.add_argument("--overwrite", action="store_true", help=t("cli.help_overwrite"))
     sheet.set_defaults(func=cmd_attendance_sheet)
 
 

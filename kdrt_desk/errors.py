@@ -5,6 +5,8 @@ Anything else that escapes is a bug: logged (without personal data) and shown in
 
 from __future__ import annotations
 
+import errno
+
 from kdrt_desk.i18n import t
 
 
@@ -43,3 +45,14 @@ class PermissionDeniedError(UserError):
 
 class VaultError(UserError):
     """The vault cannot be opened or written: wrong password, damaged file, locked, disk full..."""
+
+
+def os_error_key(exc: OSError) -> str:
+    """The catalogue key for an OS error on a file the app writes or reads (by errno)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "error.disk_full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "error.folder_read_only"
+    if exc.errno == errno.EFBIG:
+        return "error.value_too_big"
+    return "error.file_unwritable"

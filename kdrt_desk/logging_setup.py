@@ -22,14 +22,20 @@ def configure_logging(data_dir: Path | None) -> Path | None:
         return None
     from logging.handlers import RotatingFileHandler  # only when there is a folder to log in
 
+    from kdrt_desk.security.instance_lock import make_private
+
     log_dir = data_dir / "logs"
+    log_file = log_dir / "kdrt-desk.log"
     try:
-        log_dir.mkdir(exist_ok=True)
-        handler = RotatingFileHandler(
-            log_dir / "kdrt-desk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        log_dir.mkdir(exist_ok=True, mode=0o700)
+        make_private(log_dir, folder=True)
+        log_file.touch(mode=0o600, exist_ok=True)
+        make_private(log_file)
+        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3,
+                                      encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.kdrt_desk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
-    return log_dir / "kdrt-desk.log"
+    return log_file

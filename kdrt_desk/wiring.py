@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.services.accounts import AccountService
 from kdrt_desk.services.attendance import AttendanceService
 from kdrt_desk.services.audit_log import AuditService
@@ -53,17 +54,18 @@ class Services:
 
 
 def build_services(vault: OpenVault) -> Services:
+    outputs = OutputWriter(vault.paths.data_dir)
     return Services(
         vault=vault,
         participants=ParticipantService(vault.db, vault.actor),
         accounts=AccountService(vault),
-        audit=AuditService(vault.db, vault.actor),
+        audit=AuditService(vault.db, vault.actor, vault.keys.file()),
         settings=SettingsService(vault.db, vault.actor),
         recovery=RecoveryService(vault),
         screening=ScreeningService(vault.db, vault.actor),
         criteria=CriteriaService(vault.db, vault.actor),
         decisions=DecisionService(vault.db, vault.actor),
-        consent=ConsentService(vault.db, vault.actor),
+        consent=ConsentService(vault.db, vault.actor, outputs),
         care=CareService(vault.db, vault.actor),
         timeline=TimelineService(vault.db, vault.actor),
         dashboard=DashboardService(vault.db, vault.actor),
@@ -71,5 +73,5 @@ def build_services(vault: OpenVault) -> Services:
         partners=PartnerService(vault.db, vault.actor),
         groups=GroupService(vault.db, vault.actor),
         sessions=SessionService(vault.db, vault.actor),
-        attendance=AttendanceService(vault.db, vault.actor),
+        attendance=AttendanceService(vault.db, vault.actor, outputs),
     )

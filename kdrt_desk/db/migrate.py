@@ -1,4 +1,9 @@
-"""Bring a vault's schema to the newest revision at start-up (``alembic upgrade head``)."""
+"""Bring a vault's schema to the newest revision (``alembic upgrade head``) in one transaction.
+
+Migrations that seal existing values need the field keys (``keys``); without them such a
+migration refuses and nothing changes. Tables rebuilt by a migration are rebuilt with foreign
+keys off (a DROP TABLE with them on would cascade deletes), and checked afterwards.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+
+from kdrt_desk.db.engine import foreign_keys_off_connection, set_foreign_keys
+from kdrt_desk.security.field_crypto import FieldKeys
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+FIELD_KEYS = "field_keys"
 
 
 def alembic_config() -> Config:
@@ -20,14 +29,30 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, keys: FieldKeys | None = None) -> None:
     config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    config.attributes[FIELD_KEYS] = keys or FieldKeys.none()
+    conn = foreign_keys_off_connection(engine)
+    try:
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            broken = conn.execute(text("PRAGMA foreign_key_check")).first()
+            if broken is not None:
+                raise RuntimeError(f"a migration left a dangling reference in {broken[0]}")
+    finally:
+        set_foreign_keys(conn, on=True)
+        conn.close()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def is_current(engine: Engine) -> bool:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision() == head
+    return current_revision(engine) == head_revision()

@@ -1,34 +1,72 @@
-"""Transactions on the vault: one unit of work commits whole or not at all."""
+"""Transactions on the vault: one unit of work commits whole or not at all.
+
+Each session carries the field keys of the logged-in account (``session.info["field_keys"]``),
+through which the sealed column type seals and opens values, and signs the audit entries its
+transaction wrote (``AuditSigner``) just before it commits. The first write of a session is
+preceded by a structural check of the file, so a damaged database is named before anything is
+written to it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, event, update
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kdrt_desk.errors import VaultError
+from kdrt_desk.db.engine import quick_check
+from kdrt_desk.db.errors import sqlite_error_key
+from kdrt_desk.errors import UserError, VaultError
+from kdrt_desk.models import AuditEntry
+from kdrt_desk.models.sealed import FIELD_KEYS
+from kdrt_desk.security.field_crypto import FieldKeys
+
+log = logging.getLogger(__name__)
+AUDIT_LAST = "audit_last"  # (entry id, hash) of the newest entry this transaction appended
+
+
+@dataclass
+class AuditSigner:
+    """Signs the last audit entry of each transaction with the logged-in account's key and
+    records the signed head (``on_signed``) once the transaction has committed."""
+
+    fingerprint: str
+    sign: Callable[[int, str], bytes]
+    on_signed: Callable[[int, str], None]
 
 
 class Database:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, keys: FieldKeys | None = None,
+                 signer: AuditSigner | None = None) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.keys = keys or FieldKeys.none()
+        self.signer = signer
+        self._sessions = sessionmaker(engine, expire_on_commit=False,
+                                      info={FIELD_KEYS: self.keys})
+        self._checked = False
+        event.listen(self._sessions, "before_commit", self._sign_audit)
+        event.listen(self._sessions, "after_commit", self._record_signed)
+
+    def with_keys(self, keys: FieldKeys, signer: AuditSigner | None) -> Database:
+        """The same engine with the keys and signer of a login (after the file was checked)."""
+        db = Database(self.engine, keys, signer)
+        db._checked = self._checked
+        return db
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """Commit on success, roll back on any error; storage faults become a ``VaultError``."""
+        if not self._checked:
+            self.check_structure()
         session = self._sessions()
         try:
-            yield session
-            session.commit()
-        except DatabaseError as exc:
-            session.rollback()
-            if not _is_storage_fault(exc):
-                raise
-            raise VaultError(_storage_error_key(str(exc.orig))) from exc
+            with _classified():
+                yield session
+                session.commit()
         except BaseException:
             session.rollback()
             raise
@@ -39,31 +77,61 @@ class Database:
     def reading(self) -> Iterator[Session]:
         session = self._sessions()
         try:
-            yield session
-        except DatabaseError as exc:
-            if not _is_storage_fault(exc):
-                raise
-            raise VaultError(_storage_error_key(str(exc.orig))) from exc
+            with _classified():
+                yield session
         finally:
             session.rollback()
             session.close()
 
+    def check_structure(self) -> None:
+        """Every page read and checked once per session, before its first write."""
+        with _classified():
+            result = quick_check(self.engine)
+        if result != "ok":
+            log.error("the vault's structural check failed")
+            raise VaultError("error.database_damaged")
+        self._checked = True
+
     def dispose(self) -> None:
         self.engine.dispose()
 
+    # -- signing the audit entries of a transaction ------------------------------------------
+    def _sign_audit(self, session: Session) -> None:
+        last = session.info.pop(AUDIT_LAST, None)
+        if last is None or self.signer is None:
+            return
+        entry_id, digest = last
+        session.execute(update(AuditEntry).where(AuditEntry.id == entry_id).values(
+            signer=self.signer.fingerprint, signature=self.signer.sign(entry_id, digest)))
+        session.info["audit_signed"] = last
 
-def _is_storage_fault(exc: DatabaseError) -> bool:
-    """Disk full, read-only, locked (OperationalError) or a damaged page ("database disk image
-    is malformed", a bare DatabaseError); not IntegrityError and the like, which are bugs."""
-    return isinstance(exc, OperationalError) or type(exc) is DatabaseError
+    def _record_signed(self, session: Session) -> None:
+        signed = session.info.pop("audit_signed", None)
+        if signed is None or self.signer is None:
+            return
+        try:
+            self.signer.on_signed(*signed)
+        except UserError:
+            # committed already; the mark in the key file lags (disk full): the next commit
+            # writes it, and a lagging mark is never read as tampering
+            log.warning("the audit head mark could not be written")
 
 
-def _storage_error_key(message: str) -> str:
-    lowered = message.lower()
-    if "full" in lowered:
-        return "error.disk_full"
-    if "readonly" in lowered or "read-only" in lowered:
-        return "error.folder_read_only"
-    if "locked" in lowered or "busy" in lowered:
-        return "error.vault_in_use"
-    return "error.database_damaged"
+@contextmanager
+def _classified() -> Iterator[None]:
+    """Storage faults the user can fix become a ``VaultError`` (by SQLite error code); numbers
+    too large for SQLite become a ``UserError``; everything else propagates as a bug."""
+    try:
+        yield
+    except DBAPIError as exc:
+        key = sqlite_error_key(exc)
+        if key is None:
+            raise
+        raise VaultError(key) from exc
+    except StatementError as exc:
+        if isinstance(exc.orig, OverflowError):
+            raise UserError("error.number_too_large") from exc
+        raise
+    except OverflowError as exc:
+        raise UserError("error.number_too_large") from exc
+

@@ -64,10 +64,6 @@ ERRORS: dict[str, tuple[str, str]] = {
                               "Kembalikan dari cadangan; tanpa berkas itu data tidak dapat dibuka.",
                               "The key file (kdrt.keys) is missing from the data folder. Restore "
                               "it from a backup; without it the data cannot be opened."),
-    "error.keyfile_damaged": ("Berkas kunci (kdrt.keys) rusak. Kembalikan dari cadangan. "
-                              "Berkas data tidak diubah.",
-                              "The key file (kdrt.keys) is damaged. Restore it from a backup. "
-                              "The data file was not changed."),
     "error.keyfile_too_new": ("Berkas kunci dibuat oleh versi KDRT Desk yang lebih baru. "
                               "Perbarui aplikasi ini.",
                               "The key file was made by a newer KDRT Desk. Update this app."),
@@ -75,8 +71,6 @@ ERRORS: dict[str, tuple[str, str]] = {
                               "benar di samping kdrt.db.",
                               "This key file belongs to another vault. Put the matching "
                               "kdrt.keys beside kdrt.db."),
-    "error.database_missing": ("Berkas data (kdrt.db) tidak ditemukan. Kembalikan dari cadangan.",
-                               "The data file (kdrt.db) is missing. Restore it from a backup."),
     "error.database_damaged": ("Berkas data (kdrt.db) rusak atau tidak cocok dengan berkas kunci. "
                                "Kembalikan dari cadangan; tidak ada yang ditimpa.",
                                "The data file (kdrt.db) is damaged or does not match the key "
@@ -101,17 +95,17 @@ ERRORS: dict[str, tuple[str, str]] = {
                         "The disk is full. Free some space and save again; what was already "
                         "saved is safe."),
     "error.keyring_secret_missing": (
-        "Rahasia instalasi tidak ada di Windows Credential Manager komputer/akun ini (komputer "
-        "baru?). Buka dengan kode pemulihan dari lembar pemulihan.",
-        "The installation secret is not in this computer's/account's credential store (a new "
-        "PC?). Open the vault with the recovery code from the recovery sheet."),
-    "error.keyring_unwritable": ("Rahasia tidak dapat disimpan di Windows Credential Manager.",
-                                 "The secret could not be stored in the credential store."),
+        "Rahasia instalasi tidak ada di {store} komputer/akun ini (komputer baru?). Buka "
+        "dengan kode pemulihan dari lembar pemulihan.",
+        "The installation secret is not in {store} of this computer/account (a new PC?). Open "
+        "the vault with the recovery code from the recovery sheet."),
+    "error.keyring_unwritable": ("Rahasia tidak dapat disimpan di {store}.",
+                                 "The secret could not be stored in {store}."),
     "error.keyring_unavailable_for_restore": (
-        "Komputer ini tidak punya penyimpanan kredensial yang aman, jadi brankas ini tidak "
-        "dapat dipulihkan di sini. Gunakan komputer Windows.",
-        "This computer has no secure credential store, so this vault cannot be restored here. "
-        "Use a Windows PC."),
+        "Komputer ini tidak punya penyimpanan kredensial yang aman ({store} tidak tersedia), "
+        "jadi brankas ini tidak dapat dipulihkan di sini. Gunakan komputer yang punya.",
+        "This computer has no secure credential store ({store} is not available), so this "
+        "vault cannot be restored here. Use a computer that has one."),
     "error.recovery_code_format": ("Kode pemulihan terdiri dari 7 kelompok 4 karakter "
                                    "(contoh ABCD-EFGH-…). Periksa lagi.",
                                    "A recovery code has 7 groups of 4 characters "

@@ -52,12 +52,10 @@ UI_ACCESS: dict[str, tuple[str, str]] = {
         "Create the account of the person who looks after this app. The Admin can add "
         "accounts for other staff later. Everyone should have an account of their own."),
     "ui.access.no_keyring_setup": (
-        "Perhatian: komputer ini tidak punya penyimpanan kredensial sistem (seperti Windows "
-        "Credential Manager). Data hanya dilindungi oleh kata sandi, jadi pilih kata sandi "
-        "yang panjang.",
-        "Please note: this computer has no system credential store (such as Windows "
-        "Credential Manager). The data is protected by passwords only, so choose a long "
-        "password."),
+        "Perhatian: komputer ini tidak punya penyimpanan kredensial sistem ({store}). Data "
+        "hanya dilindungi oleh kata sandi, jadi pilih kata sandi yang panjang.",
+        "Please note: this computer has no system credential store ({store}). The data is "
+        "protected by passwords only, so choose a long password."),
     "ui.access.username_hint": ("mis. sari.admin", "e.g. sari.admin"),
     "ui.access.display_name": ("Nama tampilan", "Display name"),
     "ui.access.display_name_hint": ("mis. Ibu Sari", "e.g. Ibu Sari"),

@@ -242,7 +242,7 @@ _AUDIT_DETAILS: dict[str, tuple[str, str]] = {
     "ui.admin.audit.detail.source": ("sumber", "source"),
     "ui.admin.audit.detail.reason": ("alasan", "reason"),
     "ui.admin.audit.detail.when": ("waktu", "when"),
-    "ui.admin.audit.detail.keyring": ("kunci tersimpan di Windows Credential Manager",
+    "ui.admin.audit.detail.keyring": ("kunci tersimpan di penyimpanan kredensial sistem",
                                       "key kept in the OS credential store"),
     "ui.admin.audit.reason.inactive": ("akun tidak aktif", "inactive account"),
     "ui.admin.audit.reason.no_account": ("akun tidak ada", "no such account"),

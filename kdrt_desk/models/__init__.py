@@ -11,6 +11,8 @@ from kdrt_desk.models.screening import (
     ScreeningChange,
     ScreeningDecision,
 )
+from kdrt_desk.models.sealed import name_sealed_columns, register_sealed_model
+from kdrt_desk.models.search_token import ParticipantSearchToken
 from kdrt_desk.models.service_record import ServiceRecord
 from kdrt_desk.models.setting import Setting
 from kdrt_desk.models.staff import StaffAccount
@@ -22,8 +24,15 @@ from kdrt_desk.models.training_group import (
 )
 from kdrt_desk.models.training_session import Attendance, SkillAssessment, TrainingSession
 
-__all__ = ["Attendance", "AuditEntry", "Base", "EligibilityCriterion", "Enrolment", "Facilitator",
-           "GroupModule", "Module", "Participant", "ParticipantCase", "ParticipantConsent",
-           "Partner", "Screening", "ScreeningChange", "ScreeningDecision", "ServiceRecord",
+SEALED_MODELS = (Participant, ParticipantCase, ParticipantConsent, Screening, ScreeningChange,
+                 ScreeningDecision, ServiceRecord, Enrolment)
+name_sealed_columns(Base.metadata)
+for _model in SEALED_MODELS:
+    register_sealed_model(_model)
+
+__all__ = ["SEALED_MODELS", "Attendance", "AuditEntry", "Base", "EligibilityCriterion",
+           "Enrolment", "Facilitator", "GroupModule", "Module", "Participant", "ParticipantCase",
+           "ParticipantConsent", "ParticipantSearchToken", "Partner", "Screening",
+           "ScreeningChange", "ScreeningDecision", "ServiceRecord",
            "Setting", "SkillAssessment", "StaffAccount", "TrainingGroup", "TrainingSession",
            "Venue", "facilitator_module", "group_facilitator"]

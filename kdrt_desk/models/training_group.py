@@ -11,13 +11,15 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
-    Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kdrt_desk.models.base import Base
+from kdrt_desk.models.sealed import Sealed, new_seal_id
+from kdrt_desk.security.tiers import Tier
 
 group_facilitator = Table(
     "group_facilitator", Base.metadata,
@@ -50,16 +52,20 @@ class GroupModule(Base):
 
 
 class Enrolment(Base):
-    """One membership of one group; a transfer ends this one and opens one in the new group."""
+    """One membership of one group; a transfer ends this one and opens one in the new group.
+    Why she left is sealed contact (her circumstances): facilitators see that, not why."""
 
     __tablename__ = "enrolment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    seal_id: Mapped[bytes] = mapped_column(LargeBinary(16), default=new_seal_id)
     group_id: Mapped[int] = mapped_column(ForeignKey("training_group.id"), index=True)
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("participant.id", ondelete="CASCADE"), index=True)
     enrolled_on: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), index=True)
     ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    end_reason: Mapped[str] = mapped_column(Text, default="")
+    end_reason: Mapped[str | None] = mapped_column(Sealed(Tier.CONTACT), nullable=True)
     created_by: Mapped[str] = mapped_column(String(40))
+
+    __seal_identity__ = ("seal_id", "participant_id")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import pathlib
 from dataclasses import dataclass
 from typing import TypedDict
 from xml.sax.saxutils import escape
@@ -34,7 +33,6 @@ from kdrt_desk.reports.one_page import (
     RULE,
     render_one_page,
 )
-from kdrt_desk.security.atomic_file import write_atomically
 
 
 @dataclass(frozen=True)
@@ -379,7 +377,3 @@ def render_consent_form(form: ConsentForm, lang: str = "id") -> bytes:
         footer_colour=MUTED, margin_top=MARGIN_TOP, margin_bottom=MARGIN_BOTTOM,
         footer_drop=11 * mm)
 
-
-def write_consent_form(path: pathlib.Path, form: ConsentForm, lang: str = "id") -> None:
-    """Write the form to ``path`` atomically: a failure never leaves a half-written PDF."""
-    write_atomically(pathlib.Path(path), render_consent_form(form, lang))

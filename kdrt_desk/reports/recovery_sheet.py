@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import pathlib
 import re
 from dataclasses import dataclass
 from typing import TypedDict
@@ -37,7 +36,6 @@ from kdrt_desk.reports.one_page import (
     RULE,
     render_one_page,
 )
-from kdrt_desk.security.atomic_file import write_atomically
 
 
 @dataclass(frozen=True)
@@ -334,8 +332,9 @@ def _render(sheet: RecoverySheet, lang: str) -> bytes:
         margin_bottom=MARGIN_BOTTOM, footer_drop=12 * mm)
 
 
-def write_recovery_sheet(path: pathlib.Path, sheet: RecoverySheet, lang: str = "id") -> None:
-    """Write the sheet to ``path`` atomically: a failure never leaves a half-written PDF."""
+def recovery_sheet_pdf(sheet: RecoverySheet, lang: str = "id") -> bytes:
+    """The sheet as PDF bytes (written through the one ``OutputWriter``, never into the data
+    folder: the code beside the vault would open it)."""
     if lang not in TEXTS:
         raise ValueError(f"unsupported language: {lang}")
-    write_atomically(pathlib.Path(path), _render(sheet, lang))
+    return _render(sheet, lang)

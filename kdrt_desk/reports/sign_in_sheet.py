@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -37,7 +36,6 @@ from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.reports.emblem import Emblem
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import ACCENT, BOX_FILL, INK, MARGIN_X, MUTED, RULE
-from kdrt_desk.security.atomic_file import write_atomically
 
 PAGE_W, PAGE_H = A4
 CONTENT_W = PAGE_W - 2 * MARGIN_X
@@ -325,12 +323,3 @@ def build_sign_in_sheet(sheet: SignInSheet, lang: str | None = None) -> bytes:
     """The sheet as PDF bytes, in ``lang`` (default: the UI language)."""
     return build_sign_in_sheets([sheet], lang)
 
-
-def write_sign_in_sheets(sheets: Sequence[SignInSheet], path: Path,
-                         lang: str | None = None) -> None:
-    """Write the sheets to ``path`` atomically: a failure never leaves a half-written PDF."""
-    write_atomically(Path(path), build_sign_in_sheets(sheets, lang))
-
-
-def write_sign_in_sheet(sheet: SignInSheet, path: Path, lang: str | None = None) -> None:
-    write_sign_in_sheets([sheet], path, lang)

@@ -1,4 +1,9 @@
-"""Participant queries and the mapping between ORM rows and the domain's data objects."""
+"""Participant queries and the mapping between ORM rows and the domain's data objects.
+
+Her NIK, phone and risk level are sealed: list rows carry them as ``SealedBlob`` and are opened
+here with the session's keys (for the roles that hold them); search by NIK or phone goes
+through the blind index (``search_tokens``), never a substring of a sealed value.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import Select, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kdrt_desk.domain.enums import (
@@ -27,8 +32,16 @@ from kdrt_desk.domain.participant import (
     ParticipantRecord,
     ParticipantRow,
 )
-from kdrt_desk.domain.phone import phone_search_keys
 from kdrt_desk.models import Participant, ParticipantCase, ParticipantConsent
+from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.repositories.search_tokens import (
+    ids_with_tokens,
+    participant_tokens,
+    query_tokens,
+    replace_tokens,
+)
+from kdrt_desk.security.field_crypto import FieldKeys
+from kdrt_desk.security.tiers import Tier
 
 PLAIN_FIELDS = (
     "full_name", "preferred_name", "birth_date", "estimated_age", "birth_place",
@@ -37,16 +50,18 @@ PLAIN_FIELDS = (
 )
 SORT_COLUMNS = {
     "code": Participant.code, "full_name": Participant.full_name,
-    "preferred_name": Participant.preferred_name, "nik": Participant.nik,
-    "phone": Participant.phone, "status": Participant.status,
+    "preferred_name": Participant.preferred_name, "status": Participant.status,
     "kecamatan": Participant.kecamatan, "registered_on": Participant.registered_on,
 }
+SEALED_SORTS = ("nik", "phone")  # sorted after opening, by the roles that may see them
+SEARCH_LIMIT = 200
 # Dates come back as ISO text: ``date.fromisoformat`` is far cheaper than the ORM's parser.
 ROW_COLUMNS = (Participant.id, Participant.code, Participant.full_name,
-               Participant.preferred_name, func.coalesce(Participant.nik, ""),
-               func.coalesce(Participant.phone, ""), Participant.status, Participant.kecamatan,
+               Participant.preferred_name, Participant.seal_id, Participant.nik,
+               Participant.phone, Participant.status, Participant.kecamatan,
                type_coerce(Participant.registered_on, String), Participant.risk_level)
 STATUS_BY_VALUE = {s.value: s for s in ParticipantStatus}
+_CONTACT = Tier.CONTACT
 RISK_BY_VALUE: dict[str | None, RiskLevel] = {r.value: r for r in RiskLevel}
 
 
@@ -62,19 +77,14 @@ class RegisterQuery:
 
 
 def search_text(data: ParticipantInput, code: str) -> str:
-    parts = [data.full_name, data.preferred_name, code, data.nik]
-    if data.phone:
-        parts.extend(phone_search_keys(data.phone))
+    """What a search matches in clear: her names and code (NIK and phone: the blind index)."""
+    parts = [data.full_name, data.preferred_name, code]
     return " ".join(p for p in parts if p).lower()
 
 
 def normalise_query(text: str) -> str:
-    """What the user typed, as it is matched against ``search_text``; phones match by digits."""
-    cleaned = " ".join(text.lower().split())
-    digits = "".join(c for c in cleaned if c.isdigit())
-    if digits and len(digits) >= 4 and all(c.isdigit() or c in " +-()." for c in cleaned):
-        return digits
-    return cleaned
+    """What the user typed, as it is matched against ``search_text``."""
+    return " ".join(text.lower().split())
 
 
 def _escape_like(text: str) -> str:
@@ -84,10 +94,15 @@ def _escape_like(text: str) -> str:
 SelectT = TypeVar("SelectT", bound=Select)  # type: ignore[type-arg]
 
 
-def apply_filters(query: SelectT, q: RegisterQuery) -> SelectT:
+def apply_filters(query: SelectT, q: RegisterQuery, keys: FieldKeys) -> SelectT:
+    """The query's filters; a NIK or phone in the search text matches only through the blind
+    index, and only for a session holding the contact key (no signal for anyone else)."""
     needle = normalise_query(q.text)
     if needle:
-        query = query.where(Participant.search_text.like(f"%{_escape_like(needle)}%", escape="\\"))
+        by_text = Participant.search_text.like(f"%{_escape_like(needle)}%", escape="\\")
+        tokens = query_tokens(keys, q.text) if keys.holds(_CONTACT) else []
+        query = query.where(or_(by_text, Participant.id.in_(ids_with_tokens(tokens)))
+                            if tokens else by_text)
     if q.status is not None:
         query = query.where(Participant.status == q.status.value)
     if q.kecamatan:
@@ -102,44 +117,63 @@ def _order(q: RegisterQuery) -> list[Any]:
     return [column.desc() if q.descending else column.asc(), Participant.id]
 
 
-def _to_rows(result: Iterable[Sequence[Any]]) -> list[ParticipantRow]:
+def _to_rows(result: Iterable[Sequence[Any]], keys: FieldKeys) -> list[ParticipantRow]:
     status = STATUS_BY_VALUE
 
     def day(value: str | date) -> date:  # SQLite hands back text, PostgreSQL a date
         return value if isinstance(value, date) else date.fromisoformat(value)
 
+    def opened(blob: object, seal_id: bytes) -> Any:
+        return open_blob(keys, blob, seal_id) if blob is not None else None
+
     risk = RISK_BY_VALUE
-    return [ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], status[r[6]], r[7], day(r[8]),
-                           risk.get(r[9]))
+    return [ParticipantRow(r[0], r[1], r[2], r[3], opened(r[5], r[4]) or "",
+                           opened(r[6], r[4]) or "", status[r[7]], r[8], day(r[9]),
+                           risk.get(opened(r[10], r[4])))
             for r in result]
 
 
 def list_rows(session: Session, q: RegisterQuery) -> list[ParticipantRow]:
-    query = apply_filters(select(*ROW_COLUMNS), q).order_by(*_order(q))
+    keys = field_keys(session)
+    if q.sort in SEALED_SORTS:
+        rows = rows_by_ids(session, list_ids(session, q))
+        return rows[:q.limit] if q.limit is not None else rows
+    query = apply_filters(select(*ROW_COLUMNS), q, keys).order_by(*_order(q))
     if q.limit is not None:
         query = query.limit(q.limit)
-    return _to_rows(session.execute(query))
+    return _to_rows(session.execute(query), keys)
 
 
 def list_ids(session: Session, q: RegisterQuery) -> list[int]:
-    """The ids of every matching participant in display order (cheap even for 50,000)."""
-    query = apply_filters(select(Participant.id), q).order_by(*_order(q))
+    """The ids of every matching participant in display order (cheap even for 50,000; a sort
+    by NIK or phone opens them first, for a role holding the contact key)."""
+    keys = field_keys(session)
+    if q.sort in SEALED_SORTS and keys.holds(_CONTACT):
+        column = Participant.nik if q.sort == "nik" else Participant.phone
+        found = [(open_blob(keys, blob, seal_id) or "", pid) for pid, seal_id, blob in
+                 session.execute(apply_filters(select(Participant.id, Participant.seal_id,
+                                                      column), q, keys))]
+        found.sort(reverse=q.descending)
+        return [pid for _, pid in found]
+    query = apply_filters(select(Participant.id), q, keys).order_by(*_order(q))
     return list(session.scalars(query))
 
 
 def rows_by_ids(session: Session, ids: Sequence[int]) -> list[ParticipantRow]:
     """The rows for ``ids``, in the order given."""
+    keys = field_keys(session)
     found: dict[int, ParticipantRow] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for row in _to_rows(session.execute(select(*ROW_COLUMNS)
-                                            .where(Participant.id.in_(chunk)))):
+                                            .where(Participant.id.in_(chunk))), keys):
             found[row.id] = row
     return [found[i] for i in ids if i in found]
 
 
 def count_rows(session: Session, q: RegisterQuery) -> int:
-    return int(session.scalar(apply_filters(select(func.count(Participant.id)), q)) or 0)
+    return int(session.scalar(apply_filters(select(func.count(Participant.id)), q,
+                                            field_keys(session))) or 0)
 
 
 def next_code(session: Session, year: int) -> str:
@@ -153,7 +187,8 @@ def next_code(session: Session, year: int) -> str:
 
 
 def apply_input(row: Participant, data: ParticipantInput, code: str, now: datetime) -> None:
-    """Copy a validated input onto an ORM row (the case only when ``data.case`` is given)."""
+    """Copy a validated input onto an ORM row (the case only when ``data.case`` is given);
+    ``refresh_tokens`` afterwards (the row needs its id)."""
     for name in PLAIN_FIELDS:
         setattr(row, name, getattr(data, name))
     for name in ENUM_FIELDS:
@@ -185,16 +220,44 @@ def apply_input(row: Participant, data: ParticipantInput, code: str, now: dateti
         row.case = case
 
 
-def _split(text: str) -> list[str]:
-    return [p for p in text.split(",") if p]
+def contact_allowed(row: Participant) -> bool:
+    """She consents to being contacted (and has not withdrawn, nor been anonymised)."""
+    consent = row.consent
+    return (row.anonymised_on is None and consent is not None and consent.withdrawn_on is None
+            and "contact" in _split(consent.scopes))
+
+
+def refresh_tokens(session: Session, row: Participant) -> None:
+    """Her blind-index tokens, from her NIK and phone as they are now (after a flush)."""
+    keys = field_keys(session)
+    replace_tokens(session, row.id, participant_tokens(keys, row.nik, row.phone,
+                                                       contact_allowed(row)))
+
+
+def rebuild_search_tokens(session: Session, keys: FieldKeys) -> None:
+    """Every participant's tokens again (after the contact key was rotated)."""
+    for row in session.scalars(select(Participant)):
+        refresh_tokens(session, row)
+
+
+def _split(text: str | None) -> list[str]:
+    return [p for p in (text or "").split(",") if p]
+
+
+# What a field reads as when it is absent or withheld from this role.
+_ABSENT: dict[str, Any] = {"birth_place": "", "safe_call_times": "", "trusted_contact_name": "",
+                           "never_contact_at_home": False, "kelurahan": ""}
 
 
 def to_record(row: Participant, with_case: bool, with_contact: bool = True) -> ParticipantRecord:
     record = ParticipantRecord(id=row.id, code=row.code, version=row.version)
     for name in PLAIN_FIELDS:
-        setattr(record, name, getattr(row, name))
+        value = getattr(row, name)
+        setattr(record, name, _ABSENT.get(name) if value is None and name in _ABSENT else value)
     for name, enum in ENUM_FIELDS.items():
-        setattr(record, name, enum(getattr(row, name)))
+        value = getattr(row, name)
+        if value is not None:
+            setattr(record, name, enum(value))
     record.children_ages = [int(a) for a in _split(row.children_ages)]
     if with_contact:
         record.nik = row.nik or ""
@@ -204,6 +267,9 @@ def to_record(row: Participant, with_case: bool, with_contact: bool = True) -> P
         record.trusted_contact_name = ""
         record.safe_call_times = ""
         record.kelurahan = ""
+        record.birth_place = ""
+        record.monthly_income = None
+        record.never_contact_at_home = False
     if row.consent is not None:
         record.consent = Consent(
             row.consent.consent_date, {ConsentScope(s) for s in _split(row.consent.scopes)},
@@ -214,10 +280,11 @@ def to_record(row: Participant, with_case: bool, with_contact: bool = True) -> P
             violence_forms={ViolenceForm(f) for f in _split(case.violence_forms)},
             perpetrator_relation=(PerpetratorRelation(case.perpetrator_relation)
                                   if case.perpetrator_relation else None),
-            duration_months=case.duration_months, reported_to_police=case.reported_to_police,
-            legal_proceedings=LegalProceedings(case.legal_proceedings),
+            duration_months=case.duration_months,
+            reported_to_police=bool(case.reported_to_police),
+            legal_proceedings=LegalProceedings(case.legal_proceedings or LegalProceedings.NONE),
             referral_source=ReferralSource(case.referral_source) if case.referral_source else None,
-            referral_other=case.referral_other, safety_notes=case.safety_notes)
+            referral_other=case.referral_other or "", safety_notes=case.safety_notes or "")
     return record
 
 
@@ -228,6 +295,10 @@ def rows_born_on(session: Session, born: date) -> list[tuple[int, str, str]]:
 
 
 def rows_with_nik(session: Session, nik: str) -> list[tuple[int, str, str]]:
+    """Who has this NIK (through the blind index: a token of it in full)."""
+    keys = field_keys(session)
+    if not keys.holds(_CONTACT):
+        return []
     return [(r[0], r[1], r[2]) for r in session.execute(
         select(Participant.id, Participant.code, Participant.full_name)
-        .where(Participant.nik == nik))]
+        .where(Participant.id.in_(ids_with_tokens([keys.token("nik", nik)]))))]

@@ -1,9 +1,9 @@
-"""Write files so a crash or a full disk leaves the old or the new version, never half."""
+"""Write files so a crash or a full disk leaves the old or the new version, never half; and
+the one writer of files for the user, which never writes into the vault's data folder."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from pathlib import Path
@@ -23,10 +23,67 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def os_error_key(exc: OSError) -> str:
-    """The catalogue key for an OS error on the data folder."""
-    if exc.errno == errno.ENOSPC:
-        return "error.disk_full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "error.folder_read_only"
-    return "error.file_unwritable"
+class OutputWriter:
+    """The one way the app writes a file for the user (a PDF, and later xlsx, ics, backups).
+
+    It refuses any path inside the vault's data folder, or one that is a vault file by another
+    name (a link, another case, a hard link), so a printout can never replace the database or
+    the key file; it replaces an existing file only when the user said so (``overwrite``: a
+    confirmation in the GUI, ``--overwrite`` in the CLI); and it writes atomically.
+    """
+
+    def __init__(self, protected: Path) -> None:
+        self.protected = protected
+
+    def check(self, path: Path, *, overwrite: bool) -> Path:
+        """The real path to write, or a ``UserError`` saying why not (nothing is written)."""
+        from kdrt_desk.errors import UserError
+
+        target = Path(os.path.abspath(Path(path).expanduser()))
+        if target.is_dir():
+            raise UserError("error.output_is_folder", path=str(target))
+        real = target.resolve()
+        if not real.parent.is_dir():
+            raise UserError("error.output_folder_missing", folder=str(real.parent))
+        if self._inside_data_folder(real) or self._is_vault_file(real):
+            raise UserError("error.output_in_data_folder", folder=str(self.protected))
+        if real.exists() and not overwrite:
+            raise UserError("error.output_exists", path=str(target))
+        return real
+
+    def write(self, path: Path, data: bytes, *, overwrite: bool) -> Path:
+        from kdrt_desk.errors import UserError, os_error_key
+
+        real = self.check(path, overwrite=overwrite)
+        try:
+            write_atomically(real, data)
+        except OSError as exc:
+            key = os_error_key(exc)
+            raise UserError("error.export_unwritable" if key == "error.file_unwritable"
+                            else key) from exc
+        return real
+
+    def _inside_data_folder(self, real: Path) -> bool:
+        data = self.protected.resolve()
+        for folder in (real, *real.parents):
+            if os.path.normcase(str(folder)) == os.path.normcase(str(data)):
+                return True
+            try:
+                if folder.exists() and data.exists() and os.path.samefile(folder, data):
+                    return True  # the same folder under another case or a mount
+            except OSError:
+                continue
+        return False
+
+    def _is_vault_file(self, real: Path) -> bool:
+        """A hard link to a vault file elsewhere (the replace would not touch it, but a file
+        we would write over must never share its inode)."""
+        if not real.exists() or not self.protected.is_dir():
+            return False
+        try:
+            for entry in self.protected.iterdir():
+                if entry.is_file() and os.path.samefile(entry, real):
+                    return True
+        except OSError:
+            return True
+        return False

@@ -1,4 +1,5 @@
-"""Key derivation (Argon2id + HKDF) and key wrapping (AES-256-GCM) for the vault's key slots."""
+"""Key derivation (Argon2id + HKDF), key wrapping (AES-256-GCM), sealed boxes (X25519) and
+signatures (Ed25519) for the vault's key slots."""
 
 from __future__ import annotations
 
@@ -68,3 +69,117 @@ def unwrap(kek: bytes, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     return AESGCM(kek).decrypt(nonce, ciphertext, aad)
+
+
+# -- key pairs, sealed boxes and signatures (field keys travel between slots this way) -----------
+@dataclass(frozen=True)
+class SlotKeyPair:
+    """The two key pairs of a key slot, both derived from one random 32-byte seed: X25519 to
+    receive sealed keys, Ed25519 to sign (audit transactions, certificates)."""
+
+    seed: bytes
+    box_public: bytes
+    sign_public: bytes
+
+    @classmethod
+    def from_seed(cls, seed: bytes) -> SlotKeyPair:
+        return cls(seed, _box_private(seed).public_key().public_bytes_raw(),
+                   _sign_private(seed).public_key().public_bytes_raw())
+
+    @classmethod
+    def generate(cls) -> SlotKeyPair:
+        return cls.from_seed(random_key())
+
+    def open_sealed(self, box: SealedBox, aad: bytes) -> bytes:
+        """Raises ``InvalidTag`` when the box was not sealed to this pair or was changed."""
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+        shared = _box_private(self.seed).exchange(X25519PublicKey.from_public_bytes(box.epk))
+        return unwrap(_box_key(shared, box.epk, self.box_public), box.nonce, box.ct, aad)
+
+    def sign(self, message: bytes) -> bytes:
+        return _sign_private(self.seed).sign(message)
+
+
+@dataclass(frozen=True)
+class SealedBox:
+    """A secret sealed to an X25519 public key: an ephemeral key, a nonce, the ciphertext."""
+
+    epk: bytes
+    nonce: bytes
+    ct: bytes
+
+
+def seal_to(box_public: bytes, plaintext: bytes, aad: bytes) -> SealedBox:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+
+    ephemeral = X25519PrivateKey.generate()
+    epk = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(box_public))
+    nonce, ct = wrap(_box_key(shared, epk, box_public), plaintext, aad)
+    return SealedBox(epk, nonce, ct)
+
+
+def verify_signature(sign_public: bytes, signature: bytes, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(sign_public).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def signing_key_pair(seed: bytes) -> tuple[bytes, bytes]:
+    """(seed, public) of a stand-alone Ed25519 key such as the vault's signing key."""
+    return seed, _sign_private(seed).public_key().public_bytes_raw()
+
+
+def sign_with_seed(seed: bytes, message: bytes) -> bytes:
+    return _sign_private(seed).sign(message)
+
+
+def fingerprint(public: bytes) -> str:
+    """A short, stable name for a public key (hex of the first 16 bytes of its SHA-256)."""
+    import hashlib
+
+    return hashlib.sha256(public).hexdigest()[:32]
+
+
+def mac(key: bytes, message: bytes) -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def derive(key: bytes, purpose: str) -> bytes:
+    """A sub-key of ``key`` for one purpose (HKDF-SHA256, no salt)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(hashes.SHA256(), KEY_BYTES, None, f"kdrt-desk {purpose}".encode()).derive(key)
+
+
+def _box_private(seed: bytes):  # type: ignore[no-untyped-def]
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    return X25519PrivateKey.from_private_bytes(derive(seed, "slot box key"))
+
+
+def _sign_private(seed: bytes):  # type: ignore[no-untyped-def]
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.from_private_bytes(derive(seed, "slot signing key"))
+
+
+def _box_key(shared: bytes, epk: bytes, box_public: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(hashes.SHA256(), KEY_BYTES, epk + box_public,
+                b"kdrt-desk sealed box v1").derive(shared)

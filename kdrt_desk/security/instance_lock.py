@@ -1,4 +1,5 @@
-"""One app instance per vault: an exclusive OS lock on a file in the data folder."""
+"""One app instance per vault: an exclusive OS lock on a file in the data folder; and files in
+the data folder private to the user (0600, folders 0700) where the OS has such modes."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ class InstanceLock:
 
     def acquire(self) -> None:
         try:
-            handle = open(self.path, "a+b")  # noqa: SIM115 - held open while the lock lives
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+            handle = os.fdopen(fd, "a+b")
+            make_private(self.path)
         except OSError as exc:
             raise VaultError("error.folder_read_only") from exc
         try:
@@ -53,3 +56,9 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def make_private(path: Path, *, folder: bool = False) -> None:
+    """Only the user may read it (POSIX modes; Windows keeps the per-user folder's ACL)."""
+    if sys.platform != "win32":
+        os.chmod(path, 0o700 if folder else 0o600)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from kdrt_desk.domain.enums import Role
+from kdrt_desk.security.tiers import KeyName
 
 
 class Permission(StrEnum):
@@ -24,7 +25,8 @@ class Permission(StrEnum):
     MANAGE_CRITERIA = "manage_criteria"
     RECORD_SERVICE = "record_service"  # services and referrals (outcome notes are restricted)
     MANAGE_PARTNERS = "manage_partners"
-    MANAGE_CONSENT = "manage_consent"  # record signed forms, withdrawals (anonymisation)
+    MANAGE_CONSENT = "manage_consent"  # record signed forms and withdrawals
+    ANONYMISE = "anonymise"  # anonymise at once, or confirm another's withdrawal
     VIEW_PROGRAMME = "view_programme"  # modules, groups, sessions (facilitators: their own)
     VIEW_ALL_GROUPS = "view_all_groups"  # every group and session, not only one's own
     MANAGE_PROGRAMME = "manage_programme"  # the catalogue: modules, facilitators, venues
@@ -40,7 +42,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.VIEW_REGISTER, Permission.VIEW_ALL_PARTICIPANTS, Permission.VIEW_CONTACT,
         Permission.EDIT_PARTICIPANT, Permission.VIEW_RESTRICTED, Permission.EDIT_RESTRICTED,
         Permission.EXPORT, Permission.VIEW_SCREENING, Permission.SCREEN, Permission.DECIDE,
-        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT, *PROGRAMME_STAFF,
+        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT, Permission.ANONYMISE,
+        *PROGRAMME_STAFF,
     }),
     Role.STAF: frozenset({
         Permission.VIEW_REGISTER, Permission.VIEW_ALL_PARTICIPANTS, Permission.VIEW_CONTACT,
@@ -52,5 +55,27 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
+# The keys a permission needs besides the master key: a role that may do something but whose
+# field keys an admin has not handed over yet ("menunggu kunci dari Admin") may not do it yet.
+_R, _C, _S = KeyName.RESTRICTED, KeyName.CONTACT, KeyName.SIGNING
+PERMISSION_KEYS: dict[Permission, frozenset[KeyName]] = {
+    Permission.VIEW_CONTACT: frozenset({_C}),
+    Permission.EDIT_PARTICIPANT: frozenset({_C}),
+    Permission.VIEW_RESTRICTED: frozenset({_R}),
+    Permission.EDIT_RESTRICTED: frozenset({_R}),
+    Permission.VIEW_SCREENING: frozenset({_C}),
+    Permission.SCREEN: frozenset({_R, _C}),
+    Permission.DECIDE: frozenset({_R, _C}),
+    Permission.MANAGE_CONSENT: frozenset({_C}),
+    Permission.ANONYMISE: frozenset({_R, _C}),
+    Permission.MANAGE_GROUPS: frozenset({_C}),
+    Permission.MANAGE_USERS: frozenset({_S}),
+}
+
+
 def allows(role: Role, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS[role]
+
+
+def keys_needed(permission: Permission) -> frozenset[KeyName]:
+    return PERMISSION_KEYS.get(permission, frozenset())

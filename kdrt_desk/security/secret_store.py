@@ -1,4 +1,5 @@
-"""The installation secret in the OS keyring (Windows Credential Manager), never in plain text.
+"""The installation secret in the OS keyring (Windows Credential Manager, the macOS Keychain,
+the Secret Service on Linux), never in plain text.
 
 A backend counts as a real keyring unless it is keyring's fail/null backend or ``keyrings.alt``
 (which stores secrets in plain files). Tests install their own backend through
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import sys
 
 import keyring
 from keyring.errors import KeyringError
@@ -20,6 +22,16 @@ log = logging.getLogger(__name__)
 
 
 _NOT_SECURE = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+
+
+def store_name(platform: str | None = None) -> str:
+    """The credential store of the OS this runs on, as messages name it."""
+    platform = platform or sys.platform
+    if platform == "win32":
+        return "Windows Credential Manager"
+    if platform == "darwin":
+        return "macOS Keychain"
+    return "Secret Service (GNOME Keyring/KWallet)"
 
 
 def is_real_keyring(backend: keyring.backend.KeyringBackend) -> bool:
@@ -52,4 +64,4 @@ class SecretStore:
         try:
             keyring.set_password(SERVICE, vault_id, base64.b64encode(secret).decode("ascii"))
         except KeyringError as exc:
-            raise VaultError("error.keyring_unwritable") from exc
+            raise VaultError("error.keyring_unwritable", store=store_name()) from exc

@@ -1,9 +1,20 @@
-"""Unlocking the master key: account slots, the recovery slot, lock-out after five wrong tries."""
+"""Unlocking a key slot: password or recovery code, lock-out after five wrong tries, the guard.
+
+A slot's password key (Argon2id + HKDF with the installation secret) opens the slot's key-pair
+seed; the master key and the field keys are sealed to the slot's public key, so an admin can hand
+keys to an account without its password. A version 1 slot (before sealed fields) holds only the
+master key under the password key (``Unlocked.legacy``).
+
+Lock-out counters and login events live in the key file's guard, under a MAC made with the
+installation secret: without that secret they cannot be edited away (a password-only vault has
+no such secret, and says so). A lock-out guards the app's login, not the files.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,16 +24,30 @@ from kdrt_desk.errors import VaultError
 from kdrt_desk.security.crypto import (
     DEFAULT_KDF,
     KdfParams,
+    SlotKeyPair,
+    derive,
     key_encryption_key,
+    mac,
     random_key,
     random_salt,
     stretch,
     unwrap,
     wrap,
 )
-from kdrt_desk.security.keyfile import RECOVERY_SLOT_ID, KeyFile, KeySlot, account_slot_id
+from kdrt_desk.security.keyfile import (
+    RECOVERY_SLOT_ID,
+    Certificate,
+    KeyFile,
+    KeyFileDamagedError,
+    KeySlot,
+    LockState,
+    account_slot_id,
+    canonical,
+    previous_path,
+)
 from kdrt_desk.security.recovery_code import generate_recovery_code, normalise_recovery_code
-from kdrt_desk.security.secret_store import SecretStore
+from kdrt_desk.security.secret_store import SecretStore, store_name
+from kdrt_desk.security.tiers import KeyName
 
 MAX_TRIES = 5
 LOCKOUT = timedelta(minutes=5)
@@ -33,8 +58,39 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass
+class Unlocked:
+    """What one slot opened: its key pair, and every generation of every key sealed to it."""
+
+    slot_id: str
+    pair: SlotKeyPair | None  # None: a version 1 slot, not converted yet
+    keys: dict[KeyName, dict[int, bytes]] = field(default_factory=dict)
+    kek: bytes | None = None  # the password key, kept only while a legacy slot is converted
+
+    @property
+    def legacy(self) -> bool:
+        return self.pair is None
+
+    @property
+    def master(self) -> bytes:
+        return self.newest(KeyName.MASTER)
+
+    def holds(self, name: KeyName) -> bool:
+        return bool(self.keys.get(name))
+
+    def newest(self, name: KeyName) -> bytes:
+        gens = self.keys.get(name)
+        if not gens:
+            raise VaultError("error.keys_pending")
+        return gens[max(gens)]
+
+    def masters_newest_first(self) -> list[bytes]:
+        gens = self.keys.get(KeyName.MASTER, {})
+        return [gens[g] for g in sorted(gens, reverse=True)]
+
+
 class VaultKeys:
-    """The key file of one vault and, once unlocked, the master key and installation secret."""
+    """The key file of one vault and the unlocking of its slots."""
 
     def __init__(self, path: Path, store: SecretStore, kdf: KdfParams = DEFAULT_KDF,
                  clock: Callable[[], datetime] = utc_now) -> None:
@@ -42,12 +98,58 @@ class VaultKeys:
         self.store = store
         self.kdf = kdf
         self.clock = clock
-        self.keyfile = KeyFile.load(path) if path.exists() else None
+        self.keyfile: KeyFile | None = None
         self._secret: bytes | None = None
+        if path.exists():
+            try:
+                self.keyfile = KeyFile.load(path)
+            except KeyFileDamagedError as exc:
+                raise KeyFileDamagedError(exc.damaged, "", self.previous_intact()) from exc
+
+    # -- the file --------------------------------------------------------------------------
+    def file(self) -> KeyFile:
+        if self.keyfile is None:
+            raise VaultError("error.keyfile_missing")
+        return self.keyfile
+
+    @property
+    def vault_id(self) -> str:
+        return self.file().vault_id
+
+    @property
+    def uses_keyring(self) -> bool:
+        return self.file().uses_keyring
+
+    @property
+    def version(self) -> int:
+        return self.file().version
+
+    def save(self) -> None:
+        keyfile = self.file()
+        if keyfile.uses_keyring:
+            self._seal_guard()
+        keyfile.save(self.path)
+
+    def previous_intact(self) -> bool:
+        """Whether ``kdrt.keys.prev`` exists and passes its checksums (offered on damage)."""
+        prev = previous_path(self.path)
+        if not prev.exists():
+            return False
+        try:
+            candidate = KeyFile.load(prev)
+        except VaultError:
+            return False
+        current = self.keyfile
+        return not candidate.damaged and (current is None or candidate.vault_id == current.vault_id)
+
+    def refuse_if_damaged(self, what: str = "") -> None:
+        keyfile = self.file()
+        if keyfile.damaged:
+            raise KeyFileDamagedError(keyfile.damaged, what, self.previous_intact())
 
     # -- creation ---------------------------------------------------------------------------
-    def create(self, username: str, password: str) -> tuple[bytes, str]:
-        """A new key file with one account slot and the recovery slot; returns (master, code)."""
+    def create(self) -> KeyFile:
+        """A new, empty version 2 key file (the caller adds the slots and saves)."""
         if self.path.exists():
             raise VaultError("error.vault_exists")
         vault_id = uuid.uuid4().hex
@@ -57,73 +159,101 @@ class VaultKeys:
             self.store.put(vault_id, secret)
         self.keyfile = KeyFile(vault_id=vault_id, uses_keyring=uses_keyring)
         self._secret = secret
-        master = random_key()
-        code = generate_recovery_code()
-        self._write_recovery_slot(master, code)
-        self._write_account_slot(master, username, password)
-        self.keyfile.save(self.path)
-        return master, code
-
-    @property
-    def vault_id(self) -> str:
-        return self._file().vault_id
-
-    @property
-    def uses_keyring(self) -> bool:
-        return self._file().uses_keyring
-
-    def _file(self) -> KeyFile:
-        if self.keyfile is None:
-            raise VaultError("error.keyfile_missing")
         return self.keyfile
 
-    # -- unlocking ----------------------------------------------------------------------------
+    # -- the installation secret and the guard ----------------------------------------------
     def installation_secret(self) -> bytes | None:
-        keyfile = self._file()
+        keyfile = self.file()
         if not keyfile.uses_keyring:
             return None
         if self._secret is None:
             self._secret = self.store.get(keyfile.vault_id)
         if self._secret is None:
-            raise VaultError("error.keyring_secret_missing")
+            raise VaultError("error.keyring_secret_missing", store=store_name())
         return self._secret
 
-    def unlock(self, username: str, password: str) -> bytes:
-        keyfile = self._file()
-        slot_id = account_slot_id(keyfile.vault_id, username)
-        slot = keyfile.slots.get(slot_id)
+    def _guard_mac(self) -> str:
+        secret = self.installation_secret()
+        assert secret is not None
+        keyfile = self.file()
+        return mac(derive(secret, "login guard"),
+                   keyfile.vault_id.encode() + b"\n" + canonical(keyfile.guard.content()))
+
+    def _seal_guard(self) -> None:
+        self.file().guard.mac = self._guard_mac()
+
+    def _check_guard(self) -> None:
+        """An edited guard (a lock-out or a failed login wiped from the file) locks every
+        account for the lock-out time and is recorded; a version 1 file had no MAC yet."""
+        keyfile = self.file()
+        if not keyfile.uses_keyring or keyfile.version < 2 or keyfile.damaged:
+            return
+        if keyfile.guard.mac == self._guard_mac():
+            return
         now = self.clock()
-        if slot is not None and slot.locked_until is not None:
-            until = datetime.fromisoformat(slot.locked_until)
+        until = (now + LOCKOUT).isoformat()
+        for slot_id in keyfile.slots:
+            keyfile.guard.lockout[slot_id] = LockState(0, until)
+        self._record("guard_tampered", "file", now)
+        self.save()
+
+    def pending_events(self) -> list[dict[str, str]]:
+        """Login events recorded while the database was closed, oldest first."""
+        return list(self.file().guard.events)
+
+    def forget_pending_events(self, count: int) -> None:
+        """Drop the first ``count`` events once the audit log has committed them."""
+        if count:
+            del self.file().guard.events[:count]
+            self.save()
+
+    def _record(self, event: str, slot_id: str, at: datetime) -> None:
+        self.file().guard.events.append({"at": at.isoformat(), "event": event, "slot": slot_id})
+
+    # -- unlocking ----------------------------------------------------------------------------
+    def unlock(self, username: str, password: str) -> Unlocked:
+        keyfile = self.file()
+        slot_id = account_slot_id(keyfile.vault_id, username)
+        if slot_id in keyfile.damaged:  # never a "wrong password", never counted
+            raise KeyFileDamagedError(keyfile.damaged, "", self.previous_intact())
+        self.refuse_if_damaged()
+        secret = self.installation_secret()
+        self._check_guard()
+        now = self.clock()
+        state = keyfile.guard.lockout.get(slot_id)
+        if state is not None and state.locked_until is not None:
+            until = datetime.fromisoformat(state.locked_until)
             if until > now:
+                self._record("login_during_lockout", slot_id, now)
+                self.save()
                 minutes = max(1, int((until - now).total_seconds() + 59) // 60)
                 raise VaultError("error.account_locked", minutes=minutes)
-        secret = self.installation_secret()
+        slot = keyfile.slots.get(slot_id)
         if slot is None:
             stretch(password, random_salt(), self.kdf)  # same cost: no hint that the name is wrong
             self._record("login_failed", "unknown", now)
-            keyfile.save(self.path)
+            self.save()
             raise VaultError("error.wrong_login")
         kek = key_encryption_key(stretch(password, slot.salt, slot.kdf), secret, slot.salt)
         try:
-            master = unwrap(kek, slot.nonce, slot.wrapped_key, keyfile.aad(slot_id))
+            unlocked = self._open_slot(slot, kek)
         except InvalidTag:
-            slot.failures += 1
+            state = keyfile.guard.lockout.setdefault(slot_id, LockState())
+            state.failures += 1
             self._record("login_failed", slot_id, now)
-            if slot.failures >= MAX_TRIES:
-                slot.failures = 0
-                slot.locked_until = (now + LOCKOUT).isoformat()
+            if state.failures >= MAX_TRIES:
+                state.failures = 0
+                state.locked_until = (now + LOCKOUT).isoformat()
                 self._record("account_locked", slot_id, now)
-            keyfile.save(self.path)
+            self.save()
             raise VaultError("error.wrong_login") from None
-        if slot.failures or slot.locked_until:
-            slot.failures = 0
-            slot.locked_until = None
-            keyfile.save(self.path)
-        return master
+        if state is not None and (state.failures or state.locked_until):
+            keyfile.guard.lockout.pop(slot_id, None)
+            self.save()
+        return self._open_sealed(slot, unlocked)
 
     def check_password(self, username: str, password: str) -> bool:
-        """For the lock screen: the same checks and lock-out as a login."""
+        """For the lock screen and a password change: the same checks and lock-out as a login."""
         try:
             self.unlock(username, password)
         except VaultError as exc:
@@ -132,85 +262,125 @@ class VaultKeys:
             raise
         return True
 
-    def unlock_with_recovery(self, raw_code: str) -> bytes:
-        """The master key from the recovery code; puts the installation secret back."""
-        keyfile = self._file()
+    def unlock_with_recovery(self, raw_code: str) -> Unlocked:
+        """Every key from the recovery code; puts the installation secret back in the keyring."""
+        keyfile = self.file()
         code = normalise_recovery_code(raw_code)
         if code is None:
             raise VaultError("error.recovery_code_format")
+        if RECOVERY_SLOT_ID in keyfile.damaged:
+            raise KeyFileDamagedError(keyfile.damaged, "", self.previous_intact())
+        self.refuse_if_damaged()
         slot = keyfile.slots[RECOVERY_SLOT_ID]
         kek = key_encryption_key(stretch(code, slot.salt, slot.kdf), None, slot.salt)
         try:
-            master = unwrap(kek, slot.nonce, slot.wrapped_key, keyfile.aad(RECOVERY_SLOT_ID))
+            unlocked = self._open_slot(slot, kek)
             secret = None
             if slot.secret_nonce is not None and slot.wrapped_secret is not None:
                 secret = unwrap(kek, slot.secret_nonce, slot.wrapped_secret,
                                 keyfile.aad(RECOVERY_SLOT_ID, "secret"))
         except InvalidTag:
             self._record("recovery_failed", RECOVERY_SLOT_ID, self.clock())
-            keyfile.save(self.path)
+            if not keyfile.uses_keyring or self.store.get(keyfile.vault_id) is not None:
+                self.save()
             raise VaultError("error.recovery_code_wrong") from None
         if secret is not None:
             self._secret = secret
             if self.store.get(keyfile.vault_id) != secret:
                 if not self.store.available():
-                    raise VaultError("error.keyring_unavailable_for_restore")
+                    raise VaultError("error.keyring_unavailable_for_restore",
+                                     store=store_name())
                 self.store.put(keyfile.vault_id, secret)
-        return master
+        return self._open_sealed(slot, unlocked)
 
-    # -- changing slots (needs the master key) -------------------------------------------------
-    def set_password(self, master: bytes, username: str, password: str) -> None:
-        """Add or replace the slot of ``username`` (new account, password change or reset)."""
-        self._write_account_slot(master, username, password)
-        self._file().save(self.path)
+    def peek(self, username: str, password: str) -> Unlocked | None:
+        """Open a slot for a diagnosis of a damaged file (``check``): no guard, no lock-out,
+        nothing written; None when it does not open."""
+        keyfile = self.file()
+        slot = keyfile.slots.get(self.slot_id(username))
+        if slot is None:
+            return None
+        secret = self.store.get(keyfile.vault_id) if keyfile.uses_keyring else None
+        kek = key_encryption_key(stretch(password, slot.salt, slot.kdf), secret, slot.salt)
+        try:
+            return self._open_sealed(slot, self._open_slot(slot, kek))
+        except (InvalidTag, VaultError):
+            return None
 
-    def remove_account(self, username: str) -> None:
-        keyfile = self._file()
-        keyfile.slots.pop(account_slot_id(keyfile.vault_id, username), None)
-        keyfile.save(self.path)
+    def _open_slot(self, slot: KeySlot, kek: bytes) -> Unlocked:
+        """The seed (or, in a version 1 slot, the master key); ``InvalidTag`` for a wrong key."""
+        keyfile = self.file()
+        if slot.legacy:
+            assert slot.nonce is not None and slot.wrapped_key is not None
+            master = unwrap(kek, slot.nonce, slot.wrapped_key, keyfile.aad(slot.slot_id))
+            return Unlocked(slot.slot_id, None, {KeyName.MASTER: {1: master}}, kek)
+        assert slot.seed_nonce is not None and slot.wrapped_seed is not None
+        seed = unwrap(kek, slot.seed_nonce, slot.wrapped_seed, keyfile.aad(slot.slot_id, "seed"))
+        pair = SlotKeyPair.from_seed(seed)
+        if pair.box_public != slot.box_public or pair.sign_public != slot.sign_public:
+            raise VaultError("error.slot_keys_invalid")  # public keys swapped in the file
+        return Unlocked(slot.slot_id, pair, {}, kek)
+
+    def _open_sealed(self, slot: KeySlot, unlocked: Unlocked) -> Unlocked:
+        """Every key sealed to the slot. A box that fails to open with the right seed was
+        changed outside the app (or the header's signing key was): refused, never skipped."""
+        if unlocked.pair is None:
+            return unlocked
+        keyfile = self.file()
+        for name, items in slot.sealed.items():
+            for item in items:
+                try:
+                    value = unlocked.pair.open_sealed(
+                        item.box, keyfile.sealed_aad(slot.slot_id, name, item.gen))
+                except InvalidTag:
+                    raise VaultError("error.slot_keys_invalid") from None
+                unlocked.keys.setdefault(KeyName(name), {})[item.gen] = value
+        if not unlocked.holds(KeyName.MASTER):
+            raise VaultError("error.slot_keys_invalid")
+        return unlocked
+
+    # -- slots ------------------------------------------------------------------------------------
+    def slot_id(self, username: str) -> str:
+        return account_slot_id(self.file().vault_id, username)
 
     def has_account(self, username: str) -> bool:
-        keyfile = self._file()
-        return account_slot_id(keyfile.vault_id, username) in keyfile.slots
+        return self.slot_id(username) in self.file().slots
 
-    def set_recovery_code(self, master: bytes, code: str) -> None:
-        """Replace the recovery slot: from now on only ``code`` recovers the vault."""
-        canonical = normalise_recovery_code(code)
-        if canonical is None:
+    def certificate(self, slot_id: str) -> Certificate | None:
+        return self.file().certificates.get(slot_id)
+
+    def write_slot(self, slot_id: str, pair: SlotKeyPair, secret_text: str, *,
+                   with_installation_secret: bool = True) -> KeySlot:
+        """A slot whose seed is wrapped under ``secret_text`` (a password, or the recovery
+        code with ``with_installation_secret`` False); keeps what was sealed to the same pair."""
+        salt = random_salt()
+        secret = self.installation_secret() if with_installation_secret else None
+        kek = key_encryption_key(stretch(secret_text, salt, self.kdf), secret, salt)
+        return self.rewrap_slot(slot_id, pair, kek, salt)
+
+    def rewrap_slot(self, slot_id: str, pair: SlotKeyPair, kek: bytes, salt: bytes) -> KeySlot:
+        keyfile = self.file()
+        old = keyfile.slots.get(slot_id)
+        kept = (old.sealed if old is not None and old.box_public == pair.box_public else {})
+        nonce, wrapped = wrap(kek, pair.seed, keyfile.aad(slot_id, "seed"))
+        slot = KeySlot(slot_id, salt, self.kdf, seed_nonce=nonce, wrapped_seed=wrapped,
+                       box_public=pair.box_public, sign_public=pair.sign_public, sealed=kept)
+        if slot_id == RECOVERY_SLOT_ID:
+            secret = self.installation_secret()
+            if secret is not None:
+                slot.secret_nonce, slot.wrapped_secret = wrap(
+                    kek, secret, keyfile.aad(RECOVERY_SLOT_ID, "secret"))
+        keyfile.slots[slot_id] = slot
+        return slot
+
+    def recovery_kek(self, code: str) -> tuple[bytes, bytes]:
+        """(password key, salt) for a new recovery slot under ``code``."""
+        canonical_code = normalise_recovery_code(code)
+        if canonical_code is None:
             raise VaultError("error.recovery_code_format")
-        self._write_recovery_slot(master, canonical)
-        self._file().save(self.path)
-
-    def pending_events(self) -> list[dict[str, str]]:
-        """Login failures recorded while the database was closed, oldest first."""
-        return list(self._file().pending_events)
-
-    def forget_pending_events(self, count: int) -> None:
-        """Drop the first ``count`` events once the audit log has committed them."""
-        if count:
-            del self._file().pending_events[:count]
-            self._file().save(self.path)
-
-    def _record(self, event: str, slot_id: str, at: datetime) -> None:
-        self._file().pending_events.append({"at": at.isoformat(), "event": event, "slot": slot_id})
-
-    def _write_account_slot(self, master: bytes, username: str, password: str) -> None:
-        keyfile = self._file()
-        slot_id = account_slot_id(keyfile.vault_id, username)
         salt = random_salt()
-        kek = key_encryption_key(stretch(password, salt, self.kdf), self.installation_secret(),
-                                 salt)
-        nonce, wrapped = wrap(kek, master, keyfile.aad(slot_id))
-        keyfile.slots[slot_id] = KeySlot(slot_id, salt, self.kdf, nonce, wrapped)
+        return key_encryption_key(stretch(canonical_code, salt, self.kdf), None, salt), salt
 
-    def _write_recovery_slot(self, master: bytes, code: str) -> None:
-        keyfile = self._file()
-        salt = random_salt()
-        kek = key_encryption_key(stretch(code, salt, self.kdf), None, salt)
-        nonce, wrapped = wrap(kek, master, keyfile.aad(RECOVERY_SLOT_ID))
-        slot = KeySlot(RECOVERY_SLOT_ID, salt, self.kdf, nonce, wrapped)
-        secret = self.installation_secret()
-        if secret is not None:
-            slot.secret_nonce, slot.wrapped_secret = wrap(
-                kek, secret, keyfile.aad(RECOVERY_SLOT_ID, "secret"))
-        keyfile.slots[RECOVERY_SLOT_ID] = slot
+    @staticmethod
+    def new_recovery_code() -> str:
+        return generate_recovery_code()

@@ -39,6 +39,7 @@ from kdrt_desk.models import (
     TrainingSession,
     Venue,
 )
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -58,9 +59,16 @@ def members_on(group_id: int, day: date) -> ColumnElement[bool]:
 
 
 class AttendanceService:
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, actor: Actor, outputs: OutputWriter | None = None) -> None:
         self.db = db
         self.actor = actor
+        self._outputs = outputs
+
+    @property
+    def outputs(self) -> OutputWriter:
+        if self._outputs is None:
+            raise RuntimeError("AttendanceService built without an OutputWriter")
+        return self._outputs
 
     # -- roll-call -----------------------------------------------------------------------------
     def roll_call(self, session_id: int, preferred_names: bool = False) -> list[RollCallRow]:
@@ -170,13 +178,15 @@ class AttendanceService:
                 facilitator=found[4], topic=row.topic, names=[r.name for r in rows])
 
     def print_sign_in_sheet(self, session_id: int, path: Path, preferred_names: bool = False,
-                            lang: str | None = None) -> int:
+                            lang: str | None = None, overwrite: bool = False) -> int:
         """Write one session's sheet to ``path``; returns how many names it lists."""
-        return self.print_sign_in_sheets([session_id], path, preferred_names, lang)
+        return self.print_sign_in_sheets([session_id], path, preferred_names, lang,
+                                         overwrite=overwrite)
 
     def print_sign_in_sheets(self, session_ids: Sequence[int], path: Path,
                              preferred_names: bool = False, lang: str | None = None,
-                             report: Callable[[int, int], bool] | None = None) -> int:
+                             report: Callable[[int, int], bool] | None = None,
+                             overwrite: bool = False) -> int:
         """Write the sheets of several sessions into one PDF at ``path`` (atomically), then
         audit that their names left the vault. Returns how many names they list in all.
 
@@ -184,20 +194,18 @@ class AttendanceService:
         cancelled) nothing is written and ``error.cancelled`` is raised. A file that cannot be
         written is a user error.
         """
-        from kdrt_desk.reports.sign_in_sheet import write_sign_in_sheets
+        from kdrt_desk.reports.sign_in_sheet import build_sign_in_sheets
 
         ids = list(dict.fromkeys(session_ids))
         if not ids:
             raise UserError("error.no_session_chosen")
+        self.outputs.check(path, overwrite=overwrite)  # told before the work, not after
         sheets = []
         for done, session_id in enumerate(ids, start=1):
             sheets.append(self.sign_in_sheet(session_id, preferred_names))
             if report is not None and not report(done, len(ids) + 1):
                 raise UserError("error.cancelled")
-        try:
-            write_sign_in_sheets(sheets, path, lang)
-        except OSError as exc:
-            raise UserError("error.export_unwritable") from exc
+        self.outputs.write(path, build_sign_in_sheets(sheets, lang), overwrite=overwrite)
         with self.db.transaction() as session:
             for sheet in sheets:
                 audit_log.append(session, self.actor.username, "sign_in_sheet_printed",

@@ -133,7 +133,7 @@ class CareService:
                 participant_id=person.id, kind=clean.kind.value,
                 service_date=clean.service_date, partner_id=clean.partner_id,
                 provider_note=clean.provider_note, status=clean.status.value,
-                outcome_note=clean.outcome_note, created_by=self.actor.username,
+                outcome_note=clean.outcome_note or None, created_by=self.actor.username,
                 created_at=now, updated_at=now)
             session.add(row)
             session.flush()
@@ -161,18 +161,18 @@ class CareService:
                                      kept_partner=row.partner_id)
             if data.outcome_note is None or not self.actor.may(Permission.VIEW_RESTRICTED):
                 clean = CleanService(clean.kind, clean.service_date, clean.partner_id,
-                                      clean.provider_note, clean.status, row.outcome_note)
+                                      clean.provider_note, clean.status, row.outcome_note or "")
             before = {"kind": row.kind, "service_date": row.service_date,
                       "partner_id": row.partner_id, "provider_note": row.provider_note,
-                      "status": row.status, "outcome_note": row.outcome_note}
+                      "status": row.status, "outcome_note": row.outcome_note or ""}
             after = {"kind": clean.kind.value, "service_date": clean.service_date,
                      "partner_id": clean.partner_id, "provider_note": clean.provider_note,
                      "status": clean.status.value, "outcome_note": clean.outcome_note}
             changed = [f for f in SERVICE_FIELDS if before[f] != after[f]]
             if changed:
-                row.kind, row.service_date = clean.kind.value, clean.service_date
-                row.partner_id, row.provider_note = clean.partner_id, clean.provider_note
-                row.status, row.outcome_note = clean.status.value, clean.outcome_note
+                for name in changed:  # only what changed: a sealed note stays as it is
+                    setattr(row, name, after[name] if name != "outcome_note"
+                            else after[name] or None)
                 row.updated_at = datetime.now(UTC)
                 audit_log.append(session, self.actor.username, "service_updated", person.code,
                                  {"service_id": row.id, "fields": changed})
@@ -206,7 +206,7 @@ class CareService:
                 raise PermissionDeniedError()
             audit_log.append(session, self.actor.username, "service_note_opened", code,
                              {"service_id": service_id})
-            return row.outcome_note
+            return row.outcome_note or ""
 
     # -- helpers -------------------------------------------------------------------------------
     def _refuse_note(self, session: Session, code: str, service_id: int | None) -> None:
@@ -250,5 +250,5 @@ class CareService:
             participant_id=row.participant_id, kind=ServiceKind(row.kind),
             service_date=row.service_date, partner_id=row.partner_id,
             provider_note=row.provider_note, status=ServiceStatus(row.status),
-            outcome_note=None if row.outcome_note else "", id=row.id,
+            outcome_note=None if hidden else "", id=row.id,
             partner_name=partner_name, created_by=row.created_by, restricted_hidden=hidden)

@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Update, literal, or_, select, text, update
+from sqlalchemy import CursorResult, Update, delete, select, update
 from sqlalchemy.orm import Session
 
 from kdrt_desk import i18n
+from kdrt_desk.db.engine import checkpoint
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import ConsentScope, ParticipantStatus, SafeToCall
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
@@ -23,12 +24,15 @@ from kdrt_desk.models import (
     Enrolment,
     Participant,
     ParticipantConsent,
+    ParticipantSearchToken,
     Screening,
     ScreeningChange,
     ScreeningDecision,
     ServiceRecord,
     Setting,
 )
+from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -48,14 +52,33 @@ ERASED_FIELDS = ("full_name", "preferred_name", "nik", "birth_date", "birth_plac
 ID_CHUNK = 500
 
 
-def scope_given(scope: ConsentScope) -> ColumnElement[bool]:
-    """SQL: the consent row's comma-separated ``scopes`` holds ``scope`` (exact code match)."""
-    pattern = "%," + scope.value.replace("_", "\\_") + ",%"
-    return (literal(",") + ParticipantConsent.scopes + literal(",")).like(pattern, escape="\\")
+def _split(scopes: str | None) -> set[str]:
+    return {s for s in (scopes or "").split(",") if s}
 
 
 def _scopes(row: Participant) -> set[str]:
-    return set(row.consent.scopes.split(",")) if row.consent is not None else set()
+    return _split(row.consent.scopes) if row.consent is not None else set()
+
+
+def consent_facts(session: Session, ids: Sequence[int] | None = None
+                  ) -> dict[int, tuple[set[str], bool]]:
+    """{participant: (her consent scopes, whether they still count)} for ``ids`` (or everyone),
+    opened with the session's keys: scopes are sealed, so a role without the contact key sees
+    none (and so never contact details)."""
+    keys = field_keys(session)
+    query = (select(Participant.id, Participant.anonymised_on, ParticipantConsent.participant_id,
+                    ParticipantConsent.scopes, ParticipantConsent.withdrawn_on)
+             .outerjoin(ParticipantConsent))
+    chunks = [None] if ids is None else [ids[i:i + ID_CHUNK] for i in range(0, len(ids),
+                                                                            ID_CHUNK)]
+    found: dict[int, tuple[set[str], bool]] = {}
+    for chunk in chunks:
+        chunk_query = query if chunk is None else query.where(Participant.id.in_(chunk))
+        for pid, anonymised, consent_id, scopes, withdrawn in session.execute(chunk_query):
+            given = _split(open_blob(keys, scopes, pid)) if consent_id is not None else set()
+            found[pid] = (given, consent_id is not None and withdrawn is None
+                          and anonymised is None)
+    return found
 
 
 def consent_allows(row: Participant, scope: ConsentScope) -> bool:
@@ -66,18 +89,8 @@ def consent_allows(row: Participant, scope: ConsentScope) -> bool:
 
 def contact_withheld_ids(session: Session, ids: Sequence[int] | None = None) -> set[int]:
     """The participants (of ``ids``, or all) whose contact details must not be shown."""
-    withheld = or_(ParticipantConsent.participant_id.is_(None),
-                   ~scope_given(ConsentScope.CONTACT),
-                   ParticipantConsent.withdrawn_on.is_not(None),
-                   Participant.anonymised_on.is_not(None))
-    query = select(Participant.id).outerjoin(ParticipantConsent).where(withheld)
-    if ids is None:
-        return set(session.scalars(query))
-    found: set[int] = set()
-    for start in range(0, len(ids), ID_CHUNK):
-        found.update(session.scalars(query.where(
-            Participant.id.in_(ids[start:start + ID_CHUNK]))))
-    return found
+    return {pid for pid, (scopes, valid) in consent_facts(session, ids).items()
+            if not valid or ConsentScope.CONTACT.value not in scopes}
 
 
 def apply_consent(record: ParticipantRecord, row: Participant) -> ParticipantRecord:
@@ -132,9 +145,16 @@ def _participant(session: Session, participant_id: int) -> Participant:
 
 
 class ConsentService:
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, actor: Actor, outputs: OutputWriter | None = None) -> None:
         self.db = db
         self.actor = actor
+        self._outputs = outputs
+
+    @property
+    def outputs(self) -> OutputWriter:
+        if self._outputs is None:
+            raise RuntimeError("ConsentService built without an OutputWriter")
+        return self._outputs
 
     # -- checks the rest of the app relies on ---------------------------------------------------
     def may_contact(self, participant_id: int) -> bool:
@@ -172,9 +192,10 @@ class ConsentService:
                 audit_log.append(session, self.actor.username, "consent_form_signed", row.code,
                                  {"fields": ["form_signed_on"]})
 
-    def consent_form_pdf(self, participant_id: int, path: Path) -> None:
-        """Write her consent form, pre-filled and in the UI language, to ``path`` (audited)."""
-        from kdrt_desk.reports.consent_form import ConsentForm, write_consent_form
+    def consent_form_pdf(self, participant_id: int, path: Path, overwrite: bool = False) -> None:
+        """Write her consent form, pre-filled and in the UI language, to ``path`` (audited);
+        never into the data folder, and over an existing file only with ``overwrite``."""
+        from kdrt_desk.reports.consent_form import ConsentForm, render_consent_form
 
         self.actor.require(Permission.MANAGE_CONSENT)
         lang = i18n.language()
@@ -196,20 +217,22 @@ class ConsentService:
                 printed_on=local_today())
             audit_log.append(session, self.actor.username, "consent_form_exported", row.code,
                              {"format": "pdf", "language": lang})
-            try:
-                write_consent_form(Path(path), form, lang)
-            except OSError as exc:
-                raise UserError("error.export_unwritable") from exc
+            self.outputs.write(Path(path), render_consent_form(form, lang), overwrite=overwrite)
 
     # -- withdrawal ----------------------------------------------------------------------------
     def withdraw_data_use(self, participant_id: int, withdrawn_on: date, confirm: bool = False,
-                          today: date | None = None) -> None:
+                          today: date | None = None) -> bool:
         """She withdraws consent to the use of her data: erase what identifies her, for good.
 
-        In one transaction: identity, contact and case fields are cleared (the name becomes a
-        neutral placeholder), her case background is deleted, screening notes, safety plans,
-        risk reasons, decision reason texts and service outcome notes are cleared. Kept: the
-        code, kecamatan, status, dates of registration, screening and services, the coded
+        An Admin or Konselor anonymises at once; anyone else who manages consent records the
+        withdrawal (her consent stops counting at once: no contact, no statistics) and the
+        anonymisation waits for an Admin or Konselor to confirm it (``confirm_withdrawal``),
+        like a rejection. Returns True when her record was anonymised now.
+
+        Anonymising, in one transaction: identity, contact and case fields are cleared (the name
+        becomes a neutral placeholder), her case background is deleted, screening notes, safety
+        plans, risk reasons, decision reason texts and service outcome notes are cleared. Kept:
+        the code, kecamatan, status, dates of registration, screening and services, the coded
         answers and counts, her attendance marks (without reasons), and, only if she consented
         to anonymised statistics, her age as the start of a five-year band and her income. She
         leaves any group she is in (withdrawn that day; her status becomes dropped out). Nothing
@@ -221,23 +244,86 @@ class ConsentService:
         day = today or local_today()
         if withdrawn_on > day:
             raise UserError("error.date_future", field="withdrawn_on")
+        at_once = self.actor.may(Permission.ANONYMISE)
         with self.db.transaction() as session:
-            # erased cells are overwritten with zeros in the file, not merely unlinked
-            session.execute(text("PRAGMA secure_delete = ON"))
             row = _participant(session, participant_id)
             if row.anonymised_on is not None:
                 raise UserError("error.participant_anonymised")
             consent = row.consent
+            if consent is not None and consent.withdrawal_requested_by:
+                raise UserError("error.withdrawal_already_requested")
             if (consent is None or consent.consent_date is None
                     or withdrawn_on < consent.consent_date):
                 raise UserError("error.withdrawal_date", field="withdrawn_on")
             consent.withdrawn_on = withdrawn_on
             audit_log.append(session, self.actor.username, "consent_withdrawn", row.code,
-                             {"scope": ConsentScope.DATA_USE.value})
+                             {"scope": ConsentScope.DATA_USE.value,
+                              "awaiting_confirmation": not at_once})
+            if not at_once:
+                consent.withdrawal_requested_by = self.actor.username
+                session.execute(delete(ParticipantSearchToken).where(
+                    ParticipantSearchToken.participant_id == row.id))
+                return False
             details = self._anonymise(session, row, day)
             audit_log.append(session, self.actor.username, "participant_anonymised", row.code,
                              details)
         self._checkpoint()
+        return True
+
+    def pending_withdrawals(self) -> list[tuple[int, str, str, date | None, str | None]]:
+        """Withdrawals waiting for an Admin or Konselor: (id, code, name, date, requested by)."""
+        self.actor.require(Permission.VIEW_REGISTER)
+        with self.db.reading() as session:
+            return [(pid, code, name, on, by) for pid, code, name, on, by in session.execute(
+                select(Participant.id, Participant.code, Participant.full_name,
+                       ParticipantConsent.withdrawn_on, ParticipantConsent.withdrawal_requested_by)
+                .join(ParticipantConsent)
+                .where(ParticipantConsent.withdrawal_requested_by.is_not(None),
+                       Participant.anonymised_on.is_(None))
+                .order_by(ParticipantConsent.withdrawn_on, Participant.code))]
+
+    def confirm_withdrawal(self, participant_id: int, today: date | None = None) -> None:
+        """The second person's confirmation: her record is anonymised now."""
+        self.actor.require(Permission.ANONYMISE)
+        day = today or local_today()
+        with self.db.transaction() as session:
+            row = _participant(session, participant_id)
+            consent = row.consent
+            if row.anonymised_on is not None:
+                raise UserError("error.participant_anonymised")
+            if consent is None or not consent.withdrawal_requested_by:
+                raise UserError("error.withdrawal_not_requested")
+            if consent.withdrawal_requested_by == self.actor.username:
+                raise UserError("error.same_person_confirm")
+            requested_by = consent.withdrawal_requested_by
+            consent.withdrawal_requested_by = None
+            details = self._anonymise(session, row, day)
+            audit_log.append(session, self.actor.username, "participant_anonymised", row.code,
+                             {**details, "requested_by": requested_by})
+        self._checkpoint()
+
+    def reject_withdrawal(self, participant_id: int, reason: str) -> None:
+        """A withdrawal recorded by mistake: an Admin or Konselor takes it back (with a reason;
+        her consent counts again)."""
+        self.actor.require(Permission.ANONYMISE)
+        reason = " ".join(reason.split())
+        if not reason:
+            raise UserError("error.reason_required", field="reason")
+        if len(reason) > 500:
+            raise UserError("error.too_long", field="reason", limit=500)
+        with self.db.transaction() as session:
+            row = _participant(session, participant_id)
+            consent = row.consent
+            if consent is None or not consent.withdrawal_requested_by:
+                raise UserError("error.withdrawal_not_requested")
+            consent.withdrawal_requested_by = None
+            consent.withdrawn_on = None
+            session.flush()
+            from kdrt_desk.repositories.participants import refresh_tokens
+
+            refresh_tokens(session, row)
+            audit_log.append(session, self.actor.username, "consent_withdrawal_rejected",
+                             row.code, {"fields": ["withdrawn_on"]})
 
     def _anonymise(self, session: Session, row: Participant, day: date) -> dict[str, object]:
         statistics = ConsentScope.STATISTICS.value in _scopes(row)
@@ -261,6 +347,8 @@ class ConsentService:
         row.occupation = ""
         row.search_text = row.code.lower()
         row.anonymised_on = day
+        session.execute(delete(ParticipantSearchToken).where(
+            ParticipantSearchToken.participant_id == row.id))
         row.updated_at = now
         case_deleted = row.case is not None
         row.case = None
@@ -268,15 +356,15 @@ class ConsentService:
         pid = row.id
         screenings = _changed(session, update(Screening).where(
             Screening.participant_id == pid).values(
-            interview_notes="", experience="", skills_other="", risk_reasons="",
-            safety_plan="", updated_at=now, version=Screening.version + 1))
+            interview_notes=None, experience=None, skills_other="", risk_reasons=None,
+            safety_plan=None, updated_at=now, version=Screening.version + 1))
         _changed(session, update(ScreeningChange).where(ScreeningChange.screening_id.in_(
             select(Screening.id).where(Screening.participant_id == pid))).values(
-            reason="", previous="{}"))
+            reason=None, previous=None))
         decisions = _changed(session, update(ScreeningDecision).where(
-            ScreeningDecision.participant_id == pid).values(reason_text=""))
+            ScreeningDecision.participant_id == pid).values(reason_text=None))
         services = _changed(session, update(ServiceRecord).where(
-            ServiceRecord.participant_id == pid).values(outcome_note="", updated_at=now))
+            ServiceRecord.participant_id == pid).values(outcome_note=None, updated_at=now))
         # she leaves any group she is in; reasons written about her go (marks and dates stay)
         left = _changed(session, update(Enrolment).where(
             Enrolment.participant_id == pid,
@@ -285,7 +373,7 @@ class ConsentService:
         if left:
             row.status = ParticipantStatus.DROPPED_OUT.value
         _changed(session, update(Enrolment).where(Enrolment.participant_id == pid)
-                 .values(end_reason=""))
+                 .values(end_reason=None))
         _changed(session, update(Attendance).where(Attendance.participant_id == pid)
                  .values(reason=""))
         fields = list(ERASED_FIELDS)
@@ -295,9 +383,8 @@ class ConsentService:
                 "left_groups": left, "statistics_kept": statistics}
 
     def _checkpoint(self) -> None:
-        """Move the new pages into the vault and empty the WAL, so no old page lingers there."""
-        with self.db.engine.connect() as conn:
-            busy = conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).first()
-        if busy is not None and busy[0]:
+        """Move the new pages into the vault and empty the WAL, so no old page lingers there
+        (erased cells are zeroed in the file: secure delete is on for every connection)."""
+        if not checkpoint(self.db.engine):
             log.warning("the WAL could not be emptied after an anonymisation (vault busy)")
 

@@ -20,6 +20,7 @@ from kdrt_desk.domain.screening import (
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import format_date
 from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision
+from kdrt_desk.models.sealed import field_keys, open_blob
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -111,7 +112,7 @@ def to_record(row: ScreeningDecision, code: str = "", name: str = "",
         screening_id=row.screening_id, outcome=DecisionOutcome(row.outcome),
         priority=row.priority,
         reason_code=NotEligibleReason(row.reason_code) if row.reason_code else None,
-        reason_text=row.reason_text, referred_partner_id=row.referred_partner_id,
+        reason_text=row.reason_text or "", referred_partner_id=row.referred_partner_id,
         decided_on=row.decided_on, id=row.id, participant_id=row.participant_id,
         decided_by=row.decided_by, confirmed_by=row.confirmed_by, confirmed_on=row.confirmed_on,
         current=row.current, participant_code=code, participant_name=name,
@@ -263,7 +264,7 @@ class DecisionService:
         query = (select(Participant.id, Participant.code, Participant.full_name,
                         Participant.preferred_name, Participant.kecamatan,
                         ScreeningDecision.priority, ScreeningDecision.decided_on,
-                        Participant.risk_level)
+                        Participant.seal_id, Participant.risk_level)
                  .join(ScreeningDecision, ScreeningDecision.participant_id == Participant.id)
                  .where(Participant.status == ParticipantStatus.WAITLISTED.value,
                         Participant.anonymised_on.is_(None),
@@ -275,10 +276,12 @@ class DecisionService:
                                               else {})
         latest: dict[int, WaitlistEntry] = {}
         with self.db.reading() as session:
-            for pid, code, name, preferred, kecamatan, priority, since, level in \
+            keys = field_keys(session)
+            for pid, code, name, preferred, kecamatan, priority, since, seal, level in \
                     session.execute(query):
                 if pid not in latest:  # her most recent waitlisting counts
+                    level_text = open_blob(keys, level, seal) if risk_visible else None
                     latest[pid] = WaitlistEntry(pid, code, name, preferred, kecamatan,
                                                 priority or PRIORITY_RANGE[1], since,
-                                                (today - since).days, risk.get(level))
+                                                (today - since).days, risk.get(level_text))
         return sorted(latest.values(), key=lambda e: (e.priority, e.waiting_since, e.code))

@@ -20,6 +20,7 @@ from kdrt_desk.models import (
     ScreeningDecision,
     ServiceRecord,
 )
+from kdrt_desk.models.sealed import bind, field_keys, new_seal_id, open_blob
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -49,8 +50,11 @@ def care_candidates(db: Database) -> list[CareCandidate]:
     latest = (select(func.max(Screening.id).label("id"))
               .group_by(Screening.participant_id)).subquery()
     with db.reading() as session:
-        screened = {pid: (on, needs) for pid, on, needs in session.execute(
-            select(Screening.participant_id, Screening.screened_on, Screening.needs)
+        keys = field_keys(session)
+        screened = {pid: (on, open_blob(keys, needs, seal, pid) or "")
+                    for pid, on, seal, needs in session.execute(
+            select(Screening.participant_id, Screening.screened_on, Screening.seal_id,
+                   Screening.needs)
             .join(latest, latest.c.id == Screening.id))}
         decided = dict(session.execute(
             select(ScreeningDecision.participant_id, func.max(ScreeningDecision.decided_on))
@@ -115,11 +119,14 @@ def insert_services(db: Database, actor: Actor, items: Sequence[ServiceInput],
         for data in items[start:start + CHUNK]:
             clean = validate_service(data, registered_on=registered[data.participant_id],
                                      today=today, partners=partners)
-            rows.append({"participant_id": data.participant_id, "kind": clean.kind.value,
+            seal = new_seal_id()
+            rows.append({"participant_id": data.participant_id, "seal_id": seal,
+                         "kind": clean.kind.value,
                          "service_date": clean.service_date, "partner_id": clean.partner_id,
                          "provider_note": clean.provider_note, "status": clean.status.value,
-                         "outcome_note": clean.outcome_note, "created_by": actor.username,
-                         "created_at": now, "updated_at": now})
+                         "outcome_note": bind(db.keys, clean.outcome_note, seal,
+                                              data.participant_id),
+                         "created_by": actor.username, "created_at": now, "updated_at": now})
         with db.transaction() as session:
             session.execute(insert(ServiceRecord), rows)
             audit_log.append(session, actor.username, "services_imported",

@@ -10,8 +10,16 @@ from sqlalchemy import insert
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.participant import ParticipantInput
-from kdrt_desk.models import Participant, ParticipantCase, ParticipantConsent
+from kdrt_desk.models import (
+    Participant,
+    ParticipantCase,
+    ParticipantConsent,
+    ParticipantSearchToken,
+)
+from kdrt_desk.models.sealed import bind, new_seal_id
 from kdrt_desk.repositories.participants import next_code, search_text
+from kdrt_desk.repositories.search_tokens import participant_tokens
+from kdrt_desk.security.field_crypto import FieldKeys
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -20,25 +28,35 @@ from kdrt_desk.services.participant_validation import validate_participant
 CHUNK = 5000
 
 
-def _rows(pid: int, code: str, data: ParticipantInput, now: datetime
+def _rows(keys: FieldKeys, pid: int, code: str, data: ParticipantInput, now: datetime
           ) -> tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any]]:
+    seal_id = new_seal_id()
+
+    def own(value: Any) -> Any:  # a sealed value of her register row
+        return bind(keys, value, seal_id)
+
+    def hers(value: Any) -> Any:  # a sealed value of her case or consent row
+        return bind(keys, value, pid)
+
     participant = {
-        "id": pid, "code": code, "full_name": data.full_name,
-        "preferred_name": data.preferred_name, "nik": data.nik or None,
+        "id": pid, "seal_id": seal_id, "code": code, "full_name": data.full_name,
+        "preferred_name": data.preferred_name, "nik": own(data.nik or None),
         "birth_date": data.birth_date, "estimated_age": data.estimated_age,
-        "birth_place": data.birth_place, "phone": data.phone or None,
-        "safe_to_call": data.safe_to_call.value, "safe_call_times": data.safe_call_times,
-        "trusted_contact_name": data.trusted_contact_name,
-        "trusted_contact_phone": data.trusted_contact_phone or None,
-        "never_contact_at_home": data.never_contact_at_home,
-        "living_situation": data.living_situation.value, "kecamatan": data.kecamatan,
-        "kelurahan": data.kelurahan, "marital_status": data.marital_status.value,
+        "birth_place": own(data.birth_place), "phone": own(data.phone or None),
+        "safe_to_call": own(data.safe_to_call.value),
+        "safe_call_times": own(data.safe_call_times),
+        "trusted_contact_name": own(data.trusted_contact_name),
+        "trusted_contact_phone": own(data.trusted_contact_phone or None),
+        "never_contact_at_home": own(data.never_contact_at_home),
+        "living_situation": own(data.living_situation.value), "kecamatan": data.kecamatan,
+        "kelurahan": own(data.kelurahan), "marital_status": data.marital_status.value,
         "children_count": data.children_count,
         "children_ages": ",".join(str(a) for a in data.children_ages),
         "dependants": data.dependants, "education": data.education.value,
-        "occupation": data.occupation, "monthly_income": data.monthly_income,
-        "economic_dependence": data.economic_dependence.value, "status": data.status.value,
-        "registered_on": data.registered_on, "search_text": search_text(data, code),
+        "occupation": data.occupation, "monthly_income": own(data.monthly_income),
+        "economic_dependence": own(data.economic_dependence.value),
+        "status": data.status.value, "registered_on": data.registered_on,
+        "search_text": search_text(data, code), "risk_level": None,
         "created_at": now, "updated_at": now, "version": 1,
     }
     case = None
@@ -46,20 +64,29 @@ def _rows(pid: int, code: str, data: ParticipantInput, now: datetime
         c = data.case
         case = {
             "participant_id": pid,
-            "violence_forms": ",".join(sorted(f.value for f in c.violence_forms)),
-            "perpetrator_relation": c.perpetrator_relation.value if c.perpetrator_relation
-            else None,
-            "duration_months": c.duration_months, "reported_to_police": c.reported_to_police,
-            "legal_proceedings": c.legal_proceedings.value,
-            "referral_source": c.referral_source.value if c.referral_source else None,
-            "referral_other": c.referral_other, "safety_notes": c.safety_notes,
+            "violence_forms": hers(",".join(sorted(f.value for f in c.violence_forms))),
+            "perpetrator_relation": hers(c.perpetrator_relation.value
+                                         if c.perpetrator_relation else None),
+            "duration_months": hers(c.duration_months),
+            "reported_to_police": hers(c.reported_to_police),
+            "legal_proceedings": hers(c.legal_proceedings.value),
+            "referral_source": hers(c.referral_source.value if c.referral_source else None),
+            "referral_other": hers(c.referral_other), "safety_notes": hers(c.safety_notes),
         }
     consent = {
         "participant_id": pid, "consent_date": data.consent.consent_date,
-        "scopes": ",".join(sorted(s.value for s in data.consent.scopes)),
+        "scopes": hers(",".join(sorted(s.value for s in data.consent.scopes))),
         "recorded_by": data.consent.recorded_by, "withdrawn_on": data.consent.withdrawn_on,
     }
     return participant, case, consent
+
+
+def _tokens(keys: FieldKeys, pid: int, data: ParticipantInput) -> list[dict[str, Any]]:
+    contact = (data.consent.withdrawn_on is None
+               and any(s.value == "contact" for s in data.consent.scopes))
+    return [{"participant_id": pid, "token": token}
+            for token in sorted(participant_tokens(keys, data.nik or None, data.phone or None,
+                                                   contact))]
 
 
 def insert_participants(db: Database, actor: Actor, inputs: Iterable[ParticipantInput],
@@ -78,7 +105,7 @@ def insert_participants(db: Database, actor: Actor, inputs: Iterable[Participant
                 Participant.__table__.select().with_only_columns(
                     Participant.id).order_by(Participant.id.desc()).limit(1)).scalar() or 0) + 1
             counters: dict[int, int] = {}
-            people, cases, consents = [], [], []
+            people, cases, consents, tokens = [], [], [], []
             for offset, data in enumerate(batch):
                 assert data.registered_on is not None
                 year = data.registered_on.year
@@ -86,15 +113,18 @@ def insert_participants(db: Database, actor: Actor, inputs: Iterable[Participant
                     counters[year] = int(next_code(session, year).rsplit("-", 1)[1])
                 code = f"KD-{year}-{counters[year]:04d}"
                 counters[year] += 1
-                person, case, consent = _rows(start_id + offset, code, data, now)
+                person, case, consent = _rows(db.keys, start_id + offset, code, data, now)
                 people.append(person)
                 consents.append(consent)
+                tokens.extend(_tokens(db.keys, start_id + offset, data))
                 if case is not None:
                     cases.append(case)
             session.execute(insert(Participant), people)
             if cases:
                 session.execute(insert(ParticipantCase), cases)
             session.execute(insert(ParticipantConsent), consents)
+            if tokens:
+                session.execute(insert(ParticipantSearchToken), tokens)
             audit_log.append(session, actor.username, "participants_imported",
                              details={"count": len(batch), "source": "synthetic demo"})
         done += len(batch)

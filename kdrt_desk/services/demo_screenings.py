@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, column, func, insert, select, table, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import DecisionOutcome, ParticipantStatus
 from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision
+from kdrt_desk.models.sealed import bind, new_seal_id
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -56,6 +57,7 @@ def insert_screenings(db: Database, actor: Actor, items: Sequence[SyntheticScree
             select(Participant.id, Participant.registered_on)
             .where(Participant.anonymised_on.is_(None)))}
     codes = {c.code for c in criteria}
+    keys = db.keys
     screenings_done = decisions_done = 0
     latest: dict[int, tuple[date, int, str]] = {}  # participant -> (screened on, id, risk)
 
@@ -68,6 +70,12 @@ def insert_screenings(db: Database, actor: Actor, items: Sequence[SyntheticScree
             decision_rows: list[dict[str, Any]] = []
             for offset, item in enumerate(chunk):
                 sid = next_screening + offset
+                seal = new_seal_id()
+                pid = item.participant_id
+
+                def own(value: Any, seal: bytes = seal, pid: int = pid) -> Any:
+                    return bind(keys, value, seal, pid)
+
                 data = validate_screening(item.input, registered_on=registered[item.participant_id],
                                           today=today, known_codes=codes)
                 assert data.screened_on is not None
@@ -81,26 +89,32 @@ def insert_screenings(db: Database, actor: Actor, items: Sequence[SyntheticScree
                     if (clean.outcome is DecisionOutcome.NOT_ELIGIBLE
                             and decision.confirmed_by == decision.decided_by):
                         raise ValueError("a rejection needs a second person")
+                    decision_seal = new_seal_id()
                     decision_rows.append({
-                        "id": next_decision + len(decision_rows), "screening_id": sid,
+                        "id": next_decision + len(decision_rows), "seal_id": decision_seal,
+                        "screening_id": sid,
                         "participant_id": item.participant_id, "outcome": clean.outcome.value,
                         "priority": clean.priority,
                         "reason_code": clean.reason_code.value if clean.reason_code else None,
-                        "reason_text": clean.reason_text,
+                        "reason_text": bind(keys, clean.reason_text, decision_seal,
+                                            item.participant_id),
                         "referred_partner_id": clean.referred_partner_id,
                         "decided_by": decision.decided_by, "decided_on": clean.decided_on,
                         "confirmed_by": decision.confirmed_by,
                         "confirmed_on": decision.confirmed_on, "current": decision.current})
                 screening_rows.append({
-                    "id": sid, "participant_id": item.participant_id,
+                    "id": sid, "seal_id": seal, "participant_id": item.participant_id,
                     "screened_on": data.screened_on, "assessor": item.assessor,
-                    "interview_notes": data.interview_notes, "needs": join_codes(data.needs),
+                    "interview_notes": own(data.interview_notes),
+                    "needs": own(join_codes(data.needs)),
                     "skills": join_codes(data.skills), "skills_other": data.skills_other,
-                    "experience": data.experience, "risk_level": data.risk_level.value,
-                    "risk_reasons": join_codes(data.risk_reasons),
-                    "safety_plan": data.safety_plan, "barriers": join_codes(data.barriers),
-                    "criteria_met": join_codes(data.criteria_met), "score": result.score,
-                    "unmet_required": ",".join(result.unmet_required), "decided": decided,
+                    "experience": own(data.experience), "risk_level": own(data.risk_level.value),
+                    "risk_reasons": own(join_codes(data.risk_reasons)),
+                    "safety_plan": own(data.safety_plan),
+                    "barriers": own(join_codes(data.barriers)),
+                    "criteria_met": own(join_codes(data.criteria_met)),
+                    "score": own(result.score),
+                    "unmet_required": own(",".join(result.unmet_required)), "decided": decided,
                     "created_by": item.assessor, "created_at": now, "updated_at": now,
                     "version": 1})
                 key = (data.screened_on, sid, data.risk_level.value)
@@ -118,8 +132,10 @@ def insert_screenings(db: Database, actor: Actor, items: Sequence[SyntheticScree
 
     if latest:
         with db.transaction() as session:
-            people = table("participant", column("id"), column("risk_level"))
+            seals = dict(session.execute(select(Participant.id, Participant.seal_id)).all())
+            people: Table = Participant.__table__  # type: ignore[assignment]
             session.execute(update(people).where(people.c.id == bindparam("pid"))
-                            .values(risk_level=bindparam("risk")),
-                            [{"pid": pid, "risk": risk} for pid, (_, _, risk) in latest.items()])
+                            .values(risk_level=bindparam("risk", type_=people.c.risk_level.type)),
+                            [{"pid": pid, "risk": bind(keys, risk, seals[pid])}
+                             for pid, (_, _, risk) in latest.items()])
     return screenings_done, decisions_done

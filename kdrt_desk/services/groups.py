@@ -39,6 +39,8 @@ from kdrt_desk.models import (
     facilitator_module,
     group_facilitator,
 )
+from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.security.field_crypto import FieldKeys
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -59,6 +61,12 @@ STATUS_AFTER_ENDING = {EnrolmentStatus.WITHDRAWN: ParticipantStatus.DROPPED_OUT,
                        EnrolmentStatus.DROPPED_OUT: ParticipantStatus.DROPPED_OUT,
                        EnrolmentStatus.COMPLETED: ParticipantStatus.COMPLETED}
 
+
+
+def _risk(keys: FieldKeys, level: object, seal_id: bytes) -> RiskLevel | None:
+    """Her risk level (sealed restricted) for a role that may see it; None if unscreened."""
+    value = open_blob(keys, level, seal_id)
+    return RiskLevel(value) if value else None
 
 class GroupService:
     def __init__(self, db: Database, actor: Actor) -> None:
@@ -90,18 +98,20 @@ class GroupService:
             self._group(session, group_id)
             query = (select(Enrolment, Participant.code, Participant.full_name,
                             Participant.preferred_name, Participant.kecamatan,
-                            Participant.risk_level)
+                            Participant.seal_id, Participant.risk_level)
                      .join(Participant, Participant.id == Enrolment.participant_id)
                      .where(Enrolment.group_id == group_id))
             if not include_ended:
                 query = query.where(Enrolment.status == EnrolmentStatus.ACTIVE.value)
             risk = self.actor.may(Permission.VIEW_RESTRICTED)
             reasons = self.actor.may(Permission.VIEW_ALL_PARTICIPANTS)  # not a facilitator's
+            keys = field_keys(session)
             rows = [MemberRow(e.id, e.participant_id, code, name, preferred, kecamatan,
                               e.enrolled_on, EnrolmentStatus(e.status), e.ended_on,
-                              e.end_reason if reasons else "",
-                              RiskLevel(level) if risk and level else None)
-                    for e, code, name, preferred, kecamatan, level in session.execute(query)]
+                              (e.end_reason or "") if reasons else "",
+                              _risk(keys, level, seal) if risk else None)
+                    for e, code, name, preferred, kecamatan, seal, level
+                    in session.execute(query)]
         return sorted(rows, key=lambda r: (r.status != EnrolmentStatus.ACTIVE,
                                            r.full_name.lower(), r.enrolment_id))
 
@@ -127,11 +137,12 @@ class GroupService:
             active = select(Enrolment.participant_id).where(
                 Enrolment.status == EnrolmentStatus.ACTIVE.value)
             risk = self.actor.may(Permission.VIEW_RESTRICTED)
+            keys = field_keys(session)
             return [Candidate(pid, code, name, kecamatan, ParticipantStatus(status),
-                              RiskLevel(level) if risk and level else None)
-                    for pid, code, name, kecamatan, status, level in session.execute(
+                              _risk(keys, level, seal) if risk else None)
+                    for pid, code, name, kecamatan, status, seal, level in session.execute(
                         select(Participant.id, Participant.code, Participant.full_name,
-                               Participant.kecamatan, Participant.status,
+                               Participant.kecamatan, Participant.status, Participant.seal_id,
                                Participant.risk_level)
                         .where(Participant.status.in_(ENROLLABLE),
                                Participant.anonymised_on.is_(None),
@@ -319,12 +330,14 @@ class GroupService:
         with self.db.reading() as session:
             group = self._group(session, group_id)
             venue = session.get(Venue, group.venue_id) if group.venue_id else None
-            active = list(session.execute(
+            keys = field_keys(session)
+            active = [(code, name, kecamatan, open_blob(keys, level, seal))
+                      for code, name, kecamatan, seal, level in session.execute(
                 select(Participant.code, Participant.full_name, Participant.kecamatan,
-                       Participant.risk_level)
+                       Participant.seal_id, Participant.risk_level)
                 .join(Enrolment, Enrolment.participant_id == Participant.id)
                 .where(Enrolment.group_id == group_id,
-                       Enrolment.status == EnrolmentStatus.ACTIVE.value)))
+                       Enrolment.status == EnrolmentStatus.ACTIVE.value))]
             if venue is not None and len(active) > venue.capacity:
                 found.append(GroupWarning("warning.group_over_capacity",
                                           {"members": len(active), "venue": venue.name,

@@ -15,6 +15,7 @@ from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.nik import normalise_nik
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord, ParticipantRow
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import Participant
 from kdrt_desk.repositories import participants as repo
@@ -122,7 +123,14 @@ class ParticipantService:
             return repo.count_rows(session, self._scoped(session, query))
 
     def _scoped(self, session: Session, query: RegisterQuery) -> RegisterQuery:
-        """A facilitator's query narrowed to the members of her own groups."""
+        """A facilitator's query narrowed to the members of her own groups; a search text longer
+        than anyone types is refused with a message (never a "damaged vault")."""
+        if len(query.text) > repo.SEARCH_LIMIT:
+            raise ValidationError([UserError("error.search_too_long", field="search",
+                                             limit=repo.SEARCH_LIMIT)])
+        problems = reject_control_characters("search", query.text)
+        if problems:
+            raise ValidationError(problems)
         scope = visible_participant_ids(session, self.actor)
         return query if scope is None else replace(query, only_ids=frozenset(scope))
 
@@ -194,6 +202,7 @@ class ParticipantService:
             repo.apply_input(row, clean, code, now)
             session.add(row)
             session.flush()
+            repo.refresh_tokens(session, row)
             audit_log.append(session, self.actor.username, "participant_created", code,
                              {"case": clean.case is not None})
             return apply_consent(
@@ -234,6 +243,7 @@ class ParticipantService:
                     audit_log.append(session, self.actor.username, "participant_updated",
                                      row.code, {"fields": fields})
                 session.flush()
+                repo.refresh_tokens(session, row)
                 return apply_consent(repo.to_record(row, with_case=clean.case is not None), row)
         except StaleDataError as exc:
             raise UserError("error.edited_elsewhere") from exc

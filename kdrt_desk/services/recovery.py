@@ -22,4 +22,5 @@ class RecoveryService:
         with self.vault.db.transaction() as session:
             audit_log.append(session, self.vault.actor.username, "recovery_code_replaced")
             session.flush()
-            self.vault.keys.set_recovery_code(self.vault.master, code)
+            self.vault.custody().replace_recovery(code)
+            self.vault.keys.save()

@@ -45,6 +45,7 @@ from kdrt_desk.models import (
     ScreeningChange,
     ScreeningDecision,
 )
+from kdrt_desk.models.sealed import field_keys, open_blob
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -75,8 +76,8 @@ class ScreeningAuthorOnlyError(PermissionDeniedError):
         UserError.__init__(self, "error.screening_author_only")
 
 
-def split_codes(text: str) -> list[str]:
-    return [p for p in text.split(",") if p]
+def split_codes(text: str | None) -> list[str]:
+    return [p for p in (text or "").split(",") if p]
 
 
 def join_codes(values: Iterable[str]) -> str:
@@ -196,26 +197,29 @@ def to_record(row: Screening, *, with_restricted: bool, risk_visible: bool,
         participant_id=row.participant_id, screened_on=row.screened_on,
         needs={Need(v) for v in split_codes(row.needs)},
         skills={Skill(v) for v in split_codes(row.skills)}, skills_other=row.skills_other,
-        experience=row.experience,
-        risk_level=RiskLevel(row.risk_level) if risk_visible else RiskLevel.LOW,
+        experience=row.experience or "",
+        risk_level=RiskLevel(row.risk_level) if risk_visible and row.risk_level
+        else RiskLevel.LOW,
         barriers={Barrier(v) for v in split_codes(row.barriers)},
         criteria_met=set(split_codes(row.criteria_met)), id=row.id, assessor=row.assessor,
-        score=row.score, unmet_required=split_codes(row.unmet_required), decided=row.decided,
+        score=row.score or 0, unmet_required=split_codes(row.unmet_required),
+        decided=row.decided,
         version=row.version, restricted_hidden=not with_restricted, risk_visible=risk_visible,
         participant_code=code)
     if with_restricted:
-        record.interview_notes = row.interview_notes
+        record.interview_notes = row.interview_notes or ""
         record.risk_reasons = {RiskReason(v) for v in split_codes(row.risk_reasons)}
-        record.safety_plan = row.safety_plan
+        record.safety_plan = row.safety_plan or ""
     return record
 
 
 def sync_participant_risk(session: Session, person: Participant) -> None:
     """Her risk level is the latest screening's (by date, then by entry)."""
     session.flush()
-    latest = session.scalar(select(Screening.risk_level)
+    newest = session.scalar(select(Screening)
                             .where(Screening.participant_id == person.id)
                             .order_by(Screening.screened_on.desc(), Screening.id.desc()).limit(1))
+    latest = newest.risk_level if newest is not None else None
     if person.risk_level != latest:
         person.risk_level = latest
 
@@ -267,11 +271,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 _DECISION = ScreeningDecision
-# One row of the screening list: her current decision joined in, dates as text (parsed once each).
+# One row of the screening list: her current decision joined in, dates as text (parsed once each);
+# the risk level and score are sealed and opened with the screening's identity.
 _LIST_QUERY = (
     select(Screening.id, Screening.participant_id, Participant.code, Participant.full_name,
-           type_coerce(Screening.screened_on, String), Screening.assessor, Screening.risk_level,
-           Screening.score, _DECISION.outcome,
+           type_coerce(Screening.screened_on, String), Screening.assessor, Screening.seal_id,
+           Screening.risk_level, Screening.score, _DECISION.outcome,
            case((and_(_DECISION.id.is_not(None), _DECISION.confirmed_by.is_(None)), 1), else_=0))
     .select_from(Screening)
     .join(Participant, Participant.id == Screening.participant_id)
@@ -458,11 +463,11 @@ class ScreeningService:
             result = []
             for change in changes:
                 fields = split_codes(change.fields)
-                previous = json.loads(change.previous)
+                previous = json.loads(change.previous) if change.previous else {}
                 shown = {k: v for k, v in previous.items() if k not in hidden}
                 result.append(ScreeningChangeRecord(
                     change.id, change.screening_id, change.changed_at.replace(tzinfo=UTC),
-                    change.changed_by, change.reason, fields, shown,
+                    change.changed_by, change.reason or "", fields, shown,
                     restricted_hidden=len(shown) < len(previous)))
             return result
 
@@ -505,14 +510,17 @@ class ScreeningService:
         return [found[i] for i in ids if i in found]
 
     def _rows(self, session: Session, query: Select) -> list[ScreeningListRow]:
-        risk = (RISK_BY_VALUE if self.actor.may(Permission.VIEW_RESTRICTED) else {}).get
+        keys = field_keys(session)
+        show_risk = self.actor.may(Permission.VIEW_RESTRICTED)
+        risk = RISK_BY_VALUE.get
         outcome = OUTCOME_BY_VALUE.get
         day = _DayCache()
         row = ScreeningListRow
         with _collector_paused():
-            return [row(sid, pid, code, name, day(on), assessor, risk(level), score,
-                        outcome(result), awaiting == 1)
-                    for sid, pid, code, name, on, assessor, level, score, result, awaiting
+            return [row(sid, pid, code, name, day(on), assessor,
+                        risk(open_blob(keys, level, seal, pid)) if show_risk else None,
+                        open_blob(keys, score, seal, pid) or 0, outcome(result), awaiting == 1)
+                    for sid, pid, code, name, on, assessor, seal, level, score, result, awaiting
                     in session.connection().execute(query).all()]  # Core rows: no ORM loading
 
     def record_listing(self, count: int, fmt: str) -> None:

@@ -29,6 +29,7 @@ from kdrt_desk.models import (
     ServiceRecord,
     TrainingGroup,
 )
+from kdrt_desk.models.sealed import field_keys, open_blob
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.actor import Actor
 
@@ -82,7 +83,8 @@ class TimelineService:
         if consent is None:
             return events
         if consent.consent_date is not None:
-            scopes = [label(s) for s in ConsentScope if s.value in consent.scopes.split(",")]
+            given = (consent.scopes or "").split(",")
+            scopes = [label(s) for s in ConsentScope if s.value in given]
             events.append(TimelineEvent(consent.consent_date, "consent",
                                         t("ui.care.event.consent_given"), ", ".join(scopes)))
         if consent.form_signed_on is not None:
@@ -101,10 +103,12 @@ class TimelineService:
                           participant_id: int) -> list[tuple[int, TimelineEvent]]:
         show_risk = self.actor.may(Permission.VIEW_RESTRICTED)
         events: list[tuple[int, TimelineEvent]] = []
-        for sid, screened_on, assessor, risk in session.execute(
+        keys = field_keys(session)
+        for sid, screened_on, assessor, seal, level in session.execute(
                 select(Screening.id, Screening.screened_on, Screening.assessor,
-                       Screening.risk_level)
+                       Screening.seal_id, Screening.risk_level)
                 .where(Screening.participant_id == participant_id)):
+            risk = open_blob(keys, level, seal, participant_id) if show_risk else None
             parts = [t("ui.care.event.assessor", name=assessor)]
             if show_risk and risk:
                 parts.append(t("ui.care.event.risk", level=label(RiskLevel(risk))))

@@ -1,33 +1,43 @@
 """Create a vault, open it with a password, or open it with the recovery code.
 
-The opened vault holds the instance lock, the master key and the database; ``close`` releases all.
+Opening checks, in this order: the key file (damaged slots are named, never a wrong password),
+the database file (missing or empty is an error with an offer to restore, never a new empty
+vault), the password (lock-out), the account's role as an admin signed it (a role edited in the
+database, or a swapped public key, is refused and audited), and the file's structure before the
+first write. An admin's login hands waiting accounts the keys of their role.
+
+The opened vault holds the instance lock, the unlocked keys and the database; ``close`` releases
+all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
-import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import inspect, select
-from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db import migrate
 from kdrt_desk.db.engine import encrypted_engine, verify_open
-from kdrt_desk.db.session import Database
+from kdrt_desk.db.session import AuditSigner, Database
 from kdrt_desk.domain.enums import Role
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError, VaultError
 from kdrt_desk.models import Setting, StaffAccount
-from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
-from kdrt_desk.security.instance_lock import InstanceLock
-from kdrt_desk.security.keyfile import RECOVERY_SLOT_ID, account_slot_id
+from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams, fingerprint
+from kdrt_desk.security.field_crypto import FieldKeys
+from kdrt_desk.security.instance_lock import InstanceLock, make_private
+from kdrt_desk.security.key_custody import KeyCustody, certified_role
+from kdrt_desk.security.keyfile import RECOVERY_SLOT_ID, AuditMark, account_slot_id, mark_payload
 from kdrt_desk.security.secret_store import SecretStore
-from kdrt_desk.security.vault_keys import VaultKeys
+from kdrt_desk.security.tiers import KeyName, Tier
+from kdrt_desk.security.vault_keys import Unlocked, VaultKeys
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import SYSTEM, Actor
 from kdrt_desk.vault_files import DB_NAME, KEYS_NAME, VaultPaths
@@ -36,23 +46,36 @@ __all__ = ["DB_NAME", "KEYS_NAME", "OpenVault", "VaultPaths", "create_vault", "o
            "open_vault_with_recovery", "validate_new_password", "validate_username",
            "discard_new_vault"]
 
+log = logging.getLogger(__name__)
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,29}$")
 MIN_PASSWORD = 10
+MAX_PASSWORD = 1024
+CENTRE_LIMIT = 160
+ADDRESS_LIMIT = 300
 
 
 @dataclass
 class OpenVault:
     paths: VaultPaths
     keys: VaultKeys
-    master: bytes
+    holder: Unlocked
     db: Database
     lock: InstanceLock
     actor: Actor
     warnings: list[str] = field(default_factory=list)
+    upgrade_required: bool = False  # a version 1 vault opened by an admin: upgrade it first
+
+    @property
+    def master(self) -> bytes:
+        return self.holder.master
 
     @property
     def password_only(self) -> bool:
         return not self.keys.uses_keyring
+
+    def custody(self) -> KeyCustody:
+        return KeyCustody(self.keys, self.holder)
+
 
     def close(self) -> None:
         self.db.dispose()
@@ -70,17 +93,54 @@ def validate_new_password(password: str, username: str, field_name: str = "passw
     problems: list[UserError] = []
     if len(password) < MIN_PASSWORD:
         problems.append(UserError("error.password_short", field=field_name, minimum=MIN_PASSWORD))
+    elif len(password) > MAX_PASSWORD:
+        problems.append(UserError("error.too_long", field=field_name, limit=MAX_PASSWORD))
     elif password.strip().lower() == username.strip().lower():
         problems.append(UserError("error.password_is_username", field=field_name))
     if problems:
         raise ValidationError(problems)
 
 
+def tier_keys(holder: Unlocked) -> dict[Tier, dict[int, bytes]]:
+    """The field keys of a login, by tier and generation."""
+    return {Tier(name.value): dict(gens) for name, gens in holder.keys.items()
+            if name in (KeyName.RESTRICTED, KeyName.CONTACT)}
+
+
+def field_keys_of(holder: Unlocked) -> FieldKeys:
+    return FieldKeys(tier_keys(holder))
+
+
+def audit_signer(keys: VaultKeys, holder: Unlocked) -> AuditSigner | None:
+    """Signs this login's audit transactions and keeps its head mark in the key file."""
+    pair = holder.pair
+    if pair is None:
+        return None
+    signer = fingerprint(pair.sign_public)
+    vault_id = keys.vault_id
+
+    def sign(entry_id: int, digest: str) -> bytes:
+        return pair.sign(mark_payload(vault_id, entry_id, digest))
+
+    def signed(entry_id: int, digest: str) -> None:
+        keys.file().marks[signer] = AuditMark(entry_id, digest, sign(entry_id, digest))
+        keys.save()
+
+    return AuditSigner(signer, sign, signed)
+
+
+# -- creating ------------------------------------------------------------------------------------
 def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin_username: str,
                  admin_password: str, admin_display_name: str = "",
                  store: SecretStore | None = None, kdf: KdfParams = DEFAULT_KDF) -> str:
     """Create key file, encrypted database and first admin; return the recovery code."""
     problems: list[UserError] = []
+    for name, value, limit in (("centre_name", centre_name, CENTRE_LIMIT),
+                               ("centre_address", centre_address, ADDRESS_LIMIT),
+                               ("display_name", admin_display_name, 120)):
+        problems.extend(reject_control_characters(name, value, multiline=False))
+        if len(value.strip()) > limit:
+            problems.append(UserError("error.too_long", field=name, limit=limit))
     if not centre_name.strip():
         problems.append(UserError("error.required", field="centre_name"))
     try:
@@ -96,6 +156,7 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
         raise VaultError("error.vault_exists")
     try:
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private(data_dir, folder=True)
     except OSError as exc:
         raise VaultError("error.folder_read_only") from exc
     lock = InstanceLock(data_dir)
@@ -103,14 +164,17 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
     created: list[Path] = []
     try:
         keys = VaultKeys(paths.keys, store or SecretStore(), kdf)
-        master, code = keys.create(username, admin_password)
+        code = keys.new_recovery_code()
+        custody = KeyCustody.found(keys, username, admin_password, code)
         created.append(paths.keys)
-        engine = encrypted_engine(paths.database, master)
+        keys.save()
+        holder = custody.holder
+        engine = encrypted_engine(paths.database, holder.master)
         created.append(paths.database)
         verify_open(engine, paths.database)
-        paths.database.chmod(0o600)
+        make_private(paths.database)
         migrate.upgrade(engine)
-        db = Database(engine)
+        db = Database(engine, field_keys_of(holder), audit_signer(keys, holder))
         now = datetime.now(UTC)
         with db.transaction() as session:
             session.add_all([
@@ -137,7 +201,8 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
 def _remove_files(paths: list[Path]) -> None:
     for path in paths:
         for extra in (path, path.with_name(path.name + "-wal"),
-                      path.with_name(path.name + "-shm")):
+                      path.with_name(path.name + "-shm"),
+                      path.with_name(path.name + ".prev")):
             with contextlib.suppress(OSError):
                 extra.unlink()
 
@@ -147,37 +212,58 @@ def discard_new_vault(paths: VaultPaths) -> None:
     _remove_files([paths.database, paths.keys])
 
 
-def _open_database(paths: VaultPaths, keys: VaultKeys, master: bytes) -> Database:
-    if not paths.database.exists():
-        raise VaultError("error.database_missing")
-    engine = encrypted_engine(paths.database, master)
-    verify_open(engine, paths.database)
-    try:
-        with engine.connect() as conn:
-            has_settings = inspect(conn).has_table("setting")
-            stored = conn.execute(select(Setting.value).where(
-                Setting.key == "vault_id")).scalar() if has_settings else None
-        if stored is not None and stored != keys.vault_id:
-            raise VaultError("error.keyfile_foreign")
-        if not migrate.is_current(engine):
-            backup = paths.database.with_name(paths.database.name + ".before-upgrade")
-            with contextlib.suppress(OSError):
-                shutil.copy2(paths.database, backup)
-            migrate.upgrade(engine)
-    except (OperationalError, SADatabaseError) as exc:
-        engine.dispose()
-        raise VaultError("error.database_damaged") from exc
-    except BaseException:
-        engine.dispose()
-        raise
-    return Database(engine)
-
-
+# -- opening -----------------------------------------------------------------------------------
 def _load_keys(paths: VaultPaths, store: SecretStore | None, kdf: KdfParams) -> VaultKeys:
     if not paths.keys.exists():
         raise VaultError("error.vault_missing" if not paths.database.exists()
                          else "error.keyfile_missing")
-    return VaultKeys(paths.keys, store or SecretStore(), kdf)
+    keys = VaultKeys(paths.keys, store or SecretStore(), kdf)
+    _require_database_file(paths)
+    return keys
+
+
+def _require_database_file(paths: VaultPaths) -> None:
+    """A key file without its database, or an empty database, is never made into a new vault."""
+    try:
+        size = paths.database.stat().st_size
+    except FileNotFoundError:
+        raise VaultError("error.database_missing") from None
+    except OSError as exc:
+        raise VaultError("error.file_unreadable") from exc
+    if size == 0:
+        raise VaultError("error.database_empty")
+
+
+def _engine_for(paths: VaultPaths, holder: Unlocked) -> Database:
+    """The database under the newest master key that opens it (an unfinished rotation leaves
+    two); a vault id that differs from the key file's is another vault's file."""
+    last: VaultError | None = None
+    for master in holder.masters_newest_first():
+        engine = encrypted_engine(paths.database, master)
+        try:
+            verify_open(engine, paths.database)
+        except VaultError as exc:
+            last = exc
+            continue
+        return Database(engine)
+    if holder.legacy and len(holder.masters_newest_first()) == 1 and last is not None \
+            and last.key == "error.database_damaged":
+        raise VaultError("error.account_keys_outdated")
+    raise last or VaultError("error.database_damaged")
+
+
+def _check_vault_id(db: Database, keys: VaultKeys) -> None:
+    try:
+        with db.engine.connect() as conn:
+            has_settings = inspect(conn).has_table("setting")
+            stored = conn.execute(select(Setting.value).where(
+                Setting.key == "vault_id")).scalar() if has_settings else None
+    except DBAPIError as exc:
+        db.dispose()
+        raise VaultError("error.database_damaged") from exc
+    if stored is not None and stored != keys.vault_id:
+        db.dispose()
+        raise VaultError("error.keyfile_foreign")
 
 
 def open_vault(data_dir: Path, username: str, password: str, *, store: SecretStore | None = None,
@@ -188,27 +274,8 @@ def open_vault(data_dir: Path, username: str, password: str, *, store: SecretSto
     lock.acquire()
     try:
         keys = _load_keys(paths, store, kdf)
-        master = keys.unlock(username, password)
-        db = _open_database(paths, keys, master)
-        name = username.strip().lower()
-        with db.transaction() as session:
-            account = session.scalar(select(StaffAccount).where(StaffAccount.username == name))
-            flushed = _flush_pending(session, keys)
-            actor = None
-            if account is None or not account.active:
-                audit_log.append(session, SYSTEM.username, "login_refused", name,
-                                 {"reason": "inactive" if account else "no_account"})
-            else:
-                account.last_login_at = datetime.now(UTC)
-                audit_log.append(session, name, "login")
-                actor = Actor(account.id, account.username, Role(account.role),
-                              account.display_name)
-        keys.forget_pending_events(flushed)
-        if actor is None:
-            db.dispose()
-            raise VaultError("error.account_inactive")
-        warnings = [] if keys.uses_keyring else ["warning.password_only"]
-        return OpenVault(paths, keys, master, db, lock, actor, warnings)
+        holder = keys.unlock(username, password)
+        return _open(paths, keys, holder, lock, username.strip().lower())
     except BaseException:
         lock.release()
         raise
@@ -222,20 +289,124 @@ def open_vault_with_recovery(data_dir: Path, code: str, *, store: SecretStore | 
     lock.acquire()
     try:
         keys = _load_keys(paths, store, kdf)
-        master = keys.unlock_with_recovery(code)
-        db = _open_database(paths, keys, master)
-        with db.transaction() as session:
-            flushed = _flush_pending(session, keys)
-            audit_log.append(session, SYSTEM.username, "recovery_code_used")
-        keys.forget_pending_events(flushed)
-        return OpenVault(paths, keys, master, db, lock, SYSTEM)
+        holder = keys.unlock_with_recovery(code)
+        return _open(paths, keys, holder, lock, None)
     except BaseException:
         lock.release()
         raise
 
 
+def _open(paths: VaultPaths, keys: VaultKeys, holder: Unlocked, lock: InstanceLock,
+          name: str | None) -> OpenVault:
+    from kdrt_desk.services.key_rotation import resume_rotation
+    from kdrt_desk.services.vault_upgrade import finish_pending_upgrade
+
+    db = _engine_for(paths, holder)
+    _check_vault_id(db, keys)
+    keyfile = keys.file()
+    try:
+        if keyfile.version < 2:
+            return _open_version_1(paths, keys, holder, db, lock, name)
+        role = _role_of(keys, holder, db, name)
+        if keyfile.upgrade_pending:
+            if role is not None and role != Role.ADMIN:
+                raise VaultError("error.upgrade_needs_admin")
+            finish_pending_upgrade(paths, keys, holder, db)
+        if holder.legacy:
+            KeyCustody(keys, holder).convert_legacy()
+            keys.save()
+        db = db.with_keys(field_keys_of(holder), audit_signer(keys, holder))
+        if not migrate.is_current(db.engine):
+            migrate.upgrade(db.engine, db.keys)
+        actor = _actor(db, keys, holder, name, role)
+        if keyfile.rotation is not None and holder.holds(KeyName.SIGNING):
+            db = resume_rotation(paths, keys, holder, db)
+        warnings = [] if keys.uses_keyring else ["warning.password_only"]
+        if actor.awaiting_keys:
+            warnings.append("warning.keys_pending")
+        return OpenVault(paths, keys, holder, db, lock, actor, warnings)
+    except BaseException:
+        db.dispose()
+        raise
+
+
+def reopen_after_upgrade(vault: OpenVault) -> OpenVault:
+    """The vault an upgrade (or a rotation) just finished, opened again for the same login."""
+    name = None if vault.actor is SYSTEM else vault.actor.username
+    reopened = _open(vault.paths, vault.keys, vault.holder, vault.lock, name)
+    with reopened.db.transaction() as session:
+        audit_log.append(session, reopened.actor.username, "vault_upgraded")
+    return reopened
+
+
+def _role_of(keys: VaultKeys, holder: Unlocked, db: Database, name: str | None) -> Role | None:
+    """Her role as an admin signed it; an unsigned or badly signed one is refused (audited)."""
+    try:
+        return certified_role(keys.file(), holder.slot_id)
+    except VaultError as exc:
+        if name is not None and not keys.file().upgrade_pending:
+            refused = db.with_keys(FieldKeys.none(), audit_signer(keys, holder))
+            with refused.transaction() as session:
+                audit_log.append(session, SYSTEM.username, "login_refused", name,
+                                 {"reason": exc.key.removeprefix("error.")})
+        raise
+
+
+def _actor(db: Database, keys: VaultKeys, holder: Unlocked, name: str | None,
+           role: Role | None) -> Actor:
+    """The login's actor, after the account is checked against its certificate; hands keys
+    to waiting accounts and writes the login (and events from the key file) to the audit."""
+    if name is None:  # the recovery code: the system, holding every key
+        with db.transaction() as session:
+            flushed = _flush_pending(session, keys)
+            _hand_over(session, keys, holder)
+            audit_log.append(session, SYSTEM.username, "recovery_code_used")
+        keys.forget_pending_events(flushed)
+        return SYSTEM
+    refusal: str | None = None
+    with db.transaction() as session:
+        account = session.scalar(select(StaffAccount).where(StaffAccount.username == name))
+        flushed = _flush_pending(session, keys)
+        actor = None
+        if account is None or not account.active:
+            refusal = "error.account_inactive"
+            audit_log.append(session, SYSTEM.username, "login_refused", name,
+                             {"reason": "inactive" if account else "no_account"})
+        elif role is None or account.role != role.value:
+            refusal = "error.role_mismatch"  # the database says otherwise than the signature
+            audit_log.append(session, SYSTEM.username, "login_refused", name,
+                             {"reason": "role_mismatch"})
+        else:
+            account.last_login_at = datetime.now(UTC)
+            audit_log.append(session, name, "login")
+            _hand_over(session, keys, holder)
+            actor = Actor(account.id, account.username, role, account.display_name,
+                          frozenset(n for n in KeyName if holder.holds(n)))
+    keys.forget_pending_events(flushed)
+    if refusal is not None or actor is None:
+        raise VaultError(refusal or "error.account_inactive")
+    return actor
+
+
+def _hand_over(session: Session, keys: VaultKeys, holder: Unlocked) -> None:
+    """Keys of their role for accounts waiting for them (only what this login holds)."""
+    keyfile = keys.file()
+    if keyfile.version < 2 or not any(holder.holds(n) for n in KeyName if n != KeyName.MASTER):
+        return
+    given = KeyCustody(keys, holder).hand_over()
+    if not given:
+        return
+    names = {account_slot_id(keyfile.vault_id, n): n
+             for n in session.scalars(select(StaffAccount.username))}
+    names[RECOVERY_SLOT_ID] = "recovery"
+    for slot_id, received in given:
+        audit_log.append(session, SYSTEM.username, "keys_handed_over",
+                         names.get(slot_id, "?"), {"keys": sorted(k.value for k in received)})
+    keys.save()
+
+
 def _flush_pending(session: Session, keys: VaultKeys) -> int:
-    """Copy login failures from the key file into the audit log; returns how many."""
+    """Copy login events from the key file into the audit log; returns how many."""
     events = keys.pending_events()
     if not events:
         return 0
@@ -247,3 +418,21 @@ def _flush_pending(session: Session, keys: VaultKeys) -> int:
                          by_slot.get(event["slot"], "?"),
                          {"when": event["at"]})
     return len(events)
+
+
+def _open_version_1(paths: VaultPaths, keys: VaultKeys, holder: Unlocked, db: Database,
+                    lock: InstanceLock, name: str | None) -> OpenVault:
+    """A vault made before sealed fields: only an admin (or the recovery code) may open it,
+    and only to upgrade it; nothing is written to it until then."""
+    with db.engine.connect() as conn:
+        row = (conn.execute(select(StaffAccount.id, StaffAccount.role, StaffAccount.display_name,
+                                   StaffAccount.active)
+                            .where(StaffAccount.username == name)).first()
+               if name is not None else None)
+    if name is None:
+        actor = SYSTEM
+    elif row is None or not row.active or row.role != Role.ADMIN.value:
+        raise VaultError("error.upgrade_needs_admin")
+    else:
+        actor = Actor(row.id, name, Role.ADMIN, row.display_name, frozenset({KeyName.MASTER}))
+    return OpenVault(paths, keys, holder, db, lock, actor, upgrade_required=True)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +35,14 @@ from kdrt_desk.ui.account_dialogs import (
     focus_first_error,
     hint_label,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages, show_error
+from kdrt_desk.ui.common import (
+    ErrorLabel,
+    FieldErrors,
+    choose_save_path,
+    confirmed_target,
+    failure_messages,
+    show_error,
+)
 from kdrt_desk.ui.form_widgets import from_qdate, to_qdate
 from kdrt_desk.wiring import Services
 
@@ -400,17 +406,17 @@ class ConsentPanel(QWidget):
         if not self.may_manage:
             return
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, t("ui.care.consent.save_title"), self.default_pdf_path(),
-                t("ui.care.consent.pdf_filter"))
-            if not path:
-                return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
+            chosen = choose_save_path(self, t("ui.care.consent.save_title"),
+                                      self.default_pdf_path(), t("ui.care.consent.pdf_filter"))
+        else:
+            chosen = confirmed_target(self, Path(path if path.lower().endswith(".pdf")
+                                                 else path + ".pdf"))
+        if chosen is None:
+            return
+        target, overwrite = chosen
         consent, pid = self.services.consent, self.participant_id
-        target = Path(path)
         self.print_button.setEnabled(False)
-        self.runner.run(lambda: consent.consent_form_pdf(pid, target),
+        self.runner.run(lambda: consent.consent_form_pdf(pid, target, overwrite),
                         lambda _r: self._printed(str(target)), self._print_failed)
 
     def _printed(self, path: str) -> None:

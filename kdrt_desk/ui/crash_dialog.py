@@ -8,9 +8,9 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from kdrt_desk import __version__
+from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import t
 
 log = logging.getLogger(__name__)
+DATA_DIR_PROPERTY = "kdrt_data_dir"
 
 
 def crash_report(exc: BaseException) -> str:
@@ -52,9 +54,21 @@ class CrashDialog(QDialog):
         self.resize(560, 360)
 
     def save_report(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, t("ui.crash_save"), "kdrt-desk-report.txt")
-        if name:
-            Path(name).write_text(self.report, encoding="utf-8")
+        from kdrt_desk.security.atomic_file import OutputWriter
+        from kdrt_desk.ui.common import choose_save_path, show_error
+        from kdrt_desk.vault_files import default_data_dir
+
+        chosen = choose_save_path(self, t("ui.crash_save"), "kdrt-desk-report.txt",
+                                  "*.txt", suffix=".txt")
+        if chosen is None:
+            return
+        app = QApplication.instance()
+        folder = app.property(DATA_DIR_PROPERTY) if app is not None else None
+        writer = OutputWriter(Path(folder) if folder else default_data_dir())
+        try:
+            writer.write(chosen[0], self.report.encode("utf-8"), overwrite=chosen[1])
+        except UserError as exc:
+            show_error(self, exc)
 
 
 def show_crash(parent: QWidget | None, exc: BaseException) -> None:

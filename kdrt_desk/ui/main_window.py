@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,7 +28,7 @@ from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.settings import CentreSettings
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import show_error
+from kdrt_desk.ui.common import choose_save_path, show_error
 from kdrt_desk.ui.idle_watcher import IdleWatcher
 from kdrt_desk.ui.lock_screen import LockScreen
 from kdrt_desk.ui.participant_form import ParticipantForm
@@ -323,23 +322,25 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         default = Path.home() / "Documents" / "lembar-pemulihan-kdrt-desk.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, t("ui.main.new_recovery_sheet"),
-                                              str(default), "PDF (*.pdf)")
-        if name:
-            self.replace_recovery_sheet(Path(name))
+        chosen = choose_save_path(self, t("ui.main.new_recovery_sheet"), default, "PDF (*.pdf)")
+        if chosen is not None:
+            self.replace_recovery_sheet(*chosen)
 
-    def replace_recovery_sheet(self, path: Path) -> None:
+    def replace_recovery_sheet(self, path: Path, overwrite: bool = False) -> None:
         """Write a new recovery sheet to ``path``; only then does the old code stop working."""
-        from kdrt_desk.reports.recovery_sheet import RecoverySheet, write_recovery_sheet
+        from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
+        from kdrt_desk.security.atomic_file import OutputWriter
 
         settings = self.settings
         vault_id = self.services.vault.keys.vault_id[:8]
         language = i18n.language()
+        outputs = OutputWriter(self.services.vault.paths.data_dir)
 
         def write(code: str) -> None:
             sheet = RecoverySheet(settings.centre_name, settings.centre_address, code,
                                   date.today(), vault_id)
-            write_recovery_sheet(path, sheet, language)
+            # the file dialog asked before replacing a file; never into the data folder
+            outputs.write(path, recovery_sheet_pdf(sheet, language), overwrite=overwrite)
 
         def done(_: object) -> None:
             QMessageBox.information(self, t("ui.main.new_recovery_sheet"),

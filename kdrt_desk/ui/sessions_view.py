@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,7 +26,7 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, format_time, label, language, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import Progress, TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.common import ErrorLabel, choose_save_path, confirmed_target, show_error
 from kdrt_desk.ui.groups_view import ENDED_TEXT, HINT_STYLE, OK_STYLE, fit_columns, table
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.session_dialog import ReasonDialog, SessionDialog
@@ -402,22 +401,23 @@ class SessionsView(QWidget):
         if not chosen:
             return
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
-                self, t("ui.sessions.print_title"),
-                str(Path.home() / sheet_file_name(chosen[0])), t("ui.sessions.print_filter"))
-            if not name:
-                return
-            path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
+            asked = choose_save_path(self, t("ui.sessions.print_title"),
+                                     Path.home() / sheet_file_name(chosen[0]),
+                                     t("ui.sessions.print_filter"))
+        else:
+            asked = confirmed_target(self, path if path.suffix.lower() == ".pdf"
+                                     else path.with_suffix(".pdf"))
+        if asked is None:
+            return
+        target, overwrite = asked
         attendance, ids = self.services.attendance, [v.id for v in chosen]
         preferred = self.preferred_names.isChecked()
         lang = language()
-        target = path
 
         def work(progress: Progress) -> Path:
             progress.report(0, len(ids) + 1)
-            attendance.print_sign_in_sheets(ids, target, preferred, lang, progress.report)
+            attendance.print_sign_in_sheets(ids, target, preferred, lang, progress.report,
+                                            overwrite=overwrite)
             return target
 
         self.runner.run_with_progress(

@@ -10,7 +10,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import language, t
-from kdrt_desk.reports.recovery_sheet import RecoverySheet, write_recovery_sheet
+from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
-from kdrt_desk.security.secret_store import SecretStore
+from kdrt_desk.security.secret_store import SecretStore, store_name
 from kdrt_desk.services.vault_access import (
     KEYS_NAME,
     MIN_PASSWORD,
@@ -36,7 +36,7 @@ from kdrt_desk.services.vault_access import (
     validate_username,
 )
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.common import ErrorLabel, FieldErrors, choose_save_path, show_error
 
 SHEET_FILE_NAME = "lembar-pemulihan-kdrt-desk.pdf"
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
@@ -114,7 +114,8 @@ class AdminPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(t("ui.access.admin_intro")))
         layout.addSpacing(4)
-        self.keyring_warning = warning_label(t("ui.access.no_keyring_setup"))
+        self.keyring_warning = warning_label(t("ui.access.no_keyring_setup",
+                                               store=store_name()))
         self.keyring_warning.setVisible(not SecretStore().available())
         layout.addWidget(self.keyring_warning)
 
@@ -297,19 +298,15 @@ class RecoveryPage(QWizardPage):
     def choose_and_save(self) -> None:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name, _ = QFileDialog.getSaveFileName(
-            self, t("ui.access.save_sheet_title"), str(Path(folder) / SHEET_FILE_NAME),
-            t("ui.access.pdf_filter"))
-        if name:
-            path = Path(name)
-            if path.suffix.lower() != ".pdf":
-                path = path.with_name(path.name + ".pdf")
-            self.save_to(path)
+        chosen = choose_save_path(self, t("ui.access.save_sheet_title"),
+                                  Path(folder) / SHEET_FILE_NAME, t("ui.access.pdf_filter"))
+        if chosen is not None:
+            self.save_to(*chosen)
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path, overwrite: bool = False) -> bool:
         self.save_error.show_message("")
         try:
-            self.setup.write_sheet(path)
+            self.setup.write_sheet(path, overwrite)
         except OSError:
             self.save_error.show_message(t("ui.access.sheet_save_failed"))
             return False
@@ -380,14 +377,16 @@ class SetupWizard(QWizard):
         data = json.loads((self.data_dir / KEYS_NAME).read_text(encoding="utf-8"))
         return str(data["vault_id"])[:8]
 
-    def write_sheet(self, path: Path) -> None:
+    def write_sheet(self, path: Path, overwrite: bool = False) -> None:
         if not self._recovery_code:
             raise RuntimeError("the vault has not been created yet")
         sheet = RecoverySheet(
             centre_name=self.centre_page.centre_name.text().strip(),
             centre_address=self.centre_page.centre_address.text().strip(),
             recovery_code=self._recovery_code, created=date.today(), vault_id=self.vault_id())
-        write_recovery_sheet(path, sheet, lang=language())
+        # never into the data folder: the code beside the vault would open it
+        OutputWriter(self.data_dir).write(path, recovery_sheet_pdf(sheet, lang=language()),
+                                          overwrite=overwrite)
 
     def save_recovery_sheet_to(self, path: Path) -> bool:
         """Write the recovery sheet PDF (what the save button does after its file dialog)."""

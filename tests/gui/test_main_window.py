@@ -94,7 +94,7 @@ def test_a_new_recovery_sheet_replaces_the_old_code(
         keys.unlock_with_recovery(vault.recovery_code)
     new_code = next(line.split(": ", 1)[-1].strip() for line in text.splitlines()
                     if line.count("-") == 6 and len(line.split()[-1]) == 34)
-    assert keys.unlock_with_recovery(new_code.split()[-1]) == window.services.vault.master
+    assert keys.unlock_with_recovery(new_code.split()[-1]).master == window.services.vault.master
 
 
 def test_language_switch_rebuilds_the_window_in_english(

@@ -28,6 +28,7 @@ from cli_harness import (
 from support.constants import FAST_KDF
 
 from kdrt_desk.security.secret_store import SecretStore
+from kdrt_desk.security.secret_store import store_name
 from kdrt_desk.security.vault_keys import VaultKeys, utc_now
 from kdrt_desk.services.vault_access import create_vault, open_vault_with_recovery
 
@@ -160,7 +161,8 @@ def test_damaged_key_file(demo_copy: CliVault, damage: str) -> None:
               "garbage": b"{ini bukan json", "json_null": b"null",
               "json_list": b"[1, 2, 3]"}[damage]
     keys.write_bytes(broken)
-    both_languages(demo_copy, "check", key="error.keyfile_damaged")
+    # the demo wrote the key file more than once: its previous generation is offered
+    both_languages(demo_copy, "check", key="error.keyfile_damaged_previous_ok", what="file")
     assert keys.read_bytes() == broken
     assert (demo_copy.data_dir / "kdrt.db").read_bytes() == db_before
     keys.write_bytes(original)
@@ -242,7 +244,7 @@ def test_damaged_pages_inside_the_database(demo_copy: CliVault, pages: str) -> N
 def test_missing_keyring_secret_points_to_the_recovery_code(demo_copy: CliVault) -> None:
     saved = demo_copy.keyring_file.read_text()
     demo_copy.keyring_file.write_text("{}")
-    both_languages(demo_copy, "check", key="error.keyring_secret_missing")
+    both_languages(demo_copy, "check", key="error.keyring_secret_missing", store=store_name())
     for lang, words in (("id", "kode pemulihan"), ("en", "recovery code")):
         assert words in message("error.keyring_secret_missing", lang)
 

@@ -21,6 +21,8 @@ from pathlib import Path
 from cli_harness import DEMO_PARTICIPANTS, CliVault
 from sqlalchemy import text
 
+from kdrt_desk.models import ParticipantCase
+
 WRITER = Path(__file__).with_name("writer_process.py")
 LINES_BEFORE_KILL = 25
 TIMEOUT = 60
@@ -73,10 +75,12 @@ def test_kill_9_during_registrations_loses_nothing_committed(demo_copy: CliVault
             assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             assert session.execute(text("PRAGMA foreign_key_check")).all() == []
             rows = session.execute(text(
-                "SELECT p.code, p.occupation, c.participant_id IS NOT NULL AS has_case, "
+                "SELECT p.id, p.code, p.occupation, c.participant_id IS NOT NULL AS has_case, "
                 "c.safety_notes, k.participant_id IS NOT NULL AS has_consent "
                 "FROM participant p LEFT JOIN participant_case c ON c.participant_id = p.id "
                 "LEFT JOIN participant_consent k ON k.participant_id = p.id")).all()
+            notes = {row.id: session.get(ParticipantCase, row.id).safety_notes  # opened
+                     for row in rows if row.has_case}
             created = session.execute(text(
                 "SELECT target FROM audit_entry WHERE action = 'participant_created'")).scalars()
             created_codes = sorted(created)
@@ -94,7 +98,8 @@ def test_kill_9_during_registrations_loses_nothing_committed(demo_copy: CliVault
     for row in written.values():
         _, rnd, index = row.occupation.split("-")
         if int(index) % 2 == 0:
-            assert row.has_case and row.safety_notes == f"catatan-{rnd}-{index}", row
+            assert row.has_case and notes[row.id] == f"catatan-{rnd}-{index}", row
+            assert row.safety_notes != notes[row.id]  # in the file: sealed
         else:
             assert not row.has_case, row
     # At most the one transaction that committed just before the kill went unprinted per round.

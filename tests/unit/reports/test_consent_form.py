@@ -18,7 +18,8 @@ from kdrt_desk.domain.participant import Consent
 from kdrt_desk.errors import PermissionDeniedError, UserError
 from kdrt_desk.models import AuditEntry
 from kdrt_desk.reports import consent_form
-from kdrt_desk.reports.consent_form import ConsentForm, render_consent_form, write_consent_form
+from kdrt_desk.reports.consent_form import ConsentForm, render_consent_form
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.consent import ConsentService
@@ -50,6 +51,12 @@ def ticks(form: ConsentForm, lang: str = "id") -> dict[ConsentScope, bool]:
 
 
 # -- the report -----------------------------------------------------------------------------------
+def write_consent_form(path: Path, form: ConsentForm, lang: str) -> None:
+    """What the service does: render, then the one writer (never into a data folder)."""
+    OutputWriter(path.parent / "data").write(path, render_consent_form(form, lang),
+                                             overwrite=True)
+
+
 def test_the_form_is_prefilled_in_plain_indonesian(tmp_path: Path) -> None:
     path = tmp_path / "form.pdf"
     write_consent_form(path, FORM, "id")
@@ -151,7 +158,7 @@ def test_printing_is_refused_without_the_permission_anywhere_unwritable_or_anony
             saved.id, out / "x.pdf")
     with pytest.raises(UserError) as exc:
         admin.consent.consent_form_pdf(saved.id, out / "missing" / "x.pdf")
-    assert exc.value.key == "error.export_unwritable"
+    assert exc.value.key == "error.output_folder_missing"
     admin.consent.withdraw_data_use(saved.id, TODAY, confirm=True, today=TODAY)
     with pytest.raises(UserError) as exc:
         admin.consent.consent_form_pdf(saved.id, out / "x.pdf")

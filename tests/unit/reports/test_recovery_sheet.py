@@ -12,7 +12,9 @@ from reportlab.pdfbase import pdfmetrics
 
 from kdrt_desk.reports import recovery_sheet
 from kdrt_desk.reports.fonts import register_fonts
-from kdrt_desk.reports.recovery_sheet import RecoverySheet, write_recovery_sheet
+from kdrt_desk.errors import UserError
+from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
+from kdrt_desk.security.atomic_file import OutputWriter
 
 CODE = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567"
 CENTRE = "Yayasan Łucja Đặng"
@@ -24,6 +26,12 @@ SHEET = RecoverySheet(
     vault_id="3f9a1c2e",
 )
 A4_POINTS = (595.2756, 841.8898)
+
+
+def write_recovery_sheet(path: Path, sheet: RecoverySheet, lang: str = "id") -> None:
+    """What the app does: render, then the one writer (never into a data folder)."""
+    OutputWriter(path.parent / "data").write(path, recovery_sheet_pdf(sheet, lang),
+                                             overwrite=True)
 
 
 def write(tmp_path: Path, lang: str = "id", sheet: RecoverySheet = SHEET) -> PdfReader:
@@ -157,8 +165,9 @@ def test_failed_replace_keeps_the_old_file_and_no_temp_file(
         raise PermissionError("the file is open in another program")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(PermissionError):
+    with pytest.raises(UserError) as refused:
         write_recovery_sheet(path, SHEET)
+    assert refused.value.key == "error.export_unwritable"
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["lembar.pdf"]
 

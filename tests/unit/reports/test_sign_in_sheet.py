@@ -17,12 +17,9 @@ from kdrt_desk import i18n
 from kdrt_desk.domain.training import SignInSheet
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import MARGIN_X
-from kdrt_desk.reports.sign_in_sheet import (
-    build_sign_in_sheet,
-    build_sign_in_sheets,
-    write_sign_in_sheet,
-    write_sign_in_sheets,
-)
+from kdrt_desk.errors import UserError
+from kdrt_desk.reports.sign_in_sheet import build_sign_in_sheet, build_sign_in_sheets
+from kdrt_desk.security.atomic_file import OutputWriter
 
 A4_POINTS = (595.2756, 841.8898)
 CENTRE = "Pusat Pemberdayaan Perempuan Sriwijaya"
@@ -31,6 +28,16 @@ FIVE = ["Ayu Lestari", "Bunga Citra Đặng", "Citra Łucja Pratiwi", "Dewi Sart
 LONG_NAME = ("Ni Luh Putu Ayu Kadek Sri Wahyuni Dewi Anggraeni Kusumawardhani Prameswari "
              "Rahayuningsih Sulistyowati Binti Haji Abdurrahman")
 UNBROKEN = "Srikandiwulandariningsihpurnamasaridewiratnakencanawungu"  # no space to wrap at
+
+
+def write_sign_in_sheets(sheets: list[SignInSheet], path: Path, lang: str = "id") -> None:
+    """What the service does: build, then the one writer (never into a data folder)."""
+    OutputWriter(path.parent / "data").write(path, build_sign_in_sheets(sheets, lang),
+                                             overwrite=True)
+
+
+def write_sign_in_sheet(one: SignInSheet, path: Path) -> None:
+    write_sign_in_sheets([one], path)
 
 
 def sheet(names: list[str]) -> SignInSheet:
@@ -183,8 +190,9 @@ def test_written_atomically(tmp_path: Path) -> None:
     write_sign_in_sheet(sheet(FIVE), target)
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["hadir.pdf"]
-    with pytest.raises(OSError):
+    with pytest.raises(UserError) as missing:
         write_sign_in_sheet(sheet(FIVE), tmp_path / "missing" / "hadir.pdf")
+    assert missing.value.key == "error.output_folder_missing"
     assert not (tmp_path / "missing").exists()
 
 

@@ -13,6 +13,7 @@ from support.constants import FAST_KDF
 from support.fake_os_keyring import MemoryKeyring
 
 from kdrt_desk.errors import VaultError
+from kdrt_desk.security.key_custody import KeyCustody
 from kdrt_desk.security.keyfile import KeyFile
 from kdrt_desk.security.recovery_code import normalise_recovery_code
 from kdrt_desk.security.secret_store import SecretStore
@@ -29,8 +30,10 @@ class Clock:
 
 def make(tmp_path: Path, clock: Clock | None = None) -> tuple[VaultKeys, bytes, str]:
     keys = VaultKeys(tmp_path / "kdrt.keys", SecretStore(), FAST_KDF, clock or Clock())
-    master, code = keys.create("sari", "kata-sandi-sari")
-    return keys, master, code
+    code = keys.new_recovery_code()
+    custody = KeyCustody.found(keys, "sari", "kata-sandi-sari", code)
+    keys.save()
+    return keys, custody.holder.master, code
 
 
 def reopen(tmp_path: Path, clock: Clock | None = None) -> VaultKeys:
@@ -39,7 +42,7 @@ def reopen(tmp_path: Path, clock: Clock | None = None) -> VaultKeys:
 
 def test_right_password_unwraps_the_master_key(tmp_path: Path) -> None:
     _, master, _ = make(tmp_path)
-    assert reopen(tmp_path).unlock("Sari ", "kata-sandi-sari") == master
+    assert reopen(tmp_path).unlock("Sari ", "kata-sandi-sari").master == master
 
 
 def test_wrong_password_and_unknown_user_give_the_same_error(tmp_path: Path) -> None:
@@ -67,7 +70,7 @@ def test_five_wrong_tries_lock_the_account_for_five_minutes(tmp_path: Path) -> N
     assert locked.value.params["minutes"] == 5
     assert "account_locked" in [e["event"] for e in reopen(tmp_path).pending_events()]
     clock.now += timedelta(minutes=5, seconds=1)
-    assert reopen(tmp_path, clock).unlock("sari", "kata-sandi-sari")
+    assert reopen(tmp_path, clock).unlock("sari", "kata-sandi-sari").master
 
 
 def test_four_wrong_tries_then_success_resets_the_counter(tmp_path: Path) -> None:
@@ -92,8 +95,8 @@ def test_recovery_code_restores_the_keyring_secret_on_a_new_pc(
         keys.unlock("sari", "kata-sandi-sari")
     assert missing.value.key == "error.keyring_secret_missing"
     typed = code.lower().replace("-", " ")
-    assert reopen(tmp_path).unlock_with_recovery(typed) == master
-    assert reopen(tmp_path).unlock("sari", "kata-sandi-sari") == master
+    assert reopen(tmp_path).unlock_with_recovery(typed).master == master
+    assert reopen(tmp_path).unlock("sari", "kata-sandi-sari").master == master
 
 
 def test_wrong_or_malformed_recovery_code_is_refused(tmp_path: Path) -> None:
@@ -110,11 +113,14 @@ def test_wrong_or_malformed_recovery_code_is_refused(tmp_path: Path) -> None:
 
 def test_password_change_and_removal(tmp_path: Path) -> None:
     keys, master, _ = make(tmp_path)
-    keys.set_password(master, "sari", "sandi-baru-sekali")
+    custody = KeyCustody(keys, keys.unlock("sari", "kata-sandi-sari"))
+    custody.change_own_password("sari", "sandi-baru-sekali")
+    keys.save()
     with pytest.raises(VaultError):
         reopen(tmp_path).unlock("sari", "kata-sandi-sari")
-    assert reopen(tmp_path).unlock("sari", "sandi-baru-sekali") == master
-    keys.remove_account("sari")
+    assert reopen(tmp_path).unlock("sari", "sandi-baru-sekali").master == master
+    custody.remove_account("sari")
+    keys.save()
     assert not reopen(tmp_path).has_account("sari")
 
 
@@ -133,7 +139,7 @@ def test_damaged_key_file_is_a_clear_error(tmp_path: Path, damage: bytes) -> Non
     (tmp_path / "kdrt.keys").write_bytes(damage)
     with pytest.raises(VaultError) as err:
         reopen(tmp_path)
-    assert err.value.key == "error.keyfile_damaged"
+    assert err.value.key in ("error.keyfile_damaged", "error.keyfile_damaged_previous_ok")
 
 
 def test_without_an_os_keyring_the_vault_is_password_only(tmp_path: Path) -> None:
@@ -141,8 +147,8 @@ def test_without_an_os_keyring_the_vault_is_password_only(tmp_path: Path) -> Non
     keys, master, code = make(tmp_path)
     assert not keys.uses_keyring
     assert json.loads((tmp_path / "kdrt.keys").read_text())["uses_keyring"] is False
-    assert reopen(tmp_path).unlock("sari", "kata-sandi-sari") == master
-    assert reopen(tmp_path).unlock_with_recovery(code) == master
+    assert reopen(tmp_path).unlock("sari", "kata-sandi-sari").master == master
+    assert reopen(tmp_path).unlock_with_recovery(code).master == master
 
 
 def test_recovery_codes_are_random_and_normalise() -> None:
@@ -161,4 +167,5 @@ def test_keyfile_round_trip_keeps_slots(tmp_path: Path) -> None:
     keys, _, _ = make(tmp_path)
     loaded = KeyFile.load(tmp_path / "kdrt.keys")
     assert loaded.vault_id == keys.vault_id
-    assert set(loaded.slots) == set(keys._file().slots)
+    assert set(loaded.slots) == set(keys.file().slots)
+    assert loaded.to_bytes() == keys.file().to_bytes()

@@ -169,7 +169,7 @@ def test_printing_a_sign_in_sheet_writes_the_pdf_then_audits_it(admin: Services,
     made = admin.sessions.create(session_on(programme, date(2026, 11, 23)))
     with pytest.raises(UserError) as unwritable:
         admin.attendance.print_sign_in_sheet(made.id, tmp_path / "tidak-ada" / "x.pdf")
-    assert unwritable.value.key == "error.export_unwritable"
+    assert unwritable.value.key == "error.output_folder_missing"
     assert _audit(admin, "sign_in_sheet_printed") == []  # nothing left the vault
     target = tmp_path / "daftar-hadir.pdf"
     assert admin.attendance.print_sign_in_sheet(made.id, target) == 2

@@ -31,6 +31,9 @@ from kdrt_desk.models import (
 from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.consent import ANONYMISED_NAME, ConsentService
+from kdrt_desk.models.sealed import field_keys
+from kdrt_desk.repositories.sealed_values import sealed_tables
+from kdrt_desk.security.tiers import Tier
 from kdrt_desk.services.statistics_consent import statistics_population
 from kdrt_desk.wiring import Services
 
@@ -217,14 +220,23 @@ def _secret_participant(services: Services, statistics: bool) -> int:
 
 
 def _every_text_value(services: Services) -> list[tuple[str, str, str]]:
-    """(table, column, value) of every text and date cell in the vault."""
+    """(table, column, value) of every text and date cell in the vault, sealed cells opened
+    (the admin's keys open every one)."""
     found: list[tuple[str, str, str]] = []
     with services.vault.db.reading() as session:
+        keys = field_keys(session)
         for table in Base.metadata.sorted_tables:
             columns = [c for c in table.columns if isinstance(c.type, String | Text | Date)]
             for row in session.execute(select(*columns)) if columns else []:
                 found.extend((table.name, c.name, str(v)) for c, v in zip(columns, row,
                                                                           strict=True) if v)
+        for sealed in sealed_tables(frozenset(Tier)):
+            for _, row_identity, blobs in sealed.rows(session):
+                for name, blob in blobs.items():
+                    if blob is not None:
+                        value = keys.open(blob.column_key, row_identity, blob.data)
+                        if value not in (None, ""):
+                            found.append((sealed.table.name, name, str(value)))
     return found
 
 
@@ -258,7 +270,7 @@ def test_withdrawal_erases_every_identifying_value_for_good(admin: Services,
         assert consent is not None and consent.withdrawn_on == date(2026, 11, 26)
         screening = session.scalars(select(Screening)).one()
         assert (screening.risk_level, screening.needs, screening.interview_notes) == (
-            "high", "legal_aid,psychosocial", "")
+            "high", "legal_aid,psychosocial", None)  # erased: no value at all, not even sealed
         assert session.scalars(select(ServiceRecord.kind)).all() == ["counselling"]
         kept = session.get(Participant, other.id)
         assert kept is not None and kept.full_name == "Dewi Anggraini"
@@ -332,9 +344,9 @@ def test_statistics_population_keeps_only_consenting_participants_who_did_not_wi
     for pid in (anonymised_counted, anonymised_refused):
         admin.consent.withdraw_data_use(pid, TODAY, confirm=True, today=TODAY)
     with admin.vault.db.reading() as session:
-        ids = set(session.scalars(statistics_population()))
+        ids = statistics_population(session)
         names = set(session.scalars(select(Participant.full_name).where(
-            Participant.id.in_(statistics_population()))))
+            Participant.id.in_(ids))))
     assert ids == {counted, anonymised_counted}
     assert refused not in ids and withdrew not in ids and anonymised_refused not in ids
     assert names == {"Ani", ANONYMISED_NAME}
@@ -347,7 +359,7 @@ def test_a_scope_code_matches_whole_codes_only(admin: Services) -> None:
         assert consent is not None
         consent.scopes = "data_use,no_statistics,statisticsx"  # never written, but be exact
     with admin.vault.db.reading() as session:
-        assert list(session.scalars(statistics_population())) == []
+        assert statistics_population(session) == set()
 
 
 def test_validation_still_applies_to_a_withheld_record(admin: Services) -> None:

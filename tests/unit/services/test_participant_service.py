@@ -58,15 +58,30 @@ def test_invalid_input_saves_nothing(admin: Services) -> None:
         assert session.scalar(select(func.count(ParticipantCase.participant_id))) == 0
 
 
-@pytest.mark.parametrize("typed", ["siti", "AMI", "kd-2026-0001", "1671044506850001",
-                                   "0812-3456-7890", "+62 812 3456", "081234"])
-def test_search_by_name_preferred_name_code_nik_or_phone(admin: Services, typed: str) -> None:
+def _two_women(admin: Services) -> None:
     admin.participants.register(sample(), today=TODAY)
     admin.participants.register(sample(full_name="Dewi Anggraini", preferred_name="Dewi", nik="",
                                        phone="0857-1111-2222", birth_date=date(1992, 3, 3)),
                                 today=TODAY)
+
+
+@pytest.mark.parametrize("typed", ["siti", "AMI", "kd-2026-0001", "1671044506850001",
+                                   "1671 0445 0685 0001", "850001", "0812-3456-7890",
+                                   "+62 812 3456 7890", "6281234567890", "7890"])
+def test_search_by_name_preferred_name_code_nik_or_phone(admin: Services, typed: str) -> None:
+    """A NIK in full or by its last 6 digits, a phone in full (however written) or by its
+    last 4 digits: through the blind index, since both are sealed."""
+    _two_women(admin)
     page = admin.participants.register_page(RegisterQuery(text=typed))
     assert [r.full_name for r in page.rows] == ["Siti Aminah Lestari"]
+
+
+@pytest.mark.parametrize("typed", ["+62 812 3456", "081234", "16710445", "44506850001",
+                                   "345678", "567"])
+def test_a_nik_or_phone_no_longer_matches_by_any_part(admin: Services, typed: str) -> None:
+    """Changed on purpose with sealing: no substring of a sealed field finds anyone."""
+    _two_women(admin)
+    assert admin.participants.register_page(RegisterQuery(text=typed)).rows == []
 
 
 def test_filters_and_sorting(admin: Services) -> None:

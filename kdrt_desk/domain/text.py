@@ -1,0 +1,44 @@
+"""What may be typed into a name or a free-text field: no control characters.
+
+ESC, BEL, NUL and their kind can rewrite a terminal or a log line, and the bidirectional
+overrides (U+202A-U+202E, U+2066-U+2069) make a name read differently from what it is. A field
+that holds several lines keeps line breaks (and tabs); every other field takes one line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from kdrt_desk.errors import UserError
+
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MULTILINE_ALLOWED = frozenset("\n\r\t")
+
+_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\t": "TAB", "\n": "LF", "\x0b": "VT",
+          "\x0c": "FF", "\r": "CR", "\x1b": "ESC", "\x7f": "DEL"}
+
+
+def character_name(ch: str) -> str:
+    """How a message names a character: ``U+001B (ESC)``."""
+    name = _NAMES.get(ch) or unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def first_control_character(value: str, *, multiline: bool = False) -> str | None:
+    for ch in value:
+        if multiline and ch in MULTILINE_ALLOWED:
+            continue
+        if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS:
+            return ch
+    return None
+
+
+def reject_control_characters(field: str, value: object, *, multiline: bool = False
+                              ) -> list[UserError]:
+    """An error naming the first control character of ``value`` (none for a clean value)."""
+    if not isinstance(value, str):
+        return []
+    ch = first_control_character(value, multiline=multiline)
+    if ch is None:
+        return []
+    return [UserError("error.control_character", field=field, character=character_name(ch))]

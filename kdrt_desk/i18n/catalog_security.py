@@ -1,0 +1,195 @@
+"""Messages of sealed fields, signed roles, the key file's checks and input the vault refuses."""
+
+from __future__ import annotations
+
+SECURITY: dict[str, tuple[str, str]] = {
+    # the key file
+    "error.keyfile_damaged": (
+        "Berkas kunci (kdrt.keys) rusak ({what}) dan tidak ada salinan sebelumnya yang utuh. "
+        "Kembalikan kdrt.keys dari cadangan. Tidak ada yang diubah.",
+        "The key file (kdrt.keys) is damaged ({what}) and there is no intact previous copy. "
+        "Restore kdrt.keys from a backup. Nothing was changed."),
+    "error.keyfile_damaged_previous_ok": (
+        "Berkas kunci (kdrt.keys) rusak ({what}). Salinan sebelumnya (kdrt.keys.prev) utuh: "
+        "pakai salinan itu (tombol \"Pakai salinan sebelumnya\" atau perintah "
+        "kdrt-desk keys restore-previous). Perubahan kunci terakhir mungkin perlu diulang.",
+        "The key file (kdrt.keys) is damaged ({what}). The previous copy (kdrt.keys.prev) is "
+        "intact: use it (the \"Use the previous copy\" button or the command "
+        "kdrt-desk keys restore-previous). The last key change may need to be made again."),
+    "error.slot_keys_invalid": (
+        "Kunci akun ini di berkas kunci tidak cocok (diubah di luar aplikasi?). Minta Admin "
+        "mengatur ulang kata sandi Anda; tidak ada data yang dibuka.",
+        "This account's keys in the key file do not match (changed outside the app?). Ask an "
+        "Admin to reset your password; no data was opened."),
+    "error.account_keys_outdated": (
+        "Kunci brankas sudah diganti sejak akun ini terakhir masuk. Minta Admin mengatur ulang "
+        "kata sandi Anda.",
+        "The vault's keys were replaced since this account last logged in. Ask an Admin to "
+        "reset your password."),
+    "error.keys_pending": (
+        "Akun Anda masih menunggu kunci dari Admin, jadi bagian ini belum dapat dibuka. Kunci "
+        "diberikan otomatis saat seorang Admin masuk.",
+        "Your account is still waiting for its keys from an Admin, so this cannot be opened "
+        "yet. They are handed over automatically when an Admin logs in."),
+    "warning.keys_pending": (
+        "Menunggu kunci dari Admin: data kontak dan data terbatas belum dapat dibuka dengan "
+        "akun ini sampai seorang Admin masuk.",
+        "Waiting for keys from an Admin: contact and restricted data cannot be opened with "
+        "this account until an Admin logs in."),
+    # roles
+    "error.role_unsigned": (
+        "Peran akun ini tidak ditandatangani Admin, jadi akun tidak dapat masuk. Minta Admin "
+        "mengatur ulang kata sandi Anda. Percobaan ini dicatat.",
+        "This account's role is not signed by an Admin, so it cannot log in. Ask an Admin to "
+        "reset your password. This attempt was recorded."),
+    "error.role_signature_invalid": (
+        "Tanda tangan peran atau kunci akun ini tidak sah (diubah di luar aplikasi?). Akun "
+        "tidak dapat masuk dan tidak menerima kunci. Percobaan ini dicatat.",
+        "The signature on this account's role or key is not valid (changed outside the app?). "
+        "The account cannot log in and receives no keys. This attempt was recorded."),
+    "error.role_mismatch": (
+        "Peran akun ini di basis data berbeda dari yang ditandatangani Admin (diubah di luar "
+        "aplikasi?). Akun tidak dapat masuk. Percobaan ini dicatat.",
+        "This account's role in the database differs from the one an Admin signed (changed "
+        "outside the app?). The account cannot log in. This attempt was recorded."),
+    "error.cannot_change_own_role": ("Anda tidak dapat mengubah peran akun Anda sendiri.",
+                                     "You cannot change the role of your own account."),
+    # upgrading a vault made before sealed fields
+    "error.upgrade_needs_admin": (
+        "Brankas ini perlu ditingkatkan keamanannya oleh Admin lebih dulu. Minta Admin masuk "
+        "sekali; setelah itu akun Anda dapat dipakai lagi.",
+        "This vault must first be upgraded by an Admin. Ask an Admin to log in once; after "
+        "that your account works again."),
+    "error.upgrade_not_needed": ("Brankas ini sudah ditingkatkan.",
+                                 "This vault is upgraded already."),
+    "error.upgrade_not_verified": (
+        "Peningkatan brankas tidak dapat diperiksa ulang dengan lengkap. Salinan sebelum "
+        "peningkatan (kdrt.db.before-upgrade) disimpan; hubungi dukungan teknis.",
+        "The upgraded vault could not be read back in full. The copy from before the upgrade "
+        "(kdrt.db.before-upgrade) is kept; contact technical support."),
+    # the database file
+    "error.database_missing": (
+        "Berkas data (kdrt.db) tidak ditemukan di samping berkas kunci. Kembalikan kdrt.db dari "
+        "cadangan; KDRT Desk tidak membuat brankas kosong baru di sini.",
+        "The data file (kdrt.db) is missing beside the key file. Restore kdrt.db from a backup; "
+        "KDRT Desk does not make a new empty vault here."),
+    "error.database_empty": (
+        "Berkas data (kdrt.db) kosong (0 byte). Kembalikan kdrt.db dari cadangan; KDRT Desk "
+        "tidak membuat brankas kosong baru di atasnya.",
+        "The data file (kdrt.db) is empty (0 bytes). Restore kdrt.db from a backup; KDRT Desk "
+        "does not make a new empty vault over it."),
+    "error.disk_io": (
+        "Disk gagal membaca atau menulis. Periksa disk atau flashdisk, lalu coba lagi; data "
+        "yang sudah tersimpan tidak diubah.",
+        "The disk failed to read or write. Check the disk or USB stick, then try again; what "
+        "was already saved was not changed."),
+    "error.value_too_big": (
+        "Isian terlalu besar untuk disimpan. Persingkat teksnya lalu simpan lagi.",
+        "An entry is too large to save. Shorten the text and save again."),
+    "error.number_too_large": (
+        "Angka yang diisi terlalu besar. Periksa lagi angkanya.",
+        "A number is too large. Check it again."),
+    # input
+    "error.control_character": (
+        "Berisi karakter kendali {character} yang tidak boleh ada di sini. Hapus karakter itu "
+        "(biasanya ikut tersalin dari program lain).",
+        "Contains the control character {character}, which is not allowed here. Remove it "
+        "(it usually comes along when copying from another program)."),
+    "error.search_too_long": (
+        "Teks pencarian terlalu panjang (paling banyak {limit} karakter). Persingkat lalu cari "
+        "lagi.",
+        "The search text is too long (at most {limit} characters). Shorten it and search "
+        "again."),
+    # withdrawal with a second person
+    "error.withdrawal_already_requested": (
+        "Penarikan persetujuan peserta ini sudah dicatat dan menunggu konfirmasi Admin atau "
+        "Konselor.",
+        "This participant's withdrawal of consent is recorded already and waits for an Admin "
+        "or Konselor to confirm it."),
+    "error.withdrawal_not_requested": (
+        "Tidak ada penarikan persetujuan yang menunggu konfirmasi untuk peserta ini.",
+        "No withdrawal of consent waits for confirmation for this participant."),
+    # output files
+    "error.output_in_data_folder": (
+        "Berkas tidak boleh disimpan di folder data brankas ({folder}): di sana berkas dapat "
+        "menimpa data. Pilih folder lain, mis. Dokumen.",
+        "The file may not be saved in the vault's data folder ({folder}): there it could "
+        "replace the data. Choose another folder, e.g. Documents."),
+    "error.output_exists": (
+        "Berkas {path} sudah ada. Pilih nama lain, atau tulis di atasnya (di baris perintah: "
+        "--overwrite).",
+        "The file {path} exists already. Choose another name, or replace it (on the command "
+        "line: --overwrite)."),
+    "error.output_is_folder": ("{path} adalah folder. Beri nama berkas.",
+                               "{path} is a folder. Give a file name."),
+    "error.output_folder_missing": ("Folder {folder} tidak ada. Pilih folder yang ada.",
+                                    "The folder {folder} does not exist. Choose an existing "
+                                    "one."),
+    "error.previous_keyfile_unusable": (
+        "Salinan sebelumnya (kdrt.keys.prev) tidak ada atau juga rusak. Kembalikan kdrt.keys "
+        "dari cadangan.",
+        "The previous copy (kdrt.keys.prev) is missing or damaged too. Restore kdrt.keys from "
+        "a backup."),
+    "ui.common.replace_title": ("Ganti berkas?", "Replace the file?"),
+    "ui.common.replace_text": ("Berkas {path} sudah ada. Ganti dengan yang baru?",
+                               "The file {path} exists already. Replace it with the new one?"),
+    # the headless commands
+    "cli.help_overwrite": ("tulis di atas berkas yang sudah ada",
+                           "replace a file that exists already"),
+    "cli.help_upgrade": ("tingkatkan brankas lama (kunci per peran; lembar pemulihan baru)",
+                         "upgrade an older vault (keys per role; a new recovery sheet)"),
+    "cli.help_keys": ("berkas kunci", "the key file"),
+    "cli.help_keys_restore": ("pakai kembali salinan sebelumnya (kdrt.keys.prev)",
+                              "put the previous copy (kdrt.keys.prev) back"),
+    "cli.help_deactivate": ("nonaktifkan akun (kuncinya dapat diputar)",
+                            "deactivate an account (its keys can be rotated)"),
+    "cli.help_set_role": ("ubah peran akun", "change an account's role"),
+    "cli.help_rotate": ("putar kunci yang dipegang akun itu, agar salinan lama tidak membuka "
+                        "apa pun yang baru",
+                        "rotate the keys the account held, so old copies open nothing new"),
+    "cli.demo_removed": ("Brankas demo yang belum selesai di {folder} dihapus; tidak ada yang "
+                         "tertinggal.",
+                         "The unfinished demo vault in {folder} was removed; nothing is left "
+                         "behind."),
+    "cli.upgrade_required": (
+        "brankas ini dibuat sebelum data disegel per peran. Admin menjalankan sekali: "
+        "kdrt-desk upgrade --user ADMIN --recovery-sheet BERKAS.pdf",
+        "this vault was made before data was sealed per role. An Admin runs once: "
+        "kdrt-desk upgrade --user ADMIN --recovery-sheet FILE.pdf"),
+    "cli.upgraded": ("Brankas ditingkatkan. Cetak lembar pemulihan baru {sheet}, simpan di "
+                     "tempat terkunci; lembar lama tidak berlaku lagi.",
+                     "Vault upgraded. Print the new recovery sheet {sheet} and lock it away; "
+                     "the old sheet no longer works."),
+    "cli.number_invalid": ("{option}: \"{value}\" bukan bilangan bulat.",
+                           "{option}: \"{value}\" is not a whole number."),
+    "cli.number_out_of_range": ("{option}: isi {low} sampai {high}.",
+                                "{option}: enter {low} to {high}."),
+    "cli.check_slots": ("Berkas kunci: {count} slot, semuanya utuh",
+                        "Key file: {count} slots, all intact"),
+    "cli.check_sealed_ok": ("Nilai tersegel: semua terbuka dengan barisnya sendiri",
+                            "Sealed values: every one opens with its own row"),
+    "cli.check_unreadable": ("Nilai tersegel yang tidak terbaca (diubah atau dipindah di luar "
+                             "aplikasi): {values}",
+                             "Sealed values that do not open (changed or moved outside the "
+                             "app): {values}"),
+    "cli.part_file": ("isi berkas", "the file's contents"),
+    "cli.part_recovery": ("slot pemulihan", "the recovery slot"),
+    "cli.part_account": ("slot akun {name}", "the slot of account {name}"),
+    "cli.keys_restored": ("Salinan sebelumnya dipakai kembali. Berkas yang rusak disimpan di "
+                          "{kept}.",
+                          "The previous copy is back in use. The damaged file was kept as "
+                          "{kept}."),
+    "cli.user_deactivated": ("Akun {name} dinonaktifkan.", "Account {name} deactivated."),
+    "cli.user_role_changed": ("Peran akun {name} sekarang {role}.",
+                              "Account {name} now has the role {role}."),
+    "cli.keys_rotated": ("Kunci diputar: salinan lama berkas tidak membuka apa pun yang baru.",
+                         "Keys rotated: old copies of the files open nothing new."),
+    "cli.audit_truncated": ("Log audit terpotong: catatan sesudah #{entry} dihapus.",
+                            "Audit log truncated: entries after #{entry} were deleted."),
+    "cli.audit_signature": ("Log audit rusak: tanda tangan tidak cocok pada catatan #{entry}.",
+                            "Audit log broken: a signature does not match at entry #{entry}."),
+    "cli.audit_actor": ("Log audit rusak: catatan #{entry} ditandatangani akun lain daripada "
+                        "pelakunya.",
+                        "Audit log broken: entry #{entry} is signed by another account than "
+                        "its actor."),
+}
