@@ -400,6 +400,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         count = services.participants.count() if services.vault.actor.role != Role.FASILITATOR \
             else None
         slots = len(services.vault.keys.file().slots)
+        holds_keys = bool(services.vault.db.keys.tiers())
     finally:
         services.close()
     print(t("cli.check_integrity", result=integrity))
@@ -410,7 +411,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(t("cli.check_unreadable", values="; ".join(
             f"{column} ({n})" for column, n in sorted(unreadable.items()))))
     else:
-        print(t("cli.check_sealed_ok"))
+        print(t("cli.check_sealed_ok") if holds_keys else t("cli.check_sealed_none"))
     if count is not None:
         print(t("cli.check_participants", count=count))
     return 0 if integrity == "ok" and not unreadable else 4

@@ -172,6 +172,10 @@ SECURITY: dict[str, tuple[str, str]] = {
                              "aplikasi): {values}",
                              "Sealed values that do not open (changed or moved outside the "
                              "app): {values}"),
+    "cli.check_sealed_none": ("Nilai tersegel: akun ini tidak memegang kunci data kontak atau "
+                              "data terbatas, jadi tidak ada yang dibuka",
+                              "Sealed values: this account holds no contact or restricted key, "
+                              "so none were opened"),
     "cli.part_file": ("isi berkas", "the file's contents"),
     "cli.part_recovery": ("slot pemulihan", "the recovery slot"),
     "cli.part_account": ("slot akun {name}", "the slot of account {name}"),

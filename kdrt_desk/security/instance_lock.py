@@ -22,7 +22,8 @@ class InstanceLock:
 
     def acquire(self) -> None:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND
+                         | getattr(os, "O_BINARY", 0), 0o600)
             handle = os.fdopen(fd, "a+b")
             make_private(self.path)
         except OSError as exc:

@@ -282,6 +282,16 @@ class ConsentService:
                        Participant.anonymised_on.is_(None))
                 .order_by(ParticipantConsent.withdrawn_on, Participant.code))]
 
+    def withdrawal_request(self, participant_id: int) -> str | None:
+        """Who recorded her withdrawal if it still waits for an Admin or Konselor; else None."""
+        self.actor.require(Permission.VIEW_REGISTER)
+        with self.db.reading() as session:
+            row = _participant(session, participant_id)
+            consent = row.consent
+            if row.anonymised_on is not None or consent is None:
+                return None
+            return consent.withdrawal_requested_by
+
     def confirm_withdrawal(self, participant_id: int, today: date | None = None) -> None:
         """The second person's confirmation: her record is anonymised now."""
         self.actor.require(Permission.ANONYMISE)

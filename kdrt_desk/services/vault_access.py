@@ -213,6 +213,16 @@ def discard_new_vault(paths: VaultPaths) -> None:
 
 
 # -- opening -----------------------------------------------------------------------------------
+def _make_files_private(paths: VaultPaths) -> None:
+    """The data folder and every file in it readable by this user only (where the OS has
+    such modes); a file that cannot be changed is left as it is."""
+    with contextlib.suppress(OSError):
+        make_private(paths.data_dir, folder=True)
+        for entry in paths.data_dir.iterdir():
+            with contextlib.suppress(OSError):
+                make_private(entry, folder=entry.is_dir())
+
+
 def _load_keys(paths: VaultPaths, store: SecretStore | None, kdf: KdfParams) -> VaultKeys:
     if not paths.keys.exists():
         raise VaultError("error.vault_missing" if not paths.database.exists()
@@ -274,6 +284,7 @@ def open_vault(data_dir: Path, username: str, password: str, *, store: SecretSto
     lock.acquire()
     try:
         keys = _load_keys(paths, store, kdf)
+        _make_files_private(paths)
         holder = keys.unlock(username, password)
         return _open(paths, keys, holder, lock, username.strip().lower())
     except BaseException:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.i18n import label, t
+from kdrt_desk.security.tiers import KeyName
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
 from kdrt_desk.wiring import Services
@@ -110,6 +111,37 @@ def fit_height(dialog: QDialog, shrink: bool = False) -> None:
             dialog.resize(dialog.width(), needed)
 
     QTimer.singleShot(0, dialog, grow)
+
+
+class ReasonDialog(QDialog):
+    """Asks for a reason (cancelling a session, taking back a withdrawal); refuses an empty one."""
+
+    def __init__(self, title: str, question: str, parent: QWidget | None = None,
+                 ok_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.error = ErrorLabel()
+        buttons = dialog_buttons(ok_text or t("ui.sessions.reason_ok"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint_label(question))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(480, self.sizeHint().height())
+        fit_height(self, shrink=True)
+
+    def text(self) -> str:
+        return self.reason.text().strip()
+
+    def submit(self) -> None:
+        if not self.text():
+            self.error.show_message(t("error.cancel_reason_required"))
+            return
+        self.accept()
 
 
 class _ServiceDialog(QDialog):
@@ -292,5 +324,56 @@ class ResetPasswordDialog(_ServiceDialog):
             accounts.reset_password(username, password)
             if reactivate:
                 accounts.set_active(username, True)
+
+        self._run(call, username)
+
+
+class ChangeRoleDialog(_ServiceDialog):
+    """Give an account another role: signed again, its keys follow the new role. ``lost``
+    holds the keys it gave up (the accounts screen then offers to rotate them)."""
+
+    def __init__(self, services: Services, runner: TaskRunner, username: str, current: Role,
+                 display_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.username = username
+        self.lost: frozenset[KeyName] = frozenset()
+        who = f"{display_name} ({username})" if display_name else username
+        self.setWindowTitle(t("ui.admin.role.title"))
+        intro = QLabel(t("ui.admin.role.intro", who=who))
+        intro.setWordWrap(True)
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(label(role), role)
+        self.role.setCurrentIndex(self.role.findData(current))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.add_field(form, t("ui.admin.field.role"), "role", self.role, True, " ")
+        self.role_hint = self.hints["role"]
+        self.buttons = dialog_buttons(t("ui.admin.role.ok"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.role.currentIndexChanged.connect(self._show_role_hint)
+        self._show_role_hint()
+        self.resize(520, self.sizeHint().height())
+        fit_height(self, shrink=True)
+
+    def _show_role_hint(self) -> None:
+        role = self.role.currentData()
+        self.role_hint.setText(t(f"ui.admin.role_hint.{role}") if role else "")
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        accounts = self.services.accounts
+        username, role = self.username, self.role.currentData()
+
+        def call() -> None:
+            self.lost = accounts.change_role(username, role)
 
         self._run(call, username)

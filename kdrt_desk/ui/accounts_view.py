@@ -1,4 +1,6 @@
-"""The staff accounts screen: list accounts, add one, reset a password, deactivate or reactivate."""
+"""The staff accounts screen: list accounts (with whether their keys have arrived), add one,
+reset a password, change a role, deactivate or reactivate; after someone leaves or loses a role,
+offer to rotate the keys she held."""
 
 from __future__ import annotations
 
@@ -20,13 +22,14 @@ from PySide6.QtWidgets import (
 from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_datetime, label, t
 from kdrt_desk.security.permissions import Permission
-from kdrt_desk.services.accounts import AccountInfo
-from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import AddAccountDialog, ResetPasswordDialog
+from kdrt_desk.security.tiers import KeyName
+from kdrt_desk.services.accounts import AccountInfo, KeyStatus
+from kdrt_desk.tasks.runner import Progress, TaskRunner
+from kdrt_desk.ui.account_dialogs import AddAccountDialog, ChangeRoleDialog, ResetPasswordDialog
 from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.wiring import Services
 
-COLUMNS = ("username", "display_name", "role", "active", "must_change", "last_login")
+COLUMNS = ("username", "display_name", "role", "active", "keys", "must_change", "last_login")
 INACTIVE_COLOUR = QColor("#777777")
 ATTENTION_COLOUR = QColor("#9a5b00")
 COLUMN_AIR = 16
@@ -51,6 +54,7 @@ class AccountsView(QWidget):
     """Only for roles that may manage users; others see a short note and nothing else."""
 
     loaded = Signal(int)  # accounts shown
+    rotation_done = Signal()
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None
                  ) -> None:
@@ -58,7 +62,7 @@ class AccountsView(QWidget):
         self.services = services
         self.runner = runner
         self.accounts: list[AccountInfo] = []
-        self.dialog: AddAccountDialog | ResetPasswordDialog | None = None
+        self.dialog: AddAccountDialog | ResetPasswordDialog | ChangeRoleDialog | None = None
         self._sequence = 0
         self._shown_once = False
         self._pending_select = ""
@@ -89,12 +93,14 @@ class AccountsView(QWidget):
 
         self.add_button = QPushButton(t("ui.admin.accounts.add"))
         self.reset_button = QPushButton(t("ui.admin.accounts.reset"))
+        self.role_button = QPushButton(t("ui.admin.accounts.change_role"))
         self.active_button = QPushButton(t("ui.admin.accounts.deactivate"))
         self.add_button.clicked.connect(self.open_add_dialog)
         self.reset_button.clicked.connect(self.open_reset_dialog)
+        self.role_button.clicked.connect(self.open_role_dialog)
         self.active_button.clicked.connect(self.toggle_active)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.active_button):
+        for button in (self.add_button, self.reset_button, self.role_button, self.active_button):
             button.setVisible(self.allowed)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -150,15 +156,20 @@ class AccountsView(QWidget):
         self.table.setRowCount(len(rows))
         for row, account in enumerate(rows):
             values = (account.username, account.display_name, label(account.role),
-                      yes_no(account.active), yes_no(account.must_change_password),
+                      yes_no(account.active), t(f"ui.admin.keys.{account.key_status.value}"),
+                      yes_no(account.must_change_password),
                       format_datetime(account.last_login_at.astimezone())
                       if account.last_login_at else t("ui.admin.accounts.never"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, account.username)
+                attention = (
+                    (COLUMNS[column] == "must_change" and account.must_change_password)
+                    or (COLUMNS[column] == "keys"
+                        and account.key_status not in (KeyStatus.COMPLETE, KeyStatus.NONE)))
                 if not account.active:
                     item.setForeground(QBrush(INACTIVE_COLOUR))
-                elif COLUMNS[column] == "must_change" and account.must_change_password:
+                elif attention:
                     item.setForeground(QBrush(ATTENTION_COLOUR))
                 self.table.setItem(row, column, item)
         self._fit_columns()
@@ -200,6 +211,7 @@ class AccountsView(QWidget):
         account = self.selected_account()
         own = account is not None and account.username == self.me
         self.reset_button.setEnabled(account is not None and not own)
+        self.role_button.setEnabled(account is not None and not own and account.active)
         self.active_button.setEnabled(account is not None and not own)
         self.active_button.setText(t("ui.admin.accounts.activate")
                                    if account is not None and not account.active
@@ -232,6 +244,41 @@ class AccountsView(QWidget):
         self._open(dialog)
         return dialog
 
+    def open_role_dialog(self) -> ChangeRoleDialog | None:
+        """Change the selected account's role; keys it gave up are offered for rotation."""
+        account = self.selected_account()
+        if account is None or account.username == self.me or not account.active:
+            return None
+        dialog = ChangeRoleDialog(self.services, self.runner, account.username, account.role,
+                                  account.display_name, self)
+        dialog.saved.connect(lambda username: self.offer_rotation(username, dialog.lost))
+        self._open(dialog)
+        return dialog
+
+    def offer_rotation(self, username: str, held: frozenset[KeyName]) -> None:
+        """She no longer holds these keys, but a copy of the files she kept still opens with
+        them: ask to replace them (off the GUI thread, cancellable)."""
+        if not held:
+            return
+        if not self.confirm(t("ui.admin.rotate.title"), t("ui.admin.rotate.question",
+                                                          username=username),
+                            t("ui.admin.rotate.ok")):
+            return
+        accounts = self.services.accounts
+
+        def work(progress: Progress) -> None:
+            progress.report(0, 0)
+            accounts.rotate_after(username, held, lambda rows: progress.report(rows, 0))
+
+        self.message.show_message("")
+        self.runner.run_with_progress(self, t("ui.admin.rotate.busy"), t("ui.admin.cancel"),
+                                      work, lambda _r: self._rotated(), self._action_failed)
+
+    def _rotated(self) -> None:
+        self.message.show_message("")
+        self.rotation_done.emit()
+        self.refresh()
+
     def toggle_active(self) -> ResetPasswordDialog | None:
         """Deactivate the selected account after asking; reactivating asks for a new password."""
         account = self.selected_account()
@@ -254,8 +301,11 @@ class AccountsView(QWidget):
         """Switch an account off (or on) without asking; the result shows in the table."""
         accounts = self.services.accounts
         self.message.show_message("")
-        self.runner.run(lambda: accounts.set_active(username, active),
-                        lambda _result: self.refresh(), self._action_failed)
+        def done(held: frozenset[KeyName]) -> None:
+            self.refresh()
+            self.offer_rotation(username, held)
+
+        self.runner.run(lambda: accounts.set_active(username, active), done, self._action_failed)
 
     def _action_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
@@ -263,7 +313,7 @@ class AccountsView(QWidget):
         else:
             show_error(self, exc)
 
-    def _open(self, dialog: AddAccountDialog | ResetPasswordDialog) -> None:
+    def _open(self, dialog: AddAccountDialog | ResetPasswordDialog | ChangeRoleDialog) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog

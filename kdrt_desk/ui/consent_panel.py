@@ -29,6 +29,7 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.account_dialogs import (
+    ReasonDialog,
     add_field,
     dialog_buttons,
     fit_height,
@@ -67,6 +68,7 @@ class ConsentState:
     form_signed_on: date | None
     anonymised_on: date | None
     may_contact: bool
+    requested_by: str | None = None  # a withdrawal waiting for an Admin or Konselor
 
 
 def read_consent_state(services: Services, participant_id: int) -> ConsentState:
@@ -79,6 +81,7 @@ def read_consent_state(services: Services, participant_id: int) -> ConsentState:
         withdrawn_on=consent.withdrawn_on,
         form_signed_on=consent.form_signed_on, anonymised_on=record.anonymised_on,
         may_contact=services.consent.may_contact(participant_id),
+        requested_by=services.consent.withdrawal_request(participant_id),
     )
 
 
@@ -169,18 +172,24 @@ class SignedDateDialog(_ConsentDialog):
 
 
 class WithdrawConsentDialog(_ConsentDialog):
-    """The serious one: explains what is erased for good; the typed code unlocks the button."""
+    """The serious one: explains what is erased for good; the typed code unlocks the button.
 
-    withdrawn = Signal(int)  # the participant id
+    An Admin or Konselor anonymises at once (or, with ``confirming``, confirms a withdrawal
+    someone else recorded); anyone else records the withdrawal for one of them to confirm."""
+
+    withdrawn = Signal(int, bool)  # the participant id, whether her record was anonymised
 
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int, code: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, confirming: bool = False) -> None:
         super().__init__(services, runner, participant_id, parent)
         self.code = code
+        self.confirming = confirming
+        at_once = services.vault.actor.may(Permission.ANONYMISE)
         self.setWindowTitle(t("ui.care.withdraw.title"))
         heading = QLabel(t("ui.care.withdraw.heading"))
         heading.setStyleSheet("color: #b00020; font-size: 13pt; font-weight: bold;")
-        explain = QLabel(t("ui.care.withdraw.explain", code=code))
+        explain = QLabel(t("ui.care.withdraw.explain", code=code) if at_once
+                         else t("ui.care.withdraw.explain_request", code=code))
         explain.setWordWrap(True)
         explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         explain.setStyleSheet(NOTICE_STYLE)
@@ -199,7 +208,8 @@ class WithdrawConsentDialog(_ConsentDialog):
         self.errors.labels["confirm"] = self.code_error
         self.errors.labels["code"] = self.code_error
 
-        self.buttons = dialog_buttons(t("ui.care.withdraw.ok"))
+        self.buttons = dialog_buttons(t("ui.care.withdraw.ok") if at_once
+                                      else t("ui.care.withdraw.ok_request"))
         self.ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
         self.ok_button.setStyleSheet(DANGER_STYLE)
         self.ok_button.setEnabled(False)
@@ -242,12 +252,19 @@ class WithdrawConsentDialog(_ConsentDialog):
         consent, pid = self.services.consent, self.participant_id
         withdrawn_on = from_qdate(self.withdrawn_on.date())
         self._start()
+        if self.confirming:
+            def confirm() -> bool:
+                consent.confirm_withdrawal(pid)
+                return True
+
+            self.runner.run(confirm, self._withdrawn, self._failed)
+            return
         self.runner.run(lambda: consent.withdraw_data_use(pid, withdrawn_on, confirm=True),
                         self._withdrawn, self._failed)
 
-    def _withdrawn(self, _result: object) -> None:
+    def _withdrawn(self, anonymised: bool) -> None:
         self._done()
-        self.withdrawn.emit(self.participant_id)
+        self.withdrawn.emit(self.participant_id, bool(anonymised))
 
 
 class ConsentPanel(QWidget):
@@ -311,6 +328,16 @@ class ConsentPanel(QWidget):
         self.withdraw_button = QPushButton(t("ui.care.consent.withdraw"))
         self.withdraw_button.setStyleSheet(DANGER_STYLE)
         self.withdraw_button.clicked.connect(self.open_withdraw_dialog)
+        self.may_anonymise = services.vault.actor.may(Permission.ANONYMISE)
+        self.request_note = QLabel()
+        self.request_note.setWordWrap(True)
+        self.request_note.setStyleSheet(NOTICE_STYLE)
+        self.request_note.hide()
+        self.confirm_button = QPushButton(t("ui.care.withdraw.confirm"))
+        self.confirm_button.setStyleSheet(DANGER_STYLE)
+        self.confirm_button.clicked.connect(self.open_confirm_dialog)
+        self.reject_button = QPushButton(t("ui.care.withdraw.reject"))
+        self.reject_button.clicked.connect(self.reject_request)
         buttons = QHBoxLayout()
         for button in (self.print_button, self.signed_button):
             button.setVisible(self.may_manage)
@@ -318,6 +345,11 @@ class ConsentPanel(QWidget):
         buttons.addStretch(1)
         self.withdraw_button.setVisible(self.may_manage)
         buttons.addWidget(self.withdraw_button)
+        request_buttons = QHBoxLayout()
+        request_buttons.addStretch(1)
+        for button in (self.reject_button, self.confirm_button):
+            button.hide()
+            request_buttons.addWidget(button)
         self.message = ErrorLabel()
         self.done_label = hint_label("")
         self.done_label.hide()
@@ -326,6 +358,8 @@ class ConsentPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.anonymised_note)
         layout.addWidget(self.contact_warning)
+        layout.addWidget(self.request_note)
+        layout.addLayout(request_buttons)
         layout.addLayout(form)
         layout.addSpacing(8)
         layout.addLayout(buttons)
@@ -379,14 +413,23 @@ class ConsentPanel(QWidget):
         self.anonymised_note.setVisible(state.anonymised_on is not None)
         self.contact_warning.setVisible(not state.may_contact
                                         and state.anonymised_on is None)
+        pending = state.requested_by is not None
+        self.request_note.setText(t("ui.care.withdraw.pending", by=state.requested_by or "",
+                                    date=format_date(state.withdrawn_on)) if pending else "")
+        self.request_note.setVisible(pending)
+        for button in (self.confirm_button, self.reject_button):
+            button.setVisible(pending and self.may_anonymise)
         self.message.show_message("")
         self._set_buttons_enabled(True)
         self.loaded.emit()
 
     def _set_buttons_enabled(self, loaded: bool) -> None:
         active = (loaded and self.state is not None and self.state.anonymised_on is None)
-        for button in (self.print_button, self.signed_button, self.withdraw_button):
+        for button in (self.print_button, self.signed_button, self.withdraw_button,
+                       self.confirm_button, self.reject_button):
             button.setEnabled(active)
+        if active and self.state is not None and self.state.requested_by is not None:
+            self.withdraw_button.setEnabled(False)  # recorded once, waiting for confirmation
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
@@ -465,11 +508,39 @@ class ConsentPanel(QWidget):
         self._keep(dialog)
         return dialog
 
-    def _withdrawn(self, participant_id: int) -> None:
-        self.done_label.setText(t("ui.care.withdraw.done"))
+    def open_confirm_dialog(self) -> WithdrawConsentDialog | None:
+        """An Admin or Konselor confirms the withdrawal someone else recorded: anonymises."""
+        if self.state is None or self.state.requested_by is None:
+            return None
+        dialog = WithdrawConsentDialog(self.services, self.runner, self.participant_id,
+                                       self.state.code, self, confirming=True)
+        dialog.withdrawn.connect(self._withdrawn)
+        self._keep(dialog)
+        return dialog
+
+    def reject_request(self) -> ReasonDialog:
+        """A withdrawal recorded by mistake: take it back, with a reason."""
+        ask = ReasonDialog(t("ui.care.withdraw.reject"), t("ui.care.withdraw.reject_reason"),
+                           self, t("ui.care.withdraw.reject_ok"))
+        consent, pid = self.services.consent, self.participant_id
+
+        def rejected() -> None:
+            reason = ask.text()
+            self.runner.run(lambda: consent.reject_withdrawal(pid, reason),
+                            lambda _r: self.refresh(), self._failed)
+
+        ask.accepted.connect(rejected)
+        self.reason_dialog = ask
+        ask.open()
+        return ask
+
+    def _withdrawn(self, participant_id: int, anonymised: bool = True) -> None:
+        self.done_label.setText(t("ui.care.withdraw.done") if anonymised
+                                else t("ui.care.withdraw.requested"))
         self.done_label.show()
         self.refresh()
-        self.anonymised.emit(participant_id)
+        if anonymised:
+            self.anonymised.emit(participant_id)
 
     def _keep(self, dialog: SignedDateDialog | WithdrawConsentDialog) -> None:
         self.dialog = dialog

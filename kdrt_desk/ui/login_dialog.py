@@ -1,4 +1,6 @@
-"""The login dialog: username and password, language choice, and the way to the recovery code."""
+"""The login dialog: username and password, language choice, and the way to the recovery code;
+when the key file is damaged and its previous copy is intact, the button that puts it back; when
+an admin opens a vault made before sealed fields, the upgrade."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from kdrt_desk.vault_files import KEYS_NAME
 if TYPE_CHECKING:  # the database layer is imported only when someone logs in
     from kdrt_desk.services.vault_access import OpenVault
     from kdrt_desk.ui.recovery_dialog import RecoveryDialog
+    from kdrt_desk.ui.upgrade_dialog import UpgradeDialog
     from kdrt_desk.wiring import Services
 
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
@@ -64,6 +67,7 @@ class LoginDialog(QDialog):
         self.kdf = kdf
         self.services: Services | None = None
         self.recovery: RecoveryDialog | None = None
+        self.upgrade_dialog: UpgradeDialog | None = None
         self._busy = False
         self._error: UserError | None = None
         self._note_key = ""
@@ -123,6 +127,10 @@ class LoginDialog(QDialog):
         self.recovery_button.setFlat(True)
         self.recovery_button.setStyleSheet(LINK_STYLE)
         self.recovery_button.clicked.connect(self.open_recovery)
+        self.previous_button = QPushButton()
+        self.previous_button.setAutoDefault(False)
+        self.previous_button.clicked.connect(self.restore_previous)
+        self.previous_button.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -140,6 +148,7 @@ class LoginDialog(QDialog):
         layout.addSpacing(4)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.previous_button)
         layout.addWidget(self.note_label)
         layout.addWidget(self.busy_bar)
         layout.addLayout(buttons)
@@ -182,6 +191,7 @@ class LoginDialog(QDialog):
         self.login_button.setText(t("ui.access.login_button"))
         self.cancel_button.setText(t("ui.access.quit"))
         self.recovery_button.setText(t("ui.access.use_recovery_code"))
+        self.previous_button.setText(t("ui.access.use_previous_keys"))
         self.busy_bar.setToolTip(t("ui.access.checking"))
         self.error_label.show_message(self._error.message if self._error else "")
         self.note_label.setText(t(self._note_key) if self._note_key else "")
@@ -230,10 +240,52 @@ class LoginDialog(QDialog):
     def _logged_in(self, vault: OpenVault) -> None:
         self._set_busy(False)
         self.password.clear()
+        if vault.upgrade_required:
+            self.upgrade(vault)
+            return
         from kdrt_desk.wiring import build_services
 
         self.services = build_services(vault)
         self.accept()
+
+    def upgrade(self, vault: OpenVault) -> UpgradeDialog:
+        """An admin opened a vault made before sealed fields: upgrade it first (or log out)."""
+        from kdrt_desk.ui.upgrade_dialog import UpgradeDialog
+
+        dialog = UpgradeDialog(vault, self.runner, self)
+        dialog.upgraded.connect(self._upgraded)
+        dialog.rejected.connect(lambda: self._upgrade_declined(dialog))
+        self.upgrade_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _upgraded(self, vault: OpenVault) -> None:
+        from kdrt_desk.wiring import build_services
+
+        self.services = build_services(vault)
+        self.accept()
+
+    def _upgrade_declined(self, dialog: UpgradeDialog) -> None:
+        if dialog.vault is not None and not dialog.done_ok:
+            dialog.vault.close()
+        self._show_error(UserError("ui.access.upgrade_declined"))
+
+    def restore_previous(self) -> None:
+        """Put kdrt.keys.prev back (the damaged file is kept beside it), then log in again."""
+        from kdrt_desk.services.vault_check import restore_previous_key_file
+        from kdrt_desk.vault_files import VaultPaths
+
+        paths = VaultPaths(self.data_dir)
+        self.previous_button.hide()
+
+        def restored(_kept: object) -> None:
+            self._show_error(None)
+            self._note_key = "ui.access.previous_keys_restored"
+            self.note_label.setText(t(self._note_key))
+            self.note_label.show()
+            self.password.setFocus()
+
+        self.runner.run(lambda: restore_previous_key_file(paths), restored, self._login_failed)
 
     def _login_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -242,6 +294,8 @@ class LoginDialog(QDialog):
             show_error(self, exc)
             return
         self._show_error(exc)
+        self.previous_button.setVisible(
+            isinstance(exc, VaultError) and exc.key == "error.keyfile_damaged_previous_ok")
         if isinstance(exc, VaultError) and exc.key == "error.keyring_secret_missing":
             self.recovery_button.setFocus()  # the message points to the recovery code
         else:

@@ -7,12 +7,10 @@ from datetime import date, time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,8 +24,7 @@ from kdrt_desk.domain.training import (
 )
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import add_field, dialog_buttons, fit_height, hint_label
-from kdrt_desk.ui.common import ErrorLabel
+from kdrt_desk.ui.account_dialogs import add_field
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, set_combo
 from kdrt_desk.ui.group_dialog import date_edit, new_form
@@ -221,33 +218,3 @@ class SessionDialog(FormDialog):
             self.run(lambda: sessions.create(data))
         else:
             self.run(lambda: sessions.update(data))
-
-
-class ReasonDialog(QDialog):
-    """Asks for a reason (cancelling a session); refuses an empty one."""
-
-    def __init__(self, title: str, question: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(500)
-        self.error = ErrorLabel()
-        buttons = dialog_buttons(t("ui.sessions.reason_ok"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint_label(question))
-        layout.addWidget(self.reason)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
-        fit_height(self, shrink=True)
-
-    def text(self) -> str:
-        return self.reason.text().strip()
-
-    def submit(self) -> None:
-        if not self.text():
-            self.error.show_message(t("error.cancel_reason_required"))
-            return
-        self.accept()

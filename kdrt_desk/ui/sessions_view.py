@@ -26,10 +26,11 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, format_time, label, language, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import Progress, TaskRunner
+from kdrt_desk.ui.account_dialogs import ReasonDialog
 from kdrt_desk.ui.common import ErrorLabel, choose_save_path, confirmed_target, show_error
 from kdrt_desk.ui.groups_view import ENDED_TEXT, HINT_STYLE, OK_STYLE, fit_columns, table
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
-from kdrt_desk.ui.session_dialog import ReasonDialog, SessionDialog
+from kdrt_desk.ui.session_dialog import SessionDialog
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("date", "time", "group", "module", "venue", "facilitator", "status", "attendance")

@@ -311,7 +311,7 @@ class RecoveryPage(QWizardPage):
             self.save_error.show_message(t("ui.access.sheet_save_failed"))
             return False
         except UserError as exc:
-            self.save_error.show_message(exc.message)
+            self.save_error.show_message(f"{t('ui.access.sheet_save_failed')} {exc.message}")
             return False
         self.saved_path = path
         self.saved_label.setText(t("ui.access.sheet_saved", path=str(path)))

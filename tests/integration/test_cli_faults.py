@@ -162,7 +162,10 @@ def test_damaged_key_file(demo_copy: CliVault, damage: str) -> None:
               "json_list": b"[1, 2, 3]"}[damage]
     keys.write_bytes(broken)
     # the demo wrote the key file more than once: its previous generation is offered
-    both_languages(demo_copy, "check", key="error.keyfile_damaged_previous_ok", what="file")
+    for lang in LANGS:
+        result = demo_copy.run("check", lang=None if lang == "id" else lang)
+        assert_clean_failure(result, message("error.keyfile_damaged_previous_ok", lang,
+                                             what=message("cli.part_file", lang)))
     assert keys.read_bytes() == broken
     assert (demo_copy.data_dir / "kdrt.db").read_bytes() == db_before
     keys.write_bytes(original)
