@@ -196,4 +196,98 @@ SECURITY: dict[str, tuple[str, str]] = {
                         "pelakunya.",
                         "Audit log broken: entry #{entry} is signed by another account than "
                         "its actor."),
+    # the accounts screen: keys, roles, rotation
+    "ui.admin.accounts.col_keys": ("Kunci", "Keys"),
+    "ui.admin.keys.complete": ("lengkap", "complete"),
+    "ui.admin.keys.awaiting_keys": ("menunggu kunci dari Admin", "waiting for keys from an Admin"),
+    "ui.admin.keys.awaiting_login": ("menunggu login pertama", "waiting for its first login"),
+    "ui.admin.keys.refused": ("tanda tangan tidak sah", "signature not valid"),
+    "ui.admin.keys.none": ("—", "—"),
+    "ui.admin.accounts.change_role": ("Ubah peran…", "Change role…"),
+    "ui.admin.role.title": ("Ubah peran akun", "Change an account's role"),
+    "ui.admin.role.intro": (
+        "Peran baru untuk {who}. Kunci yang dibutuhkan peran baru diberikan sekarang; kunci "
+        "yang tidak lagi dibutuhkan ditarik.",
+        "A new role for {who}. The keys the new role needs are handed over now; keys it no "
+        "longer needs are taken back."),
+    "ui.admin.role.ok": ("Simpan peran", "Save role"),
+    "ui.admin.rotate.title": ("Putar kunci?", "Rotate keys?"),
+    "ui.admin.rotate.question": (
+        "{username} tidak lagi memegang sebagian kunci brankas, tetapi salinan berkas yang "
+        "mungkin ia simpan masih terbuka dengan kunci lama. Putar kunci sekarang agar salinan "
+        "itu tidak membuka apa pun yang ditulis sesudah ini? (Beberapa menit untuk brankas "
+        "besar; akun lain tidak perlu apa-apa.)",
+        "{username} no longer holds some of the vault's keys, but a copy of the files she may "
+        "have kept still opens with the old ones. Rotate the keys now, so such a copy opens "
+        "nothing written from now on? (A few minutes for a large vault; other accounts need "
+        "do nothing.)"),
+    "ui.admin.rotate.ok": ("Putar kunci", "Rotate keys"),
+    "ui.admin.rotate.busy": ("Memutar kunci brankas…", "Rotating the vault's keys…"),
+    # the login and the upgrade
+    "ui.access.use_previous_keys": ("Pakai salinan sebelumnya (kdrt.keys.prev)",
+                                    "Use the previous copy (kdrt.keys.prev)"),
+    "ui.access.previous_keys_restored": (
+        "Salinan sebelumnya dipakai kembali; berkas yang rusak disimpan di sampingnya. "
+        "Masuk lagi.",
+        "The previous copy is back in use; the damaged file was kept beside it. Log in again."),
+    "ui.access.upgrade_declined": (
+        "Brankas belum ditingkatkan, jadi belum dapat dibuka. Masuk lagi untuk meningkatkannya.",
+        "The vault is not upgraded yet, so it cannot be opened. Log in again to upgrade it."),
+    "ui.upgrade.title": ("Tingkatkan keamanan brankas", "Upgrade the vault's protection"),
+    "ui.upgrade.intro": (
+        "Versi KDRT Desk ini mengunci data kontak dan data terbatas dengan kunci per peran: "
+        "kata sandi fasilitator tidak lagi membuka NIK, telepon atau latar belakang kasus, "
+        "bahkan dengan salinan berkas. Brankas ini dibuat sebelumnya dan perlu ditingkatkan "
+        "sekali. Akun lain mendapat kuncinya sendiri saat mereka masuk berikutnya dan seorang "
+        "Admin masuk sesudahnya.",
+        "This version of KDRT Desk locks contact and restricted data with keys per role: a "
+        "facilitator's password no longer opens NIKs, phone numbers or case backgrounds, not "
+        "even with a copy of the files. This vault was made before and needs upgrading once. "
+        "Other accounts get their keys when they next log in and an Admin logs in after them."),
+    "ui.upgrade.sheet": (
+        "Lembar pemulihan baru dibuat sekarang: simpan, cetak dan kunci di tempat aman. Lembar "
+        "lama tidak berlaku lagi.",
+        "A new recovery sheet is made now: save it, print it and lock it away. The old sheet "
+        "no longer works."),
+    "ui.upgrade.ok": ("Simpan lembar pemulihan baru dan tingkatkan…",
+                      "Save the new recovery sheet and upgrade…"),
+    "ui.upgrade.later": ("Nanti", "Later"),
+    # withdrawal with a second person
+    "ui.care.withdraw.explain_request": (
+        "Peserta {code} menarik persetujuannya atas penggunaan data. Anda mencatat penarikan "
+        "ini sekarang: data kontaknya tidak dipakai lagi dan ia keluar dari statistik. "
+        "Penghapusan identitasnya untuk selamanya dilakukan setelah seorang Admin atau Konselor "
+        "mengonfirmasi.",
+        "Participant {code} withdraws her consent to the use of her data. You record the "
+        "withdrawal now: her contact details are no longer used and she leaves the statistics. "
+        "Her identity is erased for good once an Admin or Konselor confirms."),
+    "ui.care.withdraw.ok_request": ("Catat penarikan", "Record the withdrawal"),
+    "ui.care.withdraw.requested": (
+        "Penarikan dicatat. Seorang Admin atau Konselor akan mengonfirmasi penghapusan datanya.",
+        "The withdrawal is recorded. An Admin or Konselor will confirm erasing her data."),
+    "ui.care.withdraw.pending": (
+        "Penarikan persetujuan dicatat oleh {by} (tanggal {date}) dan menunggu konfirmasi Admin "
+        "atau Konselor untuk menghapus identitasnya.",
+        "A withdrawal of consent was recorded by {by} (dated {date}) and waits for an Admin or "
+        "Konselor to confirm erasing her identity."),
+    "ui.care.withdraw.confirm": ("Konfirmasi dan anonimkan…", "Confirm and anonymise…"),
+    "ui.care.withdraw.reject": ("Batalkan penarikan…", "Take the withdrawal back…"),
+    "ui.care.withdraw.reject_reason": (
+        "Mengapa penarikan ini dibatalkan (mis. salah peserta)? Persetujuannya berlaku lagi.",
+        "Why is this withdrawal taken back (e.g. the wrong participant)? Her consent counts "
+        "again."),
+    "ui.care.withdraw.reject_ok": ("Batalkan penarikan", "Take it back"),
+    "ui.screening.waitlist.withdrawals_title": ("Penarikan persetujuan menunggu konfirmasi",
+                                                "Withdrawals of consent awaiting confirmation"),
+    "ui.screening.waitlist.withdrawals_intro": (
+        "Dicatat oleh staf; seorang Admin atau Konselor membuka datanya (klik dua kali) lalu "
+        "mengonfirmasi atau membatalkan.",
+        "Recorded by staff; an Admin or Konselor opens her record (double-click), then "
+        "confirms or takes it back."),
+    "ui.screening.waitlist.withdrawal_col_code": ("Kode", "Code"),
+    "ui.screening.waitlist.withdrawal_col_name": ("Nama", "Name"),
+    "ui.screening.waitlist.withdrawal_col_date": ("Tanggal penarikan", "Date withdrawn"),
+    "ui.screening.waitlist.withdrawal_col_by": ("Dicatat oleh", "Recorded by"),
+    "ui.screening.waitlist.withdrawals_none": ("Tidak ada penarikan yang menunggu.",
+                                               "No withdrawal is waiting."),
 }

@@ -57,8 +57,10 @@ UI.update({
                               "perubahannya?",
                               "Some forms have unsaved changes. Leave anyway and discard them?"),
     # register
-    "ui.register.search_hint": ("Cari nama, nama panggilan, kode, NIK atau nomor telepon…",
-                                "Search name, preferred name, code, NIK or phone…"),
+    "ui.register.search_hint": ("Cari nama, kode, NIK (lengkap/6 digit akhir) atau telepon "
+                                "(lengkap/4 digit akhir)…",
+                                "Search name, code, NIK (whole/last 6 digits) or phone "
+                                "(whole/last 4 digits)…"),
     "ui.register.all_statuses": ("Semua status", "All statuses"),
     "ui.register.all_kecamatan": ("Semua kecamatan", "All kecamatan"),
     "ui.register.new": ("Daftarkan peserta baru…", "Register a participant…"),

@@ -283,6 +283,7 @@ class ConsentPanel(QWidget):
         self.participant_id = participant_id
         self.state: ConsentState | None = None
         self.dialog: SignedDateDialog | WithdrawConsentDialog | None = None
+        self.reason_dialog: ReasonDialog | None = None
         self._sequence = 0
         self.may_manage = services.vault.actor.may(Permission.MANAGE_CONSENT)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,6 +35,7 @@ from kdrt_desk.wiring import Services
 Index = QModelIndex | QPersistentModelIndex
 WAITLIST_COLUMNS = ("code", "name", "kecamatan", "priority", "waiting_since", "days")
 PENDING_COLUMNS = ("code", "name", "reason", "decided_by", "decided_on")
+WITHDRAWAL_COLUMNS = ("code", "name", "date", "by")
 HINT_STYLE = "color: #555;"
 OK_STYLE = "color: #1b5e20;"
 
@@ -209,6 +211,26 @@ class WaitlistView(QWidget):
         pending_layout.addWidget(self.pending_table, 1)
         pending_layout.addLayout(pending_buttons)
 
+        withdrawals_box = QGroupBox(t("ui.screening.waitlist.withdrawals_title"))
+        withdrawals_intro = QLabel(t("ui.screening.waitlist.withdrawals_intro"))
+        withdrawals_intro.setWordWrap(True)
+        withdrawals_intro.setStyleSheet(HINT_STYLE)
+        self.withdrawals: list[tuple[int, str, str, date | None, str | None]] = []
+        self.withdrawals_table = _table(len(WITHDRAWAL_COLUMNS))
+        self.withdrawals_table.setHorizontalHeaderLabels(
+            [t(f"ui.screening.waitlist.withdrawal_col_{c}") for c in WITHDRAWAL_COLUMNS])
+        withdrawals_header = self.withdrawals_table.horizontalHeader()
+        withdrawals_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        withdrawals_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((120, 260, 160, 160)):
+            self.withdrawals_table.setColumnWidth(column, width)
+        self.withdrawals_table.doubleClicked.connect(self._open_withdrawal)
+        self.withdrawals_count = QLabel()
+        withdrawals_layout = QVBoxLayout(withdrawals_box)
+        withdrawals_layout.addWidget(withdrawals_intro)
+        withdrawals_layout.addWidget(self.withdrawals_table, 1)
+        withdrawals_layout.addWidget(self.withdrawals_count)
+
         self.message = ErrorLabel()
         self.done_label = QLabel()
         self.done_label.setStyleSheet(OK_STYLE)
@@ -217,6 +239,7 @@ class WaitlistView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(waitlist_box, 3)
         layout.addWidget(pending_box, 2)
+        layout.addWidget(withdrawals_box, 1)
         layout.addWidget(self.done_label)
         layout.addWidget(self.message)
         self._update_buttons()
@@ -231,6 +254,9 @@ class WaitlistView(QWidget):
                         self._failed)
         self.runner.run(decisions.pending_confirmations,
                         lambda rows: self._show_pending(sequence, rows), self._failed)
+        consent = self.services.consent
+        self.runner.run(consent.pending_withdrawals,
+                        lambda rows: self._show_withdrawals(sequence, rows), self._failed)
 
     def clear(self) -> None:
         """Forget every row (used when the app locks)."""
@@ -238,6 +264,9 @@ class WaitlistView(QWidget):
         self.model.set_entries([])
         self.pending = []
         self.pending_table.setRowCount(0)
+        self.withdrawals = []
+        self.withdrawals_table.setRowCount(0)
+        self.withdrawals_count.clear()
         self.count_label.clear()
         self.pending_count.clear()
         self.done_label.hide()
@@ -252,6 +281,23 @@ class WaitlistView(QWidget):
                                  else t("ui.screening.waitlist.empty"))
         self._update_buttons()
         self.loaded.emit(len(entries))
+
+    def _show_withdrawals(self, sequence: int,
+                          rows: list[tuple[int, str, str, date | None, str | None]]) -> None:
+        if sequence != self._sequence:
+            return
+        self.withdrawals = rows
+        self.withdrawals_table.setRowCount(len(rows))
+        for row, (_pid, code, name, on, by) in enumerate(rows):
+            for column, value in enumerate((code, name, format_date(on), by or "")):
+                self.withdrawals_table.setItem(row, column, QTableWidgetItem(value))
+        self.withdrawals_count.setText(
+            t("ui.screening.waitlist.withdrawals_none") if not rows else "")
+        self.withdrawals_count.setVisible(not rows)
+
+    def _open_withdrawal(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.withdrawals):
+            self.open_requested.emit(self.withdrawals[index.row()][0])
 
     def _show_pending(self, sequence: int, records: list[DecisionRecord]) -> None:
         if sequence != self._sequence:

@@ -19,8 +19,8 @@ from kdrt_desk.errors import PermissionDeniedError, UserError
 from kdrt_desk.models import AuditEntry
 from kdrt_desk.reports import consent_form
 from kdrt_desk.reports.consent_form import ConsentForm, render_consent_form
-from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.reports.fonts import register_fonts
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.wiring import Services

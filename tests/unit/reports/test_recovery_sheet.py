@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
+from kdrt_desk.errors import UserError
 from kdrt_desk.reports import recovery_sheet
 from kdrt_desk.reports.fonts import register_fonts
-from kdrt_desk.errors import UserError
 from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
 from kdrt_desk.security.atomic_file import OutputWriter
 

@@ -15,9 +15,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from kdrt_desk import i18n
 from kdrt_desk.domain.training import SignInSheet
+from kdrt_desk.errors import UserError
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import MARGIN_X
-from kdrt_desk.errors import UserError
 from kdrt_desk.reports.sign_in_sheet import build_sign_in_sheet, build_sign_in_sheets
 from kdrt_desk.security.atomic_file import OutputWriter
 

@@ -28,12 +28,12 @@ from kdrt_desk.models import (
     ScreeningDecision,
     ServiceRecord,
 )
-from kdrt_desk.repositories.participants import RegisterQuery
-from kdrt_desk.services.actor import Actor
-from kdrt_desk.services.consent import ANONYMISED_NAME, ConsentService
 from kdrt_desk.models.sealed import field_keys
+from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.repositories.sealed_values import sealed_tables
 from kdrt_desk.security.tiers import Tier
+from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.consent import ANONYMISED_NAME, ConsentService
 from kdrt_desk.services.statistics_consent import statistics_population
 from kdrt_desk.wiring import Services
 
