@@ -27,8 +27,7 @@ from cli_harness import (
 )
 from support.constants import FAST_KDF
 
-from kdrt_desk.security.secret_store import SecretStore
-from kdrt_desk.security.secret_store import store_name
+from kdrt_desk.security.secret_store import SecretStore, store_name
 from kdrt_desk.security.vault_keys import VaultKeys, utc_now
 from kdrt_desk.services.vault_access import create_vault, open_vault_with_recovery
 
