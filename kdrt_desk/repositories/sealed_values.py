@@ -79,6 +79,8 @@ def reseal_values(session: Session, keys: FieldKeys, tiers: frozenset[Tier],
     (the caller's transaction rolls back: nothing is left half sealed)."""
     done = 0
     for sealed in sealed_tables(tiers):
+        if progress is not None and not progress(done):
+            raise InterruptedError
         updates: list[dict[str, Any]] = []
         for key, row_identity, blobs in sealed.rows(session):
             params: dict[str, Any] = {f"k_{p}": v for p, v in zip(sealed.primary, key,

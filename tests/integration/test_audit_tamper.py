@@ -26,8 +26,8 @@ TARGET_ID = 3
 @contextmanager
 def raw_engine(vault: CliVault) -> Iterator[Engine]:
     vault.sync_keyring()
-    master = VaultKeys(vault.data_dir / "kdrt.keys", SecretStore()).unlock("admin",
-                                                                           vault.password)
+    master = VaultKeys(vault.data_dir / "kdrt.keys", SecretStore()).unlock(
+        "admin", vault.password).master
     engine = encrypted_engine(vault.data_dir / "kdrt.db", master)
     try:
         yield engine
