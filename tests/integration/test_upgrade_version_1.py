@@ -163,15 +163,15 @@ def test_other_accounts_wait_for_an_admin_then_get_their_keys(old_vault: Path,
 
 def test_a_crash_between_the_keys_and_the_sealing_is_finished_at_the_next_admin_login(
         old_vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    class PowerCut(Exception):
+    class PowerCutError(Exception):
         pass
 
     def cut(*_args: object, **_kwargs: object) -> None:
-        raise PowerCut
+        raise PowerCutError
 
     with monkeypatch.context() as patch:
         patch.setattr(vault_upgrade, "finish_pending_upgrade", cut)
-        with pytest.raises(PowerCut):
+        with pytest.raises(PowerCutError):
             upgrade(old_vault, tmp_path / "sheet.txt")
     keyfile = KeyFile.load(old_vault / "kdrt.keys")
     assert keyfile.version == 2 and keyfile.upgrade_pending
