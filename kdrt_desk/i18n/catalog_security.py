@@ -179,6 +179,7 @@ SECURITY: dict[str, tuple[str, str]] = {
     "cli.part_file": ("isi berkas", "the file's contents"),
     "cli.part_recovery": ("slot pemulihan", "the recovery slot"),
     "cli.part_account": ("slot akun {name}", "the slot of account {name}"),
+    "cli.part_other_account": ("slot akun lain", "another account's slot"),
     "cli.keys_restored": ("Salinan sebelumnya dipakai kembali. Berkas yang rusak disimpan di "
                           "{kept}.",
                           "The previous copy is back in use. The damaged file was kept as "
@@ -262,6 +263,9 @@ SECURITY: dict[str, tuple[str, str]] = {
         "withdrawal now: her contact details are no longer used and she leaves the statistics. "
         "Her identity is erased for good once an Admin or Konselor confirms."),
     "ui.care.withdraw.ok_request": ("Catat penarikan", "Record the withdrawal"),
+    "ui.care.withdraw.heading_request": (
+        "Penghapusan datanya menunggu konfirmasi Admin atau Konselor.",
+        "Erasing her data waits for an Admin or Konselor to confirm."),
     "ui.care.withdraw.requested": (
         "Penarikan dicatat. Seorang Admin atau Konselor akan mengonfirmasi penghapusan datanya.",
         "The withdrawal is recorded. An Admin or Konselor will confirm erasing her data."),

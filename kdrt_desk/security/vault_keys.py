@@ -142,10 +142,28 @@ class VaultKeys:
         current = self.keyfile
         return not candidate.damaged and (current is None or candidate.vault_id == current.vault_id)
 
-    def refuse_if_damaged(self, what: str = "") -> None:
+    def refuse_if_damaged(self, username: str | None = None) -> None:
         keyfile = self.file()
         if keyfile.damaged:
-            raise KeyFileDamagedError(keyfile.damaged, what, self.previous_intact())
+            raise KeyFileDamagedError(keyfile.damaged, self._parts(username),
+                                      self.previous_intact())
+
+    def _parts(self, username: str | None) -> str:
+        """The damaged parts as a message names them: her own slot by her name."""
+        from kdrt_desk.i18n import t
+
+        own = self.slot_id(username) if username else ""
+        names = []
+        for part in self.file().damaged:
+            if part == "file":
+                names.append(t("cli.part_file"))
+            elif part == RECOVERY_SLOT_ID:
+                names.append(t("cli.part_recovery"))
+            elif part == own:
+                names.append(t("cli.part_account", name=(username or "").strip().lower()))
+            else:
+                names.append(t("cli.part_other_account"))
+        return ", ".join(dict.fromkeys(names))
 
     # -- creation ---------------------------------------------------------------------------
     def create(self) -> KeyFile:
@@ -213,10 +231,8 @@ class VaultKeys:
     # -- unlocking ----------------------------------------------------------------------------
     def unlock(self, username: str, password: str) -> Unlocked:
         keyfile = self.file()
+        self.refuse_if_damaged(username)  # never a "wrong password", never counted
         slot_id = account_slot_id(keyfile.vault_id, username)
-        if slot_id in keyfile.damaged:  # never a "wrong password", never counted
-            raise KeyFileDamagedError(keyfile.damaged, "", self.previous_intact())
-        self.refuse_if_damaged()
         secret = self.installation_secret()
         self._check_guard()
         now = self.clock()
@@ -268,8 +284,6 @@ class VaultKeys:
         code = normalise_recovery_code(raw_code)
         if code is None:
             raise VaultError("error.recovery_code_format")
-        if RECOVERY_SLOT_ID in keyfile.damaged:
-            raise KeyFileDamagedError(keyfile.damaged, "", self.previous_intact())
         self.refuse_if_damaged()
         slot = keyfile.slots[RECOVERY_SLOT_ID]
         kek = key_encryption_key(stretch(code, slot.salt, slot.kdf), None, slot.salt)

@@ -186,7 +186,9 @@ class WithdrawConsentDialog(_ConsentDialog):
         self.confirming = confirming
         at_once = services.vault.actor.may(Permission.ANONYMISE)
         self.setWindowTitle(t("ui.care.withdraw.title"))
-        heading = QLabel(t("ui.care.withdraw.heading"))
+        heading = QLabel(t("ui.care.withdraw.heading") if at_once
+                         else t("ui.care.withdraw.heading_request"))
+        heading.setWordWrap(True)
         heading.setStyleSheet("color: #b00020; font-size: 13pt; font-weight: bold;")
         explain = QLabel(t("ui.care.withdraw.explain", code=code) if at_once
                          else t("ui.care.withdraw.explain_request", code=code))

@@ -211,6 +211,13 @@ class LoginDialog(QDialog):
     def _show_error(self, error: UserError | None) -> None:
         self._error = error
         self.error_label.show_message(error.message if error else "")
+        QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        """Grow to show a long message whole (never over the buttons)."""
+        needed = self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def login(self, username: str, password: str) -> None:
         """Open the vault off the GUI thread; the outcome shows in the dialog."""
