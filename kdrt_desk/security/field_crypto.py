@@ -3,7 +3,7 @@
 A sealed value is ``version | tier | generation | nonce | AES-256-GCM(ciphertext + tag)``. The
 associated data binds the table, the column and the row's stable identity, so a value copied to
 another column or another woman's row no longer opens. The plaintext is the value as JSON, padded
-to a multiple of 32 bytes so its length does not tell "low" from "high" or yes from no.
+to a multiple of 16 bytes so its length does not tell "low" from "high" or yes from no.
 
 Search by a contact field goes through a keyed blind index: tokens are HMACs under a key derived
 from the contact key, so only holders can compute the token of what they type, and nobody can
@@ -30,7 +30,7 @@ from kdrt_desk.security.tiers import Tier
 log = logging.getLogger(__name__)
 
 ENVELOPE_VERSION = 1
-PAD_BLOCK = 32
+PAD_BLOCK = 16
 TOKEN_BYTES = 16
 _TIER_CODES = {Tier.RESTRICTED: 1, Tier.CONTACT: 2}
 _TIERS_BY_CODE = {code: tier for tier, code in _TIER_CODES.items()}

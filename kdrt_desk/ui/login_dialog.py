@@ -240,7 +240,8 @@ class LoginDialog(QDialog):
         def unlock() -> OpenVault:
             from kdrt_desk.services.vault_access import open_vault
 
-            return open_vault(data_dir, username, password, kdf=kdf)
+            # the login is recorded by the main window's first job (after the file's check)
+            return open_vault(data_dir, username, password, kdf=kdf, defer_login=True)
 
         self.runner.run(unlock, self._logged_in, self._login_failed)
 

@@ -46,6 +46,10 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.on_logout = on_logout
         self.actor = services.vault.actor
+        self.login_failed = False
+        # the session's first write, queued before anything the screens ask for: the file is
+        # checked page by page before it (off the GUI thread, so the window shows at once)
+        runner.run(services.vault.finish_login, None, self._login_not_recorded)
         self.forms: list[ParticipantForm] = []
         self.hidden_forms: list[ParticipantForm] = []
         self.hidden_dialogs: list[QDialog] = []
@@ -349,6 +353,13 @@ class MainWindow(QMainWindow):
         recovery = self.services.recovery
         self.runner.run(lambda: recovery.replace_recovery_code(write), done)
 
+    def _login_not_recorded(self, exc: BaseException) -> None:
+        """The vault cannot be written (damaged, disk full): say so, and back to the login."""
+        self.login_failed = True
+        show_error(self, exc)
+        self.closing_for_logout = True
+        QTimer.singleShot(0, self.close)
+
     # -- leaving ----------------------------------------------------------------------------
     def _unsaved_forms(self) -> list[ParticipantForm]:
         return [f for f in self.forms if f.has_unsaved_changes()]
@@ -374,7 +385,8 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.watcher)
         self.watcher.timer.stop()
         services = self.services
-        self.runner.run(lambda: services.accounts.record_session_event("logout"))
+        if not self.login_failed:
+            self.runner.run(lambda: services.accounts.record_session_event("logout"))
         self.runner.wait()
         services.close()
         super().closeEvent(event)
