@@ -42,3 +42,23 @@ def reject_control_characters(field: str, value: object, *, multiline: bool = Fa
     if ch is None:
         return []
     return [UserError("error.control_character", field=field, character=character_name(ch))]
+
+
+def control_character_problems(data: object, multiline: frozenset[str] = frozenset(),
+                               prefix: str = "") -> list[UserError]:
+    """Every text field of an input dataclass (and of the dataclasses it holds) checked:
+    one error per field holding a control character. ``multiline`` names the fields that keep
+    line breaks."""
+    import dataclasses
+
+    if not dataclasses.is_dataclass(data):
+        return []
+    problems: list[UserError] = []
+    for item in dataclasses.fields(data):
+        value = getattr(data, item.name)
+        if isinstance(value, str):
+            problems.extend(reject_control_characters(
+                prefix + item.name, value, multiline=item.name in multiline))
+        elif dataclasses.is_dataclass(value):
+            problems.extend(control_character_problems(value, multiline))
+    return problems

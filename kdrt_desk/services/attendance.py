@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
     ATTENDED,
     AttendanceMark,
@@ -100,6 +101,9 @@ class AttendanceService:
             value = AttendanceMark(mark)
         except ValueError:
             raise ValidationError([UserError("error.choice_unknown", field="mark")]) from None
+        bad = reject_control_characters("reason", reason or "")
+        if bad:
+            raise ValidationError(bad)
         clean_reason = one_line(reason)
         if value == AttendanceMark.EXCUSED and not clean_reason:
             raise ValidationError([UserError("error.excuse_reason_required", field="reason")])

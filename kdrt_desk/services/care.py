@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.care import PartnerInfo, ServiceInput, ServiceView
 from kdrt_desk.domain.enums import PartnerKind, ServiceKind, ServiceStatus
+from kdrt_desk.domain.text import control_character_problems
 from kdrt_desk.domain.training import PartnerInput
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import Participant, Partner, ServiceRecord
@@ -51,7 +52,7 @@ def validate_service(data: ServiceInput, *, registered_on: date, today: date,
 
     ``kept_partner`` (an edit's stored partner) stays allowed after the partner was deactivated.
     """
-    errors: list[UserError] = []
+    errors: list[UserError] = control_character_problems(data, frozenset({"outcome_note"}))
     kind, status = ServiceKind.OTHER, ServiceStatus.REFERRED
     try:
         kind = ServiceKind(data.kind)

@@ -17,8 +17,9 @@ from kdrt_desk.db.engine import checkpoint
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import ConsentScope, ParticipantStatus, SafeToCall
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import EnrolmentStatus
-from kdrt_desk.errors import UserError
+from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.models import (
     Attendance,
     Enrolment,
@@ -316,6 +317,9 @@ class ConsentService:
         """A withdrawal recorded by mistake: an Admin or Konselor takes it back (with a reason;
         her consent counts again)."""
         self.actor.require(Permission.ANONYMISE)
+        bad = reject_control_characters("reason", reason, multiline=True)
+        if bad:
+            raise ValidationError(bad)
         reason = " ".join(reason.split())
         if not reason:
             raise UserError("error.reason_required", field="reason")

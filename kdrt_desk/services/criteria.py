@@ -9,6 +9,7 @@ from sqlalchemy import select
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import CriterionKind
 from kdrt_desk.domain.screening import Criterion, CriterionInput
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.models import EligibilityCriterion
 from kdrt_desk.security.permissions import Permission
@@ -56,7 +57,10 @@ def _clean(items: list[CriterionInput], stored: dict[int, EligibilityCriterion]
                 err("code", "error.criterion_code_duplicate", code=code)
             new_codes.add(code)
         for name, value in (("label_id", label_id), ("label_en", label_en)):
-            if not value:
+            bad = reject_control_characters(name, value)
+            if bad:
+                errors.extend(bad)
+            elif not value:
                 err(name, "error.required")
             elif len(value) > LABEL_LIMIT:
                 err(name, "error.too_long", limit=LABEL_LIMIT)

@@ -17,6 +17,7 @@ from kdrt_desk.domain.screening import (
     DecisionRecord,
     WaitlistEntry,
 )
+from kdrt_desk.domain.text import control_character_problems
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import format_date
 from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision
@@ -48,6 +49,7 @@ def validate_decision(data: DecisionInput, *, screened_on: date, today: date,
         clean.outcome = DecisionOutcome(clean.outcome)
     except ValueError as exc:
         raise ValidationError([UserError("error.choice_unknown", field="outcome")]) from exc
+    errors.extend(control_character_problems(data, frozenset({"reason_text"})))
     clean.reason_text = (clean.reason_text or "").strip()
     if len(clean.reason_text) > REASON_TEXT_LIMIT:
         err("reason_text", "error.too_long", limit=REASON_TEXT_LIMIT)

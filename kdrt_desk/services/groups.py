@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import ParticipantStatus, RiskLevel
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
     Candidate,
     EnrolmentStatus,
@@ -280,6 +281,7 @@ class GroupService:
         if ending not in ENDINGS:
             errors.append(UserError("error.choice_unknown", field="status"))
         clean_reason = (reason or "").strip()
+        errors.extend(reject_control_characters("reason", clean_reason, multiline=True))
         if ending != EnrolmentStatus.COMPLETED and not clean_reason:
             errors.append(UserError("error.end_reason_required", field="reason"))
         elif len(clean_reason) > REASON_LIMIT:
@@ -302,6 +304,7 @@ class GroupService:
         self.actor.require(Permission.MANAGE_GROUPS)
         errors: list[UserError] = []
         clean_reason = one_line(reason)
+        errors.extend(reject_control_characters("reason", reason or ""))
         if len(clean_reason) > REASON_LIMIT:
             errors.append(UserError("error.too_long", field="reason", limit=REASON_LIMIT))
         day = on or local_today()

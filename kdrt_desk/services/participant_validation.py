@@ -21,6 +21,7 @@ from kdrt_desk.domain.nik import NikError, nik_matches_birth_date, normalise_nik
 from kdrt_desk.domain.participant import ENUM_FIELDS, CaseBackground, ParticipantInput
 from kdrt_desk.domain.phone import PhoneError, normalise_phone
 from kdrt_desk.domain.places import KECAMATAN
+from kdrt_desk.domain.text import control_character_problems
 from kdrt_desk.errors import UserError, ValidationError
 
 MIN_AGE, MAX_AGE = 15, 100
@@ -81,6 +82,7 @@ def validate_participant(data: ParticipantInput, today: date) -> ParticipantInpu
     except ValueError:
         err("consent", "error.choice_unknown")
 
+    errors.extend(control_character_problems(data, frozenset({"safety_notes"})))
     for name, limit in TEXT_LIMITS.items():
         value = " ".join(str(getattr(clean, name) or "").split())
         setattr(clean, name, value)

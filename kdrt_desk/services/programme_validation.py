@@ -13,6 +13,7 @@ from typing import TypeVar
 from kdrt_desk.domain.enums import PartnerKind
 from kdrt_desk.domain.phone import PhoneError, normalise_phone
 from kdrt_desk.domain.places import KECAMATAN
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
     FacilitatorInput,
     FacilitatorType,
@@ -45,7 +46,10 @@ def one_line(value: object) -> str:
 def _text(errors: list[UserError], field: str, value: str, limit: int, *,
           required: bool = False, multiline: bool = False) -> str:
     clean = (value or "").strip() if multiline else one_line(value)
-    if required and not clean:
+    bad = reject_control_characters(field, value or "", multiline=multiline)
+    if bad:
+        errors.extend(bad)
+    elif required and not clean:
         errors.append(UserError("error.required", field=field))
     elif len(clean) > limit:
         errors.append(UserError("error.too_long", field=field, limit=limit))

@@ -36,6 +36,7 @@ from kdrt_desk.domain.screening import (
     ScreeningPage,
     ScreeningRecord,
 )
+from kdrt_desk.domain.text import control_character_problems, reject_control_characters
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.i18n import format_date
 from kdrt_desk.models import (
@@ -130,6 +131,8 @@ def validate_screening(data: ScreeningInput, *, registered_on: date, today: date
     except ValueError:
         err("risk_level", "error.choice_unknown")
 
+    errors.extend(control_character_problems(
+        data, frozenset({"interview_notes", "safety_plan", "experience"})))
     clean.skills_other = " ".join(str(clean.skills_other or "").split())
     for name in ("interview_notes", "safety_plan", "experience"):
         setattr(clean, name, str(getattr(clean, name) or "").strip())
@@ -357,6 +360,9 @@ class ScreeningService:
                 if confirmed and not reason:
                     raise ValidationError([UserError("error.change_reason_required",
                                                      field="reason")])
+                if reject_control_characters("reason", reason, multiline=True):
+                    raise ValidationError(reject_control_characters("reason", reason,
+                                                                    multiline=True))
                 if len(reason) > REASON_LIMIT:
                     raise ValidationError([UserError("error.too_long", field="reason",
                                                      limit=REASON_LIMIT)])

@@ -16,6 +16,7 @@ from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
     ATTENDED,
     SessionInput,
@@ -130,6 +131,9 @@ class SessionService:
         """Cancel with a reason; a session with attendance cannot be cancelled."""
         self.actor.require(Permission.MANAGE_GROUPS)
         clean = (reason or "").strip()
+        bad = reject_control_characters("reason", clean, multiline=True)
+        if bad:
+            raise ValidationError(bad)
         if not clean:
             raise ValidationError([UserError("error.cancel_reason_required", field="reason")])
         if len(clean) > REASON_LIMIT:
@@ -262,6 +266,7 @@ class SessionService:
                 facilitator_module.c.module_id == module.id)) is None:
             errors.append(UserError("error.facilitator_not_qualified", field="facilitator_id"))
         topic = one_line(data.topic)
+        errors.extend(reject_control_characters("topic", data.topic or ""))
         if len(topic) > TOPIC_LIMIT:
             errors.append(UserError("error.too_long", field="topic", limit=TOPIC_LIMIT))
         if errors:

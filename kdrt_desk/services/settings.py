@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from kdrt_desk.db.session import Database
+from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.models import Setting
 from kdrt_desk.security.permissions import Permission
@@ -41,7 +42,8 @@ class SettingsService:
 
     def update(self, new: CentreSettings) -> None:
         self.actor.require(Permission.SETTINGS)
-        problems = []
+        problems = [*reject_control_characters("centre_name", new.centre_name),
+                    *reject_control_characters("centre_address", new.centre_address)]
         if not new.centre_name.strip():
             problems.append(UserError("error.required", field="centre_name"))
         if not 1 <= new.idle_minutes <= 120:
