@@ -480,6 +480,18 @@ def cmd_users_deactivate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_users_hand_over(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        owner_password = _password(args, "KDRT_ACCOUNT_PASSWORD", "cli.prompt_account_password")
+        given = services.accounts.confirm_keys(args.name, owner_password)
+    finally:
+        services.close()
+    print(t("cli.keys_handed_over", name=args.name.strip().lower(),
+            keys=", ".join(sorted(k.value for k in given)) or "-"))
+    return 0
+
+
 def cmd_users_set_role(args: argparse.Namespace) -> int:
     services = _open(args)
     try:
@@ -551,6 +563,9 @@ def build_parser() -> argparse.ArgumentParser:
                           metavar="{" + ",".join(r.value for r in Role) + "}")
     set_role.add_argument("--rotate-keys", action="store_true", help=t("cli.help_rotate"))
     set_role.set_defaults(func=cmd_users_set_role)
+    hand_over = with_common(users.add_parser("hand-over", help=t("cli.help_hand_over")))
+    hand_over.add_argument("--name", required=True)
+    hand_over.set_defaults(func=cmd_users_hand_over)
 
     parts = sub.add_parser("participants", help=t("cli.help_participants")).add_subparsers(
         dest="action", required=True)

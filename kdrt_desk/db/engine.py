@@ -72,6 +72,12 @@ def encrypted_engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
+def database_folder(engine: Engine) -> Path | None:
+    """The folder of a vault engine's file (for telling a full disk from a failing one)."""
+    creator = getattr(engine, "kdrt_creator", None)
+    return creator.path.parent if creator is not None else None
+
+
 def rekey_engine(engine: Engine, new_key: bytes) -> None:
     """Re-encrypt the engine's file under ``new_key`` and use it for every new connection."""
     creator: _KeyedCreator = engine.kdrt_creator  # type: ignore[attr-defined]
@@ -96,7 +102,7 @@ def verify_open(engine: Engine, path: Path) -> None:
         engine.dispose()
         if _looks_plain_sqlite(path):
             raise VaultError("error.database_foreign") from exc
-        key = sqlite_error_key(exc)
+        key = sqlite_error_key(exc, path.parent)
         if key is None:
             raise
         raise VaultError(key) from exc

@@ -7,7 +7,14 @@ telling a user with a healthy vault to restore a backup would lose her recent wo
 
 from __future__ import annotations
 
-from kdrt_desk.errors import os_error_key
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError, StatementError
+
+from kdrt_desk.errors import UserError, VaultError, os_error_key
 
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
@@ -33,10 +40,15 @@ _BY_SQLITE_CODE = {
 }
 
 
-def sqlite_error_key(exc: BaseException) -> str | None:
+LOW_SPACE = 1 << 20  # below this, an I/O error while writing is the disk being full
+
+
+def sqlite_error_key(exc: BaseException, folder: Path | None = None) -> str | None:
     """The catalogue key of a SQLite error the user can act on, or None (a bug).
 
-    ``exc`` may be the driver's exception or SQLAlchemy's wrapper of it (``.orig``)."""
+    ``exc`` may be the driver's exception or SQLAlchemy's wrapper of it (``.orig``). SQLite
+    reports some writes on a full disk as an I/O error (the WAL index, a short write): with the
+    vault's ``folder`` given, such an error on a disk with almost no space left is "disk full"."""
     orig = getattr(exc, "orig", None) or exc
     code = getattr(orig, "sqlite_errorcode", None)
     if not isinstance(code, int):
@@ -46,7 +58,37 @@ def sqlite_error_key(exc: BaseException) -> str | None:
     cause = getattr(orig, "__cause__", None) or getattr(orig, "__context__", None)
     if code & 0xFF == SQLITE_IOERR and isinstance(cause, OSError):
         return os_error_key(cause)
+    if code & 0xFF == SQLITE_IOERR and folder is not None and _almost_full(folder):
+        return "error.disk_full"
     return _BY_SQLITE_CODE.get(code & 0xFF)
 
 
-__all__ = ["os_error_key", "sqlite_error_key"]
+def _almost_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+@contextmanager
+def storage_errors(folder: Path | None = None) -> Iterator[None]:
+    """Storage faults the user can fix become a ``VaultError`` (by SQLite error code or errno);
+    numbers too large for SQLite a ``UserError``; everything else propagates as a bug."""
+    try:
+        yield
+    except DBAPIError as exc:
+        key = sqlite_error_key(exc, folder)
+        if key is None:
+            raise
+        raise VaultError(key) from exc
+    except StatementError as exc:
+        if isinstance(exc.orig, OverflowError):
+            raise UserError("error.number_too_large") from exc
+        raise
+    except OverflowError as exc:
+        raise UserError("error.number_too_large") from exc
+    except OSError as exc:
+        raise VaultError(os_error_key(exc)) from exc
+
+
+__all__ = ["os_error_key", "sqlite_error_key", "storage_errors"]

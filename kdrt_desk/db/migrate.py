@@ -15,7 +15,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from kdrt_desk.db.engine import foreign_keys_off_connection, set_foreign_keys
+from kdrt_desk.db.engine import database_folder, foreign_keys_off_connection, set_foreign_keys
+from kdrt_desk.db.errors import storage_errors
 from kdrt_desk.security.field_crypto import FieldKeys
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -32,6 +33,11 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine, keys: FieldKeys | None = None) -> None:
     config = alembic_config()
     config.attributes[FIELD_KEYS] = keys or FieldKeys.none()
+    with storage_errors(database_folder(engine)):
+        _upgrade(engine, config)
+
+
+def _upgrade(engine: Engine, config: Config) -> None:
     conn = foreign_keys_off_connection(engine)
     try:
         with conn.begin():

@@ -15,11 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, event, update
-from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kdrt_desk.db.engine import quick_check
-from kdrt_desk.db.errors import sqlite_error_key
+from kdrt_desk.db.engine import database_folder, quick_check
+from kdrt_desk.db.errors import storage_errors
 from kdrt_desk.errors import UserError, VaultError
 from kdrt_desk.models import AuditEntry
 from kdrt_desk.models.sealed import FIELD_KEYS
@@ -43,6 +42,7 @@ class Database:
     def __init__(self, engine: Engine, keys: FieldKeys | None = None,
                  signer: AuditSigner | None = None) -> None:
         self.engine = engine
+        self.folder = database_folder(engine)
         self.keys = keys or FieldKeys.none()
         self.signer = signer
         self._sessions = sessionmaker(engine, expire_on_commit=False,
@@ -64,7 +64,7 @@ class Database:
             self.check_structure()
         session = self._sessions()
         try:
-            with _classified():
+            with storage_errors(self.folder):
                 yield session
                 session.commit()
         except BaseException:
@@ -77,7 +77,7 @@ class Database:
     def reading(self) -> Iterator[Session]:
         session = self._sessions()
         try:
-            with _classified():
+            with storage_errors(self.folder):
                 yield session
         finally:
             session.rollback()
@@ -85,7 +85,7 @@ class Database:
 
     def check_structure(self) -> None:
         """Every page read and checked once per session, before its first write."""
-        with _classified():
+        with storage_errors(self.folder):
             result = quick_check(self.engine)
         if result != "ok":
             log.error("the vault's structural check failed")
@@ -115,23 +115,3 @@ class Database:
             # committed already; the mark in the key file lags (disk full): the next commit
             # writes it, and a lagging mark is never read as tampering
             log.warning("the audit head mark could not be written")
-
-
-@contextmanager
-def _classified() -> Iterator[None]:
-    """Storage faults the user can fix become a ``VaultError`` (by SQLite error code); numbers
-    too large for SQLite become a ``UserError``; everything else propagates as a bug."""
-    try:
-        yield
-    except DBAPIError as exc:
-        key = sqlite_error_key(exc)
-        if key is None:
-            raise
-        raise VaultError(key) from exc
-    except StatementError as exc:
-        if isinstance(exc.orig, OverflowError):
-            raise UserError("error.number_too_large") from exc
-        raise
-    except OverflowError as exc:
-        raise UserError("error.number_too_large") from exc
-

@@ -33,9 +33,11 @@ SECURITY: dict[str, tuple[str, str]] = {
         "yet. They are handed over automatically when an Admin logs in."),
     "warning.keys_pending": (
         "Menunggu kunci dari Admin: data kontak dan data terbatas belum dapat dibuka dengan "
-        "akun ini sampai seorang Admin masuk.",
+        "akun ini. Minta Admin membuka Akun staf > Serahkan kunci, lalu ketik kata sandi Anda "
+        "di sana (atau minta Admin mengatur ulang kata sandi Anda).",
         "Waiting for keys from an Admin: contact and restricted data cannot be opened with "
-        "this account until an Admin logs in."),
+        "this account yet. Ask an Admin to open Staff accounts > Hand over keys, then type "
+        "your password there (or ask the Admin to reset your password)."),
     # roles
     "error.role_unsigned": (
         "Peran akun ini tidak ditandatangani Admin, jadi akun tidak dapat masuk. Minta Admin "
@@ -201,7 +203,32 @@ SECURITY: dict[str, tuple[str, str]] = {
     "ui.admin.accounts.col_keys": ("Kunci", "Keys"),
     "ui.admin.keys.complete": ("lengkap", "complete"),
     "ui.admin.keys.awaiting_keys": ("menunggu kunci dari Admin", "waiting for keys from an Admin"),
-    "ui.admin.keys.awaiting_login": ("menunggu login pertama", "waiting for its first login"),
+    "ui.admin.keys.awaiting_login": ("belum masuk sejak peningkatan",
+                                     "not logged in since the upgrade"),
+    "ui.admin.keys.awaiting_confirmation": ("menunggu Serahkan kunci",
+                                            "waiting for Hand over keys"),
+    "ui.admin.accounts.hand_over": ("Serahkan kunci…", "Hand over keys…"),
+    "ui.admin.handover.title": ("Serahkan kunci", "Hand over keys"),
+    "ui.admin.handover.intro": (
+        "Akun {who} dibuat sebelum peningkatan keamanan. Minta pemiliknya mengetik kata "
+        "sandinya sendiri di sini, di depan Anda: itu membuktikan bahwa kunci di akun itu "
+        "miliknya, lalu kunci perannya diserahkan. Jangan ketik kata sandinya untuknya.",
+        "The account {who} was made before the security upgrade. Ask its owner to type her "
+        "own password here, in front of you: that proves the key in the account is hers, and "
+        "then her role's keys are handed over. Do not type her password for her."),
+    "ui.admin.handover.password": ("Kata sandi {who}", "Password of {who}"),
+    "ui.admin.handover.ok": ("Serahkan kunci", "Hand over keys"),
+    "error.keys_own_account": ("Akun Anda sendiri tidak perlu ini.",
+                               "Your own account does not need this."),
+    "cli.help_hand_over": (
+        "serahkan kunci peran ke akun yang dibuat sebelum peningkatan; pemiliknya mengetik "
+        "kata sandinya (KDRT_ACCOUNT_PASSWORD atau ditanya)",
+        "hand its role's keys to an account made before the upgrade; its owner types her "
+        "password (KDRT_ACCOUNT_PASSWORD or asked)"),
+    "cli.prompt_account_password": ("Kata sandi akun itu (diketik pemiliknya): ",
+                                    "That account's password (typed by its owner): "),
+    "cli.keys_handed_over": ("Kunci diserahkan ke {name}: {keys}.",
+                             "Keys handed to {name}: {keys}."),
     "ui.admin.keys.refused": ("tanda tangan tidak sah", "signature not valid"),
     "ui.admin.keys.none": ("—", "—"),
     "ui.admin.accounts.change_role": ("Ubah peran…", "Change role…"),

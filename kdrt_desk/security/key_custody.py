@@ -151,29 +151,54 @@ class KeyCustody:
             for name in names:
                 slot.sealed.pop(name.value, None)
 
-    def hand_over(self) -> list[tuple[str, list[KeyName]]]:
-        """Give every certified account the keys of its role that this holder has; an admin
-        also vouches for the key pair of an account upgraded from version 1 (made at its own
-        login). Returns (slot id, names given) for the audit log."""
+    def hand_over(self) -> tuple[list[tuple[str, list[KeyName]]], list[str]]:
+        """Give every certified account the keys of its role that this holder has. Returns
+        (slot id, names given) for the audit log, and the slots refused because their role or
+        public key does not verify (changed outside the app: audited, given nothing).
+
+        An account upgraded from version 1 made its key pair at its own login, unchecked: an
+        admin vouches for it here only when its role holds no field key (a facilitator); any
+        other waits for ``confirm_key_pair`` (its owner types her password in the admin's
+        session), so a key pair someone else wrote into that slot receives nothing."""
         keyfile = self.keyfile
         given: list[tuple[str, list[KeyName]]] = []
+        refused: list[str] = []
         for slot_id, slot in list(keyfile.slots.items()):
             if slot.legacy or slot_id == self.holder.slot_id:
                 continue
             cert = keyfile.certificates.get(slot_id)
-            if cert is None or certificate_problem(keyfile, slot_id):
+            if cert is None:
                 continue
+            if certificate_problem(keyfile, slot_id):
+                refused.append(slot_id)
+                continue
+            role = None if cert.role == RECOVERY_ROLE else Role(cert.role)
             if cert.box_public is None:
-                if not self.holder.holds(KeyName.SIGNING):
+                if not self.holder.holds(KeyName.SIGNING) or keys_for_role(role) != {
+                        KeyName.MASTER}:
                     continue
                 assert slot.box_public is not None and slot.sign_public is not None
                 self.certify(slot_id, cert.role, (slot.box_public, slot.sign_public))
-            role = None if cert.role == RECOVERY_ROLE else Role(cert.role)
             names = frozenset(n for n in keys_for_role(role) if self.holder.holds(n))
             received = self.grant(slot_id, names)
             if received:
                 given.append((slot_id, received))
-        return given
+        return given, refused
+
+    def confirm_key_pair(self, owner: Unlocked) -> list[KeyName]:
+        """Vouch for an upgraded account's key pair, proven hers by her password (``owner`` is
+        her slot unlocked with it in this admin's session), and hand over her role's keys."""
+        keyfile = self.keyfile
+        slot_id = owner.slot_id
+        cert = keyfile.certificates.get(slot_id)
+        if cert is None or certificate_problem(keyfile, slot_id):
+            raise VaultError("error.role_signature_invalid")
+        if owner.legacy:
+            KeyCustody(self.keys, owner).convert_legacy()
+        assert owner.pair is not None
+        self.certify(slot_id, cert.role, (owner.pair.box_public, owner.pair.sign_public))
+        role = None if cert.role == RECOVERY_ROLE else Role(cert.role)
+        return self.grant(slot_id, keys_for_role(role))
 
     # -- accounts -----------------------------------------------------------------------------
     def add_account(self, username: str, role: Role, password: str) -> None:

@@ -241,6 +241,8 @@ class KeyFile:
     retired: list[Certificate] = field(default_factory=list)  # replaced or removed accounts
     guard: Guard = field(default_factory=Guard)
     marks: dict[str, AuditMark] = field(default_factory=dict)  # by signer fingerprint
+    # marks whose entry was gone or changed when their signer next wrote: kept as evidence
+    lost_marks: list[tuple[str, AuditMark]] = field(default_factory=list)
     serial: int = 0  # the last certificate serial given out
     upgrade_pending: bool = False  # keys written, the database not yet sealed
     rotation: dict[str, Any] | None = None  # a key rotation the database has not finished
@@ -275,6 +277,7 @@ class KeyFile:
         data = self.material()
         data["guard"] = self.guard.to_json()
         data["marks"] = {k: m.to_json() for k, m in sorted(self.marks.items())}
+        data["lost_marks"] = [{"signer": s, **m.to_json()} for s, m in self.lost_marks]
         data["checksum"] = checksum(data)
         return json.dumps(data, indent=1).encode("utf-8")
 
@@ -313,6 +316,8 @@ class KeyFile:
             retired=[Certificate.from_json(c) for c in data.get("retired", [])],
             guard=Guard.from_json(data.get("guard", {})),
             marks={str(k): AuditMark.from_json(v) for k, v in data.get("marks", {}).items()},
+            lost_marks=[(str(m["signer"]), AuditMark.from_json(m))
+                        for m in data.get("lost_marks", [])],
             serial=int(data.get("serial", 0)),
             upgrade_pending=bool(data.get("upgrade_pending", False)),
             rotation=data.get("rotation"))
@@ -383,6 +388,7 @@ class KeyFile:
         before.pop("checksum", None)
         before.pop("guard", None)
         before.pop("marks", None)
+        before.pop("lost_marks", None)
         return canonical(before) != canonical(self.material())
 
 

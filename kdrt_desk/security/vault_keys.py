@@ -253,6 +253,10 @@ class VaultKeys:
         kek = key_encryption_key(stretch(password, slot.salt, slot.kdf), secret, slot.salt)
         try:
             unlocked = self._open_slot(slot, kek)
+        except VaultError as exc:  # the right password, but keys changed outside the app
+            self._record("slot_keys_invalid", slot_id, now)
+            self.save()
+            raise exc from None
         except InvalidTag:
             state = keyfile.guard.lockout.setdefault(slot_id, LockState())
             state.failures += 1
@@ -266,7 +270,12 @@ class VaultKeys:
         if state is not None and (state.failures or state.locked_until):
             keyfile.guard.lockout.pop(slot_id, None)
             self.save()
-        return self._open_sealed(slot, unlocked)
+        try:
+            return self._open_sealed(slot, unlocked)
+        except VaultError:
+            self._record("slot_keys_invalid", slot_id, now)
+            self.save()
+            raise
 
     def check_password(self, username: str, password: str) -> bool:
         """For the lock screen and a password change: the same checks and lock-out as a login."""

@@ -38,7 +38,8 @@ DISPLAY_NAME_LIMIT = 120
 class KeyStatus(StrEnum):
     COMPLETE = "complete"
     AWAITING_KEYS = "awaiting_keys"  # its field keys come when a holder is logged in
-    AWAITING_LOGIN = "awaiting_login"  # upgraded from version 1: its key pair comes at login
+    AWAITING_CONFIRMATION = "awaiting_confirmation"  # upgraded: its owner confirms at an admin's
+    AWAITING_LOGIN = "awaiting_login"  # upgraded from version 1: no key pair yet
     REFUSED = "refused"  # role or public key not signed by an admin: receives nothing
     NONE = "none"  # no key slot (deactivated)
 
@@ -84,7 +85,9 @@ class AccountService:
             return KeyStatus.AWAITING_LOGIN
         if certificate_problem(keyfile, slot_id) is not None:
             return KeyStatus.REFUSED
-        if awaiting_certification(keyfile, slot_id) or missing_keys(keyfile, slot_id):
+        if awaiting_certification(keyfile, slot_id):
+            return KeyStatus.AWAITING_CONFIRMATION
+        if missing_keys(keyfile, slot_id):
             return KeyStatus.AWAITING_KEYS
         return KeyStatus.COMPLETE
 
@@ -145,6 +148,25 @@ class AccountService:
             self.vault.custody().reset_password(name, self._signed_role(name, account),
                                                 new_password)
             self.keys.save()
+
+    def confirm_keys(self, username: str, password: str) -> list[KeyName]:
+        """Hand an account upgraded from version 1 the keys of its role, once its owner typed
+        her password here (in an admin's session): that proves the key pair in its slot is hers.
+        The lock-out rules apply to the password. Audited."""
+        self.actor.require(Permission.MANAGE_USERS)
+        name = username.strip().lower()
+        if name == self.actor.username:
+            raise UserError("error.keys_own_account")
+        with self.db.transaction() as session:
+            self._account(session, name)
+            owner = self.keys.unlock(name, password)
+            given = self.vault.custody().confirm_key_pair(owner)
+            audit_log.append(session, self.actor.username, "keys_handed_over", name,
+                             {"keys": sorted(k.value for k in given),
+                              "confirmed_with_password": True})
+            session.flush()
+            self.keys.save()
+        return given
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         name = self.actor.username

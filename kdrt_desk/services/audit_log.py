@@ -213,6 +213,9 @@ def _check_marks(keyfile: KeyFile, signers: dict[str, Certificate], hashes: dict
                  last_signed: dict[str, int], count: int) -> ChainCheck:
     """Each signer's newest mark must point at an entry still there, with the same hash."""
     newest = max(hashes, default=0)
+    for signer, lost in keyfile.lost_marks:  # its entry was gone when its signer wrote again
+        if signer in signers and hashes.get(lost.entry_id) != lost.entry_hash:
+            return ChainCheck(count, max(lost.entry_id - 1, 0), "missing")
     for signer, mark in sorted(keyfile.marks.items(), key=lambda m: m[1].entry_id):
         cert = signers.get(signer)
         if cert is None or cert.sign_public is None or not verify_signature(

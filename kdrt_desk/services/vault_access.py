@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -118,8 +118,10 @@ def field_keys_of(holder: Unlocked) -> FieldKeys:
     return FieldKeys(tier_keys(holder))
 
 
-def audit_signer(keys: VaultKeys, holder: Unlocked) -> AuditSigner | None:
-    """Signs this login's audit transactions and keeps its head mark in the key file."""
+def audit_signer(keys: VaultKeys, holder: Unlocked, engine: Engine) -> AuditSigner | None:
+    """Signs this login's audit transactions and keeps its head mark in the key file. A mark
+    whose entry is gone or changed by the time it is replaced (the newest entries deleted, and
+    the id given again to the next one) is kept as evidence for ``audit verify``."""
     pair = holder.pair
     if pair is None:
         return None
@@ -130,10 +132,21 @@ def audit_signer(keys: VaultKeys, holder: Unlocked) -> AuditSigner | None:
         return pair.sign(mark_payload(vault_id, entry_id, digest))
 
     def signed(entry_id: int, digest: str) -> None:
-        keys.file().marks[signer] = AuditMark(entry_id, digest, sign(entry_id, digest))
+        keyfile = keys.file()
+        old = keyfile.marks.get(signer)
+        if old is not None and _hash_at(engine, old.entry_id) != old.entry_hash:
+            keyfile.lost_marks.append((signer, old))
+        keyfile.marks[signer] = AuditMark(entry_id, digest, sign(entry_id, digest))
         keys.save()
 
     return AuditSigner(signer, sign, signed)
+
+
+def _hash_at(engine: Engine, entry_id: int) -> str | None:
+    from kdrt_desk.models import AuditEntry
+
+    with engine.connect() as conn:
+        return conn.execute(select(AuditEntry.hash).where(AuditEntry.id == entry_id)).scalar()
 
 
 # -- creating ------------------------------------------------------------------------------------
@@ -181,7 +194,7 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
         verify_open(engine, paths.database)
         make_private(paths.database)
         migrate.upgrade(engine)
-        db = Database(engine, field_keys_of(holder), audit_signer(keys, holder))
+        db = Database(engine, field_keys_of(holder), audit_signer(keys, holder, engine))
         now = datetime.now(UTC)
         with db.transaction() as session:
             session.add_all([
@@ -343,7 +356,7 @@ def _open(paths: VaultPaths, keys: VaultKeys, holder: Unlocked, lock: InstanceLo
         if holder.legacy:
             KeyCustody(keys, holder).convert_legacy()
             keys.save()
-        db = db.with_keys(field_keys_of(holder), audit_signer(keys, holder))
+        db = db.with_keys(field_keys_of(holder), audit_signer(keys, holder, db.engine))
         if not migrate.is_current(db.engine):
             migrate.upgrade(db.engine, db.keys)
         actor = _actor(db, keys, holder, name, role)
@@ -374,7 +387,7 @@ def _role_of(keys: VaultKeys, holder: Unlocked, db: Database, name: str | None) 
         return certified_role(keys.file(), holder.slot_id)
     except VaultError as exc:
         if name is not None and not keys.file().upgrade_pending:
-            refused = db.with_keys(FieldKeys.none(), audit_signer(keys, holder))
+            refused = db.with_keys(FieldKeys.none(), audit_signer(keys, holder, db.engine))
             with refused.transaction() as session:
                 audit_log.append(session, SYSTEM.username, "login_refused", name,
                                  {"reason": exc.key.removeprefix("error.")})
@@ -427,8 +440,8 @@ def _hand_over(session: Session, keys: VaultKeys, holder: Unlocked) -> None:
     keyfile = keys.file()
     if keyfile.version < 2 or not any(holder.holds(n) for n in KeyName if n != KeyName.MASTER):
         return
-    given = KeyCustody(keys, holder).hand_over()
-    if not given:
+    given, refused = KeyCustody(keys, holder).hand_over()
+    if not given and not refused:
         return
     names = {account_slot_id(keyfile.vault_id, n): n
              for n in session.scalars(select(StaffAccount.username))}
@@ -436,7 +449,11 @@ def _hand_over(session: Session, keys: VaultKeys, holder: Unlocked) -> None:
     for slot_id, received in given:
         audit_log.append(session, SYSTEM.username, "keys_handed_over",
                          names.get(slot_id, "?"), {"keys": sorted(k.value for k in received)})
-    keys.save()
+    for slot_id in refused:  # a role or public key changed outside the app: it gets nothing
+        audit_log.append(session, SYSTEM.username, "keys_refused", names.get(slot_id, "?"),
+                         {"reason": "role_signature_invalid"})
+    if given:
+        keys.save()
 
 
 def _flush_pending(session: Session, keys: VaultKeys) -> int:

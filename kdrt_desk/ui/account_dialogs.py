@@ -377,3 +377,42 @@ class ChangeRoleDialog(_ServiceDialog):
             self.lost = accounts.change_role(username, role)
 
         self._run(call, username)
+
+
+class HandOverDialog(_ServiceDialog):
+    """The owner of an upgraded account types her password in the admin's session: that
+    proves the key pair in her slot is hers, and her role's keys are handed over."""
+
+    def __init__(self, services: Services, runner: TaskRunner, username: str,
+                 display_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(services, runner, parent)
+        self.username = username
+        who = f"{display_name} ({username})" if display_name else username
+        self.setWindowTitle(t("ui.admin.handover.title"))
+        intro = QLabel(t("ui.admin.handover.intro", who=who))
+        intro.setWordWrap(True)
+        self.password = password_edit()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.add_field(form, t("ui.admin.handover.password", who=username), "password",
+                       self.password, True)
+        self.errors.labels["username"] = self.errors.labels["password"]
+        self.buttons = dialog_buttons(t("ui.admin.handover.ok"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(540, self.sizeHint().height())
+        fit_height(self, shrink=True)
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        accounts = self.services.accounts
+        username, password = self.username, self.password.text()
+        self.password.clear()
+        self._run(lambda: accounts.confirm_keys(username, password), username)

@@ -25,7 +25,12 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.security.tiers import KeyName
 from kdrt_desk.services.accounts import AccountInfo, KeyStatus
 from kdrt_desk.tasks.runner import Progress, TaskRunner
-from kdrt_desk.ui.account_dialogs import AddAccountDialog, ChangeRoleDialog, ResetPasswordDialog
+from kdrt_desk.ui.account_dialogs import (
+    AddAccountDialog,
+    ChangeRoleDialog,
+    HandOverDialog,
+    ResetPasswordDialog,
+)
 from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.wiring import Services
 
@@ -62,7 +67,8 @@ class AccountsView(QWidget):
         self.services = services
         self.runner = runner
         self.accounts: list[AccountInfo] = []
-        self.dialog: AddAccountDialog | ResetPasswordDialog | ChangeRoleDialog | None = None
+        self.dialog: (AddAccountDialog | ResetPasswordDialog | ChangeRoleDialog | HandOverDialog
+                      | None) = None
         self._sequence = 0
         self._shown_once = False
         self._pending_select = ""
@@ -94,13 +100,16 @@ class AccountsView(QWidget):
         self.add_button = QPushButton(t("ui.admin.accounts.add"))
         self.reset_button = QPushButton(t("ui.admin.accounts.reset"))
         self.role_button = QPushButton(t("ui.admin.accounts.change_role"))
+        self.hand_over_button = QPushButton(t("ui.admin.accounts.hand_over"))
+        self.hand_over_button.clicked.connect(self.open_hand_over_dialog)
         self.active_button = QPushButton(t("ui.admin.accounts.deactivate"))
         self.add_button.clicked.connect(self.open_add_dialog)
         self.reset_button.clicked.connect(self.open_reset_dialog)
         self.role_button.clicked.connect(self.open_role_dialog)
         self.active_button.clicked.connect(self.toggle_active)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.role_button, self.active_button):
+        for button in (self.add_button, self.reset_button, self.role_button,
+                       self.hand_over_button, self.active_button):
             button.setVisible(self.allowed)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -212,6 +221,9 @@ class AccountsView(QWidget):
         own = account is not None and account.username == self.me
         self.reset_button.setEnabled(account is not None and not own)
         self.role_button.setEnabled(account is not None and not own and account.active)
+        self.hand_over_button.setEnabled(
+            account is not None and not own and account.active
+            and account.key_status in (KeyStatus.AWAITING_CONFIRMATION, KeyStatus.AWAITING_LOGIN))
         self.active_button.setEnabled(account is not None and not own)
         self.active_button.setText(t("ui.admin.accounts.activate")
                                    if account is not None and not account.active
@@ -241,6 +253,16 @@ class AccountsView(QWidget):
         dialog = ResetPasswordDialog(self.services, self.runner, account.username,
                                      account.display_name, reactivate=not account.active,
                                      parent=self)
+        self._open(dialog)
+        return dialog
+
+    def open_hand_over_dialog(self) -> HandOverDialog | None:
+        """Her role's keys for an upgraded account, once she typed her password here."""
+        account = self.selected_account()
+        if account is None or account.username == self.me:
+            return None
+        dialog = HandOverDialog(self.services, self.runner, account.username,
+                                account.display_name, self)
         self._open(dialog)
         return dialog
 
@@ -313,7 +335,8 @@ class AccountsView(QWidget):
         else:
             show_error(self, exc)
 
-    def _open(self, dialog: AddAccountDialog | ResetPasswordDialog | ChangeRoleDialog) -> None:
+    def _open(self, dialog: AddAccountDialog | ResetPasswordDialog | ChangeRoleDialog
+              | HandOverDialog) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
