@@ -224,3 +224,48 @@ def test_an_admin_upgrades_an_old_vault_from_the_login(
     assert any(r.nik for r in services.participants.list_rows())
     runner.wait()
     services.close()
+
+
+def test_an_upgraded_account_gets_its_keys_when_its_owner_types_her_password(
+        qtbot: QtBot, tmp_path: Path, runner: TaskRunner, _test_keyring: MemoryKeyring) -> None:
+    from kdrt_desk.services.vault_access import open_vault
+    from kdrt_desk.services.vault_upgrade import upgrade_version_1
+    from kdrt_desk.wiring import build_services
+
+    data_dir = tmp_path / "vault"
+    data_dir.mkdir()
+    for name in ("kdrt.db", "kdrt.keys"):
+        shutil.copy2(FIXTURE / name, data_dir / name)
+    for key, value in json.loads((FIXTURE / "keyring.json").read_text()).items():
+        service, user = key.split("/", 1)
+        _test_keyring.entries[(service, user)] = value
+    old_password = "versi-satu-2026"
+    upgrade_version_1(open_vault(data_dir, "admin", old_password),
+                      lambda code: (tmp_path / "sheet.txt").write_text(code)).close()
+    admin = build_services(open_vault(data_dir, "admin", old_password))
+    view = AccountsView(admin, runner)
+    qtbot.addWidget(view)
+    view.resize(1100, 500)
+    view.show()
+    qtbot.waitUntil(lambda: len(view.accounts) == 4, timeout=5000)
+    assert key_status(view, "konselor") == t("ui.admin.keys.awaiting_login")
+    click_row(qtbot, view.table, "konselor")
+    click(qtbot, view.hand_over_button)
+    dialog = view.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.password, "bukan-kata-sandinya")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.summary.text() != "", timeout=5000)
+    assert dialog.isVisible()  # a wrong password hands over nothing
+    qtbot.keyClicks(dialog.password, old_password)
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: key_status(view, "konselor") == t("ui.admin.keys.complete"),
+                    timeout=5000)
+    handed = admin.audit.entries(action="keys_handed_over")
+    assert [(e.target, e.details["confirmed_with_password"]) for e in handed] == [
+        ("konselor", True)]
+    runner.wait()
+    admin.close()
+    konselor = open_vault(data_dir, "konselor", old_password)
+    assert konselor.holder.holds(KeyName.RESTRICTED) and not konselor.actor.awaiting_keys
+    konselor.close()
