@@ -2,11 +2,12 @@
 
 A vault with four accounts (admin, konselor, staf, fasilitator); 100,000 audit entries written
 as the app writes them (the SHA-256 chain of ``audit_log.entry_hash``, the last entry of each
-transaction signed with its writer's Ed25519 key over ``mark_payload``), in transactions of 4
-entries whose writer changes every transaction (the worst case: every signature is checked), and
-each writer's newest signed entry as its mark in the key file. The figure is
-``AuditService.verify`` (chain, signatures, actors, marks), median of the runs. Baseline in the
-same run: recomputing the hash chain alone over the same rows (what verify did before signing).
+transaction signed with its writer's Ed25519 key over ``entry_signature_payload``), in
+transactions of 4 entries whose writer changes every transaction (the worst case: every
+signature is checked), and each writer's newest signed entry as its mark in the key file.
+The figure is ``AuditService.verify`` (chain, signatures, actors, marks), median of the runs.
+Baseline in the same run: recomputing the hash chain alone over the same rows (what verify did
+before signing).
 
     python benchmarks/audit_verify.py [--entries 100000] [--runs 3]
 """
@@ -44,7 +45,7 @@ def fill(data_dir: Path, entries: int) -> None:
     from kdrt_desk.domain.enums import Role
     from kdrt_desk.models import AuditEntry
     from kdrt_desk.security.crypto import fingerprint
-    from kdrt_desk.security.keyfile import AuditMark, mark_payload
+    from kdrt_desk.security.keyfile import AuditMark, entry_signature_payload, mark_payload
     from kdrt_desk.security.secret_store import SecretStore
     from kdrt_desk.security.vault_keys import VaultKeys
     from kdrt_desk.services.audit_log import entry_hash
@@ -79,10 +80,12 @@ def fill(data_dir: Path, entries: int) -> None:
                    "target": f"KD-2026-{index:05d}", "details": details, "prev_hash": prev,
                    "hash": digest, "signer": None, "signature": None}
             if index % PER_TRANSACTION == PER_TRANSACTION - 1:
-                signature = holder.pair.sign(mark_payload(keys.vault_id, entry_id, digest))
+                signature = holder.pair.sign(entry_signature_payload(keys.vault_id, entry_id,
+                                                                     digest))
                 signer = fingerprint(holder.pair.sign_public)
                 row.update(signer=signer, signature=signature)
-                marks[signer] = AuditMark(entry_id, digest, signature)
+                marks[signer] = AuditMark(entry_id, digest, holder.pair.sign(
+                    mark_payload(keys.vault_id, signer, entry_id, digest)))
             rows.append(row)
             prev = digest
         with vault.db.engine.begin() as conn:

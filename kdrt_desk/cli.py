@@ -82,11 +82,10 @@ def _sheet_path(args: argparse.Namespace, data_dir: Path) -> Path:
 
 def _write_sheet(args: argparse.Namespace, data_dir: Path, sheet: Path, centre: str,
                  address: str, code: str, vault_id: str) -> None:
-    from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
+    from kdrt_desk.services.recovery import write_recovery_sheet
 
-    OutputWriter(data_dir).write(sheet, recovery_sheet_pdf(
-        RecoverySheet(centre, address, code, date.today(), vault_id[:8]), i18n.language()),
-        overwrite=args.overwrite)
+    write_recovery_sheet(data_dir, sheet, centre_name=centre, centre_address=address, code=code,
+                         vault_id=vault_id, lang=i18n.language(), overwrite=args.overwrite)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -110,7 +109,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from kdrt_desk.services.demo_care import insert_demo_care
+    from kdrt_desk.services.demo_care import (
+        insert_demo_care,
+        insert_withdrawal_requests,
+        reject_demo_withdrawal,
+    )
     from kdrt_desk.services.demo_data import insert_participants
     from kdrt_desk.services.demo_screenings import insert_demo_screenings
     from kdrt_desk.services.demo_training import insert_demo_training
@@ -147,6 +150,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             insert_demo_training(vault.db, vault.actor, seed=args.seed, today=today)
         finally:
             vault.close()
+        # withdrawals the staff recorded: one waits for confirmation, one was taken back
+        staff = open_vault(data_dir, Role.STAF.value, password, store=store)
+        try:
+            requested = insert_withdrawal_requests(staff.db, staff.actor, args.seed, today)
+        finally:
+            staff.close()
+        if len(requested) > 1:
+            vault = open_vault(data_dir, "admin", password, store=store)
+            try:
+                reject_demo_withdrawal(vault.db, vault.actor, requested[1])
+            finally:
+                vault.close()
     except BaseException:
         discard_new_vault(VaultPaths(data_dir))
         print(t("cli.demo_removed", folder=str(data_dir)), file=sys.stderr)
@@ -374,18 +389,22 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """The key file slot by slot (before any login), then the database page by page and
     every sealed value this account can open."""
+    from sqlalchemy import select
+
     from kdrt_desk.db.engine import cipher_version, integrity_check
+    from kdrt_desk.models import StaffAccount
     from kdrt_desk.repositories.sealed_values import unreadable_values
     from kdrt_desk.security.crypto import DEFAULT_KDF
     from kdrt_desk.security.keyfile import KeyFileDamagedError
-    from kdrt_desk.services.vault_check import check_key_file
+    from kdrt_desk.security.vault_keys import part_label
+    from kdrt_desk.services.vault_check import check_key_file, signature_problems
 
     paths = VaultPaths(_data_dir(args))
     password = _password(args)
     if paths.keys.exists():
         report = check_key_file(paths, SecretStore(), DEFAULT_KDF, args.user, password)
         if not report.intact:
-            raise KeyFileDamagedError(report.damaged, ", ".join(_part_name(p) for p in
+            raise KeyFileDamagedError(report.damaged, ", ".join(part_label(p) for p in
                                                                  report.damaged),
                                       report.previous_intact)
     services = _open_with(args, password)
@@ -395,6 +414,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         cipher = cipher_version(engine)
         with services.vault.db.reading() as session:
             unreadable = unreadable_values(session, services.vault.db.keys)
+            usernames = list(session.scalars(select(StaffAccount.username)))
+        unsigned = signature_problems(services.vault.keys.file(), usernames)
         mode = (t("cli.keyring_os", backend=SecretStore().backend_name())
                 if services.vault.keys.uses_keyring else t("cli.keyring_password_only"))
         count = services.participants.count() if services.vault.actor.role != Role.FASILITATOR \
@@ -407,6 +428,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(t("cli.check_cipher", version=cipher))
     print(t("cli.check_keyring", mode=mode))
     print(t("cli.check_slots", count=slots))
+    if unsigned:
+        print(t("cli.check_signatures_bad", parts=", ".join(part_label(p) for p in unsigned)))
+    else:
+        print(t("cli.check_signatures_ok"))
     if unreadable:
         print(t("cli.check_unreadable", values="; ".join(
             f"{column} ({n})" for column, n in sorted(unreadable.items()))))
@@ -414,15 +439,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(t("cli.check_sealed_ok") if holds_keys else t("cli.check_sealed_none"))
     if count is not None:
         print(t("cli.check_participants", count=count))
-    return 0 if integrity == "ok" and not unreadable else 4
-
-
-def _part_name(part: str) -> str:
-    if part == "file":
-        return t("cli.part_file")
-    if part == "recovery":
-        return t("cli.part_recovery")
-    return t("cli.part_account", name=part)
+    return 0 if integrity == "ok" and not unreadable and not unsigned else 4
 
 
 def _open_with(args: argparse.Namespace, password: str):  # type: ignore[no-untyped-def]

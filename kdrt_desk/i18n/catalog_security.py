@@ -168,6 +168,13 @@ SECURITY: dict[str, tuple[str, str]] = {
                                 "{option}: enter {low} to {high}."),
     "cli.check_slots": ("Berkas kunci: {count} slot, semuanya utuh",
                         "Key file: {count} slots, all intact"),
+    "cli.check_signatures_ok": ("Tanda tangan peran dan kunci: semuanya sah",
+                                "Role and key signatures: all valid"),
+    "cli.check_signatures_bad": (
+        "Tanda tangan tidak sah (berkas kunci diubah di luar aplikasi): {parts}. Akun ini tidak "
+        "diberi kunci; Admin dapat mengatur ulang kata sandinya, lalu memutar kunci.",
+        "Signatures not valid (the key file was changed outside the app): {parts}. These "
+        "accounts are given no keys; an Admin can reset their password, then rotate the keys."),
     "cli.check_sealed_ok": ("Nilai tersegel: semua terbuka dengan barisnya sendiri",
                             "Sealed values: every one opens with its own row"),
     "cli.check_unreadable": ("Nilai tersegel yang tidak terbaca (diubah atau dipindah di luar "
@@ -296,6 +303,21 @@ SECURITY: dict[str, tuple[str, str]] = {
     "ui.care.withdraw.requested": (
         "Penarikan dicatat. Seorang Admin atau Konselor akan mengonfirmasi penghapusan datanya.",
         "The withdrawal is recorded. An Admin or Konselor will confirm erasing her data."),
+    "error.keyfile_not_damaged": (
+        "Berkas kunci brankas ini utuh, jadi salinan sebelumnya tidak dipasang kembali (itu "
+        "akan mengembalikan akun dan kunci yang sudah diganti). Jika tidak bisa masuk, periksa "
+        "kata sandi atau gunakan kode pemulihan.",
+        "This vault's key file is intact, so the previous copy is not put back (that would "
+        "bring back accounts and keys already replaced). If you cannot log in, check the "
+        "password or use the recovery code."),
+    "error.withdrawal_reason_required": (
+        "Tulis alasan mengapa penarikan persetujuan ini dibatalkan (misalnya: dicatat pada "
+        "peserta yang salah).",
+        "Write why this withdrawal of consent is taken back (for example: recorded for the "
+        "wrong participant)."),
+    "ui.care.withdraw.rejected_note": (
+        "Penarikan persetujuan yang pernah dicatat telah dibatalkan. Alasan: {reason}",
+        "A withdrawal of consent recorded earlier was taken back. Reason: {reason}"),
     "ui.care.withdraw.pending": (
         "Penarikan persetujuan dicatat oleh {by} (tanggal {date}) dan menunggu konfirmasi Admin "
         "atau Konselor untuk menghapus identitasnya.",

@@ -7,10 +7,14 @@ is not the role the app uses (``VaultKeys`` reads it from the certificate).
 
 from __future__ import annotations
 
+import hmac
+
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.errors import VaultError
 from kdrt_desk.security.crypto import (
     SlotKeyPair,
+    derive,
+    mac,
     random_key,
     seal_to,
     sign_with_seed,
@@ -21,10 +25,13 @@ from kdrt_desk.security.keyfile import (
     RECOVERY_SLOT_ID,
     Certificate,
     KeyFile,
+    KeySlot,
     SealedKey,
     certificate_payload,
+    checksum,
     history_payload,
 )
+from kdrt_desk.security.manifest import manifest_holds, sign_manifest
 from kdrt_desk.security.tiers import KeyName, keys_for_role
 from kdrt_desk.security.vault_keys import Unlocked, VaultKeys
 
@@ -33,18 +40,32 @@ RECOVERY_ROLE = "recovery"
 
 def certificate_problem(keyfile: KeyFile, slot_id: str, *, current_only: bool = True
                         ) -> str | None:
-    """Why the slot's role may not be trusted (a catalogue key), or None when it may."""
+    """Why the slot's role may not be trusted (a catalogue key), or None when it may: the
+    certificate must be signed by the vault, be the one the signed manifest names for the slot
+    (not one put back from an older copy), and match the slot's public keys (or, for a slot
+    from before sealed fields, its content as it was when vouched for)."""
     cert = keyfile.certificates.get(slot_id)
     if cert is None:
         return "error.role_unsigned"
     if not signed_by_vault(keyfile, cert, current_only=current_only):
         return "error.role_signature_invalid"
+    if current_only and (not manifest_holds(keyfile) or keyfile.roster.get(slot_id)
+                         != cert.serial):
+        return "error.role_signature_invalid"  # a certificate put back, or the file edited
     slot = keyfile.slots.get(slot_id)
     if cert.box_public is not None and (
             slot is None or slot.box_public != cert.box_public
             or slot.sign_public != cert.sign_public):
         return "error.role_signature_invalid"  # a public key swapped into the file
+    if cert.box_public is None and slot is not None and slot.legacy and (
+            cert.slot_digest != checksum(slot.material())):
+        return "error.role_signature_invalid"  # a version 1 slot written by someone else
     return None
+
+
+def role_of(cert: Certificate) -> Role | None:
+    """The certificate's role; None for the recovery slot."""
+    return None if cert.role == RECOVERY_ROLE else Role(cert.role)
 
 
 def signed_by_vault(keyfile: KeyFile, cert: Certificate, *, current_only: bool = True) -> bool:
@@ -67,8 +88,7 @@ def certified_role(keyfile: KeyFile, slot_id: str) -> Role | None:
     problem = certificate_problem(keyfile, slot_id)
     if problem is not None:
         raise VaultError(problem)
-    role = keyfile.certificates[slot_id].role
-    return None if role == RECOVERY_ROLE else Role(role)
+    return role_of(keyfile.certificates[slot_id])
 
 
 def awaiting_certification(keyfile: KeyFile, slot_id: str) -> bool:
@@ -85,8 +105,7 @@ def missing_keys(keyfile: KeyFile, slot_id: str) -> frozenset[KeyName]:
     slot = keyfile.slots.get(slot_id)
     if cert is None or slot is None:
         return frozenset()
-    role = None if cert.role == RECOVERY_ROLE else Role(cert.role)
-    return frozenset(n for n in keys_for_role(role) if not slot.sealed.get(n.value))
+    return frozenset(n for n in keys_for_role(role_of(cert)) if not slot.sealed.get(n.value))
 
 
 class KeyCustody:
@@ -100,6 +119,15 @@ class KeyCustody:
     def keyfile(self) -> KeyFile:
         return self.keys.file()
 
+    def vouch(self) -> None:
+        """Sign the manifest again (after new certificates, key generations or markers)."""
+        sign_manifest(self.keyfile, self.holder.newest(KeyName.SIGNING),
+                      {name.value: gens for name, gens in self.holder.keys.items()})
+
+    def finish_upgrade(self) -> None:
+        self.keyfile.upgrade_pending = False
+        self.vouch()
+
     # -- certificates -------------------------------------------------------------------------
     def certify(self, slot_id: str, role: Role | str, pair_public: tuple[bytes, bytes] | None
                 ) -> Certificate:
@@ -108,15 +136,20 @@ class KeyCustody:
         keyfile.serial += 1
         box, sign = pair_public if pair_public is not None else (None, None)
         role_text = Role(role).value if role != RECOVERY_ROLE else RECOVERY_ROLE
+        slot = keyfile.slots.get(slot_id)
+        # a version 1 slot has no public key to sign: its content as it is now is vouched for
+        digest = (checksum(slot.material()) if pair_public is None and slot is not None
+                  and slot.legacy else None)
         payload = certificate_payload(keyfile.vault_id, slot_id, role_text, box, sign,
-                                      keyfile.serial)
+                                      keyfile.serial, digest)
         _, signer = signing_key_pair(seed)
         cert = Certificate(slot_id, role_text, box, sign, keyfile.serial, signer,
-                           sign_with_seed(seed, payload))
+                           sign_with_seed(seed, payload), digest)
         old = keyfile.certificates.get(slot_id)
         if old is not None and old.sign_public is not None and old.sign_public != sign:
             keyfile.retired.append(old)  # entries she signed keep verifying
         keyfile.certificates[slot_id] = cert
+        self.vouch()
         return cert
 
     def _certify_pair(self, slot_id: str, role: Role | str, pair: SlotKeyPair) -> Certificate:
@@ -130,7 +163,7 @@ class KeyCustody:
         slot = keyfile.slots[slot_id]
         cert = keyfile.certificates.get(slot_id)
         if (slot.box_public is None or cert is None or cert.box_public != slot.box_public
-                or certificate_problem_current(keyfile, slot_id)):
+                or certificate_problem(keyfile, slot_id)):
             raise VaultError("error.role_signature_invalid")
         given: list[KeyName] = []
         for name in sorted(names):
@@ -172,10 +205,10 @@ class KeyCustody:
             if certificate_problem(keyfile, slot_id):
                 refused.append(slot_id)
                 continue
-            role = None if cert.role == RECOVERY_ROLE else Role(cert.role)
+            role = role_of(cert)
             if cert.box_public is None:
                 if not self.holder.holds(KeyName.SIGNING) or keys_for_role(role) != {
-                        KeyName.MASTER}:
+                        KeyName.MASTER} or not self._pair_proven(slot):
                     continue
                 assert slot.box_public is not None and slot.sign_public is not None
                 self.certify(slot_id, cert.role, (slot.box_public, slot.sign_public))
@@ -184,6 +217,12 @@ class KeyCustody:
             if received:
                 given.append((slot_id, received))
         return given, refused
+
+    def _pair_proven(self, slot: KeySlot) -> bool:
+        """The key pair was made by someone holding the master key (its owner, at her login),
+        not written into the file by an outsider."""
+        return slot.pair_proof is not None and hmac.compare_digest(
+            slot.pair_proof, pair_proof(self.holder.master, slot))
 
     def confirm_key_pair(self, owner: Unlocked) -> list[KeyName]:
         """Vouch for an upgraded account's key pair, proven hers by her password (``owner`` is
@@ -197,7 +236,7 @@ class KeyCustody:
             KeyCustody(self.keys, owner).convert_legacy()
         assert owner.pair is not None
         self.certify(slot_id, cert.role, (owner.pair.box_public, owner.pair.sign_public))
-        role = None if cert.role == RECOVERY_ROLE else Role(cert.role)
+        role = role_of(cert)
         return self.grant(slot_id, keys_for_role(role))
 
     # -- accounts -----------------------------------------------------------------------------
@@ -247,6 +286,7 @@ class KeyCustody:
         if cert is not None:
             keyfile.retired.append(cert)
         keyfile.guard.lockout.pop(slot_id, None)
+        self.vouch()
 
     def replace_recovery(self, code: str) -> None:
         """A new recovery slot (new code and key pair) holding every key the holder has."""
@@ -299,6 +339,7 @@ class KeyCustody:
                 self.certify(slot_id, role, None)
         self.replace_recovery(code)
         keyfile.upgrade_pending = True
+        self.vouch()
 
     def convert_legacy(self) -> None:
         """A version 1 slot gets its key pair at its owner's login (she holds the master key
@@ -314,6 +355,7 @@ class KeyCustody:
         box = seal_to(holder.pair.box_public, master,
                       keyfile.sealed_aad(holder.slot_id, KeyName.MASTER.value, 1))
         slot.sealed[KeyName.MASTER.value] = [SealedKey(1, box)]
+        slot.pair_proof = pair_proof(master, slot)
 
     # -- rotation -------------------------------------------------------------------------------
     def begin_rotation(self, names: frozenset[KeyName]) -> dict[KeyName, int]:
@@ -337,9 +379,10 @@ class KeyCustody:
             cert = keyfile.certificates[slot_id]
             if cert.box_public is None:
                 continue
-            role = None if cert.role == RECOVERY_ROLE else Role(cert.role)
+            role = role_of(cert)
             self.grant(slot_id, names & keys_for_role(role))
         keyfile.rotation = {"gens": {n.value: g for n, g in gens.items()}}
+        self.vouch()
         return gens
 
     def finish_rotation(self) -> None:
@@ -356,6 +399,7 @@ class KeyCustody:
             for old in [g for g in held if g < gen]:
                 del held[old]
         keyfile.rotation = None
+        self.vouch()
 
     def abort_rotation(self) -> None:
         """Take back the new generations (a cancelled rotation leaves nothing behind)."""
@@ -368,6 +412,7 @@ class KeyCustody:
                     slot.sealed[name_text] = [s for s in slot.sealed[name_text] if s.gen < gen]
             self.holder.keys.get(KeyName(name_text), {}).pop(gen, None)
         keyfile.rotation = None
+        self.vouch()
 
     def rotate_signing_key(self) -> None:
         """A new vault signing key: every certificate signed again and every key sealed again
@@ -395,9 +440,13 @@ class KeyCustody:
             if signed is None or signed.box_public is None:
                 continue
             slot.sealed = {}
-            role = None if signed.role == RECOVERY_ROLE else Role(signed.role)
+            role = role_of(signed)
             self.grant(slot_id, keys_for_role(role))
+        self.vouch()
 
 
-def certificate_problem_current(keyfile: KeyFile, slot_id: str) -> str | None:
-    return certificate_problem(keyfile, slot_id, current_only=True)
+def pair_proof(master: bytes, slot: KeySlot) -> str:
+    """A MAC under the master key over a converted version 1 slot's public keys."""
+    assert slot.box_public is not None and slot.sign_public is not None
+    return mac(derive(master, "key pair proof"), b"\n".join([
+        slot.slot_id.encode(), slot.box_public, slot.sign_public]))

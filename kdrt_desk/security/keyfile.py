@@ -89,6 +89,7 @@ class KeySlot:
     wrapped_key: bytes | None = None
     secret_nonce: bytes | None = None  # recovery slot only: the wrapped installation secret
     wrapped_secret: bytes | None = None
+    pair_proof: str | None = None  # a converted version 1 slot: its pair made by a key holder
 
     @property
     def legacy(self) -> bool:
@@ -103,6 +104,8 @@ class KeySlot:
                     "nonce": self.nonce, "wrapped_key": self.wrapped_key,
                     "secret_nonce": self.secret_nonce, "wrapped_secret": self.wrapped_secret}
         data.update({k: b64(v) for k, v in optional.items() if v is not None})
+        if self.pair_proof is not None:
+            data["pair_proof"] = self.pair_proof
         if self.sealed:
             data["sealed"] = {name: [s.to_json() for s in items]
                               for name, items in sorted(self.sealed.items()) if items}
@@ -125,7 +128,8 @@ class KeySlot:
             sealed={str(name): [SealedKey.from_json(s) for s in items]
                     for name, items in dict(data.get("sealed", {})).items()},
             nonce=opt("nonce"), wrapped_key=opt("wrapped_key"),
-            secret_nonce=opt("secret_nonce"), wrapped_secret=opt("wrapped_secret"))
+            secret_nonce=opt("secret_nonce"), wrapped_secret=opt("wrapped_secret"),
+            pair_proof=data.get("pair_proof"))
 
     def newest(self, name: str) -> SealedKey | None:
         items = self.sealed.get(name) or []
@@ -146,29 +150,31 @@ class Certificate:
     serial: int
     signer: bytes  # the vault signing key's public half that made ``signature``
     signature: bytes
+    slot_digest: str | None = None  # a version 1 slot vouched for: the checksum it had
 
     def payload(self, vault_id: str) -> bytes:
         return certificate_payload(vault_id, self.slot_id, self.role, self.box_public,
-                                   self.sign_public, self.serial)
+                                   self.sign_public, self.serial, self.slot_digest)
 
     def to_json(self) -> dict[str, Any]:
         return {"slot": self.slot_id, "role": self.role,
                 "box_public": _opt_b64(self.box_public), "sign_public": _opt_b64(self.sign_public),
                 "serial": self.serial, "signer": b64(self.signer),
-                "signature": b64(self.signature)}
+                "signature": b64(self.signature), "slot_digest": self.slot_digest}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Certificate:
         return cls(str(data["slot"]), str(data["role"]), _opt_unb64(data.get("box_public")),
                    _opt_unb64(data.get("sign_public")), int(data["serial"]),
-                   unb64(data["signer"]), unb64(data["signature"]))
+                   unb64(data["signer"]), unb64(data["signature"]), data.get("slot_digest"))
 
 
 def certificate_payload(vault_id: str, slot_id: str, role: str, box_public: bytes | None,
-                        sign_public: bytes | None, serial: int) -> bytes:
+                        sign_public: bytes | None, serial: int,
+                        slot_digest: str | None = None) -> bytes:
     return "\n".join(["kdrt-desk certificate v1", vault_id, slot_id, role,
                       _opt_b64(box_public) or "-", _opt_b64(sign_public) or "-",
-                      str(serial)]).encode()
+                      str(serial), slot_digest or "-"]).encode()
 
 
 @dataclass
@@ -224,8 +230,29 @@ def history_payload(vault_id: str, history: list[bytes]) -> bytes:
                      ).encode()
 
 
-def mark_payload(vault_id: str, entry_id: int, entry_hash: str) -> bytes:
-    return f"kdrt-desk audit mark v1\n{vault_id}\n{entry_id}\n{entry_hash}".encode()
+def entry_signature_payload(vault_id: str, entry_id: int, entry_hash: str) -> bytes:
+    """What the last audit entry of a transaction is signed over."""
+    return f"kdrt-desk audit entry v1\n{vault_id}\n{entry_id}\n{entry_hash}".encode()
+
+
+def mark_payload(vault_id: str, signer: str, entry_id: int, entry_hash: str) -> bytes:
+    """What a signer's head mark in the key file is signed over: never the same bytes as an
+    entry's signature, so no mark can be rebuilt from the signatures in the database."""
+    return (f"kdrt-desk audit mark v2\n{vault_id}\n{signer}\n{entry_id}\n"
+            f"{entry_hash}").encode()
+
+
+def manifest_payload(keyfile: KeyFile) -> bytes:
+    """What the vault signing key vouches for besides the certificates: every generation of
+    every key (by key id), the serial of each slot's current certificate, and the markers of
+    an unfinished rotation or upgrade; so no key, certificate or marker can be planted."""
+    return canonical({
+        "what": "kdrt-desk key manifest v1", "vault_id": keyfile.vault_id,
+        "signing_public": _opt_b64(keyfile.signing_public),
+        "generations": {name: sorted([int(g), str(k)] for g, k in gens)
+                        for name, gens in sorted(keyfile.generations.items())},
+        "roster": dict(sorted(keyfile.roster.items())), "rotation": keyfile.rotation,
+        "upgrade_pending": keyfile.upgrade_pending})
 
 
 @dataclass
@@ -246,6 +273,9 @@ class KeyFile:
     serial: int = 0  # the last certificate serial given out
     upgrade_pending: bool = False  # keys written, the database not yet sealed
     rotation: dict[str, Any] | None = None  # a key rotation the database has not finished
+    generations: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # key ids
+    roster: dict[str, int] = field(default_factory=dict)  # slot id -> current cert serial
+    manifest_signature: bytes | None = None
     damaged: list[str] = field(default_factory=list)  # slot ids, or "file"
     _saved: bytes | None = field(default=None, repr=False, compare=False)
 
@@ -271,6 +301,10 @@ class KeyFile:
             "certificates": [c.to_json() for c in self.certificates.values()],
             "retired": [c.to_json() for c in self.retired], "serial": self.serial,
             "upgrade_pending": self.upgrade_pending, "rotation": self.rotation,
+            "generations": {n: [[g, k] for g, k in gens]
+                            for n, gens in sorted(self.generations.items())},
+            "roster": dict(sorted(self.roster.items())),
+            "manifest_signature": _opt_b64(self.manifest_signature),
         }
 
     def to_bytes(self) -> bytes:
@@ -320,7 +354,11 @@ class KeyFile:
                         for m in data.get("lost_marks", [])],
             serial=int(data.get("serial", 0)),
             upgrade_pending=bool(data.get("upgrade_pending", False)),
-            rotation=data.get("rotation"))
+            rotation=data.get("rotation"),
+            generations={str(n): [(int(g), str(k)) for g, k in gens]
+                         for n, gens in dict(data.get("generations", {})).items()},
+            roster={str(k): int(v) for k, v in dict(data.get("roster", {})).items()},
+            manifest_signature=_opt_unb64(data.get("manifest_signature")))
         for raw_slot in data["slots"]:
             slot_id = str(raw_slot["id"])
             stored_slot = raw_slot.pop("checksum", None)

@@ -12,8 +12,10 @@ no such secret, and says so). A lock-out guards the app's login, not the files.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +23,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 
 from kdrt_desk.errors import VaultError
+from kdrt_desk.security.atomic_file import write_atomically
 from kdrt_desk.security.crypto import (
     DEFAULT_KDF,
     KdfParams,
@@ -45,6 +48,7 @@ from kdrt_desk.security.keyfile import (
     canonical,
     previous_path,
 )
+from kdrt_desk.security.manifest import known_key, manifest_holds, mark_unvouched
 from kdrt_desk.security.recovery_code import generate_recovery_code, normalise_recovery_code
 from kdrt_desk.security.secret_store import SecretStore, store_name
 from kdrt_desk.security.tiers import KeyName
@@ -89,6 +93,33 @@ class Unlocked:
         return [gens[g] for g in sorted(gens, reverse=True)]
 
 
+def previous_copy_intact(path: Path, vault_id: str | None = None) -> bool:
+    """Whether the previous copy of the key file at ``path`` exists, passes its checksums and
+    its manifest, and (given ``vault_id``) belongs to the same vault."""
+    prev = previous_path(path)
+    if not prev.exists():
+        return False
+    try:
+        candidate = mark_unvouched(KeyFile.load(prev))
+    except VaultError:
+        return False
+    return not candidate.damaged and (vault_id is None or candidate.vault_id == vault_id)
+
+
+def part_label(part: str) -> str:
+    """A damaged or unsigned part of the key file as messages name it: "file", the recovery
+    slot, an account by its username, or (a slot id) another account."""
+    from kdrt_desk.i18n import t
+
+    if part == "file":
+        return t("cli.part_file")
+    if part in (RECOVERY_SLOT_ID, "recovery"):
+        return t("cli.part_recovery")
+    if part.startswith("u-") and len(part) == 34:
+        return t("cli.part_other_account")
+    return t("cli.part_account", name=part)
+
+
 class VaultKeys:
     """The key file of one vault and the unlocking of its slots."""
 
@@ -102,7 +133,7 @@ class VaultKeys:
         self._secret: bytes | None = None
         if path.exists():
             try:
-                self.keyfile = KeyFile.load(path)
+                self.keyfile = mark_unvouched(KeyFile.load(path))
             except KeyFileDamagedError as exc:
                 raise KeyFileDamagedError(exc.damaged, "", self.previous_intact()) from exc
 
@@ -130,17 +161,30 @@ class VaultKeys:
             self._seal_guard()
         keyfile.save(self.path)
 
-    def previous_intact(self) -> bool:
-        """Whether ``kdrt.keys.prev`` exists and passes its checksums (offered on damage)."""
-        prev = previous_path(self.path)
-        if not prev.exists():
-            return False
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[None]:
+        """Key-file changes that belong to a database transaction (wrap both): if anything
+        fails before both are written (the commit included), the key file, in memory and on
+        disk, is as it was, so no later save writes half of a change."""
+        keyfile = self.file()
+        before = keyfile._saved if keyfile._saved is not None else keyfile.to_bytes()
         try:
-            candidate = KeyFile.load(prev)
-        except VaultError:
-            return False
-        current = self.keyfile
-        return not candidate.damaged and (current is None or candidate.vault_id == current.vault_id)
+            yield
+        except BaseException:
+            current = self.file()
+            if current._saved is not None and current._saved != before:
+                try:
+                    write_atomically(self.path, before)
+                except OSError:
+                    logging.getLogger(__name__).error(
+                        "the key file could not be put back after a failed change")
+            self.keyfile = KeyFile.from_bytes(before)
+            raise
+
+    def previous_intact(self) -> bool:
+        """Whether ``kdrt.keys.prev`` exists and passes its checks (offered on damage)."""
+        return previous_copy_intact(self.path, None if self.keyfile is None
+                                    else self.keyfile.vault_id)
 
     def refuse_if_damaged(self, username: str | None = None) -> None:
         keyfile = self.file()
@@ -150,20 +194,10 @@ class VaultKeys:
 
     def _parts(self, username: str | None) -> str:
         """The damaged parts as a message names them: her own slot by her name."""
-        from kdrt_desk.i18n import t
-
         own = self.slot_id(username) if username else ""
-        names = []
-        for part in self.file().damaged:
-            if part == "file":
-                names.append(t("cli.part_file"))
-            elif part == RECOVERY_SLOT_ID:
-                names.append(t("cli.part_recovery"))
-            elif part == own:
-                names.append(t("cli.part_account", name=(username or "").strip().lower()))
-            else:
-                names.append(t("cli.part_other_account"))
-        return ", ".join(dict.fromkeys(names))
+        return ", ".join(dict.fromkeys(
+            part_label((username or "").strip().lower() if part == own else part)
+            for part in self.file().damaged))
 
     # -- creation ---------------------------------------------------------------------------
     def create(self) -> KeyFile:
@@ -350,6 +384,8 @@ class VaultKeys:
         if unlocked.pair is None:
             return unlocked
         keyfile = self.file()
+        if not manifest_holds(keyfile):
+            raise VaultError("error.slot_keys_invalid")  # the key file edited outside the app
         for name, items in slot.sealed.items():
             for item in items:
                 try:
@@ -357,6 +393,8 @@ class VaultKeys:
                         item.box, keyfile.sealed_aad(slot.slot_id, name, item.gen))
                 except InvalidTag:
                     raise VaultError("error.slot_keys_invalid") from None
+                if not known_key(keyfile, name, item.gen, value):
+                    raise VaultError("error.slot_keys_invalid")  # a key planted in the slot
                 unlocked.keys.setdefault(KeyName(name), {})[item.gen] = value
         if not unlocked.holds(KeyName.MASTER):
             raise VaultError("error.slot_keys_invalid")
@@ -384,10 +422,12 @@ class VaultKeys:
     def rewrap_slot(self, slot_id: str, pair: SlotKeyPair, kek: bytes, salt: bytes) -> KeySlot:
         keyfile = self.file()
         old = keyfile.slots.get(slot_id)
-        kept = (old.sealed if old is not None and old.box_public == pair.box_public else {})
+        same = old is not None and old.box_public == pair.box_public
         nonce, wrapped = wrap(kek, pair.seed, keyfile.aad(slot_id, "seed"))
         slot = KeySlot(slot_id, salt, self.kdf, seed_nonce=nonce, wrapped_seed=wrapped,
-                       box_public=pair.box_public, sign_public=pair.sign_public, sealed=kept)
+                       box_public=pair.box_public, sign_public=pair.sign_public,
+                       sealed=old.sealed if same and old else {},
+                       pair_proof=old.pair_proof if same and old else None)
         if slot_id == RECOVERY_SLOT_ID:
             secret = self.installation_secret()
             if secret is not None:

@@ -26,7 +26,13 @@ from kdrt_desk.domain.enums import Role
 from kdrt_desk.models import AuditEntry
 from kdrt_desk.security.crypto import fingerprint, verify_signature
 from kdrt_desk.security.key_custody import RECOVERY_ROLE, signed_by_vault
-from kdrt_desk.security.keyfile import Certificate, KeyFile, account_slot_id, mark_payload
+from kdrt_desk.security.keyfile import (
+    Certificate,
+    KeyFile,
+    account_slot_id,
+    entry_signature_payload,
+    mark_payload,
+)
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.actor import SYSTEM, Actor
 
@@ -206,21 +212,27 @@ def _signers(keyfile: KeyFile) -> dict[str, Certificate]:
 def _run_holds(vault_id: str, run: _Run) -> bool:
     assert run.cert.sign_public is not None
     return verify_signature(run.cert.sign_public, run.signature,
-                            mark_payload(vault_id, run.entry_id, run.entry_hash))
+                            entry_signature_payload(vault_id, run.entry_id, run.entry_hash))
 
 
 def _check_marks(keyfile: KeyFile, signers: dict[str, Certificate], hashes: dict[int, str],
                  last_signed: dict[str, int], count: int) -> ChainCheck:
     """Each signer's newest mark must point at an entry still there, with the same hash."""
     newest = max(hashes, default=0)
-    for signer, lost in keyfile.lost_marks:  # its entry was gone when its signer wrote again
-        if signer in signers and hashes.get(lost.entry_id) != lost.entry_hash:
+    for signer, lost in keyfile.lost_marks:  # gone, or not hers, when its signer wrote again
+        cert = signers.get(signer)
+        if cert is None or cert.sign_public is None:
+            continue
+        if not verify_signature(cert.sign_public, lost.signature, mark_payload(
+                keyfile.vault_id, signer, lost.entry_id, lost.entry_hash)):
+            return ChainCheck(count, lost.entry_id, "signature")  # a mark written into the file
+        if hashes.get(lost.entry_id) != lost.entry_hash:
             return ChainCheck(count, max(lost.entry_id - 1, 0), "missing")
     for signer, mark in sorted(keyfile.marks.items(), key=lambda m: m[1].entry_id):
         cert = signers.get(signer)
         if cert is None or cert.sign_public is None or not verify_signature(
                 cert.sign_public, mark.signature,
-                mark_payload(keyfile.vault_id, mark.entry_id, mark.entry_hash)):
+                mark_payload(keyfile.vault_id, signer, mark.entry_id, mark.entry_hash)):
             return ChainCheck(count, mark.entry_id, "signature")
         if hashes.get(mark.entry_id) != mark.entry_hash:
             if mark.entry_id > newest:

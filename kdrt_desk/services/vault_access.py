@@ -25,16 +25,23 @@ from sqlalchemy.orm import Session
 
 from kdrt_desk.db import migrate
 from kdrt_desk.db.engine import encrypted_engine, verify_open
+from kdrt_desk.db.errors import sqlite_error_key
 from kdrt_desk.db.session import AuditSigner, Database
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError, VaultError
 from kdrt_desk.models import Setting, StaffAccount
-from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams, fingerprint
+from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams, fingerprint, verify_signature
 from kdrt_desk.security.field_crypto import FieldKeys
 from kdrt_desk.security.instance_lock import InstanceLock, make_private
 from kdrt_desk.security.key_custody import KeyCustody, certified_role
-from kdrt_desk.security.keyfile import RECOVERY_SLOT_ID, AuditMark, account_slot_id, mark_payload
+from kdrt_desk.security.keyfile import (
+    RECOVERY_SLOT_ID,
+    AuditMark,
+    account_slot_id,
+    entry_signature_payload,
+    mark_payload,
+)
 from kdrt_desk.security.secret_store import SecretStore
 from kdrt_desk.security.tiers import KeyName, Tier
 from kdrt_desk.security.vault_keys import Unlocked, VaultKeys
@@ -121,7 +128,8 @@ def field_keys_of(holder: Unlocked) -> FieldKeys:
 def audit_signer(keys: VaultKeys, holder: Unlocked, engine: Engine) -> AuditSigner | None:
     """Signs this login's audit transactions and keeps its head mark in the key file. A mark
     whose entry is gone or changed by the time it is replaced (the newest entries deleted, and
-    the id given again to the next one) is kept as evidence for ``audit verify``."""
+    the id given again to the next one), or whose signature is not this signer's (one written
+    into the file), is kept as evidence for ``audit verify``."""
     pair = holder.pair
     if pair is None:
         return None
@@ -129,14 +137,19 @@ def audit_signer(keys: VaultKeys, holder: Unlocked, engine: Engine) -> AuditSign
     vault_id = keys.vault_id
 
     def sign(entry_id: int, digest: str) -> bytes:
-        return pair.sign(mark_payload(vault_id, entry_id, digest))
+        return pair.sign(entry_signature_payload(vault_id, entry_id, digest))
 
     def signed(entry_id: int, digest: str) -> None:
         keyfile = keys.file()
         old = keyfile.marks.get(signer)
-        if old is not None and _hash_at(engine, old.entry_id) != old.entry_hash:
+        if old is not None and (_hash_at(engine, old.entry_id) != old.entry_hash
+                                or not verify_signature(pair.sign_public, old.signature,
+                                                        mark_payload(vault_id, signer,
+                                                                     old.entry_id,
+                                                                     old.entry_hash))):
             keyfile.lost_marks.append((signer, old))
-        keyfile.marks[signer] = AuditMark(entry_id, digest, sign(entry_id, digest))
+        keyfile.marks[signer] = AuditMark(entry_id, digest, pair.sign(
+            mark_payload(vault_id, signer, entry_id, digest)))
         keys.save()
 
     return AuditSigner(signer, sign, signed)
@@ -289,8 +302,8 @@ def _check_vault_id(db: Database, keys: VaultKeys) -> None:
             stored = conn.execute(select(Setting.value).where(
                 Setting.key == "vault_id")).scalar() if has_settings else None
     except DBAPIError as exc:
-        db.dispose()
-        raise VaultError("error.database_damaged") from exc
+        db.dispose()  # a locked or unreadable file is said so; anything else is damage
+        raise VaultError(sqlite_error_key(exc, db.folder) or "error.database_damaged") from exc
     if stored is not None and stored != keys.vault_id:
         db.dispose()
         raise VaultError("error.keyfile_foreign")

@@ -9,7 +9,6 @@ its pseudonymous id. Nothing here writes the key file or counts towards a lock-o
 from __future__ import annotations
 
 import shutil
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ from kdrt_desk.db.engine import encrypted_engine, verify_open
 from kdrt_desk.errors import UserError, VaultError
 from kdrt_desk.models import StaffAccount
 from kdrt_desk.security.crypto import KdfParams
+from kdrt_desk.security.key_custody import certificate_problem
 from kdrt_desk.security.keyfile import (
     RECOVERY_SLOT_ID,
     KeyFile,
@@ -27,8 +27,9 @@ from kdrt_desk.security.keyfile import (
     account_slot_id,
     previous_path,
 )
+from kdrt_desk.security.manifest import manifest_holds, mark_unvouched
 from kdrt_desk.security.secret_store import SecretStore
-from kdrt_desk.security.vault_keys import VaultKeys
+from kdrt_desk.security.vault_keys import VaultKeys, previous_copy_intact
 from kdrt_desk.vault_files import VaultPaths
 
 DAMAGED_SUFFIX = ".damaged-"
@@ -48,9 +49,9 @@ class KeyFileReport:
 def check_key_file(paths: VaultPaths, store: SecretStore, kdf: KdfParams,
                    username: str | None = None, password: str | None = None) -> KeyFileReport:
     """Every slot's checksum and the file's; damaged slots named as well as can be."""
-    previous = _previous_intact(paths)
+    previous = previous_copy_intact(paths.keys)
     try:
-        keyfile = KeyFile.load(paths.keys)
+        keyfile = mark_unvouched(KeyFile.load(paths.keys))
     except KeyFileDamagedError:
         return KeyFileReport(0, ["file"], previous)
     report = KeyFileReport(len(keyfile.slots) + len(keyfile.damaged), [], previous)
@@ -65,11 +66,18 @@ def check_key_file(paths: VaultPaths, store: SecretStore, kdf: KdfParams,
     return report
 
 
-def _previous_intact(paths: VaultPaths) -> bool:
-    try:
-        return not KeyFile.load(previous_path(paths.keys)).damaged
-    except VaultError:
-        return False
+def signature_problems(keyfile: KeyFile, usernames: list[str]) -> list[str]:
+    """The parts of an intact key file whose signatures do not hold (edited outside the app):
+    "file" for the key manifest, "recovery", or an account's username (else its slot id)."""
+    if keyfile.version < 2:
+        return []
+    names = {account_slot_id(keyfile.vault_id, n): n for n in usernames}
+    problems = [] if manifest_holds(keyfile) else ["file"]
+    for slot_id in sorted(keyfile.slots):
+        if certificate_problem(keyfile, slot_id) is not None:
+            problems.append("recovery" if slot_id == RECOVERY_SLOT_ID
+                            else names.get(slot_id, slot_id))
+    return problems
 
 
 def _account_names(paths: VaultPaths, keyfile: KeyFile, store: SecretStore, kdf: KdfParams,
@@ -97,11 +105,19 @@ def restore_previous_key_file(paths: VaultPaths) -> Path:
     (``kdrt.keys.damaged-<time>``), so nothing is lost. Returns where the damaged one went."""
     prev = previous_path(paths.keys)
     try:
-        previous = KeyFile.load(prev)
+        previous = mark_unvouched(KeyFile.load(prev))
     except VaultError as exc:
         raise UserError("error.previous_keyfile_unusable") from exc
     if previous.damaged:
         raise UserError("error.previous_keyfile_unusable")
+    try:
+        current: KeyFile | None = mark_unvouched(KeyFile.load(paths.keys))
+    except VaultError:
+        current = None  # unreadable as a whole: the previous copy is the way back
+    if current is not None and not current.damaged:
+        raise UserError("error.keyfile_not_damaged")  # an intact file is never rolled back
+    if current is not None and current.vault_id != previous.vault_id:
+        raise UserError("error.previous_keyfile_unusable")  # a copy from another vault
     stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     kept = paths.keys.with_name(paths.keys.name + DAMAGED_SUFFIX + stamp)
     try:
@@ -114,7 +130,3 @@ def restore_previous_key_file(paths: VaultPaths) -> Path:
 
         raise VaultError(os_error_key(exc)) from exc
     return kept
-
-
-def unreadable_report(counts: Counter[str]) -> list[str]:
-    return [f"{column}: {count}" for column, count in sorted(counts.items())]

@@ -28,6 +28,7 @@ from kdrt_desk.models import StaffAccount
 from kdrt_desk.repositories.sealed_values import unreadable_values
 from kdrt_desk.security.key_custody import KeyCustody
 from kdrt_desk.security.keyfile import account_slot_id
+from kdrt_desk.security.tiers import KeyName
 from kdrt_desk.security.vault_keys import Unlocked, VaultKeys
 from kdrt_desk.vault_files import VaultPaths
 
@@ -71,7 +72,10 @@ def finish_pending_upgrade(paths: VaultPaths, keys: VaultKeys, holder: Unlocked,
     """Seal every value (one transaction), check them all, leave no plaintext copy."""
     from kdrt_desk.services.vault_access import field_keys_of
 
+    if not holder.holds(KeyName.SIGNING):
+        raise VaultError("error.upgrade_needs_admin")  # an admin whose keys are still to come
     field_keys = field_keys_of(holder)
+    db.check_structure()  # a damaged file is not copied and migrated
     copy = before_upgrade_path(paths)
     checkpoint(db.engine)
     try:
@@ -91,5 +95,5 @@ def finish_pending_upgrade(paths: VaultPaths, keys: VaultKeys, holder: Unlocked,
     vacuum(db.engine)
     with contextlib.suppress(FileNotFoundError):
         copy.unlink()
-    keys.file().upgrade_pending = False
+    KeyCustody(keys, holder).finish_upgrade()
     keys.save()

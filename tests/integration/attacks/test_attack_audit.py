@@ -25,7 +25,7 @@ from sqlalchemy import Connection, text
 from support.fake_os_keyring import MemoryKeyring
 
 from kdrt_desk.security.crypto import fingerprint
-from kdrt_desk.security.keyfile import mark_payload
+from kdrt_desk.security.keyfile import entry_signature_payload, mark_payload
 from kdrt_desk.security.vault_keys import Unlocked
 from kdrt_desk.services.audit_log import GENESIS, entry_hash
 
@@ -124,7 +124,7 @@ class Forger:
     def sign_as_herself(self, cut: int, entry_id: int, digest: str, vault_id: str) -> bytes:
         """Her own signature over the forged head; earlier signatures after the cut removed."""
         assert self.holder.pair is not None
-        signature = self.holder.pair.sign(mark_payload(vault_id, entry_id, digest))
+        signature = self.holder.pair.sign(entry_signature_payload(vault_id, entry_id, digest))
         self.conn.execute(text("UPDATE audit_entry SET signer = NULL, signature = NULL "
                                "WHERE id > :id"), {"id": cut})
         self.conn.execute(text("UPDATE audit_entry SET signer = :s, signature = :sig "
@@ -170,9 +170,10 @@ def resign_after(forge: Forger, vault: CliVault, cut: int,
     """Every entry after ``cut`` hashed again, signed with her key, her mark moved on."""
     entry_id, digest = forge.rehash_after(cut, actor)
     vault_id = str(forge.scalar("SELECT value FROM setting WHERE key = 'vault_id'"))
-    signature = forge.sign_as_herself(cut, entry_id, digest, vault_id)
+    forge.sign_as_herself(cut, entry_id, digest, vault_id)
     assert forge.holder.pair is not None
     mine = fingerprint(forge.holder.pair.sign_public)
+    signature = forge.holder.pair.sign(mark_payload(vault_id, mine, entry_id, digest))
 
     def move_my_mark(data: dict) -> None:  # type: ignore[type-arg]
         data["marks"][mine] = {"id": entry_id, "hash": digest,
