@@ -47,7 +47,8 @@ class Screening(Base):
     skills: Mapped[str] = mapped_column(String(200), default="")
     skills_other: Mapped[str] = mapped_column(String(200), default="")
     experience: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
-    risk_level: Mapped[str | None] = mapped_column(Sealed(RESTRICTED), nullable=True)
+    risk_level: Mapped[str | None] = mapped_column(
+        Sealed(RESTRICTED, fail_safe="high", required=True), nullable=True)
     risk_reasons: Mapped[str | None] = mapped_column(Sealed(RESTRICTED), nullable=True)
     safety_plan: Mapped[str | None] = mapped_column(Sealed(RESTRICTED), nullable=True)
     barriers: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)

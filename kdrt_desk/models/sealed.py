@@ -5,8 +5,8 @@ value together with the keys and its row's identity), so a sealed column written
 row, by any path, fails loudly instead of storing plaintext. ORM rows get this done for them by
 the mapper events below; Core ``insert()``/``update().values()`` paths pass ``keys.bind(...)``.
 Reading gives a ``SealedBlob``, which opens only with the row's identity: ORM rows are opened on
-load, Core rows by the caller (``FieldKeys.open_or_none(blob.column_key, identity, blob.data)``
-via ``open_blob``).
+load, Core rows by the caller (``open_blob``). A value that does not open reads as its
+column's ``fail_safe``.
 
 The keys come from the session the vault opens (``session.info["field_keys"]``), never from a
 module global, so the later server mode gets the same protection: values are ciphertext before
@@ -24,7 +24,12 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapper, Session, attributes
 from sqlalchemy.types import TypeDecorator
 
-from kdrt_desk.security.field_crypto import FieldKeys, SealingError, identity
+from kdrt_desk.security.field_crypto import (
+    FieldKeys,
+    SealingError,
+    UnreadableValueError,
+    identity,
+)
 from kdrt_desk.security.tiers import Tier
 
 SEAL_ID_BYTES = 16
@@ -46,10 +51,12 @@ class Bound:
 
 @dataclass(frozen=True)
 class SealedBlob:
-    """A sealed value as read: opens only with the identity of the row it was read from."""
+    """A sealed value as read: opens only with the identity of the row it was read from.
+    ``fail_safe`` is what it reads as when it does not open (changed outside the app)."""
 
     data: bytes
     column_key: str
+    fail_safe: Any = None
 
     def __repr__(self) -> str:  # never the bytes in a log or an assertion message
         return f"SealedBlob({self.column_key})"
@@ -59,9 +66,14 @@ class Sealed(TypeDecorator[Any]):
     impl = LargeBinary
     cache_ok = True
 
-    def __init__(self, tier: Tier) -> None:
+    def __init__(self, tier: Tier, *, fail_safe: Any = None, required: bool = False) -> None:
+        """``fail_safe``: what a value that does not open reads as (the careful answer: her
+        risk high, never call her at home); ``required``: the app always writes the column, so
+        an empty one was emptied outside the app (``vault check`` counts it)."""
         super().__init__()
         self.tier = tier
+        self.fail_safe = fail_safe
+        self.required = required
         self.column_key = ""  # "table.column", set by ``name_sealed_columns``
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
@@ -71,10 +83,13 @@ class Sealed(TypeDecorator[Any]):
             if value.value is None:
                 return None
             return value.keys.seal(self.tier, self.column_key, value.row_identity, value.value)
+        if isinstance(value, SealedBlob) and value.column_key == self.column_key:
+            return value.data  # ciphertext kept as it was (one that no longer opens)
         raise SealingError(f"{self.column_key or 'a sealed column'}: a value without its row")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> SealedBlob | None:
-        return None if value is None else SealedBlob(bytes(value), self.column_key)
+        return None if value is None else SealedBlob(bytes(value), self.column_key,
+                                                     self.fail_safe)
 
 
 def field_keys(session: Session | None) -> FieldKeys:
@@ -89,7 +104,15 @@ def open_blob(keys: FieldKeys, blob: object, *row_identity: object) -> Any:
         return None
     if not isinstance(blob, SealedBlob):
         raise SealingError("a sealed column read back without its type")
-    return keys.open_or_none(blob.column_key, identity(*row_identity), blob.data)
+    return open_sealed(keys, blob, identity(*row_identity))
+
+
+def open_sealed(keys: FieldKeys, blob: SealedBlob, row_identity: str) -> Any:
+    """The value; None when withheld from this role; its column's fail-safe when unreadable."""
+    try:
+        return keys.open_or_raise(blob.column_key, row_identity, blob.data)
+    except UnreadableValueError:
+        return blob.fail_safe
 
 
 def bind(keys: FieldKeys, value: Any, *row_identity: object) -> Bound:
@@ -169,8 +192,7 @@ def _open_attributes(target: Any, session: Session | None, names: Any) -> None:
         if isinstance(value, SealedBlob):
             if ident is None:
                 ident = row_identity_of(target)
-            attributes.set_committed_value(
-                target, name, keys.open_or_none(value.column_key, ident, value.data))
+            attributes.set_committed_value(target, name, open_sealed(keys, value, ident))
 
 
 def _on_load(target: Any, context: Any) -> None:

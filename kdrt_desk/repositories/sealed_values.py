@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from kdrt_desk.errors import UserError
 from kdrt_desk.models import SEALED_MODELS
-from kdrt_desk.models.sealed import Bound, Sealed
+from kdrt_desk.models.sealed import Bound, Sealed, SealedBlob
 from kdrt_desk.security.field_crypto import (
     FieldKeys,
     TierWithheldError,
@@ -30,6 +31,7 @@ class SealedTable:
     primary: tuple[str, ...]
     identity: tuple[str, ...]
     columns: tuple[str, ...]  # its sealed columns of the tiers asked for
+    required: frozenset[str] = frozenset()  # the ones the app always writes
 
     def rows(self, session: Session) -> Iterator[tuple[tuple[Any, ...], str, dict[str, Any]]]:
         """(primary key, row identity, {column: SealedBlob or None}) for every row."""
@@ -48,20 +50,25 @@ def sealed_tables(tiers: frozenset[Tier]) -> list[SealedTable]:
         table: Table = model.__table__  # type: ignore[attr-defined,assignment]
         columns = tuple(c.name for c in table.columns
                         if isinstance(c.type, Sealed) and c.type.tier in tiers)
+        required = frozenset(c for c in columns if table.c[c].type.required)  # type: ignore[attr-defined]
         if columns:
             found.append(SealedTable(table, tuple(c.name for c in table.primary_key.columns),
-                                     model.__seal_identity__, columns))  # type: ignore[attr-defined]
+                                     model.__seal_identity__, columns,  # type: ignore[attr-defined]
+                                     required))
     return found
 
 
 def unreadable_values(session: Session, keys: FieldKeys) -> Counter[str]:
     """How many values of each sealed column do not open with their row's identity (changed
-    outside the app, or copied from another row). Only tiers ``keys`` holds are checked."""
+    outside the app, or copied from another row), or are missing from a column the app always
+    writes. Only tiers ``keys`` holds are checked."""
     found: Counter[str] = Counter()
     for sealed in sealed_tables(keys.tiers()):
         for _, row_identity, blobs in sealed.rows(session):
-            for blob in blobs.values():
+            for name, blob in blobs.items():
                 if blob is None:
+                    if name in sealed.required:
+                        found[f"{sealed.table.name}.{name}"] += 1
                     continue
                 try:
                     keys.open(blob.column_key, row_identity, blob.data)
@@ -75,23 +82,25 @@ def unreadable_values(session: Session, keys: FieldKeys) -> Counter[str]:
 def reseal_values(session: Session, keys: FieldKeys, tiers: frozenset[Tier],
                   progress: Callable[[int], bool] | None = None) -> int:
     """Seal every value of ``tiers`` again under the newest generation ``keys`` holds; returns
-    how many rows were written. ``progress(rows)`` returning False raises ``InterruptedError``
-    (the caller's transaction rolls back: nothing is left half sealed)."""
+    how many rows were written. A value that does not open (changed outside the app) is kept as
+    it is: ``vault check`` names it, and it must not stop a rotation. ``progress(rows)``
+    returning False raises ``UserError("error.cancelled")`` (the caller's transaction rolls
+    back: nothing is left half sealed)."""
     done = 0
     for sealed in sealed_tables(tiers):
         if progress is not None and not progress(done):
-            raise InterruptedError
+            raise UserError("error.cancelled")
         updates: list[dict[str, Any]] = []
         for key, row_identity, blobs in sealed.rows(session):
             params: dict[str, Any] = {f"k_{p}": v for p, v in zip(sealed.primary, key,
                                                                    strict=True)}
             for name, blob in blobs.items():
-                params[f"v_{name}"] = None if blob is None else Bound(
-                    keys, row_identity, keys.open(blob.column_key, row_identity, blob.data))
+                params[f"v_{name}"] = None if blob is None else _resealed(keys, row_identity,
+                                                                          blob)
             updates.append(params)
             done += 1
             if progress is not None and done % 500 == 0 and not progress(done):
-                raise InterruptedError
+                raise UserError("error.cancelled")
         if updates:
             table = sealed.table
             statement = update(table).where(
@@ -100,3 +109,10 @@ def reseal_values(session: Session, keys: FieldKeys, tiers: frozenset[Tier],
                  for name in sealed.columns})
             session.execute(statement, updates)
     return done
+
+
+def _resealed(keys: FieldKeys, row_identity: str, blob: SealedBlob) -> Bound | SealedBlob:
+    try:
+        return Bound(keys, row_identity, keys.open(blob.column_key, row_identity, blob.data))
+    except UnreadableValueError:
+        return blob

@@ -104,9 +104,6 @@ class FieldKeys:
     def tiers(self) -> frozenset[Tier]:
         return frozenset(self._newest)
 
-    def generation(self, tier: Tier) -> int | None:
-        return self._newest.get(tier)
-
     # -- values --------------------------------------------------------------------------------
     def seal(self, tier: Tier, column_key: str, row_identity: str, value: Any,
              gen: int | None = None) -> bytes:
@@ -134,6 +131,18 @@ class FieldKeys:
             return json.loads(_unpad(plain).decode("utf-8"))
         except (InvalidTag, ValueError, UnicodeDecodeError) as exc:
             raise UnreadableValueError(column_key) from exc
+
+    def open_or_raise(self, column_key: str, row_identity: str, data: bytes) -> Any:
+        """The value, or None when withheld from this role; ``UnreadableValueError`` (logged
+        by column, never by value) when it does not open with its row's identity."""
+        try:
+            return self.open(column_key, row_identity, data)
+        except TierWithheldError:
+            return None
+        except UnreadableValueError:
+            log.warning("a sealed value of %s does not open with its row's identity",
+                        column_key)
+            raise
 
     def open_or_none(self, column_key: str, row_identity: str, data: bytes | None) -> Any:
         """The value, or None when it is absent, withheld from this role or unreadable (the

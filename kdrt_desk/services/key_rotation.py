@@ -40,18 +40,21 @@ def keys_to_rotate(role: Role) -> frozenset[KeyName]:
 def rotate_keys(vault: OpenVault, names: frozenset[KeyName], account: str,
                 progress: Callable[[int], bool] | None = None) -> None:
     """Rotate ``names`` (after ``account`` left or was demoted); audited. ``progress(rows)``
-    returning False cancels: the database rolls back and the new generations are taken back."""
+    returning False cancels: the database rolls back and the new generations are taken back.
+    Once the values are sealed under the new generations (committed) nothing is taken back: a
+    fault after that leaves the rotation to be finished at the next admin login."""
     vault.actor.require(Permission.MANAGE_USERS)
     custody = vault.custody()
     custody.begin_rotation(names)
     vault.keys.save()
     try:
-        _complete(vault.paths, vault.keys, vault.holder, vault.db, progress)
+        _reseal(vault.keys, vault.holder, vault.db, progress)
     except BaseException:
         custody.abort_rotation()
         vault.keys.save()
         _reload(vault.db, vault.holder)
         raise
+    _finish(vault.keys, vault.holder, vault.db)
     with vault.db.transaction() as session:
         audit_log.append(session, vault.actor.username, "keys_rotated", account,
                          {"keys": sorted(n.value for n in names)})
@@ -60,26 +63,36 @@ def rotate_keys(vault: OpenVault, names: frozenset[KeyName], account: str,
 def resume_rotation(paths: VaultPaths, keys: VaultKeys, holder: Unlocked,
                     db: Database) -> Database:
     """Finish a rotation a crash interrupted (at an admin's login)."""
-    _complete(paths, keys, holder, db, None)
+    if keys.file().rotation is None:
+        return db
+    _reseal(keys, holder, db, None)
+    _finish(keys, holder, db)
     with db.transaction() as session:
         audit_log.append(session, "system", "keys_rotated", "", {"resumed": True})
     return db
 
 
-def _complete(paths: VaultPaths, keys: VaultKeys, holder: Unlocked, db: Database,
-              progress: Callable[[int], bool] | None) -> None:
+def _rotating(keys: VaultKeys) -> frozenset[KeyName]:
     rotation = keys.file().rotation
-    if rotation is None:
-        return
-    names = frozenset(KeyName(n) for n in rotation["gens"])
+    return frozenset() if rotation is None else frozenset(KeyName(n) for n in rotation["gens"])
+
+
+def _reseal(keys: VaultKeys, holder: Unlocked, db: Database,
+            progress: Callable[[int], bool] | None) -> None:
+    """Every value of the rotated tiers sealed again, in one transaction."""
+    names = _rotating(keys)
     tiers = frozenset(Tier(n.value) for n in names if n.value in {t.value for t in Tier})
     _reload(db, holder)
     if tiers:
         with db.transaction() as session:
             reseal_values(session, db.keys, tiers, progress)
             if Tier.CONTACT in tiers:
-                rebuild_search_tokens(session, db.keys)
-    if KeyName.MASTER in names:
+                rebuild_search_tokens(session)
+
+
+def _finish(keys: VaultKeys, holder: Unlocked, db: Database) -> None:
+    """The file under the new master key, then the old generations dropped."""
+    if KeyName.MASTER in _rotating(keys):
         newest = holder.newest(KeyName.MASTER)
         if db.engine.kdrt_creator.key != newest:  # type: ignore[attr-defined]
             rekey_engine(db.engine, newest)

@@ -48,6 +48,7 @@ from kdrt_desk.models import (
 )
 from kdrt_desk.models.sealed import field_keys, open_blob
 from kdrt_desk.security.permissions import Permission
+from kdrt_desk.security.tiers import Tier
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.clock import local_today
@@ -201,8 +202,9 @@ def to_record(row: Screening, *, with_restricted: bool, risk_visible: bool,
         needs={Need(v) for v in split_codes(row.needs)},
         skills={Skill(v) for v in split_codes(row.skills)}, skills_other=row.skills_other,
         experience=row.experience or "",
-        risk_level=RiskLevel(row.risk_level) if risk_visible and row.risk_level
-        else RiskLevel.LOW,
+        # an emptied risk (the app always writes one) reads as the careful answer
+        risk_level=(RiskLevel(row.risk_level or RiskLevel.HIGH) if risk_visible
+                    else RiskLevel.LOW),
         barriers={Barrier(v) for v in split_codes(row.barriers)},
         criteria_met=set(split_codes(row.criteria_met)), id=row.id, assessor=row.assessor,
         score=row.score or 0, unmet_required=split_codes(row.unmet_required),
@@ -466,6 +468,8 @@ class ScreeningService:
             changes = session.scalars(select(ScreeningChange)
                                       .where(ScreeningChange.screening_id == screening_id)
                                       .order_by(ScreeningChange.changed_at, ScreeningChange.id))
+            # without the restricted key the previous values (sealed restricted) are all withheld
+            withheld = not field_keys(session).holds(Tier.RESTRICTED)
             result = []
             for change in changes:
                 fields = split_codes(change.fields)
@@ -474,7 +478,7 @@ class ScreeningService:
                 result.append(ScreeningChangeRecord(
                     change.id, change.screening_id, change.changed_at.replace(tzinfo=UTC),
                     change.changed_by, change.reason or "", fields, shown,
-                    restricted_hidden=len(shown) < len(previous)))
+                    restricted_hidden=withheld or len(shown) < len(previous)))
             return result
 
     def visible_columns(self) -> tuple[str, ...]:
@@ -524,7 +528,8 @@ class ScreeningService:
         row = ScreeningListRow
         with _collector_paused():
             return [row(sid, pid, code, name, day(on), assessor,
-                        risk(open_blob(keys, level, seal, pid)) if show_risk else None,
+                        (risk(open_blob(keys, level, seal, pid)) or RiskLevel.HIGH) if show_risk
+                        else None,
                         open_blob(keys, score, seal, pid) or 0, outcome(result), awaiting == 1)
                     for sid, pid, code, name, on, assessor, seal, level, score, result, awaiting
                     in session.connection().execute(query).all()]  # Core rows: no ORM loading

@@ -15,7 +15,7 @@ from support.team import Team
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk.db.engine import encrypted_engine, verify_open
-from kdrt_desk.errors import VaultError
+from kdrt_desk.errors import UserError, VaultError
 from kdrt_desk.models import Participant
 from kdrt_desk.models.sealed import SealedBlob
 from kdrt_desk.security.field_crypto import (
@@ -101,7 +101,7 @@ def test_a_cancelled_rotation_leaves_nothing_behind(vault: VaultFixture) -> None
     with admin.vault.db.engine.connect() as conn:
         nik_before = conn.execute(text("SELECT nik FROM participant")).scalar_one()
 
-    with pytest.raises(InterruptedError):
+    with pytest.raises(UserError, match="Dibatalkan"):
         admin.accounts.rotate_after("konselor2", held, lambda rows: False)
     after = KeyFile.load(vault.data_dir / "kdrt.keys")
     assert after.rotation is None
@@ -110,3 +110,38 @@ def test_a_cancelled_rotation_leaves_nothing_behind(vault: VaultFixture) -> None
         assert conn.execute(text("SELECT nik FROM participant")).scalar_one() == nik_before
     assert admin.participants.list_rows()[0].nik == "1671044506850001"
     team.close()
+
+
+def test_a_fault_after_the_values_are_resealed_is_finished_at_the_next_login(
+        vault: VaultFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The values are sealed under the new generations (committed) and then the re-encryption
+    of the file fails: nothing is taken back (that would leave values no key opens), the
+    rotation stays marked, and the admin's next login finishes it."""
+    from kdrt_desk.services import key_rotation
+
+    team = Team.hired(vault)
+    admin = team("admin")
+    admin.participants.register(sample(), today=TODAY)
+    held = admin.accounts.set_active("konselor2", False)
+
+    def fails(*_args: object) -> None:
+        raise VaultError("error.disk_full")
+
+    monkeypatch.setattr(key_rotation, "rekey_engine", fails)
+    with pytest.raises(VaultError):
+        admin.accounts.rotate_after("konselor2", held)
+    pending = KeyFile.load(vault.data_dir / "kdrt.keys")
+    assert pending.rotation is not None  # still marked: the new generations are kept
+    assert admin.participants.list_rows()[0].nik == "1671044506850001"
+    team.close()
+    monkeypatch.undo()
+
+    services = vault.services("admin")  # the next admin login finishes the rotation
+    try:
+        assert services.participants.list_rows()[0].nik == "1671044506850001"
+        finished = KeyFile.load(vault.data_dir / "kdrt.keys")
+        assert finished.rotation is None
+        assert services.vault.db.engine.kdrt_creator.key == services.vault.holder.newest(
+            KeyName.MASTER)
+    finally:
+        services.close()

@@ -103,3 +103,50 @@ def test_saving_as_staff_leaves_restricted_ciphertext_untouched(admin: Services)
         case = session.get(ParticipantCase, saved.id)
         assert case is not None and case.safety_notes  # still opens for a key holder
 
+
+
+def test_a_value_that_does_not_open_reads_as_the_careful_answer(admin: Services) -> None:
+    """Her risk level and "never at home" copied from another row: high, and never at home;
+    a value only withheld from a role is None, not the careful answer."""
+    first = admin.participants.register(sample(), today=TODAY)
+    second = admin.participants.register(sample(full_name="Rina Wati", nik="1671044506850002",
+                                                never_contact_at_home=False), today=TODAY)
+    with admin.vault.db.transaction() as session:
+        session.execute(update(Participant).where(Participant.id == second.id).values(
+            risk_level=bind(field_keys(session), "low", session.get(Participant,
+                                                                     second.id).seal_id)))
+    (other_risk, other_home), = raw(admin, "SELECT risk_level, never_contact_at_home FROM "
+                                    "participant WHERE id = :id", id=second.id)
+    with admin.vault.db.engine.begin() as conn:
+        conn.execute(text("UPDATE participant SET risk_level = :r, never_contact_at_home = :h "
+                          "WHERE id = :id"), {"r": other_risk, "h": other_home, "id": first.id})
+    with admin.vault.db.reading() as session:
+        row = session.get(Participant, first.id)
+        assert row is not None
+        assert (row.risk_level, row.never_contact_at_home) == ("high", True)
+        blob = session.execute(select(Participant.risk_level, Participant.seal_id)
+                               .where(Participant.id == first.id)).one()
+        assert open_blob(field_keys(session), blob[0], blob[1]) == "high"
+        assert open_blob(FieldKeys.none(), blob[0], blob[1]) is None  # withheld, not unsafe
+
+
+def test_a_value_that_does_not_open_is_kept_as_it_is_when_sealed_again(admin: Services) -> None:
+    """A key rotation re-seals every value; one that does not open is written back unchanged
+    (a ``SealedBlob`` of its own column passes through; of another column it is refused)."""
+    from kdrt_desk.repositories.sealed_values import reseal_values
+
+    saved = admin.participants.register(sample(), today=TODAY)
+    with admin.vault.db.engine.begin() as conn:
+        conn.execute(text("UPDATE participant SET birth_place = phone WHERE id = :id"),
+                      {"id": saved.id})
+    (before,), = raw(admin, "SELECT birth_place FROM participant WHERE id = :id", id=saved.id)
+    with admin.vault.db.transaction() as session:
+        assert reseal_values(session, field_keys(session), frozenset({Tier.CONTACT})) >= 1
+    (after, nik), = raw(admin, "SELECT birth_place, nik FROM participant WHERE id = :id",
+                        id=saved.id)
+    assert after == before
+    assert admin.participants.get(saved.id).nik == "1671044506850001"
+    with admin.vault.db.transaction() as session, pytest.raises(StatementError) as refused:
+        session.execute(update(Participant).where(Participant.id == saved.id).values(
+            nik=SealedBlob(bytes(before), "participant.birth_place")))
+    assert isinstance(refused.value.orig, SealingError)
