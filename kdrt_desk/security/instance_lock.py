@@ -25,8 +25,12 @@ class InstanceLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND
                          | getattr(os, "O_BINARY", 0), 0o600)
             handle = os.fdopen(fd, "a+b")
+        except OSError as exc:
+            raise VaultError("error.folder_read_only") from exc
+        try:
             make_private(self.path)
         except OSError as exc:
+            handle.close()
             raise VaultError("error.folder_read_only") from exc
         try:
             if sys.platform == "win32":

@@ -70,6 +70,18 @@ PERMISSION_KEYS: dict[Permission, frozenset[KeyName]] = {
     Permission.ANONYMISE: frozenset({_R, _C}),
     Permission.MANAGE_GROUPS: frozenset({_C}),
     Permission.MANAGE_USERS: frozenset({_S}),
+    # beyond her own groups' members and sessions: only once her keys are hers (an account whose
+    # key pair is not yet confirmed works like a facilitator, whatever role it was given)
+    Permission.VIEW_ALL_PARTICIPANTS: frozenset({_C}),
+    Permission.VIEW_ALL_GROUPS: frozenset({_C}),
+    Permission.EXPORT: frozenset({_C}),
+    Permission.RECORD_SERVICE: frozenset({_C}),
+    # an admin's own work: with the vault signing key
+    Permission.VIEW_AUDIT: frozenset({_S}),
+    Permission.SETTINGS: frozenset({_S}),
+    Permission.MANAGE_CRITERIA: frozenset({_S}),
+    Permission.MANAGE_PARTNERS: frozenset({_S}),
+    Permission.MANAGE_PROGRAMME: frozenset({_S}),
 }
 
 

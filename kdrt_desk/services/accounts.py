@@ -69,7 +69,8 @@ class AccountService:
         self.actor.require(Permission.MANAGE_USERS)
         with self.db.reading() as session:
             rows = session.scalars(select(StaffAccount).order_by(StaffAccount.username))
-            return [AccountInfo(r.username, r.display_name, Role(r.role), r.active,
+            return [AccountInfo(r.username, r.display_name, self._signed_role(r.username, r),
+                                r.active,
                                 r.must_change_password,
                                 r.last_login_at.replace(tzinfo=UTC) if r.last_login_at else None,
                                 self._key_status(r.username))
@@ -111,7 +112,7 @@ class AccountService:
         problems.extend(self._display_name_problems(display_name))
         if problems:
             raise ValidationError(problems)
-        with self.db.transaction() as session:
+        with self.keys.changing(), self.db.transaction() as session:
             if session.scalar(select(StaffAccount.id).where(StaffAccount.username == name)):
                 raise ValidationError([UserError("error.username_taken", field="username")])
             session.add(StaffAccount(username=name, display_name=display_name.strip(),
@@ -138,7 +139,7 @@ class AccountService:
         self.actor.require(Permission.MANAGE_USERS)
         name = username.strip().lower()
         validate_new_password(new_password, name)
-        with self.db.transaction() as session:
+        with self.keys.changing(), self.db.transaction() as session:
             account = self._account(session, name)
             # a reset by another admin forces a change; one chosen via the recovery code does not
             account.must_change_password = self.actor.username not in (name, SYSTEM.username)
@@ -157,9 +158,10 @@ class AccountService:
         name = username.strip().lower()
         if name == self.actor.username:
             raise UserError("error.keys_own_account")
-        with self.db.transaction() as session:
+        with self.db.reading() as session:
             self._account(session, name)
-            owner = self.keys.unlock(name, password)
+        owner = self.keys.unlock(name, password)  # a wrong one counts towards her lock-out
+        with self.keys.changing(), self.db.transaction() as session:
             given = self.vault.custody().confirm_key_pair(owner)
             audit_log.append(session, self.actor.username, "keys_handed_over", name,
                              {"keys": sorted(k.value for k in given),
@@ -173,7 +175,7 @@ class AccountService:
         if not self.keys.check_password(name, old_password):
             raise ValidationError([UserError("error.old_password_wrong", field="old_password")])
         validate_new_password(new_password, name, "new_password")
-        with self.db.transaction() as session:
+        with self.keys.changing(), self.db.transaction() as session:
             account = self._account(session, name)
             account.must_change_password = False
             audit_log.append(session, name, "password_changed", name)
@@ -191,15 +193,15 @@ class AccountService:
         except ValueError:
             raise ValidationError([UserError("error.role_unknown", field="role")]) from None
         name = username.strip().lower()
-        with self.db.transaction() as session:
+        with self.keys.changing(), self.db.transaction() as session:
             account = self._account(session, name)
-            old_role = Role(account.role)
+            old_role = self._signed_role(name, account)
             if old_role == new_role:
                 return frozenset()
             if name == self.actor.username:
                 raise UserError("error.cannot_change_own_role")
             if old_role == Role.ADMIN:
-                self._keep_an_admin(session)
+                self._keep_an_admin(session, name)
             if not self.keys.has_account(name):
                 raise UserError("error.reactivate_needs_password")
             account.role = new_role.value
@@ -219,10 +221,11 @@ class AccountService:
             raise UserError("error.reactivate_needs_password")
         if name == self.actor.username and not active:
             raise UserError("error.cannot_deactivate_self")
-        with self.db.transaction() as session:
+        with self.keys.changing(), self.db.transaction() as session:
             account = self._account(session, name)
-            if not active and account.role == Role.ADMIN.value:
-                self._keep_an_admin(session)
+            signed = self._signed_role(name, account)
+            if not active and signed == Role.ADMIN:
+                self._keep_an_admin(session, name)
             account.active = active
             audit_log.append(session, self.actor.username,
                              "account_activated" if active else "account_deactivated", name)
@@ -231,7 +234,7 @@ class AccountService:
                 return frozenset()
             self.vault.custody().remove_account(name)
             self.keys.save()
-            return keys_to_rotate(Role(account.role))
+            return keys_to_rotate(signed)
 
     def rotate_after(self, username: str, names: frozenset[KeyName],
                      progress: Callable[[int], bool] | None = None) -> None:
@@ -254,11 +257,19 @@ class AccountService:
             return Role(max(retired, key=lambda c: c.serial).role)
         return Role(account.role)
 
-    @staticmethod
-    def _keep_an_admin(session: Session) -> None:
-        admins = session.scalars(select(StaffAccount).where(
-            StaffAccount.role == Role.ADMIN.value, StaffAccount.active.is_(True))).all()
-        if len(admins) <= 1:
+    def _certified_admin(self, name: str) -> bool:
+        keyfile = self.keys.file()
+        slot_id = self.keys.slot_id(name)
+        cert = keyfile.certificates.get(slot_id)
+        return (cert is not None and cert.role == Role.ADMIN.value
+                and certificate_problem(keyfile, slot_id) is None)
+
+    def _keep_an_admin(self, session: Session, leaving: str) -> None:
+        """Another active admin (by the role signed for her, not the database's) remains."""
+        others = [a for a in session.scalars(select(StaffAccount).where(
+            StaffAccount.active.is_(True), StaffAccount.username != leaving))
+            if self._certified_admin(a.username)]
+        if not others:
             raise UserError("error.last_admin")
 
     def unlock(self, password: str) -> bool:

@@ -1,13 +1,32 @@
-"""Replacing the recovery code: the new sheet is written first, then the old code stops working."""
+"""The recovery sheet: writing it (one way for every screen and the CLI), and replacing the
+recovery code (the new sheet is written first, then the old code stops working)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.security.recovery_code import generate_recovery_code
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.vault_access import OpenVault
+
+
+def sheet_file_name(day: date | None = None) -> str:
+    """The suggested file name, dated: a new sheet never suggests the old one's name."""
+    return f"lembar-pemulihan-kdrt-desk-{(day or date.today()).isoformat()}.pdf"
+
+
+def write_recovery_sheet(data_dir: Path, path: Path, *, centre_name: str, centre_address: str,
+                         code: str, vault_id: str, lang: str, overwrite: bool) -> None:
+    """The sheet as a PDF at ``path`` (atomically; never into the data folder, where the code
+    beside the vault would open it; an existing file only with ``overwrite``)."""
+    from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf  # reportlab
+
+    sheet = RecoverySheet(centre_name, centre_address, code, date.today(), vault_id[:8])
+    OutputWriter(data_dir).write(path, recovery_sheet_pdf(sheet, lang), overwrite=overwrite)
 
 
 class RecoveryService:
@@ -19,7 +38,7 @@ class RecoveryService:
         self.vault.actor.require(Permission.MANAGE_USERS)
         code = generate_recovery_code()
         write_sheet(code)
-        with self.vault.db.transaction() as session:
+        with self.vault.keys.changing(), self.vault.db.transaction() as session:
             audit_log.append(session, self.vault.actor.username, "recovery_code_replaced")
             session.flush()
             self.vault.custody().replace_recovery(code)

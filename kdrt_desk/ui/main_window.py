@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -325,26 +324,26 @@ class MainWindow(QMainWindow):
                                       t("ui.main.new_recovery_explain"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        default = Path.home() / "Documents" / "lembar-pemulihan-kdrt-desk.pdf"
+        from kdrt_desk.services.recovery import sheet_file_name
+
+        default = Path.home() / "Documents" / sheet_file_name()
         chosen = choose_save_path(self, t("ui.main.new_recovery_sheet"), default, "PDF (*.pdf)")
         if chosen is not None:
             self.replace_recovery_sheet(*chosen)
 
     def replace_recovery_sheet(self, path: Path, overwrite: bool = False) -> None:
         """Write a new recovery sheet to ``path``; only then does the old code stop working."""
-        from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
-        from kdrt_desk.security.atomic_file import OutputWriter
+        from kdrt_desk.services.recovery import write_recovery_sheet
 
         settings = self.settings
-        vault_id = self.services.vault.keys.vault_id[:8]
+        vault = self.services.vault
         language = i18n.language()
-        outputs = OutputWriter(self.services.vault.paths.data_dir)
 
-        def write(code: str) -> None:
-            sheet = RecoverySheet(settings.centre_name, settings.centre_address, code,
-                                  date.today(), vault_id)
-            # the file dialog asked before replacing a file; never into the data folder
-            outputs.write(path, recovery_sheet_pdf(sheet, language), overwrite=overwrite)
+        def write(code: str) -> None:  # the file dialog asked before replacing a file
+            write_recovery_sheet(vault.paths.data_dir, path, centre_name=settings.centre_name,
+                                 centre_address=settings.centre_address, code=code,
+                                 vault_id=vault.keys.vault_id, lang=language,
+                                 overwrite=overwrite)
 
         def done(_: object) -> None:
             QMessageBox.information(self, t("ui.main.new_recovery_sheet"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -24,10 +23,9 @@ from PySide6.QtWidgets import (
 
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import language, t
-from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
-from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.security.secret_store import SecretStore, store_name
+from kdrt_desk.services.recovery import sheet_file_name, write_recovery_sheet
 from kdrt_desk.services.vault_access import (
     KEYS_NAME,
     MIN_PASSWORD,
@@ -38,7 +36,6 @@ from kdrt_desk.services.vault_access import (
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.common import ErrorLabel, FieldErrors, choose_save_path, show_error
 
-SHEET_FILE_NAME = "lembar-pemulihan-kdrt-desk.pdf"
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
                  "padding: 6px; color: #5a3a00;")
 NOTE_STYLE = "color: #1b5e20;"
@@ -299,7 +296,7 @@ class RecoveryPage(QWizardPage):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         chosen = choose_save_path(self, t("ui.access.save_sheet_title"),
-                                  Path(folder) / SHEET_FILE_NAME, t("ui.access.pdf_filter"))
+                                  Path(folder) / sheet_file_name(), t("ui.access.pdf_filter"))
         if chosen is not None:
             self.save_to(*chosen)
 
@@ -380,13 +377,11 @@ class SetupWizard(QWizard):
     def write_sheet(self, path: Path, overwrite: bool = False) -> None:
         if not self._recovery_code:
             raise RuntimeError("the vault has not been created yet")
-        sheet = RecoverySheet(
-            centre_name=self.centre_page.centre_name.text().strip(),
-            centre_address=self.centre_page.centre_address.text().strip(),
-            recovery_code=self._recovery_code, created=date.today(), vault_id=self.vault_id())
-        # never into the data folder: the code beside the vault would open it
-        OutputWriter(self.data_dir).write(path, recovery_sheet_pdf(sheet, lang=language()),
-                                          overwrite=overwrite)
+        write_recovery_sheet(self.data_dir, path,
+                             centre_name=self.centre_page.centre_name.text().strip(),
+                             centre_address=self.centre_page.centre_address.text().strip(),
+                             code=self._recovery_code, vault_id=self.vault_id(),
+                             lang=language(), overwrite=overwrite)
 
     def save_recovery_sheet_to(self, path: Path) -> bool:
         """Write the recovery sheet PDF (what the save button does after its file dialog)."""

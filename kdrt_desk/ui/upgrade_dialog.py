@@ -21,8 +21,6 @@ from kdrt_desk.ui.common import ErrorLabel, choose_save_path, confirmed_target, 
 if TYPE_CHECKING:
     from kdrt_desk.services.vault_access import OpenVault
 
-SHEET_FILE_NAME = "lembar-pemulihan-kdrt-desk.pdf"
-
 
 class UpgradeDialog(QDialog):
     upgraded = Signal(object)  # the vault, opened again as an upgraded one
@@ -60,7 +58,9 @@ class UpgradeDialog(QDialog):
     def default_path(self) -> Path:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return Path(folder) / SHEET_FILE_NAME
+        from kdrt_desk.services.recovery import sheet_file_name
+
+        return Path(folder) / sheet_file_name()
 
     def choose_sheet(self) -> None:
         chosen = choose_save_path(self, t("ui.access.save_sheet_title"), self.default_path(),
@@ -78,28 +78,29 @@ class UpgradeDialog(QDialog):
             if asked is None:
                 return
             path, overwrite = asked
-        from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf
-        from kdrt_desk.security.atomic_file import OutputWriter
+        from kdrt_desk.services.recovery import write_recovery_sheet
         from kdrt_desk.services.settings import SettingsService
         from kdrt_desk.services.vault_upgrade import upgrade_version_1
 
         vault, lang, replace = self.vault, language(), overwrite
 
         def work() -> OpenVault:
-            from datetime import date
-
             centre = SettingsService(vault.db, vault.actor).current()
 
             def write(code: str) -> None:
-                sheet = RecoverySheet(centre.centre_name, centre.centre_address, code,
-                                      date.today(), vault.keys.vault_id[:8])
-                OutputWriter(vault.paths.data_dir).write(path, recovery_sheet_pdf(sheet, lang),
-                                                         overwrite=replace)
+                write_recovery_sheet(vault.paths.data_dir, path, centre_name=centre.centre_name,
+                                     centre_address=centre.centre_address, code=code,
+                                     vault_id=vault.keys.vault_id, lang=lang, overwrite=replace)
 
             return upgrade_version_1(vault, write)
 
         self._set_busy(True)
         self.runner.run(work, self._done, self._failed)
+
+    def reject(self) -> None:
+        """Escape or closing the window does nothing while the vault is being sealed."""
+        if not self.busy:
+            super().reject()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

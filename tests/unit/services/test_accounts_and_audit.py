@@ -122,3 +122,42 @@ def test_settings_validate_and_persist(admin: Services) -> None:
     assert set(exc.value.by_field()) == {"centre_name", "idle_minutes", "panic_key", "language"}
     admin.settings.update(CentreSettings("Pusat Baru", "Jl. Baru", 10, "F11", "en"))
     assert admin.settings.current() == CentreSettings("Pusat Baru", "Jl. Baru", 10, "F11", "en")
+
+
+def test_a_failed_account_change_leaves_neither_file_half_written(
+        vault: VaultFixture, admin: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key file cannot be written (disk full): the account is not in the database, not in
+    the key file on disk, and not in the one in memory that the next change saves."""
+    from kdrt_desk.security.keyfile import KeyFile
+
+    keys_path = vault.data_dir / "kdrt.keys"
+    before = keys_path.read_bytes()
+
+    def full(self: KeyFile, path: object) -> None:
+        raise VaultError("error.disk_full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(KeyFile, "save", full)
+        with pytest.raises(VaultError):
+            admin.accounts.add_account("rina", Role.STAF, "kata-sandi-rina-2026")
+    assert keys_path.read_bytes() == before
+    assert not admin.vault.keys.has_account("rina")
+    assert "rina" not in {a.username for a in admin.accounts.list_accounts()}
+
+    # a commit that fails after the key file was written: the file is put back
+    from sqlalchemy.orm import Session
+
+    def refuse(self: Session) -> None:
+        raise VaultError("error.disk_full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Session, "commit", refuse)
+        with pytest.raises(VaultError):
+            admin.accounts.add_account("rina", Role.STAF, "kata-sandi-rina-2026")
+    assert not admin.vault.keys.has_account("rina")
+    assert not KeyFile.load(keys_path).slots.keys() - KeyFile.from_bytes(before).slots.keys()
+    admin.accounts.add_account("dewi", Role.STAF, "kata-sandi-dewi-2026")
+    saved = KeyFile.load(keys_path)
+    names = {a.username for a in admin.accounts.list_accounts()}
+    assert "dewi" in names and "rina" not in names
+    assert admin.vault.keys.slot_id("rina") not in saved.slots
