@@ -33,11 +33,13 @@ class Participant(Base):
     estimated_age: Mapped[int | None] = mapped_column(Integer, nullable=True)
     birth_place: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
     phone: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
-    safe_to_call: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
+    safe_to_call: Mapped[str | None] = mapped_column(
+        Sealed(CONTACT, fail_safe="no", required=True), nullable=True)
     safe_call_times: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
     trusted_contact_name: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
     trusted_contact_phone: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
-    never_contact_at_home: Mapped[bool | None] = mapped_column(Sealed(CONTACT), nullable=True)
+    never_contact_at_home: Mapped[bool | None] = mapped_column(
+        Sealed(CONTACT, fail_safe=True, required=True), nullable=True)
     living_situation: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
     kecamatan: Mapped[str] = mapped_column(String(40), index=True)
     kelurahan: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
@@ -54,7 +56,8 @@ class Participant(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")  # name, preferred name, code
     anonymised_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # the latest screening's risk level, kept here so every list can flag high risk cheaply
-    risk_level: Mapped[str | None] = mapped_column(Sealed(RESTRICTED), nullable=True)
+    risk_level: Mapped[str | None] = mapped_column(
+        Sealed(RESTRICTED, fail_safe="high"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -99,6 +102,8 @@ class ParticipantConsent(Base):
     withdrawn_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # a withdrawal recorded by someone who may not anonymise: waits for an Admin or Konselor
     withdrawal_requested_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # why the last such withdrawal was taken back (by whom and when: the audit log)
+    withdrawal_rejection: Mapped[str | None] = mapped_column(Sealed(RESTRICTED), nullable=True)
     form_signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     participant: Mapped[Participant] = relationship(back_populates="consent")

@@ -74,6 +74,9 @@ class RegisterQuery:
     descending: bool = False
     limit: int | None = None
     only_ids: frozenset[int] | None = None  # None: everyone (a facilitator: her members only)
+    # whose NIK and phone are withheld (no contact consent): a sort by them treats theirs as
+    # blank, so the order tells nothing of a value the list does not show
+    withheld_ids: frozenset[int] = frozenset()
 
 
 def search_text(data: ParticipantInput, code: str) -> str:
@@ -150,9 +153,10 @@ def list_ids(session: Session, q: RegisterQuery) -> list[int]:
     keys = field_keys(session)
     if q.sort in SEALED_SORTS and keys.holds(_CONTACT):
         column = Participant.nik if q.sort == "nik" else Participant.phone
-        found = [(open_blob(keys, blob, seal_id) or "", pid) for pid, seal_id, blob in
-                 session.execute(apply_filters(select(Participant.id, Participant.seal_id,
-                                                      column), q, keys))]
+        hidden = q.withheld_ids
+        found = [("" if pid in hidden else open_blob(keys, blob, seal_id) or "", pid)
+                 for pid, seal_id, blob in session.execute(apply_filters(
+                     select(Participant.id, Participant.seal_id, column), q, keys))]
         found.sort(reverse=q.descending)
         return [pid for _, pid in found]
     query = apply_filters(select(Participant.id), q, keys).order_by(*_order(q))
@@ -234,7 +238,7 @@ def refresh_tokens(session: Session, row: Participant) -> None:
                                                        contact_allowed(row)))
 
 
-def rebuild_search_tokens(session: Session, keys: FieldKeys) -> None:
+def rebuild_search_tokens(session: Session) -> None:
     """Every participant's tokens again (after the contact key was rotated)."""
     for row in session.scalars(select(Participant)):
         refresh_tokens(session, row)
@@ -244,9 +248,10 @@ def _split(text: str | None) -> list[str]:
     return [p for p in (text or "").split(",") if p]
 
 
-# What a field reads as when it is absent or withheld from this role.
+# What a field reads as when it is absent or withheld from this role (the careful answer where
+# it matters: never call her at home).
 _ABSENT: dict[str, Any] = {"birth_place": "", "safe_call_times": "", "trusted_contact_name": "",
-                           "never_contact_at_home": False, "kelurahan": ""}
+                           "never_contact_at_home": True, "kelurahan": ""}
 
 
 def to_record(row: Participant, with_case: bool, with_contact: bool = True) -> ParticipantRecord:
@@ -269,7 +274,7 @@ def to_record(row: Participant, with_case: bool, with_contact: bool = True) -> P
         record.kelurahan = ""
         record.birth_place = ""
         record.monthly_income = None
-        record.never_contact_at_home = False
+        record.never_contact_at_home = True
     if row.consent is not None:
         record.consent = Consent(
             row.consent.consent_date, {ConsentScope(s) for s in _split(row.consent.scopes)},

@@ -9,22 +9,26 @@ note would tell anyone who can type a query what she may not read.
 from __future__ import annotations
 
 import contextlib
+import os
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from kdrt_desk.domain.phone import PhoneError, normalise_phone
 from kdrt_desk.models import ParticipantSearchToken
-from kdrt_desk.security.field_crypto import FieldKeys
+from kdrt_desk.security.field_crypto import TOKEN_BYTES, FieldKeys
 
 NIK_LENGTH = 16
 NIK_TAIL = 6
 PHONE_TAIL = 4
+TOKENS_EACH = 4  # every searchable woman has this many rows: how many are real tells nothing
 
 
 def participant_tokens(keys: FieldKeys, nik: str | None, phone: str | None,
                        contact_allowed: bool) -> set[bytes]:
-    """Her tokens; a phone is searchable only while she consents to being contacted."""
+    """Her tokens; a phone is searchable only while she consents to being contacted. Padded
+    with random ones (which match nothing) to ``TOKENS_EACH``, so the count of her rows does not
+    show whether she has a NIK, a phone, or consent to be contacted."""
     found: set[bytes] = set()
     if nik:
         found.add(keys.token("nik", nik))
@@ -34,6 +38,8 @@ def participant_tokens(keys: FieldKeys, nik: str | None, phone: str | None,
         found.add(keys.token("phone", phone))
         if len(digits) >= PHONE_TAIL:
             found.add(keys.token("phone4", digits[-PHONE_TAIL:]))
+    while len(found) < TOKENS_EACH:
+        found.add(os.urandom(TOKEN_BYTES))
     return found
 
 

@@ -293,6 +293,18 @@ class ConsentService:
                 return None
             return consent.withdrawal_requested_by
 
+    def withdrawal_rejection(self, participant_id: int) -> str | None:
+        """Why her last recorded withdrawal was taken back (restricted: None for roles that
+        may not see case notes, or when none was)."""
+        self.actor.require(Permission.VIEW_REGISTER)
+        if not self.actor.may(Permission.VIEW_RESTRICTED):
+            return None
+        with self.db.reading() as session:
+            row = _participant(session, participant_id)
+            if row.anonymised_on is not None or row.consent is None:
+                return None
+            return row.consent.withdrawal_rejection or None
+
     def confirm_withdrawal(self, participant_id: int, today: date | None = None) -> None:
         """The second person's confirmation: her record is anonymised now."""
         self.actor.require(Permission.ANONYMISE)
@@ -322,7 +334,7 @@ class ConsentService:
             raise ValidationError(bad)
         reason = " ".join(reason.split())
         if not reason:
-            raise UserError("error.reason_required", field="reason")
+            raise UserError("error.withdrawal_reason_required", field="reason")
         if len(reason) > 500:
             raise UserError("error.too_long", field="reason", limit=500)
         with self.db.transaction() as session:
@@ -332,6 +344,7 @@ class ConsentService:
                 raise UserError("error.withdrawal_not_requested")
             consent.withdrawal_requested_by = None
             consent.withdrawn_on = None
+            consent.withdrawal_rejection = reason
             session.flush()
             from kdrt_desk.repositories.participants import refresh_tokens
 
@@ -360,6 +373,8 @@ class ConsentService:
         row.children_ages = ""
         row.occupation = ""
         row.search_text = row.code.lower()
+        if row.consent is not None:
+            row.consent.withdrawal_rejection = None
         row.anonymised_on = day
         session.execute(delete(ParticipantSearchToken).where(
             ParticipantSearchToken.participant_id == row.id))

@@ -28,9 +28,11 @@ from kdrt_desk.services.care import CareService, validate_service
 from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.synthetic.services import (
     DEMO_PARTNERS,
+    DEMO_REJECTION_REASON,
     CareCandidate,
     generate_services,
     signed_forms,
+    withdrawal_requests,
     withdrawals,
 )
 
@@ -101,6 +103,28 @@ def insert_demo_care(db: Database, actor: Actor, seed: int, today: date) -> Demo
     for pid, on in leaving:
         consent.withdraw_data_use(pid, on, confirm=True, today=today)
     return DemoCare(services, len(signed), len(leaving))
+
+
+def insert_withdrawal_requests(db: Database, actor: Actor, seed: int, today: date
+                               ) -> list[int]:
+    """Withdrawals recorded by ``actor`` (a staff member, who may not anonymise): they wait
+    for an Admin or Konselor. Returns the participant ids."""
+    with db.reading() as session:
+        consenting = list(session.scalars(
+            select(Participant.id).join(ParticipantConsent)
+            .where(Participant.anonymised_on.is_(None),
+                   ParticipantConsent.consent_date.is_not(None),
+                   ParticipantConsent.withdrawn_on.is_(None)).order_by(Participant.id)))
+    chosen = withdrawal_requests(consenting, seed)
+    consent = ConsentService(db, actor)
+    for pid in chosen:
+        consent.withdraw_data_use(pid, today, confirm=True, today=today)
+    return chosen
+
+
+def reject_demo_withdrawal(db: Database, actor: Actor, participant_id: int) -> None:
+    """The demo's admin takes one recorded withdrawal back (with a reason)."""
+    ConsentService(db, actor).reject_withdrawal(participant_id, DEMO_REJECTION_REASON)
 
 
 def insert_services(db: Database, actor: Actor, items: Sequence[ServiceInput],

@@ -131,6 +131,8 @@ class ParticipantService:
         problems = reject_control_characters("search", query.text)
         if problems:
             raise ValidationError(problems)
+        if query.sort in repo.SEALED_SORTS:
+            query = replace(query, withheld_ids=frozenset(contact_withheld_ids(session)))
         scope = visible_participant_ids(session, self.actor)
         return query if scope is None else replace(query, only_ids=frozenset(scope))
 

@@ -200,3 +200,15 @@ def withdrawals(people: Sequence[CareCandidate], seed: int = 2026,
     return [(p.participant_id, p.registered_on
              + timedelta(days=rng.randint(30, (last - p.registered_on).days)))
             for p in sorted(chosen, key=lambda p: p.participant_id)]
+
+
+# why the demo's admin took back a withdrawal the staff recorded (synthetic, no one's words)
+DEMO_REJECTION_REASON = ("Dicatat pada peserta yang salah; peserta ini tidak menarik "
+                         "persetujuannya (dicek ulang dengan formulir).")
+
+
+def withdrawal_requests(candidates: Sequence[int], seed: int = 2026) -> list[int]:
+    """Two participants (of ``candidates``, ids with consent given) whose withdrawal a staff
+    member records, for an Admin or Konselor to confirm or take back."""
+    rng = random.Random(seed + 3)
+    return sorted(rng.sample(list(candidates), min(2, len(candidates))))

@@ -117,8 +117,9 @@ class ReasonDialog(QDialog):
     """Asks for a reason (cancelling a session, taking back a withdrawal); refuses an empty one."""
 
     def __init__(self, title: str, question: str, parent: QWidget | None = None,
-                 ok_text: str = "") -> None:
+                 ok_text: str = "", empty_key: str = "error.cancel_reason_required") -> None:
         super().__init__(parent)
+        self.empty_key = empty_key  # the message for an empty reason
         self.setWindowTitle(title)
         self.reason = QLineEdit()
         self.reason.setMaxLength(500)
@@ -139,7 +140,7 @@ class ReasonDialog(QDialog):
 
     def submit(self) -> None:
         if not self.text():
-            self.error.show_message(t("error.cancel_reason_required"))
+            self.error.show_message(t(self.empty_key))
             return
         self.accept()
 

@@ -69,6 +69,7 @@ class ConsentState:
     anonymised_on: date | None
     may_contact: bool
     requested_by: str | None = None  # a withdrawal waiting for an Admin or Konselor
+    rejection: str | None = None  # why the last recorded withdrawal was taken back
 
 
 def read_consent_state(services: Services, participant_id: int) -> ConsentState:
@@ -82,6 +83,7 @@ def read_consent_state(services: Services, participant_id: int) -> ConsentState:
         form_signed_on=consent.form_signed_on, anonymised_on=record.anonymised_on,
         may_contact=services.consent.may_contact(participant_id),
         requested_by=services.consent.withdrawal_request(participant_id),
+        rejection=services.consent.withdrawal_rejection(participant_id),
     )
 
 
@@ -334,6 +336,7 @@ class ConsentPanel(QWidget):
         self.may_anonymise = services.vault.actor.may(Permission.ANONYMISE)
         self.request_note = QLabel()
         self.request_note.setWordWrap(True)
+        self.request_note.setTextFormat(Qt.TextFormat.PlainText)  # the reason is user text
         self.request_note.setStyleSheet(NOTICE_STYLE)
         self.request_note.hide()
         self.confirm_button = QPushButton(t("ui.care.withdraw.confirm"))
@@ -417,9 +420,14 @@ class ConsentPanel(QWidget):
         self.contact_warning.setVisible(not state.may_contact
                                         and state.anonymised_on is None)
         pending = state.requested_by is not None
-        self.request_note.setText(t("ui.care.withdraw.pending", by=state.requested_by or "",
-                                    date=format_date(state.withdrawn_on)) if pending else "")
-        self.request_note.setVisible(pending)
+        if pending:
+            self.request_note.setText(t("ui.care.withdraw.pending", by=state.requested_by or "",
+                                        date=format_date(state.withdrawn_on)))
+        elif state.rejection and state.anonymised_on is None:
+            self.request_note.setText(t("ui.care.withdraw.rejected_note",
+                                        reason=state.rejection))
+        self.request_note.setVisible(pending or bool(state.rejection
+                                                     and state.anonymised_on is None))
         for button in (self.confirm_button, self.reject_button):
             button.setVisible(pending and self.may_anonymise)
         self.message.show_message("")
@@ -524,7 +532,8 @@ class ConsentPanel(QWidget):
     def reject_request(self) -> ReasonDialog:
         """A withdrawal recorded by mistake: take it back, with a reason."""
         ask = ReasonDialog(t("ui.care.withdraw.reject"), t("ui.care.withdraw.reject_reason"),
-                           self, t("ui.care.withdraw.reject_ok"))
+                           self, t("ui.care.withdraw.reject_ok"),
+                           "error.withdrawal_reason_required")
         consent, pid = self.services.consent, self.participant_id
 
         def rejected() -> None:

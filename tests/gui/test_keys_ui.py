@@ -160,6 +160,44 @@ def test_staff_record_a_withdrawal_and_a_konselor_confirms_it(
         check.close()
 
 
+def test_a_konselor_takes_back_a_withdrawal_recorded_by_mistake_with_a_reason(
+        qtbot: QtBot, vault: VaultFixture, admin: Services, runner: TaskRunner) -> None:
+    admin.accounts.add_account("staf1", Role.STAF, PASSWORD)
+    admin.accounts.add_account("konselor1", Role.KONSELOR, PASSWORD)
+    registered = TODAY - timedelta(days=30)
+    pid = admin.participants.register(sample(
+        nik="", registered_on=registered,
+        consent=Consent(registered, {ConsentScope.DATA_USE, ConsentScope.CONTACT})),
+        today=TODAY).id
+    admin.close()
+    staff = vault.services("staf1", PASSWORD)
+    staff.consent.withdraw_data_use(pid, TODAY, confirm=True, today=TODAY)
+    staff.close()
+
+    konselor = vault.services("konselor1", PASSWORD)
+    panel = ConsentPanel(konselor, runner, pid)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.state is not None, timeout=5000)
+    click(qtbot, panel.reject_button)
+    ask = panel.reason_dialog
+    assert ask is not None and ask.isVisible()
+    ok = ask.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    click(qtbot, ok)  # empty: refused, with what to write
+    assert ask.isVisible() and ask.error.text() == t("error.withdrawal_reason_required")
+    qtbot.keyClicks(ask.reason, "Dicatat pada peserta yang salah")
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        click(qtbot, ok)
+    assert panel.confirm_button.isHidden() and panel.withdraw_button.isEnabled()
+    assert not panel.request_note.isHidden()
+    assert panel.request_note.text() == t("ui.care.withdraw.rejected_note",
+                                          reason="Dicatat pada peserta yang salah")
+    assert panel.request_note.textFormat() == Qt.TextFormat.PlainText
+    assert konselor.consent.may_contact(pid)  # her consent counts again
+    runner.wait()
+    konselor.close()
+
+
 def test_the_login_offers_the_previous_key_file_when_the_current_one_is_damaged(
         qtbot: QtBot, vault: VaultFixture, admin: Services, runner: TaskRunner) -> None:
     admin.accounts.add_account("staf1", Role.STAF, PASSWORD)  # a second generation: .prev
@@ -217,6 +255,9 @@ def test_an_admin_upgrades_an_old_vault_from_the_login(
     assert upgrade is not None
     sheet = tmp_path / "lembar-baru.pdf"
     upgrade.upgrade_to(sheet)  # what the button does once its file dialog returns
+    assert upgrade.busy
+    qtbot.keyClick(upgrade, Qt.Key.Key_Escape)  # while the vault is sealed: nothing closes
+    assert upgrade.isVisible() or upgrade.done_ok
     qtbot.waitUntil(lambda: dialog.services is not None, timeout=30000)
     assert sheet.read_bytes().startswith(b"%PDF")
     services = dialog.services

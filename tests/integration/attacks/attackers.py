@@ -44,7 +44,7 @@ SEALED_COLUMNS: dict[str, dict[str, Tier]] = {
         "violence_forms": R, "perpetrator_relation": R, "duration_months": R,
         "reported_to_police": R, "legal_proceedings": R, "referral_source": R,
         "referral_other": R, "safety_notes": R},
-    "participant_consent": {"scopes": C},
+    "participant_consent": {"scopes": C, "withdrawal_rejection": R},
     "screening": {
         "interview_notes": R, "risk_level": R, "risk_reasons": R, "safety_plan": R,
         "needs": C, "barriers": C, "criteria_met": C, "score": C, "unmet_required": C,

@@ -176,6 +176,7 @@ def upgrade() -> None:
     with op.batch_alter_table('participant_consent', schema=None) as batch_op:
         batch_op.add_column(sa.Column('withdrawal_requested_by', sa.String(length=40),
                                       nullable=True))
+        batch_op.add_column(sa.Column('withdrawal_rejection', sa.LargeBinary(), nullable=True))
     with op.batch_alter_table('audit_entry', schema=None) as batch_op:
         batch_op.add_column(sa.Column('signer', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('signature', sa.LargeBinary(), nullable=True))
@@ -195,6 +196,7 @@ def downgrade() -> None:
     if conn.dialect.name == "sqlite":
         op.execute(APPEND_ONLY_UPDATE_V1)
     with op.batch_alter_table('participant_consent', schema=None) as batch_op:
+        batch_op.drop_column('withdrawal_rejection')
         batch_op.drop_column('withdrawal_requested_by')
     for table, (_, ident_columns, columns) in SEALED.items():
         with op.batch_alter_table(table, schema=None, recreate="always") as batch_op:
