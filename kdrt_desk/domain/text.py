@@ -1,7 +1,8 @@
 """What may be typed into a name or a free-text field: no control characters.
 
 ESC, BEL, NUL and their kind can rewrite a terminal or a log line, and the bidirectional
-overrides (U+202A-U+202E, U+2066-U+2069) make a name read differently from what it is. A field
+overrides (U+202A-U+202E, U+2066-U+2069) and marks (U+200E, U+200F, U+061C) make a name read
+differently from what it is. A field
 that holds several lines keeps line breaks (and tabs); every other field takes one line.
 """
 
@@ -11,7 +12,8 @@ import unicodedata
 
 from kdrt_desk.errors import UserError
 
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                          "\u200e\u200f\u061c")
 MULTILINE_ALLOWED = frozenset("\n\r\t")
 
 _NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\t": "TAB", "\n": "LF", "\x0b": "VT",

@@ -17,7 +17,9 @@ from kdrt_desk.wiring import Services
 @pytest.mark.parametrize(("text", "named"), [
     ("Siti\x1b[2J Aminah", "U+001B (ESC)"), ("Siti\x07", "U+0007 (BEL)"),
     ("Siti\x00", "U+0000 (NUL)"), ("Siti\u202eanimA", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
-    ("Siti\tAminah", "U+0009 (TAB)"), ("Siti\nAminah", "U+000A (LF)")])
+    ("Siti\tAminah", "U+0009 (TAB)"), ("Siti\nAminah", "U+000A (LF)"),
+    ("Siti\u200fAminah", "U+200F (RIGHT-TO-LEFT MARK)"),
+    ("Siti\u061cAminah", "U+061C (ARABIC LETTER MARK)")])
 def test_a_name_with_a_control_character_is_refused_naming_it(text: str, named: str) -> None:
     with pytest.raises(ValidationError) as refused:
         validate_participant(sample(full_name=text), TODAY)
