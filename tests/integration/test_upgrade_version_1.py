@@ -29,7 +29,7 @@ from kdrt_desk.wiring import build_services
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "vault_v1"
 PASSWORD = "versi-satu-2026"
-OLD_CODE = "TNZD-H7PA-4T5X-K7DN-1QZN-HZZ1-WX34"
+OLD_CODE = "0ASJ-4SFH-ZYPV-VQAZ-ZCAA-3HH7-Z6PT"
 SEALED_BEFORE = ("SELECT nik, phone, trusted_contact_phone FROM participant",
                  "SELECT safety_notes FROM participant_case",
                  "SELECT interview_notes, safety_plan FROM screening",
