@@ -8,6 +8,9 @@ that holds several lines keeps line breaks (and tabs); every other field takes o
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
 import unicodedata
 
 from kdrt_desk.errors import UserError
@@ -26,13 +29,15 @@ def character_name(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
 
 
+# category Cc is exactly U+0000-U+001F and U+007F-U+009F
+_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_REFUSED_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                                + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
 def first_control_character(value: str, *, multiline: bool = False) -> str | None:
-    for ch in value:
-        if multiline and ch in MULTILINE_ALLOWED:
-            continue
-        if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS:
-            return ch
-    return None
+    found = (_REFUSED_MULTILINE if multiline else _REFUSED).search(value)
+    return found.group() if found else None
 
 
 def reject_control_characters(field: str, value: object, *, multiline: bool = False
@@ -51,16 +56,22 @@ def control_character_problems(data: object, multiline: frozenset[str] = frozens
     """Every text field of an input dataclass (and of the dataclasses it holds) checked:
     one error per field holding a control character. ``multiline`` names the fields that keep
     line breaks."""
-    import dataclasses
-
     if not dataclasses.is_dataclass(data):
         return []
     problems: list[UserError] = []
-    for item in dataclasses.fields(data):
-        value = getattr(data, item.name)
+    for name in _field_names(type(data)):  # type: ignore[arg-type]
+        value = getattr(data, name)
         if isinstance(value, str):
+            if _REFUSED_MULTILINE.search(value) is None and (
+                    name in multiline or _REFUSED.search(value) is None):
+                continue  # the common case: clean, checked by one regex search
             problems.extend(reject_control_characters(
-                prefix + item.name, value, multiline=item.name in multiline))
+                prefix + name, value, multiline=name in multiline))
         elif dataclasses.is_dataclass(value):
             problems.extend(control_character_problems(value, multiline))
     return problems
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))

@@ -19,6 +19,7 @@ import logging
 import os
 import struct
 from collections.abc import Mapping
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -62,6 +63,20 @@ def _aad(column_key: str, row_identity: str) -> bytes:
 def _pad(data: bytes) -> bytes:
     padded = data + b"\x80"
     return padded + b"\x00" * (-len(padded) % PAD_BLOCK)
+
+
+def _encode(value: Any) -> bytes:
+    """The value as compact JSON (a text through the C string encoder: most values are)."""
+    if type(value) is str:
+        return encode_basestring(value).encode()
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _decode(data: bytes) -> Any:
+    """JSON back to the value; a text without escapes is cut out directly (the common case)."""
+    if data[:1] == b'"' and data[-1:] == b'"' and b"\\" not in data:
+        return data[1:-1].decode("utf-8")
+    return json.loads(data.decode("utf-8"))
 
 
 def _unpad(data: bytes) -> bytes:
@@ -111,7 +126,7 @@ class FieldKeys:
         if gen is None or (tier, gen) not in self._aead:
             raise SealingError(f"{column_key}: written without the {tier.value} key")
         nonce = os.urandom(NONCE_BYTES)
-        plain = _pad(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+        plain = _pad(_encode(value))
         body = self._aead[(tier, gen)].encrypt(nonce, plain, _aad(column_key, row_identity))
         return _HEADER.pack(ENVELOPE_VERSION, _TIER_CODES[tier], gen) + nonce + body
 
@@ -128,7 +143,7 @@ class FieldKeys:
         try:
             plain = aead.decrypt(data[start:start + NONCE_BYTES], data[start + NONCE_BYTES:],
                                  _aad(column_key, row_identity))
-            return json.loads(_unpad(plain).decode("utf-8"))
+            return _decode(_unpad(plain))
         except (InvalidTag, ValueError, UnicodeDecodeError) as exc:
             raise UnreadableValueError(column_key) from exc
 

@@ -16,10 +16,10 @@ from kdrt_desk.models import (
     ParticipantConsent,
     ParticipantSearchToken,
 )
-from kdrt_desk.models.sealed import bind, new_seal_id
+from kdrt_desk.models.sealed import Bound, new_seal_id
 from kdrt_desk.repositories.participants import next_code, search_text
 from kdrt_desk.repositories.search_tokens import participant_tokens
-from kdrt_desk.security.field_crypto import FieldKeys
+from kdrt_desk.security.field_crypto import FieldKeys, identity
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -31,12 +31,13 @@ CHUNK = 5000
 def _rows(keys: FieldKeys, pid: int, code: str, data: ParticipantInput, now: datetime
           ) -> tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any]]:
     seal_id = new_seal_id()
+    own_identity, her_identity = identity(seal_id), identity(pid)  # once per row, not per value
 
     def own(value: Any) -> Any:  # a sealed value of her register row
-        return bind(keys, value, seal_id)
+        return Bound(keys, own_identity, value)
 
     def hers(value: Any) -> Any:  # a sealed value of her case or consent row
-        return bind(keys, value, pid)
+        return Bound(keys, her_identity, value)
 
     participant = {
         "id": pid, "seal_id": seal_id, "code": code, "full_name": data.full_name,

@@ -139,20 +139,30 @@ def audit_signer(keys: VaultKeys, holder: Unlocked, engine: Engine) -> AuditSign
     def sign(entry_id: int, digest: str) -> bytes:
         return pair.sign(entry_signature_payload(vault_id, entry_id, digest))
 
+    mine: list[AuditMark] = []  # the mark this login wrote last (checked once, at the start)
+    deferred: list[bool] = [False]
+
     def signed(entry_id: int, digest: str) -> None:
         keyfile = keys.file()
         old = keyfile.marks.get(signer)
-        if old is not None and (_hash_at(engine, old.entry_id) != old.entry_hash
-                                or not verify_signature(pair.sign_public, old.signature,
-                                                        mark_payload(vault_id, signer,
-                                                                     old.entry_id,
-                                                                     old.entry_hash))):
+        if old is not None and not (mine and old is mine[-1]) and (
+                _hash_at(engine, old.entry_id) != old.entry_hash
+                or not verify_signature(pair.sign_public, old.signature, mark_payload(
+                    vault_id, signer, old.entry_id, old.entry_hash))):
             keyfile.lost_marks.append((signer, old))
-        keyfile.marks[signer] = AuditMark(entry_id, digest, pair.sign(
+        mark = AuditMark(entry_id, digest, pair.sign(
             mark_payload(vault_id, signer, entry_id, digest)))
-        keys.save()
+        keyfile.marks[signer] = mark
+        mine[:] = [mark]
+        if not deferred[0]:
+            keys.save()
 
-    return AuditSigner(signer, sign, signed)
+    def defer(on: bool) -> None:
+        deferred[0] = on
+        if not on and mine and keys.file().marks.get(signer) is mine[-1]:
+            keys.save()
+
+    return AuditSigner(signer, sign, signed, defer)
 
 
 def _hash_at(engine: Engine, entry_id: int) -> str | None:
