@@ -105,6 +105,7 @@ def bulk_groups(programme: Programme, groups: int, members: int, sessions_per_gr
         TrainingSession,
         group_facilitator,
     )
+    from kdrt_desk.models.sealed import new_seal_id
 
     module_ids = modules or sorted(programme.modules.values())
     leaders = facilitators or programme.facilitator_ids
@@ -135,7 +136,8 @@ def bulk_groups(programme: Programme, groups: int, members: int, sessions_per_gr
             mine = people[g * members:(g + 1) * members]
             session.execute(insert(Enrolment), [
                 {"group_id": group.id, "participant_id": pid, "enrolled_on": start,
-                 "status": "active", "end_reason": "", "created_by": ADMIN} for pid in mine])
+                 "status": "active", "end_reason": None, "seal_id": new_seal_id(),
+                 "created_by": ADMIN} for pid in mine])
             for n in range(sessions_per_group):
                 week, (weekday, begin, finish) = divmod(n, len(slots))[0], slots[n % len(slots)]
                 day = start + timedelta(weeks=week, days=weekday)

@@ -125,7 +125,7 @@ def build(tmp: Path, participants: int, screenings: int, today: date) -> None:
         engine = plain_engine(path)
         verify_open(engine, path)  # the same journal mode (WAL) as the vault
         migrate.upgrade(engine)
-        plain = Database(engine)
+        plain = Database(engine, vault.db.keys)  # the same sealed values, without SQLCipher
         seconds, _ = timed(lambda: insert_participants(plain, vault.actor, people, today))
         print(f"plain SQLite:    inserted {len(people):,} participants in {secs(seconds)}")
         seconds, _ = timed(lambda: insert_screenings(plain, vault.actor, items, today))
@@ -145,7 +145,7 @@ def reopen(tmp: Path) -> tuple[Side, Side]:
     from kdrt_desk.services.vault_access import open_vault
 
     vault = open_vault(tmp / "vault", ADMIN, PASSWORD)
-    plain = Database(plain_engine(tmp / "plain.db"))
+    plain = Database(plain_engine(tmp / "plain.db"), vault.db.keys)
     return (Side("encrypted", ScreeningService(vault.db, vault.actor),
                  DecisionService(vault.db, vault.actor), vault.close),
             Side("plain", ScreeningService(plain, vault.actor),

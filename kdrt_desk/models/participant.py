@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kdrt_desk.models.base import Base
@@ -22,6 +32,13 @@ RESTRICTED = Tier.RESTRICTED
 
 class Participant(Base):
     __tablename__ = "participant"
+    __table_args__ = (
+        # the register's order and search from the index alone (rows are large once sealed)
+        Index("ix_participant_register_code", "code", "id", "search_text"),
+        Index("ix_participant_register_name", "full_name", "id", "search_text"),
+        Index("ix_participant_anonymised", "id", sqlite_where=text("anonymised_on IS NOT NULL"),
+              postgresql_where=text("anonymised_on IS NOT NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)

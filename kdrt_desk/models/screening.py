@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kdrt_desk.models.base import Base
@@ -35,12 +45,14 @@ class Screening(Base):
     needs, barriers, experience, criteria and score are sealed contact (and Staf)."""
 
     __tablename__ = "screening"
+    # the list's order (newest first) and her id from the index alone
+    __table_args__ = (Index("ix_screening_list", "screened_on", "id", "participant_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seal_id: Mapped[bytes] = mapped_column(LargeBinary(16), default=new_seal_id)
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("participant.id", ondelete="CASCADE"), index=True)
-    screened_on: Mapped[date] = mapped_column(Date, index=True)
+    screened_on: Mapped[date] = mapped_column(Date)
     assessor: Mapped[str] = mapped_column(String(40))
     interview_notes: Mapped[str | None] = mapped_column(Sealed(RESTRICTED), nullable=True)
     needs: Mapped[str | None] = mapped_column(Sealed(CONTACT), nullable=True)
