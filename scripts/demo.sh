@@ -7,10 +7,11 @@ KDRT_WITH_DISPLAY=1 bash scripts/setup.sh
 DEMO_DIR=${KDRT_DEMO_DIR:-.demo-vault}
 export KDRT_PASSWORD=${KDRT_DEMO_PASSWORD:-demo-kdrt-2026}
 if [ ! -f "$DEMO_DIR/kdrt.keys" ]; then
+  # prints the login (the password of KDRT_PASSWORD) and the recovery code
   .venv/bin/kdrt-desk demo --data-dir "$DEMO_DIR" --participants "${KDRT_DEMO_PARTICIPANTS:-2000}"
+else
+  echo "Demo login: username admin (or konselor, fasilitator, staf), password $KDRT_PASSWORD"
 fi
-echo
-echo "Demo login: username admin (or konselor, fasilitator, staf), password $KDRT_PASSWORD"
 echo "Data folder: $DEMO_DIR (synthetic data only)"
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = "Linux" ] \
    && [ -z "${QT_QPA_PLATFORM:-}" ]; then

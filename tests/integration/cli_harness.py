@@ -1,23 +1,37 @@
 """Helpers of the integration tests: run the real CLI, read its messages, handle vault copies.
 
+``run_cli`` calls the CLI's ``main(argv)`` in this process, as a subprocess would see it (its
+environment, an empty stdin, stdout and stderr captured, the exit code of ``SystemExit``);
+``run_cli_process`` starts ``python -m kdrt_desk`` for what crosses the process boundary (the
+interpreter's exit code and stderr, a lock held by another process, ``kill -9``).
+
 Only the OS keyring is replaced. In the test process the autouse ``MemoryKeyring`` of
-``tests/conftest.py`` stands in for it; CLI subprocesses get ``FileKeyring`` through
-``PYTHON_KEYRING_BACKEND`` and the JSON file named by ``KDRT_TEST_KEYRING_FILE``.
+``tests/conftest.py`` stands in for it; the CLI gets ``FileKeyring`` (in this process for the
+length of the call, in a subprocess through ``PYTHON_KEYRING_BACKEND``) and the JSON file named
+by ``KDRT_TEST_KEYRING_FILE``.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from support.fake_os_keyring import MemoryKeyring
+import keyring
+from support.fake_os_keyring import FileKeyring, MemoryKeyring
 
+from kdrt_desk import i18n
+from kdrt_desk.cli import main as cli_main
 from kdrt_desk.i18n.catalog import MESSAGES
+from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.security.secret_store import SecretStore
 from kdrt_desk.services.vault_access import OpenVault, open_vault
 from kdrt_desk.wiring import Services, build_services
@@ -29,6 +43,9 @@ DEMO_SEED = 7
 ROLES = ("admin", "konselor", "fasilitator", "staf")
 CLI_TIMEOUT = 120
 _INHERITED_PREFIXES = ("KDRT_", "PYTHON_KEYRING", "PYTHONPATH")
+# the attacker's tests turn this off (tests/integration/attacks/conftest.py): her CLI runs are
+# real processes, their exit codes, stderr and files as she sees them
+IN_PROCESS = True
 
 
 def make_env(keyring_file: Path, home: Path, **extra: str) -> dict[str, str]:
@@ -46,9 +63,60 @@ def make_env(keyring_file: Path, home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+class _Captured(io.StringIO):
+    """stdout or stderr of an in-process run; ``close()`` (after a broken pipe) keeps the text."""
+
+    def close(self) -> None:
+        pass
+
+
+@contextmanager
+def _as_a_process(env: dict[str, str], stdin: str) -> Iterator[None]:
+    """The process state a CLI run sees and changes (environment, keyring, language, logging,
+    stdin), put back afterwards."""
+    saved_env, saved_stdin = dict(os.environ), sys.stdin
+    saved_keyring, saved_lang = keyring.get_keyring(), i18n.language()
+    root = logging.getLogger()
+    saved_level, saved_handlers = root.level, list(root.handlers)
+    os.environ.clear()
+    os.environ.update(env)
+    keyring.set_keyring(FileKeyring())
+    sys.stdin = io.StringIO(stdin)
+    try:
+        yield
+    finally:
+        configure_logging(None)  # closes the log file handler the command opened
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
+        sys.stdin = saved_stdin
+        i18n.set_language(saved_lang)
+        keyring.set_keyring(saved_keyring)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
 def run_cli(*args: str, env: dict[str, str], input: str | None = None,
             timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess[str]:
-    """``python -m kdrt_desk *args``; stdin is empty (not a terminal) unless ``input`` is given."""
+    """``kdrt-desk *args`` through ``main(argv)`` in this process (a subprocess while
+    ``IN_PROCESS`` is off); stdin is empty (not a terminal) unless ``input`` is given."""
+    if not IN_PROCESS:
+        return run_cli_process(*args, env=env, input=input, timeout=timeout)
+    out, err = _Captured(), _Captured()
+    with _as_a_process(env, input or ""), redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = cli_main(list(args))
+        except SystemExit as exc:  # argparse: --help, a usage error
+            if isinstance(exc.code, str):
+                print(exc.code, file=sys.stderr)
+            code = 1 if isinstance(exc.code, str) else exc.code or 0
+    return subprocess.CompletedProcess(["kdrt-desk", *args], code, out.getvalue(),
+                                       err.getvalue())
+
+
+def run_cli_process(*args: str, env: dict[str, str], input: str | None = None,
+                    timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """``python -m kdrt_desk *args`` in a subprocess; stdin is empty (not a terminal) unless
+    ``input`` is given."""
     return subprocess.run(
         [sys.executable, "-m", "kdrt_desk", *args], env=env, cwd=str(REPO), text=True,
         encoding="utf-8", capture_output=True, timeout=timeout,
@@ -72,6 +140,11 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str],
     if expected is not None:
         assert expected in lines[0], f"{expected!r} not in {lines[0]!r}"
     return lines[0]
+
+
+def as_csv_text(rows: Iterable[dict[str, object]]) -> list[dict[str, str]]:
+    """JSON rows as the CSV of the same listing reads them: null an empty cell, the rest text."""
+    return [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
 
 
 def load_keyring_file(path: Path) -> dict[str, str]:
@@ -98,14 +171,16 @@ class CliVault:
 
     def run(self, *args: str, user: str | None = "admin", lang: str | None = None,
             env: dict[str, str] | None = None, input: str | None = None,
-            ) -> subprocess.CompletedProcess[str]:
-        """Run a command on this vault (``--data-dir`` and ``--user`` filled in)."""
+            process: bool = False) -> subprocess.CompletedProcess[str]:
+        """Run a command on this vault (``--data-dir`` and ``--user`` filled in), in this
+        process or, with ``process``, in a subprocess."""
         extra = ["--data-dir", str(self.data_dir)]
         if user is not None:
             extra += ["--user", user]
         if lang is not None:
             extra += ["--lang", lang]
-        return run_cli(*args, *extra, env=self.env() if env is None else env, input=input)
+        runner = run_cli_process if process else run_cli
+        return runner(*args, *extra, env=self.env() if env is None else env, input=input)
 
     def sync_keyring(self) -> None:
         """Copy the file keyring's entries into this process's ``MemoryKeyring``."""
@@ -140,8 +215,14 @@ def assert_vault_intact(vault: CliVault, participants: int = DEMO_PARTICIPANTS) 
         services.close()
 
 
-DEMO_LOGIN = re.compile(r"^\s+(admin|konselor|fasilitator|staf)\s+kata sandi: (\S+)$", re.M)
+DEMO_LOGIN = re.compile(r"^Login: nama pengguna (\S.*?), kata sandi: (\S.*)$", re.M)
 RECOVERY_CODE = re.compile(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){6}\b")
+
+
+def demo_logins(stdout: str) -> dict[str, str]:
+    """Username -> password, from the one login line ``demo`` prints."""
+    found = DEMO_LOGIN.findall(stdout)
+    return {user: password for users, password in found for user in users.split(" / ")}
 
 
 @dataclass(frozen=True)

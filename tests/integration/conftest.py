@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from cli_harness import (
-    DEMO_LOGIN,
     DEMO_PARTICIPANTS,
     DEMO_SEED,
     RECOVERY_CODE,
     ROLES,
     CliVault,
     DemoTemplate,
+    demo_logins,
     make_env,
     run_cli,
 )
@@ -35,7 +35,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
                      str(DEMO_PARTICIPANTS), "--seed", str(DEMO_SEED),
                      env=make_env(keyring_file, root))
     assert result.returncode == 0, result.stderr
-    logins = dict(DEMO_LOGIN.findall(result.stdout))
+    logins = demo_logins(result.stdout)
     assert set(logins) == set(ROLES), result.stdout
     code = RECOVERY_CODE.search(result.stdout)
     assert code is not None, result.stdout

@@ -16,10 +16,13 @@ from cli_harness import (
     ROLES,
     CliVault,
     DemoTemplate,
+    as_csv_text,
+    demo_logins,
     load_keyring_file,
     make_env,
     message,
     run_cli,
+    run_cli_process,
     vault_id,
 )
 from pypdf import PdfReader
@@ -50,9 +53,9 @@ def init_vault(tmp_path: Path, *, stdin: bool) -> tuple[CliVault, object, Path]:
     sheet = tmp_path / "pemulihan.pdf"
     args = ["init", "--data-dir", str(data_dir), "--admin", ADMIN, "--centre", CENTRE,
             "--address", "Jl. Integrasi 2, Kemuning", "--recovery-sheet", str(sheet)]
-    if stdin:
-        result = run_cli(*args, "--password-stdin", env=make_env(keyring_file, tmp_path),
-                         input=PASSWORD + "\n")
+    if stdin:  # a real pipe into a real process
+        result = run_cli_process(*args, "--password-stdin",
+                                 env=make_env(keyring_file, tmp_path), input=PASSWORD + "\n")
     else:
         result = run_cli(*args, env=make_env(keyring_file, tmp_path, KDRT_PASSWORD=PASSWORD))
     return CliVault(data_dir, keyring_file, PASSWORD, tmp_path), result, sheet
@@ -90,7 +93,7 @@ def test_init_with_password_stdin_then_check(tmp_path: Path) -> None:
 
     no_env = make_env(vault.keyring_file, tmp_path)
     checked = vault.run("check", "--password-stdin", user=ADMIN, env=no_env,
-                        input=PASSWORD + "\n")
+                        input=PASSWORD + "\n", process=True)
     assert checked.returncode == 0, checked.stderr
     assert message("cli.check_integrity", result="ok") in checked.stdout
     assert message("cli.check_participants", count=0) in checked.stdout
@@ -103,6 +106,32 @@ def test_demo_prints_a_login_for_every_role(demo_template: DemoTemplate) -> None
     assert list(demo_template.logins) == list(ROLES)
     assert len(set(demo_template.logins.values())) == 1
     assert len(demo_template.vault.password) >= 12
+    # the usable login once, plainly, and the recovery code after it
+    login = message("cli.demo_login", users="admin / konselor / fasilitator / staf",
+                    password=demo_template.vault.password)
+    assert out.splitlines()[1] == login
+    assert out.count(demo_template.vault.password) == 1
+    assert RECOVERY_CODE.search(out.splitlines()[2])
+
+
+def test_demo_with_kdrt_password_prints_that_password(tmp_path: Path) -> None:
+    """The password from ``KDRT_PASSWORD`` is the one printed, not a placeholder before it."""
+    password = "demo kata sandi 2026"
+    env = make_env(tmp_path / "keyring.json", tmp_path, KDRT_PASSWORD=password)
+    result = run_cli("demo", "--data-dir", str(tmp_path / "demo"), "--participants", "0",
+                     "--lang", "en", env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == message("cli.demo_login", "en",
+                               users="admin / konselor / fasilitator / staf", password=password)
+    assert "KDRT_PASSWORD" not in result.stdout
+    assert RECOVERY_CODE.search(lines[2])
+    vault = CliVault(tmp_path / "demo", tmp_path / "keyring.json", password, tmp_path)
+    assert vault.run("check", user="staf").returncode == 0
+    indonesian = run_cli("demo", "--data-dir", str(tmp_path / "lagi"), "--participants", "0",
+                         env=make_env(tmp_path / "keyring2.json", tmp_path,
+                                      KDRT_PASSWORD=password))
+    assert demo_logins(indonesian.stdout) == dict.fromkeys(ROLES, password)
 
 
 def test_demo_logins_work_for_each_role(demo: CliVault) -> None:
@@ -167,7 +196,7 @@ def test_staff_search_returns_only_matching_rows(demo: CliVault, fmt: str,
                                                  all_staff_rows: list[dict[str, str]]) -> None:
     term = _search_term(all_staff_rows)
     expected = [r for r in all_staff_rows
-                if term in f"{r['full_name']} {r['preferred_name']}".lower()]
+                if term in f"{r['full_name']} {r['preferred_name'] or ''}".lower()]
     assert 0 < len(expected) < DEMO_PARTICIPANTS
 
     result = demo.run("participants", "list", "--search", term.upper(), "--format", fmt,
@@ -180,7 +209,8 @@ def test_staff_search_returns_only_matching_rows(demo: CliVault, fmt: str,
         assert tuple(reader.fieldnames or ()) == LIST_COLUMNS_ALL
         rows = list(reader)
         # a phone starts with "+": in CSV it is text for Excel, not a formula
-        expected = [{**r, "phone": "'" + r["phone"] if r["phone"] else ""} for r in expected]
+        expected = [{**r, "phone": "'" + r["phone"] if r["phone"] else ""}
+                    for r in as_csv_text(expected)]
     assert rows == expected
 
 

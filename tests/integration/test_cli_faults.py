@@ -35,10 +35,12 @@ LANGS = ("id", "en")
 
 
 def both_languages(vault: CliVault, *args: str, key: str, user: str | None = "admin",
-                   env: dict[str, str] | None = None, **params: object) -> None:
+                   env: dict[str, str] | None = None, process: bool = False,
+                   **params: object) -> None:
     """The command fails cleanly with the catalogue message ``key`` in Indonesian and English."""
     for lang in LANGS:
-        result = vault.run(*args, user=user, env=env, lang=None if lang == "id" else lang)
+        result = vault.run(*args, user=user, env=env, lang=None if lang == "id" else lang,
+                           process=process)
         assert_clean_failure(result, message(key, lang, **params))
 
 
@@ -263,10 +265,10 @@ def test_missing_keyring_secret_points_to_the_recovery_code(demo_copy: CliVault)
 def test_vault_in_use_by_another_process(demo_copy: CliVault) -> None:
     holder = demo_copy.open()
     try:
-        both_languages(demo_copy, "check", key="error.vault_in_use")
+        both_languages(demo_copy, "check", key="error.vault_in_use", process=True)
     finally:
         holder.close()
-    result = demo_copy.run("check")
+    result = demo_copy.run("check", process=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -296,7 +298,7 @@ def test_users_add_reports_each_bad_field(demo_copy: CliVault, new_user: str, ro
 
 
 def test_unknown_status_is_a_usage_error(demo: CliVault) -> None:
-    result = demo.run("participants", "list", "--status", "nonsense")
+    result = demo.run("participants", "list", "--status", "nonsense", process=True)
     assert result.returncode == 2
     assert "--status" in result.stderr and "usage:" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr

@@ -11,7 +11,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from cli_harness import CliVault, assert_clean_failure, message
+from cli_harness import CliVault, as_csv_text, assert_clean_failure, message
 from pypdf import PdfReader
 from support.constants import PASSWORD
 from support.programme import PERIOD, build, session_on
@@ -74,7 +74,7 @@ def built(vault: VaultFixture, tmp_path: Path) -> Built:
                  {k: v.id for k, v in made.items()})
 
 
-def _json(result) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+def _json(result) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return json.loads(result.stdout)
@@ -93,7 +93,9 @@ def test_modules_and_groups_lists(built: Built) -> None:
     assert [{k: r[k] for k in built.modules[0]} for r in modules] == built.modules
     assert {r["track"] for r in modules} == {"social", "economic"}
     assert all(r["minutes"].isdigit() and r["min_attendance_pct"].isdigit() for r in modules)
-    assert _json(built.cli.run("modules", "list", "--format", "json")) == modules
+    as_json = _json(built.cli.run("modules", "list", "--format", "json"))
+    assert as_csv_text(as_json) == modules
+    assert all(type(r["sessions"]) is int and type(r["archived"]) is bool for r in as_json)
 
     groups = {g["name"]: g for g in _json(built.cli.run("groups", "list", "--format", "json"))}
     assert set(groups) == {"Angkatan 1 Plaju", SECOND_GROUP}
@@ -102,10 +104,11 @@ def test_modules_and_groups_lists(built: Built) -> None:
                            "members", "modules", "archived"]
     assert (first["kecamatan"], first["start_date"], first["end_date"], first["venue"],
             first["members"], first["modules"], first["archived"]) == (
-        "Plaju", "2026-09-01", "2026-12-31", "Aula Kelurahan Plaju Ulu", "5", "SOS-01;SOS-02",
-        "False")
-    assert (groups[SECOND_GROUP]["members"], groups[SECOND_GROUP]["modules"]) == ("0", "EKO-02")
-    assert _csv(built.cli.run("groups", "list")) == list(groups.values())
+        "Plaju", "2026-09-01", "2026-12-31", "Aula Kelurahan Plaju Ulu", 5, "SOS-01;SOS-02",
+        False)
+    assert type(first["id"]) is int
+    assert (groups[SECOND_GROUP]["members"], groups[SECOND_GROUP]["modules"]) == (0, "EKO-02")
+    assert _csv(built.cli.run("groups", "list")) == as_csv_text(groups.values())
 
 
 def test_sessions_list_with_filters(built: Built) -> None:
@@ -113,14 +116,14 @@ def test_sessions_list_with_filters(built: Built) -> None:
     every = _json(built.cli.run("sessions", "list", "--format", "json"))
     assert [int(s["id"]) for s in every] == [ids["sos1"], ids["eko"], ids["sos2"], ids["sos3"]]
     first = every[0]
-    assert first == {"id": str(ids["sos1"]), "date": "2026-11-24", "start": "09:00",
+    assert first == {"id": ids["sos1"], "date": "2026-11-24", "start": "09:00",
                      "end": "11:00", "group": "Angkatan 1 Plaju", "module": "SOS-01",
                      "venue": "Aula Kelurahan Plaju Ulu",
                      "facilitator": "Dra. Hj. Rahmawati, Psi.", "status": "held",
-                     "marked": "5", "attended": "4"}
+                     "marked": 5, "attended": 4}
     assert every[2]["start"] == "13:00" and every[2]["facilitator"] == "Ibu Mariani"
-    assert (every[2]["status"], every[2]["marked"], every[2]["attended"]) == ("planned", "0", "0")
-    assert _csv(built.cli.run("sessions", "list")) == every
+    assert (every[2]["status"], every[2]["marked"], every[2]["attended"]) == ("planned", 0, 0)
+    assert _csv(built.cli.run("sessions", "list")) == as_csv_text(every)
 
     plaju = _json(built.cli.run("sessions", "list", "--group", "angkatan 1 plaju",
                                 "--format", "json"))

@@ -14,10 +14,10 @@ from kdrt_desk.domain.enums import DecisionOutcome, ParticipantStatus
 from kdrt_desk.models import Participant, Screening, ScreeningDecision
 from kdrt_desk.services.screening import LIST_COLUMNS_LIMITED, LIST_COLUMNS_RISK
 
-OUTCOMES = {"", *(o.value for o in DecisionOutcome)}
+OUTCOMES = {None, *(o.value for o in DecisionOutcome)}  # JSON: null when undecided
 
 
-def _json(result) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+def _json(result) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -35,7 +35,7 @@ def test_case_workers_see_the_risk_column_office_staff_do_not(demo: CliVault) ->
     staf = _json(demo.run("screening", "list", "--format", "json", user="staf"))
     assert staf and all(tuple(r) == LIST_COLUMNS_LIMITED for r in staf)
     assert {r["outcome"] for r in staf} <= OUTCOMES
-    assert {r["awaiting_confirmation"] for r in staf} == {"True", "False"}
+    assert {r["awaiting_confirmation"] for r in staf} == {True, False}
     assert len(staf) == len(rows)
     dates = [r["screened_on"] for r in staf]
     assert dates == sorted(dates, reverse=True)  # newest first
@@ -53,7 +53,7 @@ def test_status_filter_gives_the_waitlisted_participants(demo: CliVault) -> None
     register = _json(demo.run("participants", "list", "--status", "waitlisted", "--format",
                               "json", user="staf"))
     assert rows and {r["code"] for r in rows} == {r["code"] for r in register}
-    assert {r["outcome"] for r in rows} <= {"waitlisted", ""}
+    assert {r["outcome"] for r in rows} <= {"waitlisted", None}
 
 
 def test_a_bad_status_is_refused_in_one_line(demo: CliVault) -> None:

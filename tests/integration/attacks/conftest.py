@@ -10,9 +10,22 @@ and ``admin`` come from the parent ``conftest.py`` files; the helpers live in ``
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 # ``attackers.py`` beside this file, and ``cli_harness.py`` one level up, import by name
 for folder in (Path(__file__).parent, Path(__file__).parent.parent):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def _cli_in_subprocesses() -> Iterator[None]:
+    """Her CLI runs stay real processes: the exit codes, stderr and files she would see."""
+    import cli_harness
+
+    cli_harness.IN_PROCESS = False
+    yield
+    cli_harness.IN_PROCESS = True
