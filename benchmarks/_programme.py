@@ -70,8 +70,8 @@ def add_participants(programme: Programme, count: int, status: str, registered_o
     registered on ``registered_on`` (set-up only: a screening would take far longer)."""
     from sqlalchemy import func, select, update
 
+    from kdrt_desk.demo.participants import insert_participants
     from kdrt_desk.models import Participant
-    from kdrt_desk.services.demo_data import insert_participants
     from kdrt_desk.synthetic.participants import generate_participants
 
     db = programme.vault.db

@@ -79,7 +79,7 @@ class Side:
     matches: dict[str, int] = field(default_factory=dict)
 
     def query(self, key: str, text: str = "", sort: str = "code") -> float:
-        from kdrt_desk.repositories.participants import RegisterQuery
+        from kdrt_desk.domain.participant import RegisterQuery
 
         seconds, page = timed(lambda: self.service.register_page(RegisterQuery(text=text,
                                                                                sort=sort)))
@@ -95,7 +95,7 @@ def build(tmp: Path, count: int, today: date) -> None:
     from kdrt_desk.db import migrate
     from kdrt_desk.db.engine import plain_engine, verify_open
     from kdrt_desk.db.session import Database
-    from kdrt_desk.services.demo_data import insert_participants
+    from kdrt_desk.demo.participants import insert_participants
     from kdrt_desk.services.vault_access import open_vault
     from kdrt_desk.synthetic.participants import generate_participants
 
@@ -139,7 +139,8 @@ def unlock_and_check(tmp: Path, runs: int) -> tuple[float, float, float]:
     (the vault worker's first job, before any write), opening the sealed fields of a page of
     200 register rows) on the big vault."""
     from kdrt_desk.db.engine import quick_check
-    from kdrt_desk.repositories.participants import RegisterQuery, list_ids, rows_by_ids
+    from kdrt_desk.domain.participant import RegisterQuery
+    from kdrt_desk.repositories.participants import list_ids, rows_by_ids
     from kdrt_desk.services.vault_access import OpenVault, open_vault
 
     def opened() -> OpenVault:

@@ -89,10 +89,10 @@ def build(tmp: Path, participants: int, screenings: int, today: date) -> None:
     from kdrt_desk.db import migrate
     from kdrt_desk.db.engine import plain_engine, verify_open
     from kdrt_desk.db.session import Database
+    from kdrt_desk.demo.participants import insert_participants
+    from kdrt_desk.demo.screenings import insert_screenings
     from kdrt_desk.domain.enums import ParticipantStatus
     from kdrt_desk.models import Participant, Partner
-    from kdrt_desk.services.demo_data import insert_participants
-    from kdrt_desk.services.demo_screenings import insert_screenings
     from kdrt_desk.services.vault_access import open_vault
     from kdrt_desk.synthetic.participants import generate_participants
     from kdrt_desk.synthetic.screenings import generate_screenings

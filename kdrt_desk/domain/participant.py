@@ -113,3 +113,19 @@ class ParticipantRow(NamedTuple):
     registered_on: date
     risk_level: RiskLevel | None = None  # the latest screening's; None when hidden or unscreened
     contact_withheld: bool = False  # no contact consent: the phone is blanked
+
+
+@dataclass(frozen=True)
+class RegisterQuery:
+    """What the register list asks for: search text, filters, sort and the ids it may show."""
+
+    text: str = ""
+    status: ParticipantStatus | None = None
+    kecamatan: str = ""
+    sort: str = "code"
+    descending: bool = False
+    limit: int | None = None
+    only_ids: frozenset[int] | None = None  # None: everyone (a facilitator: her members only)
+    # whose NIK and phone are withheld (no contact consent): a sort by them treats theirs as
+    # blank, so the order tells nothing of a value the list does not show
+    withheld_ids: frozenset[int] = frozenset()

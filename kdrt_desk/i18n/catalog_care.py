@@ -47,6 +47,7 @@ _TIMELINE: dict[str, tuple[str, str]] = {
     "ui.care.event.consent_withdrawn": ("Persetujuan penggunaan data ditarik",
                                         "Consent to data use withdrawn"),
     "ui.care.event.anonymised": ("Data dianonimkan", "Data anonymised"),
+    "participant.anonymised_name": ("Peserta dianonimkan", "Anonymised participant"),
     "ui.care.event.anonymised_detail": (
         "Identitas, kontak dan latar kasus dihapus; hanya hitungan anonim yang tersisa.",
         "Identity, contact and case details erased; only anonymous counts remain."),

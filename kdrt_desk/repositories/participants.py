@@ -8,13 +8,13 @@ through the blind index (``search_tokens``), never a substring of a sealed value
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from kdrt_desk.db.values import DayCache
 from kdrt_desk.domain.enums import (
     ConsentScope,
     LegalProceedings,
@@ -31,9 +31,11 @@ from kdrt_desk.domain.participant import (
     ParticipantInput,
     ParticipantRecord,
     ParticipantRow,
+    RegisterQuery,
 )
 from kdrt_desk.models import Participant, ParticipantCase, ParticipantConsent
 from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.repositories.names import anonymised_names, shown_name
 from kdrt_desk.repositories.search_tokens import (
     ids_with_tokens,
     participant_tokens,
@@ -55,7 +57,7 @@ SORT_COLUMNS = {
 }
 SEALED_SORTS = ("nik", "phone")  # sorted after opening, by the roles that may see them
 SEARCH_LIMIT = 200
-# Dates come back as ISO text: ``date.fromisoformat`` is far cheaper than the ORM's parser.
+# Dates come back as ISO text: parsing it (once a day) is far cheaper than the ORM's parser.
 ROW_COLUMNS = (Participant.id, Participant.code, Participant.full_name,
                Participant.preferred_name, Participant.seal_id, Participant.nik,
                Participant.phone, Participant.status, Participant.kecamatan,
@@ -63,20 +65,6 @@ ROW_COLUMNS = (Participant.id, Participant.code, Participant.full_name,
 STATUS_BY_VALUE = {s.value: s for s in ParticipantStatus}
 _CONTACT = Tier.CONTACT
 RISK_BY_VALUE: dict[str | None, RiskLevel] = {r.value: r for r in RiskLevel}
-
-
-@dataclass(frozen=True)
-class RegisterQuery:
-    text: str = ""
-    status: ParticipantStatus | None = None
-    kecamatan: str = ""
-    sort: str = "code"
-    descending: bool = False
-    limit: int | None = None
-    only_ids: frozenset[int] | None = None  # None: everyone (a facilitator: her members only)
-    # whose NIK and phone are withheld (no contact consent): a sort by them treats theirs as
-    # blank, so the order tells nothing of a value the list does not show
-    withheld_ids: frozenset[int] = frozenset()
 
 
 def search_text(data: ParticipantInput, code: str) -> str:
@@ -122,15 +110,14 @@ def _order(q: RegisterQuery) -> list[Any]:
 
 def _to_rows(result: Iterable[Sequence[Any]], keys: FieldKeys) -> list[ParticipantRow]:
     status = STATUS_BY_VALUE
-
-    def day(value: str | date) -> date:  # SQLite hands back text, PostgreSQL a date
-        return value if isinstance(value, date) else date.fromisoformat(value)
+    day = DayCache()
+    names = anonymised_names()
 
     def opened(blob: object, seal_id: bytes) -> Any:
         return open_blob(keys, blob, seal_id) if blob is not None else None
 
     risk = RISK_BY_VALUE
-    return [ParticipantRow(r[0], r[1], r[2], r[3], opened(r[5], r[4]) or "",
+    return [ParticipantRow(r[0], r[1], names.get(r[2], r[2]), r[3], opened(r[5], r[4]) or "",
                            opened(r[6], r[4]) or "", status[r[7]], r[8], day(r[9]),
                            risk.get(opened(r[10], r[4])))
             for r in result]
@@ -190,37 +177,62 @@ def next_code(session: Session, year: int) -> str:
     return f"{prefix}{number:04d}"
 
 
+def participant_values(data: ParticipantInput, code: str) -> dict[str, Any]:
+    """Her register row's columns from a validated input, sealed ones in clear: what
+    ``apply_input`` writes, and what the demo inserts in bulk (sealing them itself)."""
+    d = data  # written out (not a loop over the field names): the demo maps 50,000 of these
+    return {
+        "full_name": d.full_name, "preferred_name": d.preferred_name, "nik": d.nik or None,
+        "birth_date": d.birth_date, "estimated_age": d.estimated_age,
+        "birth_place": d.birth_place, "phone": d.phone or None,
+        "safe_to_call": d.safe_to_call.value, "safe_call_times": d.safe_call_times,
+        "trusted_contact_name": d.trusted_contact_name,
+        "trusted_contact_phone": d.trusted_contact_phone or None,
+        "never_contact_at_home": d.never_contact_at_home,
+        "living_situation": d.living_situation.value, "kecamatan": d.kecamatan,
+        "kelurahan": d.kelurahan, "marital_status": d.marital_status.value,
+        "children_count": d.children_count,
+        "children_ages": ",".join(str(a) for a in d.children_ages),
+        "dependants": d.dependants, "education": d.education.value,
+        "occupation": d.occupation, "monthly_income": d.monthly_income,
+        "economic_dependence": d.economic_dependence.value, "status": d.status.value,
+        "registered_on": d.registered_on, "search_text": search_text(d, code),
+    }
+
+
+def consent_values(consent: Consent) -> dict[str, Any]:
+    """Her consent row's columns (the scopes sealed when written)."""
+    return {"consent_date": consent.consent_date,
+            "scopes": ",".join(sorted(s.value for s in consent.scopes)),
+            "recorded_by": consent.recorded_by, "withdrawn_on": consent.withdrawn_on}
+
+
+def case_values(case: CaseBackground) -> dict[str, Any]:
+    """Her case row's columns (all sealed when written)."""
+    return {"violence_forms": ",".join(sorted(f.value for f in case.violence_forms)),
+            "perpetrator_relation": (case.perpetrator_relation.value
+                                     if case.perpetrator_relation else None),
+            "duration_months": case.duration_months,
+            "reported_to_police": case.reported_to_police,
+            "legal_proceedings": case.legal_proceedings.value,
+            "referral_source": case.referral_source.value if case.referral_source else None,
+            "referral_other": case.referral_other, "safety_notes": case.safety_notes}
+
+
 def apply_input(row: Participant, data: ParticipantInput, code: str, now: datetime) -> None:
     """Copy a validated input onto an ORM row (the case only when ``data.case`` is given);
     ``refresh_tokens`` afterwards (the row needs its id)."""
-    for name in PLAIN_FIELDS:
-        setattr(row, name, getattr(data, name))
-    for name in ENUM_FIELDS:
-        setattr(row, name, getattr(data, name).value)
-    row.nik = data.nik or None
-    row.phone = data.phone or None
-    row.trusted_contact_phone = data.trusted_contact_phone or None
-    row.children_ages = ",".join(str(a) for a in data.children_ages)
-    row.search_text = search_text(data, code)
+    for name, value in participant_values(data, code).items():
+        setattr(row, name, value)
     row.updated_at = now
     consent = row.consent or ParticipantConsent()
-    consent.consent_date = data.consent.consent_date
-    consent.scopes = ",".join(sorted(s.value for s in data.consent.scopes))
-    consent.recorded_by = data.consent.recorded_by
-    consent.withdrawn_on = data.consent.withdrawn_on
+    for name, value in consent_values(data.consent).items():
+        setattr(consent, name, value)
     row.consent = consent
     if data.case is not None:
         case = row.case or ParticipantCase()
-        case.violence_forms = ",".join(sorted(f.value for f in data.case.violence_forms))
-        case.perpetrator_relation = (data.case.perpetrator_relation.value
-                                     if data.case.perpetrator_relation else None)
-        case.duration_months = data.case.duration_months
-        case.reported_to_police = data.case.reported_to_police
-        case.legal_proceedings = data.case.legal_proceedings.value
-        case.referral_source = (data.case.referral_source.value
-                                if data.case.referral_source else None)
-        case.referral_other = data.case.referral_other
-        case.safety_notes = data.case.safety_notes
+        for name, value in case_values(data.case).items():
+            setattr(case, name, value)
         row.case = case
 
 
@@ -259,6 +271,8 @@ def to_record(row: Participant, with_case: bool, with_contact: bool = True) -> P
     for name in PLAIN_FIELDS:
         value = getattr(row, name)
         setattr(record, name, _ABSENT.get(name) if value is None and name in _ABSENT else value)
+    if row.anonymised_on is not None:
+        record.full_name = shown_name(row.full_name)
     for name, enum in ENUM_FIELDS.items():
         value = getattr(row, name)
         if value is not None:

@@ -6,19 +6,17 @@ taken. The first mark of a session makes it "held". A facilitator marks only her
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
-    ATTENDED,
     AttendanceMark,
-    EnrolmentStatus,
     GroupProgress,
     MemberProgress,
     ModuleProgress,
@@ -30,16 +28,14 @@ from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import (
     Attendance,
     Enrolment,
-    Facilitator,
     GroupModule,
-    Module,
     Participant,
-    Setting,
     SkillAssessment,
     TrainingGroup,
     TrainingSession,
-    Venue,
 )
+from kdrt_desk.repositories import attendance
+from kdrt_desk.repositories.attendance import members_on
 from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
@@ -49,14 +45,6 @@ from kdrt_desk.services.programme_access import own_facilitator_id, own_group_id
 from kdrt_desk.services.programme_validation import one_line
 
 REASON_LIMIT = 200
-ATTENDED_VALUES = tuple(m.value for m in ATTENDED)
-MARKS = {m.value: m for m in AttendanceMark}
-
-
-def members_on(group_id: int, day: date) -> ColumnElement[bool]:
-    """Memberships of ``group_id`` that cover ``day`` (the last day of one that ended counts)."""
-    return and_(Enrolment.group_id == group_id, Enrolment.enrolled_on <= day,
-                or_(Enrolment.ended_on.is_(None), Enrolment.ended_on >= day))
 
 
 class AttendanceService:
@@ -77,21 +65,8 @@ class AttendanceService:
         self.actor.require(Permission.VIEW_PROGRAMME)
         with self.db.reading() as session:
             row = self._session(session, session_id)
-            marks = {pid: (mark, reason) for pid, mark, reason in session.execute(
-                select(Attendance.participant_id, Attendance.mark, Attendance.reason)
-                .where(Attendance.session_id == session_id))}
-            members = set(session.scalars(select(Enrolment.participant_id).where(
-                members_on(row.group_id, row.session_date))))
-            people = session.execute(
-                select(Participant.id, Participant.code, Participant.full_name,
-                       Participant.preferred_name)
-                .where(Participant.id.in_(members | set(marks)))).all()
-        rows = []
-        for pid, code, full, preferred in people:
-            mark, reason = marks.get(pid, (None, ""))
-            name = preferred if preferred_names and preferred else full
-            rows.append(RollCallRow(pid, code, name, MARKS[mark] if mark else None, reason))
-        return sorted(rows, key=lambda r: (r.name.lower(), r.code))
+            return attendance.roll_call(session, session_id, row.group_id, row.session_date,
+                                        preferred_names)
 
     def mark(self, session_id: int, participant_id: int, mark: AttendanceMark | str,
              reason: str = "", today: date | None = None) -> None:
@@ -164,16 +139,8 @@ class AttendanceService:
         rows = self.roll_call(session_id, preferred_names)
         with self.db.reading() as session:
             row = self._session(session, session_id)
-            found = session.execute(
-                select(TrainingGroup.name, Module.code, Module.title, Venue.name,
-                       Facilitator.name).select_from(TrainingSession)
-                .join(TrainingGroup, TrainingGroup.id == TrainingSession.group_id)
-                .join(Module, Module.id == TrainingSession.module_id)
-                .join(Venue, Venue.id == TrainingSession.venue_id)
-                .join(Facilitator, Facilitator.id == TrainingSession.facilitator_id)
-                .where(TrainingSession.id == session_id)).one()
-            centre = dict(session.execute(select(Setting.key, Setting.value).where(
-                Setting.key.in_(("centre_name", "centre_address")))).all())
+            found = attendance.sheet_names(session, session_id)
+            centre = attendance.centre(session)
             return SignInSheet(
                 centre_name=centre.get("centre_name", ""),
                 centre_address=centre.get("centre_address", ""), session_id=session_id,
@@ -228,17 +195,10 @@ class AttendanceService:
                 raise UserError("error.group_unknown")
             if not sees_all(self.actor) and group_id not in own_group_ids(session, self.actor):
                 raise PermissionDeniedError()
-            modules = [(m, c, t) for m, c, t in session.execute(
-                select(Module.id, Module.code, Module.title)
-                .join(GroupModule, GroupModule.module_id == Module.id)
-                .where(GroupModule.group_id == group_id).order_by(GroupModule.position))]
-            people = session.execute(
-                select(Participant.id, Participant.code, Participant.full_name)
-                .join(Enrolment, Enrolment.participant_id == Participant.id)
-                .where(Enrolment.group_id == group_id, Enrolment.status.in_(
-                    (EnrolmentStatus.ACTIVE.value, EnrolmentStatus.COMPLETED.value)))
-                .order_by(func.lower(Participant.full_name))).all()
-            progress = self._progress(session, [p[0] for p in people], [m[0] for m in modules])
+            modules = attendance.group_modules(session, group_id)
+            people = attendance.group_people(session, group_id)
+            progress = attendance.progress(session, [p[0] for p in people],
+                                           [m[0] for m in modules])
         members = [MemberProgress(pid, code, name, progress.get(pid, {}))
                    for pid, code, name in people]
         return GroupProgress(group_id, modules, members)
@@ -253,11 +213,9 @@ class AttendanceService:
                         Enrolment.participant_id == participant_id,
                         Enrolment.group_id.in_(groups)).limit(1)):
                     raise PermissionDeniedError()
-            modules = list(session.scalars(
-                select(GroupModule.module_id).join(
-                    Enrolment, Enrolment.group_id == GroupModule.group_id)
-                .where(Enrolment.participant_id == participant_id).distinct()))
-            found = self._progress(session, [participant_id], modules).get(participant_id, {})
+            modules = attendance.participant_modules(session, participant_id)
+            found = attendance.progress(session, [participant_id], modules).get(participant_id,
+                                                                                 {})
         return sorted(found.values(), key=lambda p: p.module_code)
 
     def record_assessment(self, participant_id: int, module_id: int, passed: bool,
@@ -311,46 +269,3 @@ class AttendanceService:
         if row.session_date > today:
             raise UserError("error.attendance_future_session")
         return row
-
-    @staticmethod
-    def _progress(session: Session, people: Iterable[int],
-                  modules: Iterable[int]) -> dict[int, dict[int, ModuleProgress]]:
-        """Per participant and module: sessions held while she was a member, and hers."""
-        people, modules = list(people), list(modules)
-        if not people or not modules:
-            return {}
-        rules = {m: (code, pct, required) for m, code, pct, required in session.execute(
-            select(Module.id, Module.code, Module.min_attendance_pct,
-                   Module.assessment_required).where(Module.id.in_(modules)))}
-        passed = {(p, m): ok for p, m, ok in session.execute(
-            select(SkillAssessment.participant_id, SkillAssessment.module_id,
-                   SkillAssessment.passed)
-            .where(SkillAssessment.participant_id.in_(people),
-                   SkillAssessment.module_id.in_(modules)))}
-        counts = session.execute(
-            select(Enrolment.participant_id, TrainingSession.module_id,
-                   func.count(TrainingSession.id),
-                   func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)),
-                   func.sum(case((Attendance.mark == AttendanceMark.EXCUSED.value, 1),
-                                 else_=0)))
-            .join(TrainingSession, and_(
-                TrainingSession.group_id == Enrolment.group_id,
-                TrainingSession.session_date >= Enrolment.enrolled_on,
-                or_(Enrolment.ended_on.is_(None),
-                    TrainingSession.session_date <= Enrolment.ended_on)))
-            .outerjoin(Attendance, and_(Attendance.session_id == TrainingSession.id,
-                                        Attendance.participant_id == Enrolment.participant_id))
-            .where(Enrolment.participant_id.in_(people), TrainingSession.module_id.in_(modules),
-                   TrainingSession.status == SessionStatus.HELD.value)
-            .group_by(Enrolment.participant_id, TrainingSession.module_id))
-        found: dict[int, dict[int, ModuleProgress]] = {p: {} for p in people}
-        tallies = {(p, m): (held, int(attended or 0), int(excused or 0))
-                   for p, m, held, attended, excused in counts}
-        for person in people:
-            for module in modules:
-                code, pct, required = rules[module]
-                held, attended, excused = tallies.get((person, module), (0, 0, 0))
-                found[person][module] = ModuleProgress(
-                    module, code, held, attended, excused, pct, required,
-                    passed.get((person, module)))
-        return found

@@ -33,6 +33,7 @@ from kdrt_desk.models import (
     Setting,
 )
 from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.repositories.names import ANONYMISED_MARKER
 from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
@@ -41,7 +42,6 @@ from kdrt_desk.services.clock import local_today
 
 log = logging.getLogger(__name__)
 
-ANONYMISED_NAME = "Peserta dianonimkan"
 AGE_BAND_YEARS = 5
 # Shown only with contact consent (the register list shows just the phone of these).
 CONTACT_FIELDS = ("phone", "trusted_contact_phone", "safe_call_times")
@@ -358,7 +358,7 @@ class ConsentService:
         row.estimated_age = age_band_start(row) if statistics else None
         if not statistics:
             row.monthly_income = None
-        row.full_name = ANONYMISED_NAME
+        row.full_name = ANONYMISED_MARKER  # shown through the catalogue (repositories.names)
         row.preferred_name = ""
         row.nik = None
         row.birth_date = None

@@ -12,10 +12,10 @@ from kdrt_desk.domain.screening import Criterion, CriterionInput
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.models import EligibilityCriterion
+from kdrt_desk.repositories.screenings import load_criteria
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
-from kdrt_desk.services.screening import load_criteria
 
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{1,39}")
 LABEL_LIMIT = 200

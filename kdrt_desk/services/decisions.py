@@ -22,6 +22,7 @@ from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import format_date
 from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision
 from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.repositories.names import shown_name
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -123,7 +124,8 @@ def to_record(row: ScreeningDecision, code: str = "", name: str = "",
 
 def _records(rows: Iterable[tuple[ScreeningDecision, str, str, str | None]]
              ) -> list[DecisionRecord]:
-    return [to_record(d, code, name, partner) for d, code, name, partner in rows]
+    return [to_record(d, code, shown_name(name), partner)
+            for d, code, name, partner in rows]
 
 
 class DecisionService:

@@ -41,6 +41,7 @@ from kdrt_desk.models import (
     group_facilitator,
 )
 from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.repositories.names import anonymised_names
 from kdrt_desk.security.field_crypto import FieldKeys
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
@@ -107,7 +108,9 @@ class GroupService:
             risk = self.actor.may(Permission.VIEW_RESTRICTED)
             reasons = self.actor.may(Permission.VIEW_ALL_PARTICIPANTS)  # not a facilitator's
             keys = field_keys(session)
-            rows = [MemberRow(e.id, e.participant_id, code, name, preferred, kecamatan,
+            names = anonymised_names()
+            rows = [MemberRow(e.id, e.participant_id, code, names.get(name, name), preferred,
+                              kecamatan,
                               e.enrolled_on, EnrolmentStatus(e.status), e.ended_on,
                               (e.end_reason or "") if reasons else "",
                               _risk(keys, level, seal) if risk else None)

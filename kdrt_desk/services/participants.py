@@ -14,12 +14,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.nik import normalise_nik
-from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord, ParticipantRow
+from kdrt_desk.domain.participant import (
+    ParticipantInput,
+    ParticipantRecord,
+    ParticipantRow,
+    RegisterQuery,
+)
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import Participant
 from kdrt_desk.repositories import participants as repo
-from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import gc
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, String, and_, case, select, true, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,7 +16,6 @@ from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import (
     Barrier,
     CriterionKind,
-    DecisionOutcome,
     Need,
     ParticipantStatus,
     RiskLevel,
@@ -39,16 +35,10 @@ from kdrt_desk.domain.screening import (
 from kdrt_desk.domain.text import control_character_problems, reject_control_characters
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.i18n import format_date
-from kdrt_desk.models import (
-    EligibilityCriterion,
-    Participant,
-    Screening,
-    ScreeningChange,
-    ScreeningDecision,
-)
-from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.models import Participant, Screening, ScreeningChange
+from kdrt_desk.repositories import screenings
+from kdrt_desk.repositories.screenings import apply_input, load_criteria, to_record
 from kdrt_desk.security.permissions import Permission
-from kdrt_desk.security.tiers import Tier
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.clock import local_today
@@ -67,8 +57,6 @@ NOTE_FIELDS = frozenset({"interview_notes", "risk_reasons", "safety_plan"})  # o
 LIST_COLUMNS_RISK = ("screening_id", "participant_id", "code", "full_name", "screened_on",
                      "assessor", "risk_level", "score", "outcome", "awaiting_confirmation")
 LIST_COLUMNS_LIMITED = tuple(c for c in LIST_COLUMNS_RISK if c != "risk_level")
-RISK_BY_VALUE: dict[str | None, RiskLevel] = {r.value: r for r in RiskLevel}
-OUTCOME_BY_VALUE: dict[str | None, DecisionOutcome] = {o.value: o for o in DecisionOutcome}
 
 
 class ScreeningAuthorOnlyError(PermissionDeniedError):
@@ -78,28 +66,7 @@ class ScreeningAuthorOnlyError(PermissionDeniedError):
         UserError.__init__(self, "error.screening_author_only")
 
 
-def split_codes(text: str | None) -> list[str]:
-    return [p for p in (text or "").split(",") if p]
-
-
-def join_codes(values: Iterable[str]) -> str:
-    return ",".join(sorted(str(v) for v in values))
-
-
 # -- criteria and eligibility ------------------------------------------------------------------
-def to_criterion(row: EligibilityCriterion) -> Criterion:
-    return Criterion(row.id, row.code, row.label_id, row.label_en, CriterionKind(row.kind),
-                     row.weight, row.active, row.position)
-
-
-def load_criteria(session: Session, active_only: bool = True) -> list[Criterion]:
-    query = select(EligibilityCriterion).order_by(EligibilityCriterion.position,
-                                                  EligibilityCriterion.id)
-    if active_only:
-        query = query.where(EligibilityCriterion.active.is_(True))
-    return [to_criterion(row) for row in session.scalars(query)]
-
-
 def evaluate_criteria(criteria: Iterable[Criterion], met: Iterable[str]) -> Eligibility:
     """Score = weights of the met weighted criteria; unmet = required codes not met (in order)."""
     met_codes = set(met)
@@ -176,55 +143,10 @@ def json_value(value: object) -> object:
     return value
 
 
-# -- mapping -------------------------------------------------------------------------------------
-def apply_input(row: Screening, data: ScreeningInput, result: Eligibility) -> None:
-    """Copy a validated input and its evaluation onto an ORM row."""
-    assert data.screened_on is not None
-    row.screened_on = data.screened_on
-    row.interview_notes = data.interview_notes
-    row.needs = join_codes(data.needs)
-    row.skills = join_codes(data.skills)
-    row.skills_other = data.skills_other
-    row.experience = data.experience
-    row.risk_level = data.risk_level.value
-    row.risk_reasons = join_codes(data.risk_reasons)
-    row.safety_plan = data.safety_plan
-    row.barriers = join_codes(data.barriers)
-    row.criteria_met = join_codes(data.criteria_met)
-    row.score = result.score
-    row.unmet_required = ",".join(result.unmet_required)
-
-
-def to_record(row: Screening, *, with_restricted: bool, risk_visible: bool,
-              code: str = "") -> ScreeningRecord:
-    record = ScreeningRecord(
-        participant_id=row.participant_id, screened_on=row.screened_on,
-        needs={Need(v) for v in split_codes(row.needs)},
-        skills={Skill(v) for v in split_codes(row.skills)}, skills_other=row.skills_other,
-        experience=row.experience or "",
-        # an emptied risk (the app always writes one) reads as the careful answer
-        risk_level=(RiskLevel(row.risk_level or RiskLevel.HIGH) if risk_visible
-                    else RiskLevel.LOW),
-        barriers={Barrier(v) for v in split_codes(row.barriers)},
-        criteria_met=set(split_codes(row.criteria_met)), id=row.id, assessor=row.assessor,
-        score=row.score or 0, unmet_required=split_codes(row.unmet_required),
-        decided=row.decided,
-        version=row.version, restricted_hidden=not with_restricted, risk_visible=risk_visible,
-        participant_code=code)
-    if with_restricted:
-        record.interview_notes = row.interview_notes or ""
-        record.risk_reasons = {RiskReason(v) for v in split_codes(row.risk_reasons)}
-        record.safety_plan = row.safety_plan or ""
-    return record
-
-
 def sync_participant_risk(session: Session, person: Participant) -> None:
     """Her risk level is the latest screening's (by date, then by entry)."""
     session.flush()
-    newest = session.scalar(select(Screening)
-                            .where(Screening.participant_id == person.id)
-                            .order_by(Screening.screened_on.desc(), Screening.id.desc()).limit(1))
-    latest = newest.risk_level if newest is not None else None
+    latest = screenings.latest_risk(session, person.id)
     if person.risk_level != latest:
         person.risk_level = latest
 
@@ -244,58 +166,6 @@ def screening_row(session: Session, screening_id: int) -> Screening:
     if row is None:
         raise UserError("error.screening_unknown")
     return row
-
-
-def has_confirmed_decision(session: Session, screening_id: int) -> bool:
-    return session.scalar(select(ScreeningDecision.id).where(
-        ScreeningDecision.screening_id == screening_id,
-        ScreeningDecision.confirmed_by.is_not(None)).limit(1)) is not None
-
-
-class _DayCache(dict[str | date, date]):
-    """ISO text (SQLite) or a date (PostgreSQL) to a date, each distinct day parsed once."""
-
-    def __call__(self, value: str | date) -> date:
-        day = self.get(value)
-        if day is None:
-            day = self[value] = value if isinstance(value, date) else date.fromisoformat(value)
-        return day
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Build a long list of rows without the cyclic garbage collector: its passes over the
-    growing list cost more than the query (tuples of plain values form no cycles)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-_DECISION = ScreeningDecision
-# One row of the screening list: her current decision joined in, dates as text (parsed once each);
-# the risk level and score are sealed and opened with the screening's identity.
-_LIST_QUERY = (
-    select(Screening.id, Screening.participant_id, Participant.code, Participant.full_name,
-           type_coerce(Screening.screened_on, String), Screening.assessor, Screening.seal_id,
-           Screening.risk_level, Screening.score, _DECISION.outcome,
-           case((and_(_DECISION.id.is_not(None), _DECISION.confirmed_by.is_(None)), 1), else_=0))
-    .select_from(Screening)
-    .join(Participant, Participant.id == Screening.participant_id)
-    .outerjoin(_DECISION, and_(_DECISION.screening_id == Screening.id,
-                               _DECISION.current == true())))
-_LIST_ORDER = (Screening.screened_on.desc(), Screening.id.desc())
-
-
-def _filtered(query: Select, status: ParticipantStatus | None) -> Select:
-    """Anonymised participants leave the list; ``status`` is hers (e.g. waitlisted)."""
-    query = query.where(Participant.anonymised_on.is_(None))
-    if status is not None:
-        query = query.where(Participant.status == ParticipantStatus(status).value)
-    return query
 
 
 class ScreeningService:
@@ -355,7 +225,7 @@ class ScreeningService:
                 if row.version != expected_version:
                     raise UserError("error.edited_elsewhere")
                 person = participant_for_change(session, row.participant_id)
-                confirmed = has_confirmed_decision(session, row.id)
+                confirmed = screenings.has_confirmed_decision(session, row.id)
                 if (not confirmed and row.created_by != self.actor.username
                         and self.actor.role != Role.ADMIN):
                     raise ScreeningAuthorOnlyError()
@@ -406,8 +276,7 @@ class ScreeningService:
         self.actor.require(Permission.VIEW_SCREENING)
         with self.db.reading() as session:
             row = screening_row(session, screening_id)
-            code = session.scalar(select(Participant.code)
-                                  .where(Participant.id == row.participant_id)) or ""
+            code = screenings.participant_code(session, row.participant_id) or ""
             return to_record(row, with_restricted=False,
                              risk_visible=self.actor.may(Permission.VIEW_RESTRICTED), code=code)
 
@@ -422,8 +291,7 @@ class ScreeningService:
         """Audit an attempt to read restricted fields; refuse (audited, committed) if not allowed.
 
         Returns her participant code."""
-        code = session.scalar(select(Participant.code)
-                              .where(Participant.id == row.participant_id)) or ""
+        code = screenings.participant_code(session, row.participant_id) or ""
         details: dict[str, object] = {"screening": row.id}
         if history:
             details["history"] = True
@@ -442,15 +310,11 @@ class ScreeningService:
         self.actor.require(Permission.VIEW_SCREENING)
         risk_visible = self.actor.may(Permission.VIEW_RESTRICTED)
         with self.db.reading() as session:
-            code = session.scalar(select(Participant.code)
-                                  .where(Participant.id == participant_id))
+            code = screenings.participant_code(session, participant_id)
             if code is None:
                 raise UserError("error.participant_unknown")
-            rows = session.scalars(select(Screening)
-                                   .where(Screening.participant_id == participant_id)
-                                   .order_by(Screening.screened_on, Screening.id))
-            return [to_record(r, with_restricted=False, risk_visible=risk_visible, code=code)
-                    for r in rows]
+            return screenings.records_for_participant(session, participant_id, code,
+                                                      risk_visible)
 
     def history(self, screening_id: int,
                 include_restricted: bool = False) -> list[ScreeningChangeRecord]:
@@ -465,21 +329,7 @@ class ScreeningService:
             row = screening_row(session, screening_id)
             if include_restricted:
                 self._opening(session, row, history=True)
-            changes = session.scalars(select(ScreeningChange)
-                                      .where(ScreeningChange.screening_id == screening_id)
-                                      .order_by(ScreeningChange.changed_at, ScreeningChange.id))
-            # without the restricted key the previous values (sealed restricted) are all withheld
-            withheld = not field_keys(session).holds(Tier.RESTRICTED)
-            result = []
-            for change in changes:
-                fields = split_codes(change.fields)
-                previous = json.loads(change.previous) if change.previous else {}
-                shown = {k: v for k, v in previous.items() if k not in hidden}
-                result.append(ScreeningChangeRecord(
-                    change.id, change.screening_id, change.changed_at.replace(tzinfo=UTC),
-                    change.changed_by, change.reason or "", fields, shown,
-                    restricted_hidden=withheld or len(shown) < len(previous)))
-            return result
+            return screenings.changes(session, screening_id, hidden)
 
     def visible_columns(self) -> tuple[str, ...]:
         return (LIST_COLUMNS_RISK if self.actor.may(Permission.VIEW_RESTRICTED)
@@ -489,55 +339,27 @@ class ScreeningService:
                   limit: int | None = None) -> list[ScreeningListRow]:
         """Every screening, newest first, with her current decision (facilitators: refused)."""
         self.actor.require(Permission.VIEW_SCREENING)
-        query = _filtered(_LIST_QUERY, status).order_by(*_LIST_ORDER)
-        if limit is not None:
-            query = query.limit(limit)
         with self.db.reading() as session:
-            return self._rows(session, query)
+            return screenings.list_rows(session, status, limit, self._shows_risk())
 
     def list_page(self, status: ParticipantStatus | None = None,
                   first: int = PAGE_SIZE) -> ScreeningPage:
         """Every matching screening id in list order, with the rows of the first page (what a
         lazily filled list shows at once; ``rows_by_ids`` gives the rest as it scrolls)."""
         self.actor.require(Permission.VIEW_SCREENING)
-        if status is None:  # the few anonymised women left out by a list of their ids: the
-            # screening index alone gives the order (no row of either table is read)
-            ids_query = select(Screening.id).where(Screening.participant_id.not_in(
-                select(Participant.id).where(Participant.anonymised_on.is_not(None))))
-        else:
-            ids_query = _filtered(select(Screening.id).select_from(Screening).join(
-                Participant, Participant.id == Screening.participant_id), status)
         with self.db.reading() as session:
-            ids = list(session.scalars(ids_query.order_by(*_LIST_ORDER)))
-            return ScreeningPage(ids, self._by_ids(session, ids[:first]))
+            ids = screenings.list_ids(session, status)
+            return ScreeningPage(ids, screenings.rows_by_ids(session, ids[:first],
+                                                             self._shows_risk()))
 
     def rows_by_ids(self, ids: list[int]) -> list[ScreeningListRow]:
         """The list rows of ``ids``, in the order given."""
         self.actor.require(Permission.VIEW_SCREENING)
         with self.db.reading() as session:
-            return self._by_ids(session, ids)
+            return screenings.rows_by_ids(session, ids, self._shows_risk())
 
-    def _by_ids(self, session: Session, ids: list[int]) -> list[ScreeningListRow]:
-        found: dict[int, ScreeningListRow] = {}
-        for start in range(0, len(ids), 500):
-            query = _filtered(_LIST_QUERY, None).where(Screening.id.in_(ids[start:start + 500]))
-            found.update((row.screening_id, row) for row in self._rows(session, query))
-        return [found[i] for i in ids if i in found]
-
-    def _rows(self, session: Session, query: Select) -> list[ScreeningListRow]:
-        keys = field_keys(session)
-        show_risk = self.actor.may(Permission.VIEW_RESTRICTED)
-        risk = RISK_BY_VALUE.get
-        outcome = OUTCOME_BY_VALUE.get
-        day = _DayCache()
-        row = ScreeningListRow
-        with _collector_paused():
-            return [row(sid, pid, code, name, day(on), assessor,
-                        (risk(open_blob(keys, level, seal, pid)) or RiskLevel.HIGH) if show_risk
-                        else None,
-                        open_blob(keys, score, seal, pid) or 0, outcome(result), awaiting == 1)
-                    for sid, pid, code, name, on, assessor, seal, level, score, result, awaiting
-                    in session.connection().execute(query).all()]  # Core rows: no ORM loading
+    def _shows_risk(self) -> bool:
+        return self.actor.may(Permission.VIEW_RESTRICTED)
 
     def record_listing(self, count: int, fmt: str) -> None:
         """Audit a screening list that leaves the app (CLI output, export)."""

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 
-from sqlalchemy import String, case, func, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
-    ATTENDED,
     SessionInput,
     SessionQuery,
     SessionStatus,
@@ -28,7 +27,6 @@ from kdrt_desk.domain.training import (
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.i18n import format_date, format_time, label
 from kdrt_desk.models import (
-    Attendance,
     Facilitator,
     GroupModule,
     Module,
@@ -37,6 +35,7 @@ from kdrt_desk.models import (
     Venue,
     facilitator_module,
 )
+from kdrt_desk.repositories import sessions as session_rows
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -45,16 +44,6 @@ from kdrt_desk.services.programme_validation import one_line, split_enum
 
 TOPIC_LIMIT = 200
 REASON_LIMIT = 500
-LIVE = (SessionStatus.PLANNED.value, SessionStatus.HELD.value, SessionStatus.MOVED.value)
-ATTENDED_VALUES = tuple(m.value for m in ATTENDED)
-
-
-def _time_of(value: object) -> time:
-    return value if isinstance(value, time) else time.fromisoformat(str(value))
-
-
-def _day_of(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 class SessionService:
@@ -99,7 +88,7 @@ class SessionService:
                 rows.append(row)
             audit_log.append(session, self.actor.username, "sessions_created",
                              f"group:{rows[0].group_id}", {"count": len(rows)})
-            return self._views(session, [r.id for r in rows])
+            return session_rows.views_by_ids(session, [r.id for r in rows])
 
     def update(self, data: SessionInput) -> SessionView:
         """Change a session not yet held; a new date marks it as moved (the old date is kept)."""
@@ -108,7 +97,7 @@ class SessionService:
             row = self._session(session, data.id)
             if row.status == SessionStatus.CANCELLED.value:
                 raise UserError("error.session_cancelled")
-            if self._mark_count(session, row.id):
+            if session_rows.mark_count(session, row.id):
                 raise UserError("error.session_has_attendance")
             clean = self._validated(session, replace(data, group_id=row.group_id),
                                     exclude_id=row.id)
@@ -125,7 +114,7 @@ class SessionService:
             audit_log.append(session, self.actor.username, "session_changed",
                              f"session:{row.id}")
             session.flush()
-            return self._views(session, [row.id])[0]
+            return session_rows.views_by_ids(session, [row.id])[0]
 
     def cancel(self, session_id: int, reason: str) -> SessionView:
         """Cancel with a reason; a session with attendance cannot be cancelled."""
@@ -143,20 +132,20 @@ class SessionService:
             row = self._session(session, session_id)
             if row.status == SessionStatus.CANCELLED.value:
                 raise UserError("error.session_cancelled")
-            if self._mark_count(session, row.id):
+            if session_rows.mark_count(session, row.id):
                 raise UserError("error.session_has_attendance")
             row.status, row.cancel_reason = SessionStatus.CANCELLED.value, clean
             audit_log.append(session, self.actor.username, "session_cancelled",
                              f"session:{row.id}")
             session.flush()
-            return self._views(session, [row.id])[0]
+            return session_rows.views_by_ids(session, [row.id])[0]
 
     def delete(self, session_id: int) -> None:
         """Only a session nobody's attendance was taken for; otherwise cancel it."""
         self.actor.require(Permission.MANAGE_GROUPS)
         with self.db.transaction() as session:
             row = self._session(session, session_id)
-            if self._mark_count(session, row.id):
+            if session_rows.mark_count(session, row.id):
                 raise UserError("error.session_has_attendance")
             session.delete(row)
             audit_log.append(session, self.actor.username, "session_deleted",
@@ -167,31 +156,18 @@ class SessionService:
         """Sessions by date and time (a facilitator: only those she leads)."""
         self.actor.require(Permission.VIEW_PROGRAMME)
         with self.db.reading() as session:
-            conditions = []
-            if query.group_id is not None:
-                conditions.append(TrainingSession.group_id == query.group_id)
+            group = None
             if query.group_name:
-                group = session.scalar(select(TrainingGroup.id).where(
-                    func.lower(TrainingGroup.name) == one_line(query.group_name).lower()))
+                group = session_rows.group_id_named(session, one_line(query.group_name))
                 if group is None:
                     raise UserError("error.group_unknown")
-                conditions.append(TrainingSession.group_id == group)
-            if query.start is not None:
-                conditions.append(TrainingSession.session_date >= query.start)
-            if query.end is not None:
-                conditions.append(TrainingSession.session_date <= query.end)
-            mine = self._own_facilitator(session)
-            if mine is not None:
-                conditions.append(TrainingSession.facilitator_id == mine)
-            elif query.facilitator_id is not None:
-                conditions.append(TrainingSession.facilitator_id == query.facilitator_id)
-            return self._select_views(session, conditions, query.limit)
+            return session_rows.list_views(session, query, group, self._own_facilitator(session))
 
     def get(self, session_id: int) -> SessionView:
         self.actor.require(Permission.VIEW_PROGRAMME)
         with self.db.reading() as session:
             self._session(session, session_id)
-            return self._views(session, [session_id])[0]
+            return session_rows.views_by_ids(session, [session_id])[0]
 
     # -- helpers -------------------------------------------------------------------------------
     def _own_facilitator(self, session: Session) -> int | None:
@@ -209,11 +185,6 @@ class SessionService:
         if mine is not None and row.facilitator_id != mine:
             raise PermissionDeniedError()
         return row
-
-    @staticmethod
-    def _mark_count(session: Session, session_id: int) -> int:
-        return int(session.scalar(select(func.count(Attendance.id)).where(
-            Attendance.session_id == session_id)) or 0)
 
     def _validated(self, session: Session, data: SessionInput, exclude_id: int) -> SessionInput:
         errors: list[UserError] = []
@@ -273,15 +244,15 @@ class SessionService:
             raise ValidationError(errors)
         assert day is not None and start is not None and end is not None
         assert venue is not None and facilitator is not None
-        clashes = self._clashes(session, day, start, end, exclude_id)
+        clashes = session_rows.clashes(session, day, start, end, exclude_id)
         for kind, column, wanted in (("venue", 0, venue.id), ("facilitator", 1, facilitator.id),
                                      ("group", 2, group.id)):
             for clash in clashes:
                 if clash[column] == wanted:
                     errors.append(UserError(
                         f"error.{kind}_double_booked", field=f"{kind}_id",
-                        start=format_time(_time_of(clash[3])),
-                        end=format_time(_time_of(clash[4])), group=clash[5]))
+                        start=format_time(clash[3]), end=format_time(clash[4]),
+                        group=clash[5]))
                     break
         if errors:
             raise ValidationError(errors)
@@ -293,63 +264,3 @@ class SessionService:
         if not session_id:
             return False
         return bool(getattr(session.get(TrainingSession, session_id), column) == value)
-
-    @staticmethod
-    def _clashes(session: Session, day: date, start: time, end: time,
-                 exclude_id: int) -> list[tuple[int, int, int, object, object, str]]:
-        """Live sessions on ``day`` overlapping [start, end): venue, facilitator, group, times."""
-        return [tuple(r) for r in session.execute(  # type: ignore[misc]
-            select(TrainingSession.venue_id, TrainingSession.facilitator_id,
-                   TrainingSession.group_id, TrainingSession.start_time,
-                   TrainingSession.end_time, TrainingGroup.name)
-            .join(TrainingGroup, TrainingGroup.id == TrainingSession.group_id)
-            .where(TrainingSession.session_date == day,
-                   TrainingSession.status.in_(LIVE), TrainingSession.id != exclude_id,
-                   TrainingSession.start_time < end, TrainingSession.end_time > start))]
-
-    def _views(self, session: Session, ids: Sequence[int]) -> list[SessionView]:
-        by_id = {v.id: v for v in self._select_views(session, [TrainingSession.id.in_(ids)])}
-        return [by_id[i] for i in ids]
-
-    @staticmethod
-    def _select_views(session: Session, conditions: Sequence[object],
-                      limit: int | None = None) -> list[SessionView]:
-        query = (select(TrainingSession.id, TrainingSession.group_id, TrainingSession.module_id,
-                        type_coerce(TrainingSession.session_date, String),
-                        type_coerce(TrainingSession.start_time, String),
-                        type_coerce(TrainingSession.end_time, String),
-                        TrainingSession.venue_id, TrainingSession.facilitator_id,
-                        TrainingSession.topic, TrainingSession.status,
-                        TrainingSession.cancel_reason,
-                        type_coerce(TrainingSession.moved_from, String),
-                        TrainingGroup.name, Module.code, Module.title, Venue.name,
-                        Facilitator.name)
-                 .join(TrainingGroup, TrainingGroup.id == TrainingSession.group_id)
-                 .join(Module, Module.id == TrainingSession.module_id)
-                 .join(Venue, Venue.id == TrainingSession.venue_id)
-                 .join(Facilitator, Facilitator.id == TrainingSession.facilitator_id)
-                 .where(*conditions)  # type: ignore[arg-type]
-                 .order_by(TrainingSession.session_date, TrainingSession.start_time,
-                           TrainingGroup.name))
-        if limit is not None:
-            query = query.limit(limit)
-        rows = session.execute(query).all()
-        # the marks of just these sessions (the unique index leads with session_id)
-        tallies: dict[int, tuple[int, int]] = {}
-        ids = [r[0] for r in rows]
-        for first in range(0, len(ids), 500):
-            for sid, marked, attended in session.execute(
-                    select(Attendance.session_id, func.count(Attendance.id),
-                           func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)))
-                    .where(Attendance.session_id.in_(ids[first:first + 500]))
-                    .group_by(Attendance.session_id)):
-                tallies[sid] = (marked, int(attended or 0))
-        statuses = {s.value: s for s in SessionStatus}
-        return [SessionView(
-            id=r[0], group_id=r[1], module_id=r[2], session_date=_day_of(r[3]),
-            start_time=_time_of(r[4]), end_time=_time_of(r[5]), venue_id=r[6],
-            facilitator_id=r[7], topic=r[8], status=statuses[r[9]], cancel_reason=r[10],
-            moved_from=_day_of(r[11]) if r[11] else None, group_name=r[12], module_code=r[13],
-            module_title=r[14], venue_name=r[15], facilitator_name=r[16],
-            marked=tallies.get(r[0], (0, 0))[0], attended=tallies.get(r[0], (0, 0))[1])
-            for r in rows]

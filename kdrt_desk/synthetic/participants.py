@@ -37,7 +37,7 @@ INCOME_STEP = 50_000
 MAX_INCOME = 4_000_000
 
 
-class _Weighted(Generic[T]):
+class Weighted(Generic[T]):
     """A weighted choice with the cumulative table built once (much faster than rng.choices)."""
 
     def __init__(self, pairs: Sequence[tuple[T, float]]) -> None:
@@ -52,86 +52,86 @@ class _Weighted(Generic[T]):
 _KECAMATAN_WEIGHT_HEAVY = {
     "Kertapati", "Plaju", "Seberang Ulu I", "Seberang Ulu II", "Ilir Timur I", "Ilir Timur II",
 }
-_KECAMATAN = _Weighted([(k, 10.0 if k in _KECAMATAN_WEIGHT_HEAVY else 3.5) for k in KECAMATAN])
+_KECAMATAN = Weighted([(k, 10.0 if k in _KECAMATAN_WEIGHT_HEAVY else 3.5) for k in KECAMATAN])
 # Synthetic NIK region codes for Palembang: 1671 + the kecamatan's position (01-18).
 _REGION_BY_KECAMATAN = {
     k: f"{PALEMBANG_REGION_CODE}{i:02d}" for i, k in enumerate(KECAMATAN, start=1)
 }
 
-_AGE_BAND = _Weighted([((18, 24), 12), ((25, 34), 32), ((35, 44), 32), ((45, 54), 17),
+_AGE_BAND = Weighted([((18, 24), 12), ((25, 34), 32), ((35, 44), 32), ((45, 54), 17),
                        ((55, 64), 7)])
-_BIRTH_PLACE = _Weighted(names.BIRTH_PLACES)
-_LIVING = _Weighted([(LivingSituation.WITH_ABUSER, 45), (LivingSituation.SEPARATED, 20),
+_BIRTH_PLACE = Weighted(names.BIRTH_PLACES)
+_LIVING = Weighted([(LivingSituation.WITH_ABUSER, 45), (LivingSituation.SEPARATED, 20),
                      (LivingSituation.WITH_FAMILY, 25), (LivingSituation.SAFE_HOUSE, 10)])
 _SAFE_TO_CALL = {
-    LivingSituation.WITH_ABUSER: _Weighted([(SafeToCall.NO, 50), (SafeToCall.AT_TIMES, 45),
+    LivingSituation.WITH_ABUSER: Weighted([(SafeToCall.NO, 50), (SafeToCall.AT_TIMES, 45),
                                             (SafeToCall.YES, 5)]),
-    LivingSituation.SEPARATED: _Weighted([(SafeToCall.YES, 60), (SafeToCall.AT_TIMES, 30),
+    LivingSituation.SEPARATED: Weighted([(SafeToCall.YES, 60), (SafeToCall.AT_TIMES, 30),
                                           (SafeToCall.NO, 10)]),
-    LivingSituation.WITH_FAMILY: _Weighted([(SafeToCall.YES, 70), (SafeToCall.AT_TIMES, 25),
+    LivingSituation.WITH_FAMILY: Weighted([(SafeToCall.YES, 70), (SafeToCall.AT_TIMES, 25),
                                             (SafeToCall.NO, 5)]),
-    LivingSituation.SAFE_HOUSE: _Weighted([(SafeToCall.YES, 50), (SafeToCall.AT_TIMES, 40),
+    LivingSituation.SAFE_HOUSE: Weighted([(SafeToCall.YES, 50), (SafeToCall.AT_TIMES, 40),
                                            (SafeToCall.NO, 10)]),
 }
-_RELATION = _Weighted([(PerpetratorRelation.SPOUSE, 78), (PerpetratorRelation.PARTNER, 7),
+_RELATION = Weighted([(PerpetratorRelation.SPOUSE, 78), (PerpetratorRelation.PARTNER, 7),
                        (PerpetratorRelation.PARENT, 4), (PerpetratorRelation.FAMILY, 6),
                        (PerpetratorRelation.NEIGHBOUR, 1), (PerpetratorRelation.EMPLOYER, 1),
                        (PerpetratorRelation.COLLEAGUE, 1), (PerpetratorRelation.OTHER, 2)])
 _MARITAL_FOR_SPOUSE = {
-    LivingSituation.WITH_ABUSER: _Weighted([(MaritalStatus.MARRIED, 80), (MaritalStatus.SIRI, 20)]),
-    LivingSituation.SEPARATED: _Weighted([(MaritalStatus.SEPARATED, 50),
+    LivingSituation.WITH_ABUSER: Weighted([(MaritalStatus.MARRIED, 80), (MaritalStatus.SIRI, 20)]),
+    LivingSituation.SEPARATED: Weighted([(MaritalStatus.SEPARATED, 50),
                                           (MaritalStatus.DIVORCED, 35),
                                           (MaritalStatus.MARRIED, 10), (MaritalStatus.SIRI, 5)]),
-    LivingSituation.SAFE_HOUSE: _Weighted([(MaritalStatus.MARRIED, 60),
+    LivingSituation.SAFE_HOUSE: Weighted([(MaritalStatus.MARRIED, 60),
                                            (MaritalStatus.SEPARATED, 30),
                                            (MaritalStatus.SIRI, 10)]),
-    LivingSituation.WITH_FAMILY: _Weighted([(MaritalStatus.SEPARATED, 40),
+    LivingSituation.WITH_FAMILY: Weighted([(MaritalStatus.SEPARATED, 40),
                                             (MaritalStatus.DIVORCED, 40),
                                             (MaritalStatus.MARRIED, 15), (MaritalStatus.SIRI, 5)]),
 }
-_MARITAL_FOR_PARTNER = _Weighted([(MaritalStatus.UNMARRIED, 60), (MaritalStatus.DIVORCED, 25),
+_MARITAL_FOR_PARTNER = Weighted([(MaritalStatus.UNMARRIED, 60), (MaritalStatus.DIVORCED, 25),
                                   (MaritalStatus.WIDOWED, 15)])
-_MARITAL_OTHER = _Weighted([(MaritalStatus.UNMARRIED, 30), (MaritalStatus.MARRIED, 25),
+_MARITAL_OTHER = Weighted([(MaritalStatus.UNMARRIED, 30), (MaritalStatus.MARRIED, 25),
                             (MaritalStatus.DIVORCED, 25), (MaritalStatus.WIDOWED, 15),
                             (MaritalStatus.SEPARATED, 5)])
-_CHILDREN = _Weighted([(0, 12), (1, 22), (2, 28), (3, 20), (4, 11), (5, 7)])
-_EDUCATION = _Weighted([(Education.NONE, 5), (Education.SD, 25), (Education.SMP, 28),
+_CHILDREN = Weighted([(0, 12), (1, 22), (2, 28), (3, 20), (4, 11), (5, 7)])
+_EDUCATION = Weighted([(Education.NONE, 5), (Education.SD, 25), (Education.SMP, 28),
                         (Education.SMA, 32), (Education.DIPLOMA, 5), (Education.S1, 5)])
-_OCCUPATION = _Weighted([(o, 1.0) for o in names.OCCUPATIONS])
+_OCCUPATION = Weighted([(o, 1.0) for o in names.OCCUPATIONS])
 _VIOLENCE_WEIGHTS: tuple[tuple[ViolenceForm, float], ...] = (
     (ViolenceForm.PSYCHOLOGICAL, 40), (ViolenceForm.PHYSICAL, 32), (ViolenceForm.NEGLECT, 12),
     (ViolenceForm.SEXUAL, 8), (ViolenceForm.EXPLOITATION, 4), (ViolenceForm.OTHER, 2),
     (ViolenceForm.TRAFFICKING, 2),
 )
-_VIOLENCE = _Weighted(_VIOLENCE_WEIGHTS)
-_VIOLENCE_COUNT = _Weighted([(1, 45), (2, 40), (3, 15)])
-_REFERRAL = _Weighted([(ReferralSource.UPTD_PPA, 25), (ReferralSource.SELF, 15),
+_VIOLENCE = Weighted(_VIOLENCE_WEIGHTS)
+_VIOLENCE_COUNT = Weighted([(1, 45), (2, 40), (3, 15)])
+_REFERRAL = Weighted([(ReferralSource.UPTD_PPA, 25), (ReferralSource.SELF, 15),
                        (ReferralSource.YP3I, 15), (ReferralSource.WCC, 12),
                        (ReferralSource.POLRESTABES_PPA, 10), (ReferralSource.LBH, 8),
                        (ReferralSource.HEALTH, 6), (ReferralSource.FAMILY, 6),
                        (ReferralSource.OTHER, 3)])
-_LEGAL_REPORTED = _Weighted([(LegalProceedings.POLICE_REPORT, 45),
+_LEGAL_REPORTED = Weighted([(LegalProceedings.POLICE_REPORT, 45),
                              (LegalProceedings.PROTECTION_ORDER, 15),
                              (LegalProceedings.CRIMINAL_TRIAL, 15), (LegalProceedings.DIVORCE, 10),
                              (LegalProceedings.FINISHED, 15)])
 # Only the statuses before a training group: enrolled, completed and dropped out come from real
-# memberships, which the training demo (``services/demo_training.py``) makes from the accepted
+# memberships, which the training demo (``demo/training.py``) makes from the accepted
 # participants. The weights those three statuses had are now ``accepted``, left in place (a
 # second ``accepted`` entry) so that every other status is drawn for the same women as before.
 PRE_ENROLMENT_STATUSES = frozenset({
     ParticipantStatus.REGISTERED, ParticipantStatus.SCREENING, ParticipantStatus.ACCEPTED,
     ParticipantStatus.WAITLISTED, ParticipantStatus.NOT_ELIGIBLE})
-_STATUS_BY_AGE_OF_FILE: tuple[tuple[int, _Weighted[ParticipantStatus]], ...] = (
-    (30, _Weighted([(ParticipantStatus.REGISTERED, 55), (ParticipantStatus.SCREENING, 35),
+_STATUS_BY_AGE_OF_FILE: tuple[tuple[int, Weighted[ParticipantStatus]], ...] = (
+    (30, Weighted([(ParticipantStatus.REGISTERED, 55), (ParticipantStatus.SCREENING, 35),
                     (ParticipantStatus.ACCEPTED, 5), (ParticipantStatus.WAITLISTED, 3),
                     (ParticipantStatus.NOT_ELIGIBLE, 2)])),
-    (90, _Weighted([(ParticipantStatus.REGISTERED, 3), (ParticipantStatus.SCREENING, 15),
+    (90, Weighted([(ParticipantStatus.REGISTERED, 3), (ParticipantStatus.SCREENING, 15),
                     (ParticipantStatus.ACCEPTED, 25), (ParticipantStatus.WAITLISTED, 10),
                     (ParticipantStatus.NOT_ELIGIBLE, 7), (ParticipantStatus.ACCEPTED, 40)])),
-    (180, _Weighted([(ParticipantStatus.SCREENING, 2), (ParticipantStatus.ACCEPTED, 10),
+    (180, Weighted([(ParticipantStatus.SCREENING, 2), (ParticipantStatus.ACCEPTED, 10),
                      (ParticipantStatus.WAITLISTED, 8), (ParticipantStatus.NOT_ELIGIBLE, 8),
                      (ParticipantStatus.ACCEPTED, 72)])),
-    (WINDOW_DAYS + 1, _Weighted([(ParticipantStatus.ACCEPTED, 2),
+    (WINDOW_DAYS + 1, Weighted([(ParticipantStatus.ACCEPTED, 2),
                                  (ParticipantStatus.WAITLISTED, 5),
                                  (ParticipantStatus.NOT_ELIGIBLE, 8),
                                  (ParticipantStatus.ACCEPTED, 85)])),

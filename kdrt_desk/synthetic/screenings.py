@@ -18,10 +18,10 @@ from kdrt_desk.domain.enums import (
     Skill,
 )
 from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
-from kdrt_desk.synthetic.participants import _Weighted
+from kdrt_desk.synthetic.participants import Weighted
 
 # The demo accounts (``kdrt-desk demo``): case workers screen, an admin confirms and vice versa.
-SCREENERS = _Weighted([("konselor", 80), ("admin", 20)])
+SCREENERS = Weighted([("konselor", 80), ("admin", 20)])
 REQUIRED_CRITERIA = ("adult_woman", "kdrt_survivor", "lives_in_palembang", "consent_given",
                      "not_acute_crisis", "can_attend")
 WEIGHTED_CRITERIA = (("economic_dependence", 0.55), ("cares_for_children", 0.7),
@@ -36,19 +36,19 @@ UNMET_BY_REASON = {
 DEFAULT_PARTNER_IDS = (1, 2, 3, 4, 5)  # the partners the migration seeds
 REPEAT_SHARE = 0.12  # of the participants with a decision, screened a second time
 
-_RISK = _Weighted([(RiskLevel.LOW, 58), (RiskLevel.MEDIUM, 32), (RiskLevel.HIGH, 10)])
-_RISK_REASON = _Weighted([(RiskReason.THREATS, 35), (RiskReason.KNOWS_ADDRESS, 25),
+_RISK = Weighted([(RiskLevel.LOW, 58), (RiskLevel.MEDIUM, 32), (RiskLevel.HIGH, 10)])
+_RISK_REASON = Weighted([(RiskReason.THREATS, 35), (RiskReason.KNOWS_ADDRESS, 25),
                           (RiskReason.ESCALATION, 18), (RiskReason.STALKING, 12),
                           (RiskReason.CHILDREN_AT_RISK, 12), (RiskReason.WEAPONS, 6)])
 _NEED_CHANCE = ((Need.PSYCHOSOCIAL, 0.8), (Need.ECONOMIC, 0.75), (Need.LEGAL_AID, 0.35),
                 (Need.CHILDCARE, 0.3), (Need.HEALTH, 0.2), (Need.HOUSING, 0.08))
-_SKILL = _Weighted([(Skill.SEWING, 25), (Skill.COOKING, 30), (Skill.CRAFTS, 15),
+_SKILL = Weighted([(Skill.SEWING, 25), (Skill.COOKING, 30), (Skill.CRAFTS, 15),
                     (Skill.TRADING, 20), (Skill.DIGITAL_MARKETING, 7), (Skill.OTHER, 3)])
-_BARRIER = _Weighted([(Barrier.CHILDCARE, 30), (Barrier.WORKING_HOURS, 28),
+_BARRIER = Weighted([(Barrier.CHILDCARE, 30), (Barrier.WORKING_HOURS, 28),
                       (Barrier.TRANSPORT, 22), (Barrier.MOVEMENT_CONTROLLED, 12),
                       (Barrier.HEALTH, 8)])
-_PRIORITY = _Weighted([(1, 10), (2, 20), (3, 35), (4, 20), (5, 15)])
-_NOT_ELIGIBLE = _Weighted([(NotEligibleReason.ACUTE_CRISIS, 25),
+_PRIORITY = Weighted([(1, 10), (2, 20), (3, 35), (4, 20), (5, 15)])
+_NOT_ELIGIBLE = Weighted([(NotEligibleReason.ACUTE_CRISIS, 25),
                            (NotEligibleReason.OUTSIDE_PALEMBANG, 20),
                            (NotEligibleReason.CANNOT_ATTEND, 20),
                            (NotEligibleReason.NO_CONSENT, 8), (NotEligibleReason.NOT_SURVIVOR, 10),

@@ -2,7 +2,7 @@
 (angkatan) of accepted participants, a term of sessions each, attendance, drop-outs, a transfer,
 cancelled sessions and skill assessments.
 
-Pure: it only plans. ``services/demo_training.py`` writes the plan through the services (and the
+Pure: it only plans. ``demo/training.py`` writes the plan through the services (and the
 attendance in bulk). The plan keeps the services' rules: enrolment inside the group's period and
 not before she was registered and accepted; sessions inside the period, led by a facilitator who
 may teach the module, at a venue with what the module needs, and no venue, facilitator or group

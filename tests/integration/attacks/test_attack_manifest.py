@@ -27,8 +27,8 @@ from cli_harness import CliVault, assert_clean_failure, message
 from sqlalchemy import text
 
 from kdrt_desk.domain.enums import RiskLevel
+from kdrt_desk.domain.participant import RegisterQuery
 from kdrt_desk.errors import UserError, VaultError
-from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.repositories.search_tokens import TOKENS_EACH
 from kdrt_desk.security.crypto import seal_to
 from kdrt_desk.security.keyfile import KeyFile, SealedKey, account_slot_id

@@ -14,7 +14,7 @@ from cli_harness import CliVault
 from kdrt_desk.domain.enums import ConsentScope
 from kdrt_desk.domain.participant import Consent, ParticipantInput
 from kdrt_desk.errors import PermissionDeniedError
-from kdrt_desk.services.consent import ANONYMISED_NAME
+from kdrt_desk.repositories.names import ANONYMISED_MARKER, shown_name
 
 TODAY = date.today()
 NAME = "Lestari Mundur Persetujuan"
@@ -52,7 +52,7 @@ def test_staf_withdrawal_waits_for_a_konselor(demo_copy: CliVault) -> None:
         assert pending[pid][4] == "staf"
         konselor.consent.confirm_withdrawal(pid, today=TODAY)
         record = konselor.participants.get(pid)
-        assert record.full_name == ANONYMISED_NAME
+        assert record.full_name == shown_name(ANONYMISED_MARKER)
         assert not record.nik
         assert record.anonymised_on == TODAY
         code = record.code

@@ -13,6 +13,9 @@ from support.constants import PASSWORD
 from support.participant_samples import TODAY, sample
 from support.vault_fixture import VaultFixture
 
+from kdrt_desk.demo.care import care_candidates, insert_demo_care
+from kdrt_desk.demo.participants import insert_participants
+from kdrt_desk.demo.screenings import insert_demo_screenings
 from kdrt_desk.domain.care import ServiceInput
 from kdrt_desk.domain.enums import PartnerKind, Role, ServiceKind, ServiceStatus
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
@@ -21,9 +24,6 @@ from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.models import AuditEntry, Participant, Partner, ServiceRecord
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.care import CareService
-from kdrt_desk.services.demo_care import care_candidates, insert_demo_care
-from kdrt_desk.services.demo_data import insert_participants
-from kdrt_desk.services.demo_screenings import insert_demo_screenings
 from kdrt_desk.synthetic.participants import generate_participants
 from kdrt_desk.synthetic.services import generate_services
 from kdrt_desk.wiring import Services

@@ -15,7 +15,7 @@ from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.care import ServiceInput
 from kdrt_desk.domain.enums import ConsentScope, Role, SafeToCall, ServiceKind, ServiceStatus
-from kdrt_desk.domain.participant import CaseBackground, Consent
+from kdrt_desk.domain.participant import CaseBackground, Consent, RegisterQuery
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import (
     AuditEntry,
@@ -29,11 +29,11 @@ from kdrt_desk.models import (
     ServiceRecord,
 )
 from kdrt_desk.models.sealed import field_keys
-from kdrt_desk.repositories.participants import RegisterQuery
+from kdrt_desk.repositories.names import ANONYMISED_MARKER, shown_name
 from kdrt_desk.repositories.sealed_values import sealed_tables
 from kdrt_desk.security.tiers import Tier
 from kdrt_desk.services.actor import Actor
-from kdrt_desk.services.consent import ANONYMISED_NAME, ConsentService
+from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.services.statistics_consent import statistics_population
 from kdrt_desk.wiring import Services
 
@@ -258,7 +258,7 @@ def test_withdrawal_erases_every_identifying_value_for_good(admin: Services,
     with admin.vault.db.reading() as session:
         row = session.get(Participant, pid)
         assert row is not None
-        assert row.full_name == ANONYMISED_NAME and row.birth_date is None and row.nik is None
+        assert row.full_name == ANONYMISED_MARKER and row.birth_date is None and row.nik is None
         assert row.phone is None and row.trusted_contact_phone is None
         assert row.anonymised_on == TODAY
         assert (row.kecamatan, row.status, row.registered_on, row.children_count) == (
@@ -302,7 +302,7 @@ def test_an_anonymised_record_cannot_be_given_an_identity_again(admin: Services)
         with pytest.raises(UserError) as exc:
             action()
         assert exc.value.key == "error.participant_anonymised"
-    assert admin.participants.get(saved.id).full_name == ANONYMISED_NAME
+    assert admin.participants.get(saved.id).full_name == shown_name(ANONYMISED_MARKER)
 
 
 def test_a_withdrawal_needs_confirmation_a_sensible_date_and_the_permission(
@@ -349,7 +349,7 @@ def test_statistics_population_keeps_only_consenting_participants_who_did_not_wi
             Participant.id.in_(ids))))
     assert ids == {counted, anonymised_counted}
     assert refused not in ids and withdrew not in ids and anonymised_refused not in ids
-    assert names == {"Ani", ANONYMISED_NAME}
+    assert names == {"Ani", ANONYMISED_MARKER}
 
 
 def test_a_scope_code_matches_whole_codes_only(admin: Services) -> None:

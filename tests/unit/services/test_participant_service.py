@@ -13,9 +13,9 @@ from support.participant_samples import TODAY, sample
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.enums import ParticipantStatus, RiskLevel, Role
+from kdrt_desk.domain.participant import RegisterQuery
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import AuditEntry, Participant, ParticipantCase
-from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.wiring import Services
 
 

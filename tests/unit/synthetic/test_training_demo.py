@@ -21,16 +21,16 @@ from sqlalchemy import text
 from support.constants import FAST_KDF, PASSWORD
 from support.fake_os_keyring import MemoryKeyring
 
-from kdrt_desk.domain.enums import ParticipantStatus, Role
-from kdrt_desk.security.secret_store import SecretStore
-from kdrt_desk.services.demo_care import insert_demo_care
-from kdrt_desk.services.demo_data import insert_participants
-from kdrt_desk.services.demo_screenings import insert_demo_screenings
-from kdrt_desk.services.demo_training import (
+from kdrt_desk.demo.care import insert_demo_care
+from kdrt_desk.demo.participants import insert_participants
+from kdrt_desk.demo.screenings import insert_demo_screenings
+from kdrt_desk.demo.training import (
     DemoTraining,
     insert_demo_training,
     training_candidates,
 )
+from kdrt_desk.domain.enums import ParticipantStatus, Role
+from kdrt_desk.security.secret_store import SecretStore
 from kdrt_desk.services.vault_access import create_vault, open_vault
 from kdrt_desk.synthetic.participants import generate_participants
 from kdrt_desk.synthetic.training import ModuleSpec, generate_training

@@ -12,16 +12,12 @@ from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import DecisionOutcome, ParticipantStatus
 from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision
 from kdrt_desk.models.sealed import bind, new_seal_id
+from kdrt_desk.repositories.screenings import join_codes, load_criteria
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.decisions import validate_decision
-from kdrt_desk.services.screening import (
-    evaluate_criteria,
-    join_codes,
-    load_criteria,
-    validate_screening,
-)
+from kdrt_desk.services.screening import evaluate_criteria, validate_screening
 from kdrt_desk.synthetic.screenings import SyntheticScreening, generate_screenings
 
 CHUNK = 5000

@@ -32,10 +32,10 @@ from kdrt_desk.models import (
     SkillAssessment,
     TrainingSession,
 )
+from kdrt_desk.repositories.attendance import members_on
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
-from kdrt_desk.services.attendance import members_on
 from kdrt_desk.services.catalogue import CatalogueService
 from kdrt_desk.services.groups import GroupService
 from kdrt_desk.services.partners import PartnerService
