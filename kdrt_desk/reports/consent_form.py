@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TypedDict, cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -21,7 +21,8 @@ from reportlab.platypus import (
 )
 
 from kdrt_desk.domain.enums import ConsentScope
-from kdrt_desk.i18n import format_date
+from kdrt_desk.i18n import LANGUAGES, format_date
+from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import (
     ACCENT,
@@ -69,132 +70,19 @@ class _Texts(TypedDict):
     footer: str
 
 
-# Paragraph markup (<b>) is allowed here; user data is always escaped.
-TEXTS: dict[str, _Texts] = {
-    "id": {
-        "title": "Formulir Persetujuan Peserta",
-        "subtitle": "Program pemberdayaan perempuan penyintas kekerasan dalam rumah tangga",
-        "name": "Nama peserta",
-        "code": "Kode peserta",
-        "consent_date": "Tanggal persetujuan",
-        "intro": (
-            "Formulir ini menjelaskan bagaimana kami menyimpan dan memakai data Anda. Bacalah "
-            "bersama petugas, dan tanyakan apa saja yang belum jelas sebelum menandatangani. "
-            "Anda sendiri yang memilih apa yang Anda setujui. Hanya penggunaan data untuk "
-            "program yang diperlukan agar kami dapat mendampingi Anda; pilihan lainnya boleh "
-            "Anda tolak tanpa kehilangan layanan."
-        ),
-        "choices_heading": "Yang Anda setujui",
-        "choices_note": (
-            "Kotak yang sudah dicentang sesuai dengan catatan kami saat ini. Bila ada yang tidak "
-            "sesuai keinginan Anda, beri tahu petugas sebelum menandatangani."
-        ),
-        "scopes": {
-            ConsentScope.DATA_USE: (
-                "Penggunaan data untuk program",
-                "Kami mencatat data diri dan keadaan Anda untuk mendampingi Anda dalam program. "
-                "Data disimpan terkunci (terenkripsi) dan hanya dibuka petugas yang berwenang."),
-            ConsentScope.CONTACT: (
-                "Dihubungi lewat telepon/WhatsApp",
-                "Petugas boleh menelepon atau mengirim pesan WhatsApp kepada Anda atau kontak "
-                "tepercaya Anda, hanya pada waktu yang Anda sebut aman."),
-            ConsentScope.PHOTOS: (
-                "Foto",
-                "Foto kegiatan yang memperlihatkan Anda boleh diambil dan disimpan untuk "
-                "dokumentasi program."),
-            ConsentScope.PARTNER_SHARING: (
-                "Berbagi dengan mitra untuk rujukan",
-                "Bila Anda dirujuk, misalnya ke LBH, UPTD PPA, psikolog atau puskesmas, kami "
-                "boleh memberikan data yang diperlukan untuk rujukan itu kepada lembaga "
-                "tersebut."),
-            ConsentScope.STATISTICS: (
-                "Statistik anonim",
-                "Anda boleh dihitung dalam laporan angka untuk donor dan pemerintah. Laporan itu "
-                "tidak memuat nama, NIK, alamat atau apa pun yang dapat mengenali Anda."),
-        },
-        "withdraw_heading": "Menarik persetujuan",
-        "withdraw": (
-            "Anda boleh menarik sebagian atau seluruh persetujuan <b>kapan saja, tanpa memberi "
-            "alasan</b>: cukup beri tahu petugas atau konselor. Bila Anda menarik persetujuan "
-            "penggunaan data, nama, NIK, nomor telepon, alamat dan catatan kasus Anda "
-            "<b>dihapus untuk selamanya</b>; yang tersisa hanya angka tanpa nama untuk "
-            "statistik yang Anda setujui."
-        ),
-        "declaration": (
-            "Dengan menandatangani, saya menyatakan bahwa formulir ini sudah saya baca atau "
-            "dibacakan kepada saya, saya mengerti isinya, dan saya memberikan persetujuan di "
-            "atas dengan sukarela."
-        ),
-        "place_date": "Palembang, tanggal",
-        "participant": "Peserta",
-        "staff": "Petugas",
-        "signature": "Tanda tangan atau cap jempol",
-        "sign_name": "Nama",
-        "sign_date": "Tanggal",
-        "printed": "Dicetak",
-        "footer": "RAHASIA — simpan di lemari terkunci",
-    },
-    "en": {
-        "title": "Participant Consent Form",
-        "subtitle": "Empowerment programme for women survivors of domestic violence",
-        "name": "Participant's name",
-        "code": "Participant code",
-        "consent_date": "Date of consent",
-        "intro": (
-            "This form explains how we keep and use your data. Read it with a staff member, "
-            "and ask about anything that is not clear before you sign. You choose what you "
-            "agree to. Only the use of your data for the programme is needed for us to support "
-            "you; you may refuse any other choice without losing any service."
-        ),
-        "choices_heading": "What you agree to",
-        "choices_note": (
-            "The ticked boxes match what our records hold now. If anything is not what you "
-            "want, tell the staff member before you sign."
-        ),
-        "scopes": {
-            ConsentScope.DATA_USE: (
-                "Data use for the programme",
-                "We record your details and your situation to support you in the programme. "
-                "The data is kept locked (encrypted) and only authorised staff open it."),
-            ConsentScope.CONTACT: (
-                "Contact by phone/WhatsApp",
-                "Staff may call or send WhatsApp messages to you or your trusted contact, only "
-                "at the times you say are safe."),
-            ConsentScope.PHOTOS: (
-                "Photos",
-                "Photos of activities that show you may be taken and kept to document the "
-                "programme."),
-            ConsentScope.PARTNER_SHARING: (
-                "Sharing with partners for referrals",
-                "When you are referred, for example to LBH, UPTD PPA, a psychologist or a "
-                "health centre, we may give that organisation the details the referral needs."),
-            ConsentScope.STATISTICS: (
-                "Anonymised statistics",
-                "You may be counted in reports of figures for donors and the government. Those "
-                "reports hold no name, NIK, address or anything else that could identify you."),
-        },
-        "withdraw_heading": "Withdrawing your consent",
-        "withdraw": (
-            "You may withdraw some or all of your consent <b>at any time, without giving a "
-            "reason</b>: just tell a staff member or counsellor. If you withdraw consent to the "
-            "use of your data, your name, NIK, phone number, address and case notes are "
-            "<b>erased for good</b>; only figures without your name remain, for the statistics "
-            "you agreed to."
-        ),
-        "declaration": (
-            "By signing, I declare that I have read this form or had it read to me, that I "
-            "understand it, and that I give the consent above freely."
-        ),
-        "place_date": "Palembang, date",
-        "participant": "Participant",
-        "staff": "Staff member",
-        "signature": "Signature or thumbprint",
-        "sign_name": "Name",
-        "sign_date": "Date",
-        "printed": "Printed",
-        "footer": "CONFIDENTIAL — keep in a locked cabinet",
-    },
-}
+def texts_for(lang: str) -> _Texts:
+    """The form's texts in ``lang``, from the catalogue (``report.consent.*``; Paragraph markup
+    such as <b> is allowed there, user data is always escaped)."""
+
+    def text(key: str) -> str:
+        pair = MESSAGES[f"report.consent.{key}"]
+        return pair[0] if lang == "id" else pair[1]
+
+    found = {key: text(key) for key in _Texts.__annotations__ if key != "scopes"}
+    scopes = {scope: (text(f"scope.{scope.value}"), text(f"scope.{scope.value}.text"))
+              for scope in ConsentScope}
+    return cast(_Texts, {**found, "scopes": scopes})
+
 
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
@@ -231,7 +119,7 @@ class _TickBox(Flowable):
 
 
 def _story(form: ConsentForm, lang: str, regular: str, bold: str) -> list[Flowable]:
-    texts = TEXTS[lang]
+    texts = texts_for(lang)
     body = ParagraphStyle("body", fontName=regular, fontSize=9.6, leading=13.2, textColor=INK)
     small = ParagraphStyle("small", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED)
     centre = ParagraphStyle("centre", parent=body, fontName=bold, fontSize=11.5, leading=14.5,
@@ -364,10 +252,10 @@ def _story(form: ConsentForm, lang: str, regular: str, bold: str) -> list[Flowab
 
 def render_consent_form(form: ConsentForm, lang: str = "id") -> bytes:
     """The form as PDF bytes: one A4 page, fonts embedded, no personal data in the metadata."""
-    if lang not in TEXTS:
+    if lang not in LANGUAGES:
         raise ValueError(f"unsupported language: {lang}")
     regular, bold = register_fonts()
-    texts = TEXTS[lang]
+    texts = texts_for(lang)
     footer = (f"{texts['footer']}  ·  {form.participant_code}  ·  "
               f"{texts['printed']} {format_date(form.printed_on, lang)}")
     # shrinking keeps a long centre name or address on the single page

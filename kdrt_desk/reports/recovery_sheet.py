@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TypedDict, cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -24,7 +25,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kdrt_desk.i18n import format_date
+from kdrt_desk.i18n import LANGUAGES, format_date
+from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import (
     ACCENT,
@@ -66,81 +68,18 @@ class _Texts(TypedDict):
     footer: str
 
 
-# Paragraph markup (<b>, <br/>) is allowed here; user data is always escaped.
-TEXTS: dict[str, _Texts] = {
-    "id": {
-        "title": "Lembar Pemulihan KDRT Desk",
-        "subtitle": "Kunci cadangan untuk brankas data terenkripsi",
-        "centre": "Lembaga",
-        "address": "Alamat",
-        "created": "Tanggal dibuat",
-        "vault": "ID brankas",
-        "code_heading": "Kode pemulihan",
-        "one_line": "Dalam satu baris:",
-        "code_note": (
-            "7 kelompok × 4 karakter, hanya angka 0–9 dan huruf kapital. Tanda minus dan spasi "
-            "tidak perlu diketik.<br/>Tidak ada huruf O, I, L, atau U: yang bulat adalah angka "
-            "nol (0), yang tegak adalah angka satu (1)."
-        ),
-        "purpose_heading": "Untuk apa kode ini?",
-        "purpose": (
-            "Kode ini membuka brankas data KDRT Desk bila kata sandi Admin hilang atau terlupa, "
-            "atau bila data dipindahkan ke komputer baru atau akun Windows baru. Pada layar "
-            "masuk, pilih <b>“Lupa kata sandi / komputer baru? Pakai kode pemulihan”</b>."
-        ),
-        "keep_heading": "Cara menyimpan lembar ini",
-        "keep": (
-            "Simpan kertas ini di <b>tempat terkunci</b>, misalnya lemari arsip pimpinan, "
-            "<b>jauh dari komputer kantor</b>.",
-            "<b>Jangan pernah memotret</b> lembar ini, dan <b>jangan mengirimnya</b> lewat "
-            "WhatsApp atau email.",
-            "Siapa pun yang memegang kode ini dan salinan data <b>dapat membuka semua catatan "
-            "peserta</b>.",
-            "Bila lembar ini hilang atau terlihat oleh orang lain, <b>segera buat kode baru</b> "
-            "(Admin: menu Berkas › Buat lembar pemulihan baru) dan cetak lembar itu.",
-            "Hapus berkas PDF ini dari komputer setelah dicetak.",
-        ),
-        "stored_by": "Disimpan oleh / Stored by:",
-        "date": "Tanggal / Date:",
-        "footer": "RAHASIA / CONFIDENTIAL",
-    },
-    "en": {
-        "title": "KDRT Desk Recovery Sheet",
-        "subtitle": "The spare key to the encrypted data vault",
-        "centre": "Centre",
-        "address": "Address",
-        "created": "Created on",
-        "vault": "Vault ID",
-        "code_heading": "Recovery code",
-        "one_line": "On one line:",
-        "code_note": (
-            "7 groups × 4 characters, only digits 0–9 and capital letters. You do not need to "
-            "type the dashes or spaces.<br/>There is no letter O, I, L or U: a round sign is the "
-            "digit zero (0), an upright stroke is the digit one (1)."
-        ),
-        "purpose_heading": "What is this code for?",
-        "purpose": (
-            "This code opens the KDRT Desk data vault when the Admin password is lost or "
-            "forgotten, or when the data moves to a new computer or a new Windows account. On "
-            "the sign-in screen, choose <b>“Forgot the password / new computer? Use the recovery "
-            "code”</b>."
-        ),
-        "keep_heading": "How to keep this sheet",
-        "keep": (
-            "Keep this paper in a <b>locked place</b>, for example the director's filing "
-            "cabinet, <b>away from the office computer</b>.",
-            "<b>Never photograph</b> this sheet, and <b>never send it</b> by WhatsApp or email.",
-            "Anyone who has this code and a copy of the data <b>can open all participant "
-            "records</b>.",
-            "If this sheet is lost or seen by someone else, <b>create a new code</b> at once "
-            "(Admin: File menu › Make a new recovery sheet) and print that sheet.",
-            "Delete this PDF file from the computer once it is printed.",
-        ),
-        "stored_by": "Disimpan oleh / Stored by:",
-        "date": "Tanggal / Date:",
-        "footer": "RAHASIA / CONFIDENTIAL",
-    },
-}
+def texts_for(lang: str) -> _Texts:
+    """The sheet's texts in ``lang``, from the catalogue (``report.recovery.*``; Paragraph
+    markup such as <b> and <br/> is allowed there, user data is always escaped)."""
+
+    def text(key: str) -> str:
+        pair = MESSAGES[f"report.recovery.{key}"]
+        return pair[0] if lang == "id" else pair[1]
+
+    found = {key: text(key) for key in _Texts.__annotations__ if key != "keep"}
+    keep = tuple(text(f"keep.{n}") for n in itertools.takewhile(
+        lambda n: f"report.recovery.keep.{n}" in MESSAGES, itertools.count(1)))
+    return cast(_Texts, {**found, "keep": keep})
 
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 24 * mm
@@ -233,7 +172,7 @@ def _story(sheet: RecoverySheet, lang: str, regular: str, bold: str) -> list[Flo
     centred_body = ParagraphStyle("centred_body", parent=body, fontSize=11, leading=15,
                                   alignment=TA_CENTER)
     groups = code_groups(sheet.recovery_code)
-    texts = TEXTS[lang]
+    texts = texts_for(lang)
 
     def p(text: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(text, style)
@@ -326,8 +265,8 @@ def _story(sheet: RecoverySheet, lang: str, regular: str, bold: str) -> list[Flo
 def _render(sheet: RecoverySheet, lang: str) -> bytes:
     regular, bold = register_fonts()
     return render_one_page(
-        lambda: _story(sheet, lang, regular, bold), lang=lang, title=TEXTS[lang]["title"],
-        regular=regular, footer=TEXTS[lang]["footer"], footer_font=bold, footer_size=10,
+        lambda: _story(sheet, lang, regular, bold), lang=lang, title=texts_for(lang)["title"],
+        regular=regular, footer=texts_for(lang)["footer"], footer_font=bold, footer_size=10,
         footer_colour=colors.HexColor("#9B2C2C"), margin_top=MARGIN_TOP,
         margin_bottom=MARGIN_BOTTOM, footer_drop=12 * mm)
 
@@ -335,6 +274,6 @@ def _render(sheet: RecoverySheet, lang: str) -> bytes:
 def recovery_sheet_pdf(sheet: RecoverySheet, lang: str = "id") -> bytes:
     """The sheet as PDF bytes (written through the one ``OutputWriter``, never into the data
     folder: the code beside the vault would open it)."""
-    if lang not in TEXTS:
+    if lang not in LANGUAGES:
         raise ValueError(f"unsupported language: {lang}")
     return _render(sheet, lang)

@@ -33,6 +33,22 @@ class RecoveryService:
     def __init__(self, vault: OpenVault) -> None:
         self.vault = vault
 
+    def replace_recovery_sheet(self, path: Path, *, lang: str, overwrite: bool = False) -> None:
+        """A new recovery code, its sheet (with the centre's name and address) written to
+        ``path`` first, atomically; then the old code stops working (audited)."""
+        from kdrt_desk.services.settings import SettingsService
+
+        vault = self.vault
+        vault.actor.require(Permission.MANAGE_USERS)
+        centre = SettingsService(vault.db, vault.actor).current()
+
+        def write(code: str) -> None:
+            write_recovery_sheet(vault.paths.data_dir, path, centre_name=centre.centre_name,
+                                 centre_address=centre.centre_address, code=code,
+                                 vault_id=vault.keys.vault_id, lang=lang, overwrite=overwrite)
+
+        self.replace_recovery_code(write)
+
     def replace_recovery_code(self, write_sheet: Callable[[str], None]) -> None:
         """``write_sheet(code)`` must save the new recovery sheet; if it fails nothing changes."""
         self.vault.actor.require(Permission.MANAGE_USERS)

@@ -1,14 +1,17 @@
 """The task runner: one worker thread serialises every vault call; results return to the GUI thread.
 
 Like Anki's ``QueryOp``: ``runner.run(fn, on_success, on_failure)``; long work uses
-``run_with_progress`` with a cancellable progress dialog.
+``run_with_progress`` with a cancellable progress dialog. ``run(..., latest=key)`` keeps only the
+newest call for ``key``: a list reloaded twice shows the second answer only, whatever the order
+the answers come back in, and ``drop(key)`` forgets the answer still on its way (the app locked).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -68,11 +71,39 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(1)
         self.on_unhandled = on_unhandled
         self._live: set[_Bridge] = set()
+        self._latest: dict[Hashable, int] = {}  # key -> ticket of its newest call still out
+        self._tickets = itertools.count(1)
 
     def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None) -> None:
+            on_failure: Callable[[BaseException], None] | None = None, *,
+            latest: Hashable | None = None) -> None:
+        """Call ``fn`` on the worker; its result or error comes back on the GUI thread.
+
+        With ``latest``, a call made later with the same key makes this one's answer (result
+        or error) count for nothing: neither callback runs for it.
+        """
+        if latest is not None:
+            ticket = next(self._tickets)
+            self._latest[latest] = ticket
+            on_success = self._if_latest(latest, ticket, on_success)
+            on_failure = self._if_latest(latest, ticket, on_failure or self.on_unhandled)
         bridge = self._bridge(on_success, on_failure)
         self.pool.start(_Job(fn, bridge))
+
+    def drop(self, key: Hashable) -> None:
+        """Forget the answer still on its way for ``key`` (its callbacks will not run)."""
+        self._latest.pop(key, None)
+
+    def _if_latest(self, key: Hashable, ticket: int, callback: Callable[[Any], None] | None
+                   ) -> Callable[[Any], None]:
+        def call(value: Any) -> None:
+            if self._latest.get(key) != ticket:
+                return  # a newer call for the key was made, or the key was dropped
+            del self._latest[key]
+            if callback is not None:
+                callback(value)
+
+        return call
 
     def run_with_progress(self, parent: QWidget, label: str, cancel_text: str,
                           fn: Callable[[Progress], Any],

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,11 +30,12 @@ from kdrt_desk.ui.account_dialogs import (
     HandOverDialog,
     ResetPasswordDialog,
 )
-from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, TITLE, mark, primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("username", "display_name", "role", "active", "keys", "must_change", "last_login")
-INACTIVE_COLOUR = QColor("#777777")
 ATTENTION_COLOUR = QColor("#9a5b00")
 COLUMN_AIR = 16
 
@@ -69,7 +69,6 @@ class AccountsView(QWidget):
         self.accounts: list[AccountInfo] = []
         self.dialog: (AddAccountDialog | ResetPasswordDialog | ChangeRoleDialog | HandOverDialog
                       | None) = None
-        self._sequence = 0
         self._shown_once = False
         self._pending_select = ""
         actor = services.vault.actor
@@ -77,27 +76,20 @@ class AccountsView(QWidget):
         self.me = actor.username
 
         title = QLabel(t("ui.admin.accounts.title"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        mark(title, TITLE)
         intro = QLabel(t("ui.admin.accounts.intro") if self.allowed
                        else t("ui.admin.accounts.not_allowed"))
         intro.setWordWrap(True)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([t(f"ui.admin.accounts.col_{c}") for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        read_only(self.table, stretch_last=False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("display_name"), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(90)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.add_button = QPushButton(t("ui.admin.accounts.add"))
+        self.add_button = primary(QPushButton(t("ui.admin.accounts.add")))
         self.reset_button = QPushButton(t("ui.admin.accounts.reset"))
         self.role_button = QPushButton(t("ui.admin.accounts.change_role"))
         self.hand_over_button = QPushButton(t("ui.admin.accounts.hand_over"))
@@ -116,7 +108,7 @@ class AccountsView(QWidget):
 
         self.selection_note = QLabel()
         self.selection_note.setWordWrap(True)
-        self.selection_note.setStyleSheet("color: #555;")
+        mark(self.selection_note, HINT)
         self.message = ErrorLabel()
         self.count_label = QLabel()
 
@@ -136,15 +128,13 @@ class AccountsView(QWidget):
         """Ask for the accounts again; answers to older requests are dropped."""
         if not self.allowed:
             return
-        self._sequence += 1
-        sequence = self._sequence
         accounts = self.services.accounts
-        self.runner.run(accounts.list_accounts, lambda rows: self._show(sequence, rows),
-                        self._failed)
+        self.runner.run(accounts.list_accounts, self._show,
+                        self._failed, latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget every row (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         self.accounts = []
         self.table.setRowCount(0)
         self.count_label.clear()
@@ -156,9 +146,7 @@ class AccountsView(QWidget):
             self._shown_once = True
             self.refresh()
 
-    def _show(self, sequence: int, rows: list[AccountInfo]) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, rows: list[AccountInfo]) -> None:
         selected = self._pending_select or self.selected_username()
         self._pending_select = ""
         self.accounts = rows
@@ -177,7 +165,7 @@ class AccountsView(QWidget):
                     or (COLUMNS[column] == "keys"
                         and account.key_status not in (KeyStatus.COMPLETE, KeyStatus.NONE)))
                 if not account.active:
-                    item.setForeground(QBrush(INACTIVE_COLOUR))
+                    item.setForeground(QBrush(ENDED_TEXT))
                 elif attention:
                     item.setForeground(QBrush(ATTENTION_COLOUR))
                 self.table.setItem(row, column, item)

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from PySide6.QtCore import QDate, QLocale, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -29,16 +28,14 @@ from kdrt_desk.services.actor import SYSTEM
 from kdrt_desk.services.audit_log import AuditRecord, ChainCheck
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.audit_model import COLUMNS, AuditModel, action_label, actor_label
-from kdrt_desk.ui.common import show_error
 from kdrt_desk.ui.form_widgets import from_qdate
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.look import ERROR_BOX, OK_BOX, TITLE, mark, primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 SEARCH_DELAY_MS = 250
 LIMIT = 2000
-CHAIN_OK_STYLE = ("background: #e3f4e6; color: #1b5e20; border: 1px solid #7cb98a; "
-                  "border-radius: 4px; padding: 8px; font-weight: bold;")
-CHAIN_BROKEN_STYLE = ("background: #fde7e9; color: #8e0016; border: 1px solid #e08a95; "
-                      "border-radius: 4px; padding: 8px; font-weight: bold;")
 COLUMN_WIDTHS = {"id": 60, "at": 170, "actor": 150, "action": 240, "target": 130}
 
 
@@ -83,14 +80,13 @@ class AuditView(QWidget):
         super().__init__(parent)
         self.services = services
         self.runner = runner
-        self._sequence = 0
         self._shown_once = False
         actor = services.vault.actor
         self.allowed = actor.may(Permission.VIEW_AUDIT)
         self.may_list_users = actor.may(Permission.MANAGE_USERS)
 
         title = QLabel(t("ui.admin.audit.title"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        mark(title, TITLE)
         intro = QLabel(t("ui.admin.audit.intro") if self.allowed
                        else t("ui.admin.audit.not_allowed"))
         intro.setWordWrap(True)
@@ -112,7 +108,7 @@ class AuditView(QWidget):
         self.until_check.toggled.connect(self.until_date.setEnabled)
         self.reset_button = QPushButton(t("ui.admin.audit.reset_filters"))
         self.reset_button.clicked.connect(self.reset_filters)
-        self.chain_button = QPushButton(t("ui.admin.audit.check_chain"))
+        self.chain_button = primary(QPushButton(t("ui.admin.audit.check_chain")))
         self.chain_button.setToolTip(t("ui.admin.audit.check_chain_tip"))
         self.chain_button.clicked.connect(self.check_chain)
 
@@ -144,16 +140,8 @@ class AuditView(QWidget):
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        read_only(self.table)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         for column, name in enumerate(COLUMNS):
             if name in COLUMN_WIDTHS:
                 self.table.setColumnWidth(column, COLUMN_WIDTHS[name])
@@ -220,8 +208,6 @@ class AuditView(QWidget):
         if not self.allowed:
             return
         self._timer.stop()
-        self._sequence += 1
-        sequence = self._sequence
         chosen = self.filters()
         audit = self.services.audit
         accounts = self.services.accounts
@@ -234,11 +220,12 @@ class AuditView(QWidget):
                                  since=chosen.since_utc(), until=chosen.until_utc(), limit=LIMIT)
             return audit.actions(), users, rows
 
-        self.runner.run(load, lambda result: self._show(sequence, *result), self._failed)
+        self.runner.run(load, lambda result: self._show(*result), self._failed,
+                        latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget every row (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         self.model.clear()
         self.count_label.clear()
         self.chain_result.hide()
@@ -249,10 +236,8 @@ class AuditView(QWidget):
             self._shown_once = True
             self.refresh()
 
-    def _show(self, sequence: int, actions: list[str], users: list[tuple[str, str]],
+    def _show(self, actions: list[str], users: list[tuple[str, str]],
               rows: list[AuditRecord]) -> None:
-        if sequence != self._sequence:
-            return
         seen = {r.actor for r in rows}
         known = {name for name, _ in users}
         extra = sorted(seen - known - {SYSTEM.username})
@@ -292,7 +277,7 @@ class AuditView(QWidget):
         if not self.allowed:
             return
         self.chain_button.setEnabled(False)
-        self.chain_result.setStyleSheet("")
+        mark(self.chain_result, "")
         self.chain_result.setText(t("ui.admin.audit.chain_checking"))
         self.chain_result.show()
         audit = self.services.audit
@@ -303,10 +288,10 @@ class AuditView(QWidget):
         count = f"{check.entries:,}".replace(",", ".")
         if check.ok:
             self.chain_result.setText(t("ui.admin.audit.chain_ok", count=count))
-            self.chain_result.setStyleSheet(CHAIN_OK_STYLE)
+            mark(self.chain_result, OK_BOX)
         else:
             self.chain_result.setText(t("ui.admin.audit.chain_broken", id=check.first_broken_id))
-            self.chain_result.setStyleSheet(CHAIN_BROKEN_STYLE)
+            mark(self.chain_result, ERROR_BOX)
         self.chain_result.show()
         self.chain_checked.emit(check)
 

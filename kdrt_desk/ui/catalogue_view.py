@@ -11,9 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,16 +31,17 @@ from kdrt_desk.domain.training import FacilitatorView, ModuleView, PartnerView, 
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import hint_label
 from kdrt_desk.ui.catalogue_dialogs import CatalogueDialog
-from kdrt_desk.ui.common import show_error
 from kdrt_desk.ui.facilitator_dialog import FacilitatorDialog
 from kdrt_desk.ui.module_dialog import ModuleDialog
 from kdrt_desk.ui.partner_dialog import PartnerDialog
 from kdrt_desk.ui.venue_dialog import VenueDialog
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.forms import hint_label
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
-ARCHIVED_COLOUR = QColor("#777777")
 COLUMN_AIR = 18
 MAX_COLUMN_WIDTH = 320
 KINDS = ("module", "facilitator", "venue", "partner")
@@ -66,28 +66,20 @@ class CatalogueList(QWidget):
         self.items: list[Any] = []
         self.dialog: CatalogueDialog | None = None
         self.allowed = services.vault.actor.may(self.PERMISSION)
-        self._sequence = 0
         self._select_after: int | None = None
         kind = self.KIND
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(
             [t(f"ui.catalogue.{kind}.col_{c}") for c in self.COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        read_only(self.table, stretch_last=False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.STRETCH, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.installEventFilter(self)  # Enter opens the selected entry
 
-        self.add_button = QPushButton(t("ui.catalogue.add"))
+        self.add_button = primary(QPushButton(t("ui.catalogue.add")))
         self.add_button.clicked.connect(self.add_new)
         self.edit_button = QPushButton(t("ui.catalogue.edit"))
         self.edit_button.clicked.connect(self.edit_selected)
@@ -151,15 +143,13 @@ class CatalogueList(QWidget):
 
     # -- the list -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._sequence += 1
-        sequence = self._sequence
         if self._select_after is None and (current := self.selected()) is not None:
             self._select_after = current.id
         self.runner.run(self.fetch(self.show_archived.isChecked()),
-                        lambda result: self._show(sequence, result), self._failed)
+                        self._show, self._failed, latest=(self, "list"))
 
-    def _show(self, sequence: int, result: Any) -> None:
-        if not isValid(self) or sequence != self._sequence:
+    def _show(self, result: Any) -> None:
+        if not isValid(self):
             return  # closed meanwhile, or an older request answered late
         self.items = self.rows(result)
         self.table.setRowCount(len(self.items))
@@ -171,7 +161,7 @@ class CatalogueList(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 if archived:
-                    cell.setForeground(QBrush(ARCHIVED_COLOUR))
+                    cell.setForeground(QBrush(ENDED_TEXT))
                 self.table.setItem(row, column, cell)
         self._fit_columns()
         target = self._select_after

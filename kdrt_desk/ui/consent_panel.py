@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -28,31 +27,24 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import (
-    ReasonDialog,
-    add_field,
-    dialog_buttons,
-    fit_height,
-    focus_first_error,
-    hint_label,
+from kdrt_desk.ui.form_dialog import FormDialog
+from kdrt_desk.ui.form_widgets import from_qdate
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.files import choose_save_path, confirmed_target
+from kdrt_desk.ui.widgets.forms import date_edit, fit_height, hint_label, new_form
+from kdrt_desk.ui.widgets.look import (
+    DANGER,
+    MUTED,
+    NOTICE,
+    SECTION,
+    WITHDRAWN,
+    YES,
+    danger,
+    mark,
+    primary,
 )
-from kdrt_desk.ui.common import (
-    ErrorLabel,
-    FieldErrors,
-    choose_save_path,
-    confirmed_target,
-    failure_messages,
-    show_error,
-)
-from kdrt_desk.ui.form_widgets import from_qdate, to_qdate
+from kdrt_desk.ui.widgets.reason_dialog import ReasonDialog
 from kdrt_desk.wiring import Services
-
-YES_STYLE = "color: #1b5e20; font-weight: bold;"
-NO_STYLE = "color: #666;"
-WARNING_STYLE = "color: #b00020; font-weight: bold;"
-NOTICE_STYLE = "background: #fff4e5; border: 1px solid #e0a040; padding: 6px;"
-DANGER_STYLE = "QPushButton:enabled { color: #b00020; }"
-WITHDRAWN_STYLE = "color: #8a4b00; font-weight: bold;"
 
 
 @dataclass(frozen=True)
@@ -88,92 +80,46 @@ def read_consent_state(services: Services, participant_id: int) -> ConsentState:
 
 
 def _date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setDate(to_qdate(value) if value is not None else QDate.currentDate())
+    """A day that has passed (signed, withdrawn): today at the latest."""
+    edit = date_edit(value)
     edit.setMaximumDate(QDate.currentDate())
     return edit
 
 
-class _ConsentDialog(QDialog):
-    """One service call on submit; field errors beside the fields, anything else below."""
-
-    def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
-                 parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
-        self.participant_id = participant_id
-        self.busy = False
-        self.errors = FieldErrors()
-        self.summary = ErrorLabel()
-
-    def _start(self) -> None:
-        self.busy = True
-        self.setEnabled(False)
-
-    def _done(self, _result: object = None) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        self.errors.clear()
-        self.summary.show_message("")
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        errors = failure_messages(self, exc)
-        if errors is None:
-            return
-        self.summary.show_message("\n".join(self.errors.show(errors)))
-        focus_first_error(self.errors)
-        fit_height(self)
-
-
-class SignedDateDialog(_ConsentDialog):
+class SignedDateDialog(FormDialog):
     """Record the day she signed the printed consent form."""
 
     signed = Signal(object)  # the date
 
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
                  current: date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(services, runner, participant_id, parent)
+        super().__init__(services, runner, parent)
+        self.participant_id = participant_id
         self.setWindowTitle(t("ui.care.consent.signed_title"))
         self.signed_on = _date_edit(current)
         form = QFormLayout()
-        add_field(form, self.errors, t("ui.care.consent.signed_on"), "signed_on",
-                  self.signed_on, True)
+        self.add_field(form, t("ui.care.consent.signed_on"), "signed_on", self.signed_on, True)
         self.errors.labels["form_signed_on"] = self.errors.labels["signed_on"]
         self.errors.labels["date"] = self.errors.labels["signed_on"]
-        self.buttons = dialog_buttons(t("ui.care.consent.signed_ok"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
         intro = QLabel(t("ui.care.consent.signed_intro"))
         intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
-        fit_height(self, shrink=True)
+        self.finish_layout(form, t("ui.care.consent.signed_ok"), intro, 480)
+        self.saved.connect(self.signed)
 
     def submit(self) -> None:
         if self.busy:
             return
         consent, pid = self.services.consent, self.participant_id
         signed_on = from_qdate(self.signed_on.date())
-        self._start()
-        self.runner.run(lambda: consent.record_form_signed(pid, signed_on),
-                        lambda _r: self._signed(signed_on), self._failed)
 
-    def _signed(self, signed_on: date) -> None:
-        self._done()
-        self.signed.emit(signed_on)
+        def call() -> date:
+            consent.record_form_signed(pid, signed_on)
+            return signed_on
+
+        self.run(call)
 
 
-class WithdrawConsentDialog(_ConsentDialog):
+class WithdrawConsentDialog(FormDialog):
     """The serious one: explains what is erased for good; the typed code unlocks the button.
 
     An Admin or Konselor anonymises at once (or, with ``confirming``, confirms a withdrawal
@@ -183,7 +129,8 @@ class WithdrawConsentDialog(_ConsentDialog):
 
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int, code: str,
                  parent: QWidget | None = None, confirming: bool = False) -> None:
-        super().__init__(services, runner, participant_id, parent)
+        super().__init__(services, runner, parent)
+        self.participant_id = participant_id
         self.code = code
         self.confirming = confirming
         at_once = services.vault.actor.may(Permission.ANONYMISE)
@@ -191,20 +138,18 @@ class WithdrawConsentDialog(_ConsentDialog):
         heading = QLabel(t("ui.care.withdraw.heading") if at_once
                          else t("ui.care.withdraw.heading_request"))
         heading.setWordWrap(True)
-        heading.setStyleSheet("color: #b00020; font-size: 13pt; font-weight: bold;")
+        mark(heading, DANGER)
         explain = QLabel(t("ui.care.withdraw.explain", code=code) if at_once
                          else t("ui.care.withdraw.explain_request", code=code))
         explain.setWordWrap(True)
         explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        explain.setStyleSheet(NOTICE_STYLE)
+        mark(explain, NOTICE)
         self.withdrawn_on = _date_edit()
         self.typed_code = QLineEdit()
         self.typed_code.setPlaceholderText(code)
         self.typed_code.setMaxLength(40)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        add_field(form, self.errors, t("ui.care.withdraw.date"), "withdrawn_on",
-                  self.withdrawn_on, True)
+        form = new_form()
+        self.add_field(form, t("ui.care.withdraw.date"), "withdrawn_on", self.withdrawn_on, True)
         type_label = QLabel(t("ui.care.withdraw.type_code", code=code))
         type_label.setWordWrap(True)
         type_label.setBuddy(self.typed_code)
@@ -212,16 +157,14 @@ class WithdrawConsentDialog(_ConsentDialog):
         self.errors.labels["confirm"] = self.code_error
         self.errors.labels["code"] = self.code_error
 
-        self.buttons = dialog_buttons(t("ui.care.withdraw.ok") if at_once
-                                      else t("ui.care.withdraw.ok_request"))
+        self.make_buttons(t("ui.care.withdraw.ok") if at_once
+                          else t("ui.care.withdraw.ok_request"))
         self.ok_button = self.buttons.button(self.buttons.StandardButton.Ok)
-        self.ok_button.setStyleSheet(DANGER_STYLE)
+        danger(self.ok_button)
         self.ok_button.setEnabled(False)
         self.ok_button.setDefault(False)
         cancel = self.buttons.button(self.buttons.StandardButton.Cancel)
         cancel.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         self.typed_code.textChanged.connect(self._check_code)
 
         layout = QVBoxLayout(self)
@@ -237,6 +180,8 @@ class WithdrawConsentDialog(_ConsentDialog):
         self.resize(600, self.sizeHint().height())
         fit_height(self, shrink=True)
         self.typed_code.setFocus()
+        self.saved.connect(lambda anonymised: self.withdrawn.emit(self.participant_id,
+                                                                  bool(anonymised)))
 
     def code_matches(self) -> bool:
         return self.typed_code.text().strip().upper() == self.code.strip().upper()
@@ -255,20 +200,14 @@ class WithdrawConsentDialog(_ConsentDialog):
             return
         consent, pid = self.services.consent, self.participant_id
         withdrawn_on = from_qdate(self.withdrawn_on.date())
-        self._start()
         if self.confirming:
             def confirm() -> bool:
                 consent.confirm_withdrawal(pid)
                 return True
 
-            self.runner.run(confirm, self._withdrawn, self._failed)
+            self.run(confirm)
             return
-        self.runner.run(lambda: consent.withdraw_data_use(pid, withdrawn_on, confirm=True),
-                        self._withdrawn, self._failed)
-
-    def _withdrawn(self, anonymised: bool) -> None:
-        self._done()
-        self.withdrawn.emit(self.participant_id, bool(anonymised))
+        self.run(lambda: consent.withdraw_data_use(pid, withdrawn_on, confirm=True))
 
 
 class ConsentPanel(QWidget):
@@ -288,18 +227,17 @@ class ConsentPanel(QWidget):
         self.state: ConsentState | None = None
         self.dialog: SignedDateDialog | WithdrawConsentDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
-        self._sequence = 0
         self.may_manage = services.vault.actor.may(Permission.MANAGE_CONSENT)
 
         title = QLabel(t("ui.care.consent.title"))
-        title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        mark(title, SECTION)
         self.anonymised_note = QLabel()
         self.anonymised_note.setWordWrap(True)
-        self.anonymised_note.setStyleSheet(NOTICE_STYLE)
+        mark(self.anonymised_note, NOTICE)
         self.anonymised_note.hide()
         self.contact_warning = QLabel(t("ui.care.consent.no_contact"))
         self.contact_warning.setWordWrap(True)
-        self.contact_warning.setStyleSheet(WARNING_STYLE)
+        mark(self.contact_warning, DANGER)
         self.contact_warning.hide()
 
         scopes = QWidget()
@@ -326,21 +264,21 @@ class ConsentPanel(QWidget):
         form.addRow(t("ui.care.consent.form_signed"), self.form_signed)
         form.addRow(t("ui.care.consent.withdrawn"), self.withdrawn)
 
-        self.print_button = QPushButton(t("ui.care.consent.print"))
+        self.print_button = primary(QPushButton(t("ui.care.consent.print")))
         self.print_button.clicked.connect(lambda: self.print_form())
         self.signed_button = QPushButton(t("ui.care.consent.record_signed"))
         self.signed_button.clicked.connect(self.open_signed_dialog)
         self.withdraw_button = QPushButton(t("ui.care.consent.withdraw"))
-        self.withdraw_button.setStyleSheet(DANGER_STYLE)
+        danger(self.withdraw_button)
         self.withdraw_button.clicked.connect(self.open_withdraw_dialog)
         self.may_anonymise = services.vault.actor.may(Permission.ANONYMISE)
         self.request_note = QLabel()
         self.request_note.setWordWrap(True)
         self.request_note.setTextFormat(Qt.TextFormat.PlainText)  # the reason is user text
-        self.request_note.setStyleSheet(NOTICE_STYLE)
+        mark(self.request_note, NOTICE)
         self.request_note.hide()
         self.confirm_button = QPushButton(t("ui.care.withdraw.confirm"))
-        self.confirm_button.setStyleSheet(DANGER_STYLE)
+        danger(self.confirm_button)
         self.confirm_button.clicked.connect(self.open_confirm_dialog)
         self.reject_button = QPushButton(t("ui.care.withdraw.reject"))
         self.reject_button.clicked.connect(self.reject_request)
@@ -377,15 +315,13 @@ class ConsentPanel(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._sequence += 1
-        sequence = self._sequence
         services, pid = self.services, self.participant_id
         self.runner.run(lambda: read_consent_state(services, pid),
-                        lambda state: self._show(sequence, state), self._failed)
+                        self._show, self._failed, latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget what was shown (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         self.state = None
         if self.dialog is not None:
             self.dialog.reject()
@@ -395,20 +331,18 @@ class ConsentPanel(QWidget):
             field.setText("—")
         self._set_buttons_enabled(False)
 
-    def _show(self, sequence: int, state: ConsentState) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, state: ConsentState) -> None:
         self.state = state
         withdrawn = state.withdrawn_on is not None
         for scope, value in self.scope_values.items():
             given = scope in state.scopes
             if given and withdrawn:  # withdrawing data use ends every use of her data
                 value.setText(t("ui.care.consent.scope_withdrawn"))
-                value.setStyleSheet(WITHDRAWN_STYLE)
+                mark(value, WITHDRAWN)
             else:
                 value.setText(t("ui.care.consent.given") if given
                               else t("ui.care.consent.not_given"))
-                value.setStyleSheet(YES_STYLE if given else NO_STYLE)
+                mark(value, YES if given else MUTED)
         self.consent_date.setText(format_date(state.consent_date) or "—")
         self.recorded_by.setText(state.recorded_by or "—")
         self.form_signed.setText(format_date(state.form_signed_on)

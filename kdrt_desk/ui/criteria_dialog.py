@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -32,35 +31,32 @@ from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, set_combo
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, mark
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("code", "label_id", "label_en", "kind", "weight", "active")
-HINT_STYLE = "color: #555;"
-INACTIVE_COLOUR = QColor("#777777")
 ERROR_ROW_COLOUR = QColor("#b00020")
 MAX_WEIGHT = 10
 FIELD_PATTERN = re.compile(r"criteria\.(\d+)\.(\w+)")
 
 
-class CriteriaDialog(QDialog):
+class CriteriaDialog(FormDialog):
     """Criteria are never deleted (old screenings refer to their codes): switch one off instead.
 
     Saved codes are fixed for the same reason; new rows get a code the admin types.
     """
 
-    saved = Signal(object)  # the saved list of Criterion
     loaded = Signal(int)  # criteria shown
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None
                  ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
+        super().__init__(services, runner, parent)  # saved: the saved list of Criterion
         self.items: list[CriterionInput] = []
         self.row_errors: dict[int, dict[str, str]] = {}
-        self.busy = False
         self._filling = False
         self.allowed = services.vault.actor.may(Permission.MANAGE_CRITERIA)
         self.setWindowTitle(t("ui.screening.criteria.title"))
@@ -69,15 +65,8 @@ class CriteriaDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([t(f"ui.screening.criteria.col_{c}") for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        read_only(self.table, stretch_last=False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (3, 190), (4, 60), (5, 60)):
@@ -98,7 +87,6 @@ class CriteriaDialog(QDialog):
         top.addWidget(self.table, 1)
         top.addLayout(side)
 
-        self.errors = FieldErrors()
         self.editor = QGroupBox(t("ui.screening.criteria.editor"))
         form = QFormLayout(self.editor)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -116,7 +104,7 @@ class CriteriaDialog(QDialog):
         self.active = QCheckBox(t("ui.screening.criteria.active_box"))
         self.kind_hint = QLabel()
         self.kind_hint.setWordWrap(True)
-        self.kind_hint.setStyleSheet(HINT_STYLE)
+        mark(self.kind_hint, HINT)
         weight_row = QWidget()
         weight_layout = QHBoxLayout(weight_row)
         weight_layout.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +127,6 @@ class CriteriaDialog(QDialog):
         self.weight.valueChanged.connect(self._edited)
         self.active.toggled.connect(self._edited)
 
-        self.summary = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(t("ui.screening.criteria.save"))
@@ -198,7 +185,7 @@ class CriteriaDialog(QDialog):
             if row in self.row_errors:
                 cell.setForeground(QBrush(ERROR_ROW_COLOUR))
             elif not item.active:
-                cell.setForeground(QBrush(INACTIVE_COLOUR))
+                cell.setForeground(QBrush(ENDED_TEXT))
             self.table.setItem(row, column, cell)
 
     # -- the editor -------------------------------------------------------------------------
@@ -293,22 +280,10 @@ class CriteriaDialog(QDialog):
         if self.busy or not self.allowed:
             return
         items = self.collect()
-        self.busy = True
-        self.setEnabled(False)
         criteria = self.services.criteria
-        self.runner.run(lambda: criteria.save(items), self._saved, self._failed)
+        self.run(lambda: criteria.save(items))
 
-    def _saved(self, result: object) -> None:
-        self.busy = False
-        self.setEnabled(True)
-        self.errors.clear()
-        self.summary.show_message("")
-        self.saved.emit(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.setEnabled(True)
+    def on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             self.show_row_errors(exc.by_field(), exc.message)
         elif isinstance(exc, UserError):
@@ -343,7 +318,3 @@ class CriteriaDialog(QDialog):
             self.select_row(first)
             self.errors.show(self.row_errors[first])
 
-    def error_text(self, field: str) -> str:
-        """The message beside ``field`` for the selected row ("" when none)."""
-        error = self.errors.labels.get(field)
-        return "" if error is None or error.isHidden() else error.text()

@@ -24,16 +24,21 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.forms import hint_label
+from kdrt_desk.ui.widgets.look import (
+    CARD,
+    CELL,
+    CELL_STRONG,
+    FIGURE,
+    HINT,
+    STRONG,
+    TITLE,
+    flag,
+    mark,
+)
 from kdrt_desk.wiring import Services
 
-CARD_STYLE = ("QFrame#card { background: #f7f9fc; border: 1px solid #d5dce6; "
-              "border-radius: 6px; }")
-NUMBER_STYLE = "font-size: 20pt; font-weight: bold; color: #1f3a5f;"
-CAPTION_STYLE = "color: #333;"
-HINT_STYLE = "color: #555;"
-ZERO_STYLE = "color: #999;"
-CELL_STYLE = "padding: 2px 8px;"
 EMPTY = "–"
 
 DECISION_CARDS = ("screened_month", "screened_quarter", "accepted", "waitlisted",
@@ -46,25 +51,17 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _hint(text: str) -> QLabel:
-    hint = QLabel(text)
-    hint.setWordWrap(True)
-    hint.setStyleSheet(HINT_STYLE)
-    return hint
-
-
 class _Card(QFrame):
     """One big number with its caption underneath."""
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setStyleSheet(CARD_STYLE)
+        mark(self, CARD)
         self.number = QLabel(EMPTY)
-        self.number.setStyleSheet(NUMBER_STYLE)
+        mark(self.number, FIGURE)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet(CAPTION_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.addWidget(self.number)
@@ -85,13 +82,12 @@ class DashboardView(QWidget):
         self.services = services
         self.runner = runner
         self.counts: DashboardCounts | None = None
-        self._sequence = 0
         self.allowed = services.vault.actor.may(Permission.VIEW_SCREENING)
 
         title = QLabel(t("ui.care.dash.title"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        mark(title, TITLE)
         self.as_of = QLabel()
-        self.as_of.setStyleSheet(HINT_STYLE)
+        mark(self.as_of, HINT)
         self.refresh_button = QPushButton(t("ui.care.dash.refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.refresh_button.setVisible(self.allowed)
@@ -145,7 +141,7 @@ class DashboardView(QWidget):
             grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(box)
         layout.addLayout(grid)
-        layout.addWidget(_hint(t("ui.care.dash.decisions_hint")))
+        layout.addWidget(hint_label(t("ui.care.dash.decisions_hint")))
         return box
 
     def _training_box(self) -> QGroupBox:
@@ -161,7 +157,7 @@ class DashboardView(QWidget):
             grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(box)
         layout.addLayout(grid)
-        layout.addWidget(_hint(t("ui.care.dash.training_hint")))
+        layout.addWidget(hint_label(t("ui.care.dash.training_hint")))
         return box
 
     def _reasons_box(self) -> QGroupBox:
@@ -190,10 +186,10 @@ class DashboardView(QWidget):
         self.cards["psychosocial"] = card
         card_row = QHBoxLayout()
         card_row.addWidget(card, 1)
-        card_row.addWidget(_hint(t("ui.care.dash.psychosocial_hint")), 2)
+        card_row.addWidget(hint_label(t("ui.care.dash.psychosocial_hint")), 2)
 
         heading = QLabel(t("ui.care.dash.referrals"))
-        heading.setStyleSheet("font-weight: bold;")
+        mark(heading, STRONG)
         grid = QGridLayout()
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(3)
@@ -201,7 +197,7 @@ class DashboardView(QWidget):
         header = [t("ui.care.dash.kind"), *(label(s) for s in statuses), t("ui.care.dash.total")]
         for column, text in enumerate(header):
             cell = QLabel(text)
-            cell.setStyleSheet(CELL_STYLE + " font-weight: bold;")
+            mark(cell, CELL_STRONG)
             cell.setWordWrap(True)
             if column:
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
@@ -213,7 +209,7 @@ class DashboardView(QWidget):
         kinds = list(ServiceKind)
         for row, kind in enumerate(kinds, start=1):
             name = QLabel(label(kind))
-            name.setStyleSheet(CELL_STYLE)
+            mark(name, CELL)
             grid.addWidget(name, row, 0)
             for column, status in enumerate([*statuses, None], start=1):
                 cell = self._value_cell()
@@ -222,10 +218,9 @@ class DashboardView(QWidget):
         total_row = len(kinds) + 1
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #c8ced8;")
         grid.addWidget(line, total_row, 0, 1, len(header))
         total_name = QLabel(t("ui.care.dash.total"))
-        total_name.setStyleSheet(CELL_STYLE + " font-weight: bold;")
+        mark(total_name, CELL_STRONG)
         grid.addWidget(total_name, total_row + 1, 0)
         for column, status in enumerate([*statuses, None], start=1):
             cell = self._value_cell(bold=True)
@@ -237,7 +232,7 @@ class DashboardView(QWidget):
         layout.addLayout(card_row)
         layout.addSpacing(6)
         layout.addWidget(heading)
-        layout.addWidget(_hint(t("ui.care.dash.referrals_hint")))
+        layout.addWidget(hint_label(t("ui.care.dash.referrals_hint")))
         layout.addLayout(grid)
         layout.addStretch(1)
         return box
@@ -246,7 +241,7 @@ class DashboardView(QWidget):
     def _value_cell(bold: bool = False) -> QLabel:
         cell = QLabel(EMPTY)
         cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        cell.setStyleSheet(CELL_STYLE + (" font-weight: bold;" if bold else ""))
+        mark(cell, CELL_STRONG if bold else CELL)
         cell.setMinimumWidth(56)
         return cell
 
@@ -255,17 +250,15 @@ class DashboardView(QWidget):
         """Ask for the figures of ``today`` (the PC's date); older answers are dropped."""
         if not self.allowed:
             return
-        self._sequence += 1
-        sequence = self._sequence
         day = today or date.today()
         dashboard = self.services.dashboard
         self.as_of.setText(t("ui.care.dash.loading"))
         self.runner.run(lambda: dashboard.counts(day),
-                        lambda counts: self._show(sequence, counts), self._failed)
+                        self._show, self._failed, latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget every figure (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         self.counts = None
         self.as_of.clear()
         for card in self.cards.values():
@@ -274,9 +267,7 @@ class DashboardView(QWidget):
                       *self.referral_totals.values()]:
             value.setText(EMPTY)
 
-    def _show(self, sequence: int, counts: DashboardCounts) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, counts: DashboardCounts) -> None:
         self.counts = counts
         self.as_of.setText(t("ui.care.dash.as_of", date=format_date(counts.today)))
         figures = {"screened_month": counts.screened_this_month,
@@ -315,8 +306,7 @@ class DashboardView(QWidget):
     @staticmethod
     def _set(cell: QLabel, value: int, bold: bool = False) -> None:
         cell.setText(_number(value))
-        style = CELL_STYLE + (" font-weight: bold;" if bold else "")
-        cell.setStyleSheet(style + (" " + ZERO_STYLE if value == 0 else ""))
+        flag(mark(cell, CELL_STRONG if bold else CELL), "zero", value == 0)
 
     def _failed(self, exc: BaseException) -> None:
         self.as_of.clear()

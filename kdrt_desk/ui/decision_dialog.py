@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -26,26 +25,18 @@ from kdrt_desk.domain.screening import Criterion, DecisionInput, ScreeningRecord
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import dialog_buttons, fit_height
-from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate
-from kdrt_desk.ui.screening_dialog import HIGH_RISK_STYLE, criterion_label
+from kdrt_desk.ui.widgets.eligibility import criterion_label
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.forms import date_edit, dialog_buttons, fit_height, hint_label
+from kdrt_desk.ui.widgets.look import ERROR, HIGH_RISK, STRONG, WARNING, mark
 from kdrt_desk.wiring import Services
 
-HINT_STYLE = "color: #555;"
-PENDING_STYLE = ("background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;")
 INDENT = 26
 # Field names a service may use for one input, mapped to the row that shows them.
 FIELD_ALIASES = {"reason": "reason_code", "partner": "referred_partner_id",
                  "partner_id": "referred_partner_id", "date": "decided_on"}
-
-
-def _hint(text: str, style: str = HINT_STYLE) -> QLabel:
-    hint = QLabel(text)
-    hint.setWordWrap(True)
-    hint.setStyleSheet(style)
-    return hint
 
 
 class DecisionDialog(FormDialog):
@@ -63,17 +54,19 @@ class DecisionDialog(FormDialog):
         self.setWindowTitle(t("ui.screening.decision.title"))
 
         self.participant_label = QLabel(t("ui.screening.loading"))
-        self.participant_label.setStyleSheet("font-weight: bold;")
+        mark(self.participant_label, STRONG)
+        self.participant_label.setTextFormat(Qt.TextFormat.PlainText)
         self.participant_label.setWordWrap(True)
         self.screening_label = QLabel()
         self.screening_label.setWordWrap(True)
         self.unmet_label = QLabel()
         self.unmet_label.setWordWrap(True)
-        self.unmet_label.setStyleSheet("color: #b00020;")
+        self.unmet_label.setTextFormat(Qt.TextFormat.PlainText)
+        mark(self.unmet_label, ERROR)
         self.unmet_label.hide()
         self.risk_banner = QLabel(t("ui.screening.high_risk_banner"))
         self.risk_banner.setWordWrap(True)
-        self.risk_banner.setStyleSheet(HIGH_RISK_STYLE)
+        mark(self.risk_banner, HIGH_RISK)
         self.risk_banner.hide()
 
         self.group = QButtonGroup(self)
@@ -104,31 +97,28 @@ class DecisionDialog(FormDialog):
             form.setContentsMargins(INDENT, 0, 0, 6)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             if outcome == DecisionOutcome.ACCEPTED:
-                form.addRow(_hint(t("ui.screening.decision.accepted_hint")))
+                form.addRow(hint_label(t("ui.screening.decision.accepted_hint")))
             elif outcome == DecisionOutcome.WAITLISTED:
                 self.errors.add_row(form, t("ui.screening.decision.priority"), "priority",
                                     self.priority, True)
-                form.addRow(_hint(t("ui.screening.decision.priority_hint")))
+                form.addRow(hint_label(t("ui.screening.decision.priority_hint")))
             elif outcome == DecisionOutcome.NOT_ELIGIBLE:
                 self.errors.add_row(form, t("ui.screening.decision.reason_code"), "reason_code",
                                     self.reason_code, True)
                 self.errors.add_row(form, t("ui.screening.decision.reason_text"), "reason_text",
                                     self.reason_text)
-                form.addRow(_hint(t("ui.screening.decision.second_person"), PENDING_STYLE))
+                form.addRow(hint_label(t("ui.screening.decision.second_person"), WARNING))
             else:
                 self.errors.add_row(form, t("ui.screening.decision.partner"), "referred_partner_id",
                                     self.partner, True)
-                form.addRow(_hint(t("ui.screening.decision.partner_hint")))
+                form.addRow(hint_label(t("ui.screening.decision.partner_hint")))
             self.details[outcome] = detail
             outcome_layout.addWidget(detail)
             radio.toggled.connect(self._outcome_changed)
         self.errors.labels["outcome"] = ErrorLabel()
         outcome_layout.addWidget(self.errors.labels["outcome"])
 
-        self.decided_on = QDateEdit()
-        self.decided_on.setCalendarPopup(True)
-        self.decided_on.setDisplayFormat("dd-MM-yyyy")
-        self.decided_on.setDate(QDate.currentDate())
+        self.decided_on = date_edit()
         date_form = QFormLayout()
         self.errors.add_row(date_form, t("ui.screening.decision.decided_on"), "decided_on",
                             self.decided_on, True)
@@ -146,7 +136,7 @@ class DecisionDialog(FormDialog):
         layout.addWidget(self.risk_banner)
         layout.addWidget(outcome_box)
         layout.addLayout(date_form)
-        layout.addWidget(_hint(t("ui.screening.decision.audit_note")))
+        layout.addWidget(hint_label(t("ui.screening.decision.audit_note")))
         layout.addStretch(1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)

@@ -8,7 +8,6 @@ from shiboken6 import isValid
 from kdrt_desk.domain.training import FacilitatorInput, FacilitatorType, FacilitatorView, ModuleView
 from kdrt_desk.i18n import t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import add_field
 from kdrt_desk.ui.catalogue_dialogs import (
     CatalogueDialog,
     add_checkable,
@@ -16,6 +15,7 @@ from kdrt_desk.ui.catalogue_dialogs import (
     line_edit,
 )
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, set_combo
+from kdrt_desk.ui.widgets.forms import add_field
 from kdrt_desk.wiring import Services
 
 NO_ACCOUNT = 0

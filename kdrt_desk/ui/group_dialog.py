@@ -6,14 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -35,41 +31,18 @@ from kdrt_desk.domain.training import (
 )
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import (
-    add_field,
-)
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, set_combo, to_qdate
+from kdrt_desk.ui.widgets.forms import (
+    add_field,
+    checkable_list,
+    checked_ids,
+    date_edit,
+    new_form,
+)
 from kdrt_desk.wiring import Services
 
 ENDINGS = (EnrolmentStatus.WITHDRAWN, EnrolmentStatus.DROPPED_OUT, EnrolmentStatus.COMPLETED)
-
-
-def date_edit(value: date | None = None) -> QDateEdit:
-    editor = QDateEdit()
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("dd-MM-yyyy")
-    editor.setDate(to_qdate(value) if value is not None else QDate.currentDate())
-    return editor
-
-
-def checkable_list(height: int = 120) -> QListWidget:
-    widget = QListWidget()
-    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    widget.setMinimumHeight(height)
-    return widget
-
-
-def checked_ids(widget: QListWidget) -> list[int]:
-    return [int(widget.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
-
-
-def new_form() -> QFormLayout:
-    form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setVerticalSpacing(8)
-    return form
 
 
 class GroupDialog(FormDialog):

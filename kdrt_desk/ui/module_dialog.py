@@ -15,7 +15,6 @@ from kdrt_desk.domain.training import (
 )
 from kdrt_desk.i18n import t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import add_field
 from kdrt_desk.ui.catalogue_dialogs import (
     CatalogueDialog,
     EnumChecks,
@@ -24,6 +23,7 @@ from kdrt_desk.ui.catalogue_dialogs import (
     text_box,
 )
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, set_combo
+from kdrt_desk.ui.widgets.forms import add_field
 from kdrt_desk.wiring import Services
 
 OWN_CENTRE = 0  # the partner combo's "the centre itself"

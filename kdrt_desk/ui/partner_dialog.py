@@ -8,9 +8,9 @@ from kdrt_desk.domain.enums import PartnerKind
 from kdrt_desk.domain.training import PartnerInput, PartnerView
 from kdrt_desk.i18n import t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import add_field
 from kdrt_desk.ui.catalogue_dialogs import CatalogueDialog, line_edit, text_box
 from kdrt_desk.ui.form_widgets import OptionalDate, enum_combo, enum_value, set_combo
+from kdrt_desk.ui.widgets.forms import add_field
 from kdrt_desk.wiring import Services
 
 

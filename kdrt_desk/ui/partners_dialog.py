@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -15,28 +13,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kdrt_desk.domain.care import PartnerInfo
 from kdrt_desk.domain.enums import PartnerKind
 from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import add_field, focus_first_error, hint_label
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value
+from kdrt_desk.ui.widgets.forms import hint_label
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, OK, mark
+from kdrt_desk.ui.widgets.tables import table
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("name", "kind", "contact", "active")
-INACTIVE_COLOUR = QColor("#777777")
-OK_STYLE = "color: #1b5e20;"
 
 
-class PartnersDialog(QDialog):
+class PartnersDialog(FormDialog):
     """Everyone who opens it sees the list; only roles with MANAGE_PARTNERS can add."""
 
     loaded = Signal(int)  # partners shown
@@ -44,36 +42,22 @@ class PartnersDialog(QDialog):
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None
                  ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
+        super().__init__(services, runner, parent)
         self.partners: list[PartnerInfo] = []
-        self.busy = False
-        self._sequence = 0
         self.allowed = services.vault.actor.may(Permission.MANAGE_PARTNERS)
         self.setWindowTitle(t("ui.care.partners.title"))
 
         intro = QLabel(t("ui.care.partners.intro"))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([t(f"ui.care.partners.col_{c}") for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = table([t(f"ui.care.partners.col_{c}") for c in COLUMNS])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 230), (2, 160), (3, 70)):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel()
 
-        self.errors = FieldErrors()
-        self.summary = ErrorLabel()
-        self.done_label = QLabel()
-        self.done_label.setStyleSheet(OK_STYLE)
+        self.done_label = mark(QLabel(), OK)
         self.done_label.hide()
         self.name = QLineEdit()
         self.name.setMaxLength(160)
@@ -87,10 +71,10 @@ class PartnersDialog(QDialog):
         self.add_box = QGroupBox(t("ui.care.partners.add_heading"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        add_field(form, self.errors, t("ui.care.partners.name"), "name", self.name, True)
-        add_field(form, self.errors, t("ui.care.partners.kind"), "kind", self.kind, True)
-        add_field(form, self.errors, t("ui.care.partners.contact_person"), "contact_person",
-                  self.contact_person)
+        self.add_field(form, t("ui.care.partners.name"), "name", self.name, True)
+        self.add_field(form, t("ui.care.partners.kind"), "kind", self.kind, True)
+        self.add_field(form, t("ui.care.partners.contact_person"), "contact_person",
+                       self.contact_person)
         add_row = QHBoxLayout()
         add_row.addWidget(self.done_label)
         add_row.addStretch(1)
@@ -117,14 +101,16 @@ class PartnersDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self._sequence += 1
-        sequence = self._sequence
         care = self.services.care
-        self.runner.run(lambda: care.partners(active_only=False),
-                        lambda rows: self._show(sequence, rows), self._failed)
+        self.runner.run(lambda: care.partners(active_only=False), self._show, self._list_failed,
+                        latest=(self, "list"))
 
-    def _show(self, sequence: int, partners: list[PartnerInfo]) -> None:
-        if sequence != self._sequence:
+    def _list_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            self.on_failed(exc)
+
+    def _show(self, partners: list[PartnerInfo]) -> None:
+        if not isValid(self):
             return
         self.partners = sorted(partners, key=lambda p: (not p.active, p.name.lower()))
         self.table.setRowCount(len(self.partners))
@@ -135,7 +121,7 @@ class PartnersDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if not partner.active:
-                    item.setForeground(QBrush(INACTIVE_COLOUR))
+                    item.setForeground(QBrush(ENDED_TEXT))
                 self.table.setItem(row, column, item)
         self.count_label.setText(t("ui.care.partners.count", count=len(self.partners)))
         self.loaded.emit(len(self.partners))
@@ -148,15 +134,15 @@ class PartnersDialog(QDialog):
         kind = enum_value(self.kind, PartnerKind) or PartnerKind.GOVERNMENT
         contact = self.contact_person.text()
         care = self.services.care
-        self.busy = True
-        self.add_box.setEnabled(False)
         self.done_label.hide()
-        self.runner.run(lambda: care.add_partner(name, kind, contact_person=contact),
-                        self._added, self._failed)
+        self.run(lambda: care.add_partner(name, kind, contact_person=contact))
 
-    def _added(self, partner: object) -> None:
-        self.busy = False
-        self.add_box.setEnabled(True)
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.add_box.setEnabled(not busy)
+
+    def on_saved(self, partner: object) -> None:
+        """Added: the list reloads and the form empties for the next one (the dialog stays)."""
         self.errors.clear()
         self.summary.show_message("")
         name = getattr(partner, "name", self.name.text().strip())
@@ -167,11 +153,3 @@ class PartnersDialog(QDialog):
         self.name.setFocus()
         self.added.emit(partner)
         self.refresh()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.add_box.setEnabled(True)
-        errors = failure_messages(self, exc)
-        if errors is not None:
-            self.summary.show_message("\n".join(self.errors.show(errors)))
-            focus_first_error(self.errors)

@@ -33,9 +33,8 @@ from kdrt_desk.services.vault_access import (
     validate_new_password,
 )
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
-
-NOTE_STYLE = "color: #1b5e20;"
+from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.widgets.look import OK, mark
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -84,7 +83,7 @@ class RecoveryDialog(QDialog):
         reset_layout = QVBoxLayout(reset_page)
         reset_layout.setContentsMargins(0, 0, 0, 0)
         opened = _wrapped(t("ui.access.recovery_opened"))
-        opened.setStyleSheet(NOTE_STYLE)
+        mark(opened, OK)
         reset_layout.addWidget(opened)
         self.account = QComboBox()
         self.new_password = QLineEdit()

@@ -8,10 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,14 +31,14 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, format_time, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.look import HINT, PANEL, STRONG, mark
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("number", "code", "name", "mark", "reason")
 MARK_COLOURS = {AttendanceMark.PRESENT: QColor("#e3f1e0"), AttendanceMark.LATE: QColor("#fff4c2"),
                 AttendanceMark.EXCUSED: QColor("#e1ecf8"), AttendanceMark.ABSENT: QColor("#fde2e1")}
-HINT_STYLE = "color: #555;"
-REASON_STYLE = "background: #eef4fb; border: 1px solid #9bb8d8; border-radius: 4px;"
 
 
 class RollCallTable(QTableWidget):
@@ -96,29 +95,20 @@ class RollCallDialog(QDialog):
 
         self.heading = QLabel(t("ui.rollcall.loading"))
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: bold;")
+        mark(self.heading, STRONG)
         self.legend = QLabel(t("ui.rollcall.legend"))
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet(HINT_STYLE)
+        mark(self.legend, HINT)
         self.refusal = ErrorLabel()
         self.table = RollCallTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([t(f"ui.rollcall.col_{c}") for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        read_only(self.table, row_height=28)
+        self.table.setAlternatingRowColors(False)
         for column, width in enumerate((40, 130, 250, 120)):
             self.table.setColumnWidth(column, width)
         self.table.mark_key.connect(self.mark_current)
 
-        self.reason_box = QWidget()
-        self.reason_box.setObjectName("reasonBox")
-        self.reason_box.setStyleSheet(f"#reasonBox {{{REASON_STYLE}}}")
+        self.reason_box = mark(QFrame(), PANEL)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
         self.reason = ReasonEdit()

@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from enum import StrEnum
-from typing import Generic, TypeVar
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from kdrt_desk import i18n
 from kdrt_desk.domain.enums import (
     Barrier,
-    CriterionKind,
     Need,
     RiskLevel,
     RiskReason,
@@ -40,7 +30,6 @@ from kdrt_desk.domain.enums import (
 from kdrt_desk.domain.participant import ParticipantRecord
 from kdrt_desk.domain.screening import (
     Criterion,
-    Eligibility,
     ScreeningChangeRecord,
     ScreeningInput,
     ScreeningRecord,
@@ -48,19 +37,16 @@ from kdrt_desk.domain.screening import (
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import format_date, format_datetime, label, t
 from kdrt_desk.security.permissions import Permission
-from kdrt_desk.services.screening import evaluate_criteria
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate, set_combo, to_qdate
+from kdrt_desk.ui.widgets.check_grid import CheckGrid
+from kdrt_desk.ui.widgets.eligibility import EligibilityChecklist
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.forms import date_edit, hint_label, new_form, scrolled, text_box
+from kdrt_desk.ui.widgets.look import HIGH_RISK, RESTRICTED, STRONG, mark
 from kdrt_desk.wiring import Services
 
-E = TypeVar("E", bound=StrEnum)
-
-HINT_STYLE = "color: #555;"
-RESTRICTED_STYLE = "color: #7a4b00;"
-OK_STYLE = "color: #1b5e20;"
-HIGH_RISK_STYLE = ("background: #fde2e1; color: #8b0000; border: 2px solid #b00020; "
-                   "border-radius: 4px; padding: 8px; font-weight: bold;")
 ERROR_TAB_COLOUR = Qt.GlobalColor.darkRed
 FIELD_LABELS = {"screened_on": "ui.screening.screened_on", "needs": "ui.screening.needs",
                 "skills": "ui.screening.skills", "skills_other": "ui.screening.skills_other",
@@ -75,190 +61,20 @@ GENERAL_FIELDS = frozenset({"screened_on", "needs", "skills", "skills_other", "e
                             "barriers"})
 
 
-def criterion_label(criterion: Criterion) -> str:
-    """The criterion's text in the UI language (the Indonesian one when no English is given)."""
-    if i18n.language() == "en" and criterion.label_en.strip():
-        return criterion.label_en
-    return criterion.label_id or criterion.label_en or criterion.code
-
-
-class CheckGrid(QWidget, Generic[E]):
-    """One check box per member of an enum, in a grid; reads and writes a set of members."""
-
-    def __init__(self, enum: type[E], columns: int = 2, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(16)
-        self.boxes: dict[E, QCheckBox] = {}
-        for i, member in enumerate(enum):
-            box = QCheckBox(label(member))
-            self.boxes[member] = box
-            grid.addWidget(box, i // columns, i % columns)
-
-    def value(self) -> set[E]:
-        return {member for member, box in self.boxes.items() if box.isChecked()}
-
-    def set_value(self, members: Iterable[E]) -> None:
-        chosen = {str(m) for m in members}
-        for member, box in self.boxes.items():
-            box.setChecked(str(member) in chosen)
-
-    def set_editable(self, editable: bool) -> None:
-        for box in self.boxes.values():
-            make_read_only(box, not editable)
-
-
-def make_read_only(box: QCheckBox, read_only: bool) -> None:
-    """Ignore clicks and keys but stay crisp (a disabled box is hard to read)."""
-    box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, read_only)
-    box.setFocusPolicy(Qt.FocusPolicy.NoFocus if read_only else Qt.FocusPolicy.StrongFocus)
-
-
-def _form(widget: QWidget | None = None) -> QFormLayout:
-    form = QFormLayout(widget) if widget is not None else QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    form.setVerticalSpacing(8)
-    return form
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
-def _text_box(minimum_height: int = 70, maximum_height: int = 140) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setMinimumHeight(minimum_height)
-    box.setMaximumHeight(maximum_height)
-    box.setTabChangesFocus(True)
-    return box
-
-
-def _hint(text: str, style: str = HINT_STYLE) -> QLabel:
-    hint = QLabel(text)
-    hint.setWordWrap(True)
-    hint.setStyleSheet(style)
-    return hint
-
-
-class EligibilityChecklist(QWidget):
-    """The admin's criteria as check boxes, with the score and the unmet required ones below."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.criteria: list[Criterion] = []
-        self.boxes: dict[str, QCheckBox] = {}
-        self._pending: set[str] = set()
-        self.loaded = False
-        self.editable = True
-        layout = QVBoxLayout(self)
-        layout.addWidget(_hint(t("ui.screening.criteria_intro")))
-        self.list_area = QWidget()
-        self.list_layout = QVBoxLayout(self.list_area)
-        self.list_layout.setContentsMargins(0, 4, 0, 4)
-        self.loading = QLabel(t("ui.screening.loading"))
-        self.list_layout.addWidget(self.loading)
-        layout.addWidget(self.list_area)
-        self.score_label = QLabel()
-        self.score_label.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        self.unmet_label = QLabel()
-        self.unmet_label.setWordWrap(True)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        layout.addWidget(self.score_label)
-        layout.addWidget(self.unmet_label)
-        layout.addStretch(1)
-
-    def set_criteria(self, criteria: list[Criterion]) -> None:
-        """Show the active criteria; ticks of criteria switched off since are kept, unseen."""
-        self.loading.hide()
-        for box in self.boxes.values():
-            box.deleteLater()
-        self.boxes = {}
-        met = self._pending
-        shown = [c for c in sorted(criteria, key=lambda c: c.position) if c.active]
-        self.criteria = shown
-        self.loaded = True
-        for criterion in shown:
-            if criterion.kind == CriterionKind.REQUIRED:
-                tag = t("ui.screening.criterion_required")
-            else:
-                tag = t("ui.screening.criterion_points", weight=criterion.weight)
-            box = QCheckBox(f"{criterion_label(criterion)}  ({tag})")
-            box.setChecked(criterion.code in met)
-            make_read_only(box, not self.editable)
-            box.toggled.connect(self._refresh)
-            self.boxes[criterion.code] = box
-            self.list_layout.addWidget(box)
-        if not shown:
-            self.loading.setText(t("ui.screening.no_criteria"))
-            self.loading.setWordWrap(True)
-            self.loading.show()
-        self._refresh()
-
-    def met(self) -> set[str]:
-        """Ticked codes, plus stored ones of criteria no longer shown (kept as they were)."""
-        kept = {code for code in self._pending if code not in self.boxes}
-        return kept | {code for code, box in self.boxes.items() if box.isChecked()}
-
-    def set_met(self, codes: set[str]) -> None:
-        self._pending = set(codes)
-        for code, box in self.boxes.items():
-            box.setChecked(code in codes)
-        self._refresh()
-
-    def set_editable(self, editable: bool) -> None:
-        self.editable = editable
-        for box in self.boxes.values():
-            make_read_only(box, not editable)
-
-    def eligibility(self) -> Eligibility:
-        """The service's own rule, applied to the criteria shown."""
-        return evaluate_criteria(self.criteria, self.met())
-
-    def _refresh(self) -> None:
-        result = self.eligibility()
-        self.score_label.setText(t("ui.screening.score", score=result.score,
-                                   max=result.max_score) if self.loaded else "")
-        if not self.criteria:
-            self.unmet_label.clear()
-        elif result.eligible:
-            self.unmet_label.setText(t("ui.screening.all_required_met"))
-            self.unmet_label.setStyleSheet(OK_STYLE)
-        else:
-            names = {c.code: criterion_label(c) for c in self.criteria}
-            lines = "\n".join(f"• {names.get(code, code)}" for code in result.unmet_required)
-            self.unmet_label.setText(t("ui.screening.unmet_required", lines=lines))
-            self.unmet_label.setStyleSheet("color: #b00020;")
-        self.changed.emit()
-
-
-class ScreeningDialog(QDialog):
+class ScreeningDialog(FormDialog):
     """Non-modal, so locking the app can hide it without losing what was typed.
 
     Roles without VIEW_RESTRICTED never get the safety tab; for a saved screening it stays
     closed until "open" asks the service (which audits the opening).
     """
 
-    saved = Signal(object)  # the saved ScreeningRecord
-
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
                  screening_id: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
+        super().__init__(services, runner, parent)  # saved: the saved ScreeningRecord
         self.participant_id = participant_id
         self.screening_id = screening_id
         self.record: ScreeningRecord | None = None
         self.version = 0
-        self.busy = False
         self._snapshot: ScreeningInput | None = None
         actor = services.vault.actor
         self.may_restricted = actor.may(Permission.VIEW_RESTRICTED)
@@ -273,18 +89,17 @@ class ScreeningDialog(QDialog):
         self.setWindowTitle(t("ui.screening.title_new") if screening_id is None
                             else t("ui.screening.title_edit"))
 
-        self.errors = FieldErrors()
-        self.participant_label = QLabel()
-        self.participant_label.setStyleSheet("font-weight: bold;")
+        self.participant_label = mark(QLabel(), STRONG)
+        self.participant_label.setTextFormat(Qt.TextFormat.PlainText)
         self.risk_banner = QLabel()
         self.risk_banner.setWordWrap(True)
-        self.risk_banner.setStyleSheet(HIGH_RISK_STYLE)
+        mark(self.risk_banner, HIGH_RISK)
         self.risk_banner.hide()
         self.tabs = QTabWidget()
-        self.tabs.addTab(_scrolled(self._build_general()), t("ui.screening.tab_general"))
+        self.tabs.addTab(scrolled(self._build_general()), t("ui.screening.tab_general"))
         self.checklist = EligibilityChecklist()
         self.errors.labels["criteria_met"] = self.checklist.error
-        self.tabs.addTab(_scrolled(self.checklist), t("ui.screening.tab_eligibility"))
+        self.tabs.addTab(scrolled(self.checklist), t("ui.screening.tab_eligibility"))
         self.safety_stack: QStackedWidget | None = None
         if self.may_restricted:
             self.safety_stack = self._build_safety()
@@ -292,7 +107,7 @@ class ScreeningDialog(QDialog):
         self.reason_box = QWidget()
         reason_column = QVBoxLayout(self.reason_box)
         reason_column.setContentsMargins(0, 0, 0, 0)
-        reason_column.addWidget(_hint(t("ui.screening.reason_explain"), RESTRICTED_STYLE))
+        reason_column.addWidget(hint_label(t("ui.screening.reason_explain"), RESTRICTED))
         reason_form = QFormLayout()
         reason_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         reason_column.addLayout(reason_form)
@@ -302,7 +117,6 @@ class ScreeningDialog(QDialog):
         self.errors.add_row(reason_form, t("ui.screening.reason"), "reason", self.reason, True)
         self.reason_box.hide()
 
-        self.summary = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -316,7 +130,7 @@ class ScreeningDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.participant_label)
-        self.mode_hint = _hint(t("ui.form.required_hint") if self.may_edit
+        self.mode_hint = hint_label(t("ui.form.required_hint") if self.may_edit
                                else t("ui.screening.read_only"))
         layout.addWidget(self.mode_hint)
         layout.addWidget(self.risk_banner)
@@ -343,20 +157,17 @@ class ScreeningDialog(QDialog):
     def _build_general(self) -> QWidget:
         page = QWidget()
         outer = QVBoxLayout(page)
-        form = _form()
+        form = new_form(wrap=True)
         outer.addLayout(form)
         outer.addStretch(1)  # spare height below the rows, not between them
-        self.screened_on = QDateEdit()
-        self.screened_on.setCalendarPopup(True)
-        self.screened_on.setDisplayFormat("dd-MM-yyyy")
-        self.screened_on.setDate(QDate.currentDate())
+        self.screened_on = date_edit()
         self.assessor = QLabel("—")
         self.needs: CheckGrid[Need] = CheckGrid(Need)
         self.skills: CheckGrid[Skill] = CheckGrid(Skill, 3)
         self.skills_other = QLineEdit()
         self.skills_other.setMaxLength(200)
         self.skills_other.setPlaceholderText(t("ui.screening.skills_other_hint"))
-        self.experience = _text_box(60, 100)
+        self.experience = text_box(60, 100)
         self.experience.setPlaceholderText(t("ui.screening.experience_hint"))
         self.barriers: CheckGrid[Barrier] = CheckGrid(Barrier)
         self.errors.add_row(form, t("ui.screening.screened_on"), "screened_on",
@@ -374,9 +185,8 @@ class ScreeningDialog(QDialog):
         stack = QStackedWidget()
         closed = QWidget()
         closed_layout = QVBoxLayout(closed)
-        closed_layout.addWidget(_hint(t("ui.screening.restricted_closed"), ""))
-        self.stored_risk = QLabel()
-        self.stored_risk.setStyleSheet("font-weight: bold;")
+        closed_layout.addWidget(hint_label(t("ui.screening.restricted_closed"), ""))
+        self.stored_risk = mark(QLabel(), STRONG)
         self.stored_risk.hide()
         closed_layout.addWidget(self.stored_risk)
         self.open_restricted_button = QPushButton(t("ui.screening.restricted_open"))
@@ -387,16 +197,16 @@ class ScreeningDialog(QDialog):
 
         page = QWidget()
         outer = QVBoxLayout(page)
-        outer.addWidget(_hint(t("ui.screening.restricted_notice"), RESTRICTED_STYLE))
+        outer.addWidget(hint_label(t("ui.screening.restricted_notice"), RESTRICTED))
         body = QWidget()
-        form = _form(body)
+        form = new_form(body, wrap=True)
         form.setContentsMargins(0, 0, 0, 0)
         self.risk_level = enum_combo(RiskLevel)
         self.risk_level.currentIndexChanged.connect(self._update_risk_banner)
         self.risk_reasons: CheckGrid[RiskReason] = CheckGrid(RiskReason)
-        self.safety_plan = _text_box(60, 100)
+        self.safety_plan = text_box(60, 100)
         self.safety_plan.setPlaceholderText(t("ui.screening.safety_plan_hint"))
-        self.interview_notes = _text_box(100, 220)
+        self.interview_notes = text_box(100, 220)
         self.errors.add_row(form, t("ui.screening.risk_level"), "risk_level", self.risk_level,
                             True)
         self.errors.add_row(form, t("ui.screening.risk_reasons"), "risk_reasons",
@@ -407,7 +217,7 @@ class ScreeningDialog(QDialog):
                             self.interview_notes)
         outer.addWidget(body)
         outer.addStretch(1)
-        stack.addWidget(_scrolled(page))
+        stack.addWidget(scrolled(page))
         stack.setCurrentIndex(1 if self.restricted_loaded else 0)
         return stack
 
@@ -529,10 +339,10 @@ class ScreeningDialog(QDialog):
         text.setAlignment(Qt.AlignmentFlag.AlignTop)
         page = QWidget()
         column = QVBoxLayout(page)
-        column.addWidget(_hint(t("ui.screening.history_intro")))
+        column.addWidget(hint_label(t("ui.screening.history_intro")))
         column.addWidget(text)
         column.addStretch(1)
-        self.tabs.addTab(_scrolled(page), t("ui.screening.tab_history", count=len(changes)))
+        self.tabs.addTab(scrolled(page), t("ui.screening.tab_history", count=len(changes)))
 
     # -- the high-risk flag -----------------------------------------------------------------
     def current_risk(self) -> RiskLevel | None:
@@ -595,27 +405,26 @@ class ScreeningDialog(QDialog):
             self._show_errors({"reason": t("ui.screening.reason_required")})
             self.reason.setFocus()
             return
-        self.busy = True
         screening = self.services.screening
         sid, version = self.screening_id, self.version
         if sid is None:
-            self.runner.run(lambda: screening.create(data), self._saved, self._fail)
+            self.run(lambda: screening.create(data))
         else:
-            self.runner.run(lambda: screening.update(sid, data, version, reason=reason),
-                            self._saved, self._fail)
+            self.run(lambda: screening.update(sid, data, version, reason=reason))
 
-    def _saved(self, record: ScreeningRecord) -> None:
-        self.busy = False
-        self.screening_id = record.id
-        self.version = record.version
-        self.errors.clear()
-        self.summary.show_message("")
+    def on_saved(self, result: object) -> None:
+        assert isinstance(result, ScreeningRecord)
+        self.screening_id = result.id
+        self.version = result.version
         self._snapshot = self.collect()
-        self.saved.emit(record)
-        self.accept()
+        super().on_saved(result)
 
     def _fail(self, exc: BaseException) -> None:
-        self.busy = False
+        """A load or the opening of the restricted part failed (ignored once closed)."""
+        if isValid(self):
+            self.on_failed(exc)
+
+    def on_failed(self, exc: BaseException) -> None:
         self.save_after_opening = False
         if isinstance(exc, ValidationError):
             self._show_errors(exc.by_field(), exc.message)
@@ -625,6 +434,9 @@ class ScreeningDialog(QDialog):
             self.summary.show_message(exc.message)
         else:
             show_error(self, exc)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self._show_errors(errors)
 
     def _show_errors(self, errors: dict[str, str], summary: str = "") -> None:
         if "reason" in errors:
@@ -645,11 +457,6 @@ class ScreeningDialog(QDialog):
                 first_tab = index
         if first_tab is not None:
             self.tabs.setCurrentIndex(first_tab)
-
-    def error_text(self, field: str) -> str:
-        """The message shown beside ``field`` ("" when none): for tests and screen readers."""
-        error = self.errors.labels.get(field)
-        return "" if error is None or error.isHidden() else error.text()
 
     # -- closing ----------------------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:

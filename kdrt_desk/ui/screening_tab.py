@@ -8,9 +8,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -25,13 +23,14 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.ui.decision_dialog import DecisionDialog
 from kdrt_desk.ui.register_model import HIGH_RISK_BACKGROUND, HIGH_RISK_TEXT
 from kdrt_desk.ui.screening_dialog import ScreeningDialog
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.look import HINT, mark, primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
-HINT_STYLE = "color: #555;"
 PENDING_COLOUR = "#8a5a00"
 D = TypeVar("D", ScreeningDialog, DecisionDialog)
 
@@ -84,7 +83,6 @@ class ScreeningTab(QWidget):
         self.dialogs: list[ScreeningDialog | DecisionDialog] = []
         self.hidden_dialogs: list[ScreeningDialog | DecisionDialog] = []
         self._watched: QWidget | None = None
-        self._sequence = 0
         actor = services.vault.actor
         self.may_screen = actor.may(Permission.SCREEN)
         self.may_decide = actor.may(Permission.DECIDE)
@@ -94,8 +92,8 @@ class ScreeningTab(QWidget):
 
         intro = QLabel(t("ui.screening.list.intro"))
         intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
-        self.new_button = QPushButton(t("ui.screening.list.new"))
+        mark(intro, HINT)
+        self.new_button = primary(QPushButton(t("ui.screening.list.new")))
         self.new_button.setVisible(self.may_screen)
         self.new_button.clicked.connect(self.open_new_screening)
         self.open_button = QPushButton(t("ui.screening.list.open"))
@@ -112,16 +110,7 @@ class ScreeningTab(QWidget):
         self.table = QTableWidget(0, len(self.columns))
         self.table.setHorizontalHeaderLabels([t(f"ui.screening.list.col_{c}")
                                               for c in self.columns])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        read_only(self.table)
         widths = {"date": 140, "assessor": 110, "score": 60, "risk": 100}
         for column, name in enumerate(self.columns):
             self.table.setColumnWidth(column, widths.get(name, 200))
@@ -142,8 +131,6 @@ class ScreeningTab(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Ask for her screenings and decisions again; older answers are dropped."""
-        self._sequence += 1
-        sequence = self._sequence
         screening, decisions, pid = (self.services.screening, self.services.decisions,
                                      self.participant_id)
 
@@ -151,20 +138,18 @@ class ScreeningTab(QWidget):
             latest = current_decisions(decisions.for_participant(pid))
             return [ScreeningLine(s, latest.get(s.id)) for s in screening.for_participant(pid)]
 
-        self.runner.run(load, lambda lines: self._show(sequence, lines), self._failed)
+        self.runner.run(load, self._show, self._failed, latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget every row and hide the open dialogs (used when the app locks)."""
         self.hide_dialogs()
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         self.lines = []
         self.table.setRowCount(0)
         self.count_label.clear()
         self._update_buttons()
 
-    def _show(self, sequence: int, lines: list[ScreeningLine]) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, lines: list[ScreeningLine]) -> None:
         chosen = self.selected()
         self.lines = sorted(lines, key=lambda line: (line.screening.screened_on is not None,
                                                      line.screening.screened_on,

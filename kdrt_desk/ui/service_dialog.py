@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -18,14 +16,9 @@ from kdrt_desk.domain.enums import ServiceKind, ServiceStatus
 from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import (
-    add_field,
-    dialog_buttons,
-    fit_height,
-    hint_label,
-)
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate, set_combo, to_qdate
+from kdrt_desk.ui.widgets.forms import add_field, date_edit, dialog_buttons, fit_height, hint_label
 from kdrt_desk.wiring import Services
 
 INTERNAL = -1  # the partner combo's data for "given by the centre itself"
@@ -56,10 +49,7 @@ class ServiceDialog(FormDialog):
                             else t("ui.care.dialog.title_edit"))
 
         self.kind = enum_combo(ServiceKind)
-        self.service_date = QDateEdit()
-        self.service_date.setCalendarPopup(True)
-        self.service_date.setDisplayFormat("dd-MM-yyyy")
-        self.service_date.setDate(QDate.currentDate())
+        self.service_date = date_edit()
         self.partner = QComboBox()
         self.partner.addItem(t("ui.care.dialog.loading_partners"), INTERNAL)
         self.partner.setEnabled(False)

@@ -6,10 +6,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -24,15 +22,15 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.ui.service_dialog import ServiceDialog
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.look import HINT, RESTRICTED, mark, primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("date", "kind", "status", "partner")
 COLUMN_AIR = 18
 MAX_COLUMN = 230
-HINT_STYLE = "color: #555;"
-RESTRICTED_STYLE = "color: #7a4b00;"
 
 
 class ServicesTab(QWidget):
@@ -50,7 +48,6 @@ class ServicesTab(QWidget):
         self.rows: list[ServiceView] = []
         self.opened_notes: dict[int, str] = {}
         self.dialog: ServiceDialog | None = None
-        self._sequence = 0
         actor = services.vault.actor
         self.may_record = actor.may(Permission.RECORD_SERVICE)
         self.may_see_outcome = actor.may(Permission.VIEW_RESTRICTED)
@@ -58,7 +55,7 @@ class ServicesTab(QWidget):
         intro = QLabel(t("ui.care.services.intro") if self.may_record
                        else t("ui.care.services.intro_readonly"))
         intro.setWordWrap(True)
-        self.record_button = QPushButton(t("ui.care.services.record"))
+        self.record_button = primary(QPushButton(t("ui.care.services.record")))
         self.record_button.setVisible(self.may_record)
         self.record_button.clicked.connect(self.open_record_dialog)
         self.edit_button = QPushButton(t("ui.care.services.edit"))
@@ -76,16 +73,8 @@ class ServicesTab(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([t(f"ui.care.services.col_{c}") for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        read_only(self.table)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(80)
         for column, width in enumerate((130, 180, 120, 200)):
             self.table.setColumnWidth(column, width)
@@ -97,7 +86,7 @@ class ServicesTab(QWidget):
         note_layout = QVBoxLayout(self.note_box)
         restricted = QLabel(t("ui.care.services.open_note_hint"))
         restricted.setWordWrap(True)
-        restricted.setStyleSheet(RESTRICTED_STYLE)
+        mark(restricted, RESTRICTED)
         self.note_text = QPlainTextEdit()
         self.note_text.setReadOnly(True)
         self.note_text.setMaximumHeight(120)
@@ -107,7 +96,7 @@ class ServicesTab(QWidget):
 
         self.selection_note = QLabel()
         self.selection_note.setWordWrap(True)
-        self.selection_note.setStyleSheet(HINT_STYLE)
+        mark(self.selection_note, HINT)
         self.message = ErrorLabel()
         self.count_label = QLabel()
 
@@ -125,15 +114,13 @@ class ServicesTab(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Ask for her services again; answers to older requests are dropped."""
-        self._sequence += 1
-        sequence = self._sequence
         care, pid = self.services.care, self.participant_id
         self.runner.run(lambda: care.for_participant(pid),
-                        lambda rows: self._show(sequence, rows), self._failed)
+                        self._show, self._failed, latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget every row and every opened note (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         if self.dialog is not None:
             self.dialog.reject()
         self.rows = []
@@ -145,9 +132,7 @@ class ServicesTab(QWidget):
         self.note_box.hide()
         self._update_buttons()
 
-    def _show(self, sequence: int, rows: list[ServiceView]) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, rows: list[ServiceView]) -> None:
         selected = self.selected()
         # Lists never carry outcome notes: only "Buka catatan hasil" reads one (audited).
         shown = rows

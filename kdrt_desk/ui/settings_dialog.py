@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -13,36 +12,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kdrt_desk.i18n import t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.settings import PANIC_KEYS, CentreSettings
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import (
+from kdrt_desk.ui.form_dialog import FormDialog
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.forms import (
     add_field,
-    dialog_buttons,
     fit_height,
-    focus_first_error,
     hint_label,
 )
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, failure_messages, show_error
 from kdrt_desk.wiring import Services
 
 # Each language is named in its own words, so someone who cannot read the other one finds hers.
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     """Loads the current settings when opened; Save stores them and emits ``saved``."""
 
-    saved = Signal(object)  # CentreSettings as stored
     loaded = Signal(object)  # CentreSettings shown in the fields
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None
                  ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
+        super().__init__(services, runner, parent)  # saved: CentreSettings as stored
         self.busy = True
         self.is_loaded = False
         self.may_edit = services.vault.actor.may(Permission.SETTINGS)
@@ -63,7 +59,6 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
 
-        self.errors = FieldErrors()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_field(form, self.errors, t("ui.admin.settings.centre_name"), "centre_name",
@@ -78,14 +73,10 @@ class SettingsDialog(QDialog):
                   True, t("ui.admin.settings.language_hint"))
         form.setVerticalSpacing(10)
 
-        self.summary = ErrorLabel()
-        self.buttons = dialog_buttons(t("ui.admin.save"),
-                                      t("ui.admin.cancel") if self.may_edit
-                                      else t("ui.admin.close"))
+        self.make_buttons(t("ui.admin.save"),
+                          t("ui.admin.cancel") if self.may_edit else t("ui.admin.close"))
         self.save_button = self.buttons.button(self.buttons.StandardButton.Ok)
         self.save_button.setVisible(self.may_edit)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         note = (t("ui.admin.required_hint") if self.may_edit
@@ -109,6 +100,8 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(enabled and self.may_edit)
 
     def _loaded(self, current: CentreSettings) -> None:
+        if not isValid(self):
+            return  # closed before the settings came
         self.show_settings(current)
         self.busy = False
         self.is_loaded = True
@@ -118,6 +111,8 @@ class SettingsDialog(QDialog):
         self.loaded.emit(current)
 
     def _load_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self.busy = False
         show_error(self, exc)
 
@@ -148,23 +143,8 @@ class SettingsDialog(QDialog):
             settings.update(new)
             return settings.current()
 
-        self.busy = True
-        self._set_fields_enabled(False)
-        self.runner.run(save, self._saved, self._failed)
+        self.run(save)
 
-    def _saved(self, stored: CentreSettings) -> None:
-        self.busy = False
-        self._set_fields_enabled(True)
-        self.errors.clear()
-        self.summary.show_message("")
-        self.saved.emit(stored)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self._set_fields_enabled(True)
-        errors = failure_messages(self, exc)
-        if errors is not None:
-            self.summary.show_message("\n".join(self.errors.show(errors)))
-            focus_first_error(self.errors)
-            fit_height(self)
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._set_fields_enabled(not busy)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,7 +19,8 @@ from kdrt_desk.domain.care import TimelineEvent
 from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("date", "kind", "title", "detail")
@@ -58,7 +58,6 @@ class TimelineView(QWidget):
         self.runner = runner
         self.participant_id = participant_id
         self.events: list[TimelineEvent] = []
-        self._sequence = 0
 
         self.refresh_button = QPushButton(t("ui.care.timeline.refresh"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -69,14 +68,11 @@ class TimelineView(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([t(f"ui.care.timeline.col_{c}") for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only(self.table, stretch_last=False)
+        self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("detail"), QHeaderView.ResizeMode.Stretch)
         for column, width in enumerate((135, 130, 250)):
             self.table.setColumnWidth(column, width)
@@ -92,22 +88,18 @@ class TimelineView(QWidget):
 
     def refresh(self) -> None:
         """Ask for her timeline again; answers to older requests are dropped."""
-        self._sequence += 1
-        sequence = self._sequence
         timeline, pid = self.services.timeline, self.participant_id
         self.runner.run(lambda: timeline.timeline(pid),
-                        lambda events: self._show(sequence, events), self._failed)
+                        self._show, self._failed, latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget every event (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         self.events = []
         self.table.setRowCount(0)
         self.count_label.clear()
 
-    def _show(self, sequence: int, events: list[TimelineEvent]) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, events: list[TimelineEvent]) -> None:
         # a stable sort keeps the service's order for events on the same day
         self.events = sorted(events, key=lambda e: e.on)
         self.table.setRowCount(len(self.events))

@@ -3,13 +3,11 @@ and recording a skill assessment."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,9 +26,12 @@ from kdrt_desk.domain.training import Membership, ModuleProgress
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.forms import date_edit
+from kdrt_desk.ui.widgets.look import primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 GROUP_COLUMNS = ("group", "joined", "status")
@@ -48,14 +49,9 @@ def _cell(text: str) -> QTableWidgetItem:
 def _table(columns: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels([t(f"ui.training.col_{c}") for c in columns])
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
+    read_only(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
     return table
 
 
@@ -78,7 +74,7 @@ class TrainingTab(QWidget):
         self.groups = _table(GROUP_COLUMNS)
         self.groups.setMaximumHeight(100)
         self.table = _table(PROGRESS_COLUMNS)
-        self.assess_button = QPushButton(t("ui.training.assess"))
+        self.assess_button = primary(QPushButton(t("ui.training.assess")))
         self.assess_button.setVisible(self.may_assess)
         self.assess_button.setEnabled(False)
         self.assess_button.clicked.connect(self.open_assessment)
@@ -192,10 +188,7 @@ class AssessmentDialog(FormDialog):
         row.addWidget(self.passed)
         row.addWidget(self.failed)
         row.addStretch(1)
-        self.on = QDateEdit()
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("dd-MM-yyyy")
-        self.on.setDate(QDate.currentDate())
+        self.on = date_edit()
         self.score = QSpinBox()
         self.score.setRange(-1, 100)
         self.score.setSpecialValueText(t("ui.training.no_score"))

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidge
 
 from kdrt_desk.i18n import language, t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import dialog_buttons
-from kdrt_desk.ui.common import ErrorLabel, choose_save_path, confirmed_target, failure_messages
+from kdrt_desk.ui.widgets.errors import ErrorLabel, failure_messages
+from kdrt_desk.ui.widgets.files import choose_save_path, confirmed_target
+from kdrt_desk.ui.widgets.forms import dialog_buttons
+from kdrt_desk.ui.widgets.look import STRONG, mark
 
 if TYPE_CHECKING:
     from kdrt_desk.services.vault_access import OpenVault
@@ -37,7 +39,7 @@ class UpgradeDialog(QDialog):
         intro.setWordWrap(True)
         sheet = QLabel(t("ui.upgrade.sheet"))
         sheet.setWordWrap(True)
-        sheet.setStyleSheet("font-weight: bold;")
+        mark(sheet, STRONG)
         self.error = ErrorLabel()
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,16 +27,16 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
 from kdrt_desk.ui.register_model import HIGH_RISK_BACKGROUND, HIGH_RISK_TEXT
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.look import HINT, OK, mark, primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 Index = QModelIndex | QPersistentModelIndex
 WAITLIST_COLUMNS = ("code", "name", "kecamatan", "priority", "waiting_since", "days")
 PENDING_COLUMNS = ("code", "name", "reason", "decided_by", "decided_on")
 WITHDRAWAL_COLUMNS = ("code", "name", "date", "by")
-HINT_STYLE = "color: #555;"
-OK_STYLE = "color: #1b5e20;"
 
 
 def waitlist_order(entry: WaitlistEntry) -> tuple[int, Any, str]:
@@ -120,15 +119,7 @@ class PendingRow:
 
 
 def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    return table
+    return read_only(QTableWidget(0, columns), stretch_last=False)
 
 
 class WaitlistView(QWidget):
@@ -144,7 +135,6 @@ class WaitlistView(QWidget):
         super().__init__(parent)
         self.services = services
         self.runner = runner
-        self._sequence = 0
         self.pending: list[PendingRow] = []
         actor = services.vault.actor
         self.actor = actor
@@ -153,27 +143,18 @@ class WaitlistView(QWidget):
         waitlist_box = QGroupBox(t("ui.screening.waitlist.title"))
         intro = QLabel(t("ui.screening.waitlist.intro"))
         intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
+        mark(intro, HINT)
         self.model = WaitlistModel(actor.may(Permission.VIEW_RESTRICTED), self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        read_only(self.table)
         widths = {"code": 120, "name": 260, "kecamatan": 160, "priority": 80,
                   "waiting_since": 160, "days": 110, "risk": 110}
         for column, name in enumerate(self.model.columns):
             self.table.setColumnWidth(column, widths[name])
         self.table.doubleClicked.connect(self._open_waitlisted)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.accept_button = QPushButton(t("ui.screening.waitlist.accept"))
+        self.accept_button = primary(QPushButton(t("ui.screening.waitlist.accept")))
         self.accept_button.setVisible(self.may_decide)
         self.accept_button.clicked.connect(self.accept_selected)
         self.count_label = QLabel()
@@ -188,7 +169,7 @@ class WaitlistView(QWidget):
         pending_box = QGroupBox(t("ui.screening.waitlist.pending_title"))
         pending_intro = QLabel(t("ui.screening.waitlist.pending_intro"))
         pending_intro.setWordWrap(True)
-        pending_intro.setStyleSheet(HINT_STYLE)
+        mark(pending_intro, HINT)
         self.pending_table = _table(len(PENDING_COLUMNS))
         self.pending_table.setHorizontalHeaderLabels(
             [t(f"ui.screening.waitlist.pending_col_{c}") for c in PENDING_COLUMNS])
@@ -214,7 +195,7 @@ class WaitlistView(QWidget):
         withdrawals_box = QGroupBox(t("ui.screening.waitlist.withdrawals_title"))
         withdrawals_intro = QLabel(t("ui.screening.waitlist.withdrawals_intro"))
         withdrawals_intro.setWordWrap(True)
-        withdrawals_intro.setStyleSheet(HINT_STYLE)
+        mark(withdrawals_intro, HINT)
         self.withdrawals: list[tuple[int, str, str, date | None, str | None]] = []
         self.withdrawals_table = _table(len(WITHDRAWAL_COLUMNS))
         self.withdrawals_table.setHorizontalHeaderLabels(
@@ -233,7 +214,7 @@ class WaitlistView(QWidget):
 
         self.message = ErrorLabel()
         self.done_label = QLabel()
-        self.done_label.setStyleSheet(OK_STYLE)
+        mark(self.done_label, OK)
         self.done_label.setWordWrap(True)
         self.done_label.hide()
         layout = QVBoxLayout(self)
@@ -247,20 +228,20 @@ class WaitlistView(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Ask for both lists; answers to older requests are dropped."""
-        self._sequence += 1
-        sequence = self._sequence
         decisions = self.services.decisions
-        self.runner.run(decisions.waitlist, lambda entries: self._show(sequence, entries),
-                        self._failed)
+        self.runner.run(decisions.waitlist, self._show,
+                        self._failed, latest=(self, "list"))
         self.runner.run(decisions.pending_confirmations,
-                        lambda rows: self._show_pending(sequence, rows), self._failed)
+                        self._show_pending, self._failed, latest=(self, "pending"))
         consent = self.services.consent
         self.runner.run(consent.pending_withdrawals,
-                        lambda rows: self._show_withdrawals(sequence, rows), self._failed)
+                        self._show_withdrawals, self._failed, latest=(self, "withdrawals"))
 
     def clear(self) -> None:
         """Forget every row (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
+        self.runner.drop((self, "pending"))
+        self.runner.drop((self, "withdrawals"))
         self.model.set_entries([])
         self.pending = []
         self.pending_table.setRowCount(0)
@@ -273,19 +254,15 @@ class WaitlistView(QWidget):
         self.message.show_message("")
         self._update_buttons()
 
-    def _show(self, sequence: int, entries: list[WaitlistEntry]) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, entries: list[WaitlistEntry]) -> None:
         self.model.set_entries(entries)
         self.count_label.setText(t("ui.screening.waitlist.count", count=len(entries)) if entries
                                  else t("ui.screening.waitlist.empty"))
         self._update_buttons()
         self.loaded.emit(len(entries))
 
-    def _show_withdrawals(self, sequence: int,
+    def _show_withdrawals(self,
                           rows: list[tuple[int, str, str, date | None, str | None]]) -> None:
-        if sequence != self._sequence:
-            return
         self.withdrawals = rows
         self.withdrawals_table.setRowCount(len(rows))
         for row, (_pid, code, name, on, by) in enumerate(rows):
@@ -299,9 +276,7 @@ class WaitlistView(QWidget):
         if 0 <= index.row() < len(self.withdrawals):
             self.open_requested.emit(self.withdrawals[index.row()][0])
 
-    def _show_pending(self, sequence: int, records: list[DecisionRecord]) -> None:
-        if sequence != self._sequence:
-            return
+    def _show_pending(self, records: list[DecisionRecord]) -> None:
         self.pending = [PendingRow(d, d.participant_code, d.participant_name) for d in records]
         self.pending_table.setRowCount(len(self.pending))
         for row, item in enumerate(self.pending):

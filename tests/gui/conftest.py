@@ -1,4 +1,5 @@
-"""GUI test guards: a modal box would block an offscreen run forever, so record it instead."""
+"""GUI test fixtures: the task runner, and guards (a modal box would block an offscreen run
+forever, so it is recorded instead)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,27 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from support.modal_boxes import ModalBoxes
+
+from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.widgets.look import apply_look
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _app_look(qapp: QApplication) -> None:
+    """Screens are tested in the look the app starts with (palette, style sheet)."""
+    apply_look(qapp)
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    """The app's task runner; an error no callback handled fails the test once work is done."""
+    failures: list[BaseException] = []
+    task_runner = TaskRunner(on_unhandled=failures.append)
+    yield task_runner
+    task_runner.wait()
+    assert failures == []
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -21,13 +20,6 @@ if TYPE_CHECKING:  # imported by name only: other test folders have a conftest t
 
 
 NEW_PASSWORD = "pempek enak di plaju"
-
-
-@pytest.fixture
-def runner(admin: Services) -> Iterator[TaskRunner]:
-    runner = TaskRunner(on_unhandled=lambda e: pytest.fail(repr(e)))
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

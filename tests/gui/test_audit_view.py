@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -17,13 +16,6 @@ from kdrt_desk.ui.audit_model import COLUMNS, action_label, details_text
 from kdrt_desk.ui.audit_view import AuditView
 from kdrt_desk.ui.form_widgets import to_qdate
 from kdrt_desk.wiring import Services
-
-
-@pytest.fixture
-def runner(admin: Services) -> Iterator[TaskRunner]:
-    runner = TaskRunner(on_unhandled=lambda e: pytest.fail(repr(e)))
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

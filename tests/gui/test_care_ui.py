@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from kdrt_desk.domain.enums import (
 from kdrt_desk.domain.participant import Consent
 from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
 from kdrt_desk.i18n import format_date
-from kdrt_desk.services.consent import ANONYMISED_NAME
+from kdrt_desk.repositories.names import ANONYMISED_MARKER, shown_name
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.consent_panel import ConsentPanel
 from kdrt_desk.ui.dashboard_view import DashboardView
@@ -43,15 +42,6 @@ REGISTERED = TODAY - timedelta(days=60)
 STAF_PASSWORD = "sandi-staf-satu"
 KONSELOR_PASSWORD = "sandi-konselor-dua"
 NOTE = "Sesi kedua: tidur lebih baik, mulai berani bicara."
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 def register(services: Services, name: str = "Siti Aminah Lestari", nik: str = "",
@@ -302,7 +292,8 @@ def test_withdrawal_needs_the_typed_code_and_then_anonymises_her(
         dialog.submit()
     assert anonymised == [pid]
     record = admin.participants.get(pid)
-    assert record.full_name == ANONYMISED_NAME and record.nik == "" and record.phone == ""
+    assert record.full_name == shown_name(ANONYMISED_MARKER)
+    assert record.nik == "" and record.phone == ""
     assert record.anonymised_on == TODAY
     assert not panel.anonymised_note.isHidden()
     assert "dianonimkan" in panel.anonymised_note.text()

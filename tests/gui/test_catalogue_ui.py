@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
@@ -35,15 +33,6 @@ from kdrt_desk.ui.module_dialog import ModuleDialog
 from kdrt_desk.ui.partner_dialog import PartnerDialog
 from kdrt_desk.ui.venue_dialog import VenueDialog
 from kdrt_desk.wiring import Services
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 def column(table: QTableWidget, index: int = 0) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,13 +19,6 @@ if TYPE_CHECKING:  # imported by name only: other test folders have a conftest t
 PASSWORD = "kata-sandi-uji-1"  # the admin password of tests/conftest.py
 
 NEW = "kopi susu di pasar 16"
-
-
-@pytest.fixture
-def runner(admin: Services) -> Iterator[TaskRunner]:
-    runner = TaskRunner(on_unhandled=lambda e: pytest.fail(repr(e)))
-    yield runner
-    runner.wait()
 
 
 def fill(dialog: ChangePasswordDialog, old: str, new: str, repeat: str | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,21 +19,13 @@ from kdrt_desk.domain.training import AttendanceMark, EnrolmentStatus, SessionQu
 from kdrt_desk.i18n import format_date
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.dashboard_view import DashboardView
-from kdrt_desk.ui.groups_view import BELOW_MINIMUM, COMPLETED, GroupsView
+from kdrt_desk.ui.group_progress_grid import BELOW_MINIMUM, COMPLETED
+from kdrt_desk.ui.groups_view import GroupsView
 from kdrt_desk.ui.session_dialog import SessionDialog
 from kdrt_desk.ui.sessions_view import SessionsView
 from kdrt_desk.wiring import Services
 
 NOVEMBER = date(2026, 11, 1)
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 def loaded_groups(qtbot: QtBot, services: Services, runner: TaskRunner) -> GroupsView:
@@ -358,3 +349,21 @@ def test_several_selected_sessions_print_into_one_pdf(
     assert len(texts) == 2
     assert "Pertemuan 23" in texts[0] and "Pertemuan 25" in texts[1]
     assert not any("Pertemuan 24" in text for text in texts)
+
+
+def test_the_print_button_saves_the_sheet_where_she_chose(
+        qtbot: QtBot, admin: Services, runner: TaskRunner, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real button (its `checked` argument once reached the path parameter and failed)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    programme = build(admin, members=2)
+    admin.sessions.create(session_on(programme, date(2026, 11, 24)))
+    view = loaded_sessions(qtbot, admin, runner)
+    view.table.selectRow(0)
+    target = tmp_path / "daftar-hadir.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    with qtbot.waitSignal(view.printed, timeout=15000):
+        qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")

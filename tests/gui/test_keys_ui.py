@@ -7,12 +7,10 @@ from __future__ import annotations
 import base64
 import json
 import shutil
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
@@ -23,9 +21,9 @@ from support.participant_samples import sample
 from kdrt_desk.domain.enums import ConsentScope, Role
 from kdrt_desk.domain.participant import Consent
 from kdrt_desk.i18n import t
+from kdrt_desk.repositories.names import ANONYMISED_MARKER, shown_name
 from kdrt_desk.security.crypto import DEFAULT_KDF
 from kdrt_desk.security.tiers import KeyName
-from kdrt_desk.services.consent import ANONYMISED_NAME
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.accounts_view import COLUMNS, AccountsView
 from kdrt_desk.ui.consent_panel import ConsentPanel
@@ -38,15 +36,6 @@ if TYPE_CHECKING:
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "vault_v1"
 TODAY = date.today()
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 def click(qtbot: QtBot, button: QPushButton) -> None:
@@ -148,7 +137,7 @@ def test_staff_record_a_withdrawal_and_a_konselor_confirms_it(
     qtbot.keyClicks(dialog.typed_code, code)
     with qtbot.waitSignal(panel.anonymised, timeout=5000):
         click(qtbot, dialog.ok_button)
-    assert konselor.participants.get(pid).full_name == ANONYMISED_NAME
+    assert konselor.participants.get(pid).full_name == shown_name(ANONYMISED_MARKER)
     runner.wait()
     konselor.close()
     check = vault.services()

@@ -9,7 +9,18 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from support.constants import PASSWORD
 from support.participant_samples import sample
@@ -35,9 +46,37 @@ def window(qtbot: QtBot, admin: Services) -> Iterator[MainWindow]:
     assert failures == []
 
 
+def widget_texts(widget: QWidget) -> list[str]:
+    """Every text one widget shows: its caption, contents, tool tip and the rows of its list."""
+    texts = [widget.windowTitle(), widget.toolTip()]
+    if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
+        texts.append(widget.text())
+    if isinstance(widget, QPlainTextEdit):
+        texts.append(widget.toPlainText())
+    if isinstance(widget, QTextEdit):
+        texts.append(widget.toPlainText())
+    if isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+    if isinstance(widget, QTabBar):
+        texts += [widget.tabText(i) for i in range(widget.count())]
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        texts += [str(model.index(row, column, widget.rootIndex()).data() or "")
+                  for row in range(model.rowCount(widget.rootIndex()))
+                  for column in range(model.columnCount(widget.rootIndex()))]
+    return [text for text in texts if text]
+
+
 def visible_texts(main: MainWindow) -> str:
-    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    return " ".join(str(w.grab().size()) for w in shown)  # forces a paint of what is visible
+    """What every visible window and widget shows (painted first, as the screen would be)."""
+    shown = [w for w in {main, *QApplication.topLevelWidgets()} if w.isVisible()]
+    texts: list[str] = []
+    for window in shown:
+        window.grab()  # forces a paint of what is visible
+        for widget in [window, *window.findChildren(QWidget)]:
+            if widget.isVisible():
+                texts += widget_texts(widget)
+    return "\n".join(texts)
 
 
 def test_panic_key_hides_names_and_forms_at_once(qtbot: QtBot, window: MainWindow) -> None:
@@ -45,11 +84,16 @@ def test_panic_key_hides_names_and_forms_at_once(qtbot: QtBot, window: MainWindo
     assert form is not None
     qtbot.waitUntil(form.isEnabled, timeout=5000)
     form.household.occupation.setText("ketikan yang belum disimpan")
+    before = visible_texts(window)
+    assert "Siti Aminah Lestari" in before and "Ami" in before  # the walk sees names
     qtbot.keyClick(form.identity.full_name, Qt.Key.Key_F12)
     assert window.locked and window.is_showing_lock_screen
     assert window.register.model.rowCount() == 0
     assert not form.isVisible()
-    visible_texts(window)
+    shown = visible_texts(window)
+    for private in ("Siti", "Aminah", "Lestari", "Ami", "1671044506850001", "3456",
+                    "ketikan yang belum disimpan"):
+        assert private not in shown
     window.lock_screen.password.setText("salah")
     qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(window.lock_screen.error.text()), timeout=5000)
@@ -144,6 +188,7 @@ def test_programme_tabs_and_an_open_roll_call_survive_a_lock(
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs[:6] == ["Peserta", "Daftar tunggu", "Dasbor", "Kelompok", "Sesi dan kehadiran",
                         "Katalog program"]
+    assert all(not window.tabs.tabIcon(i).isNull() for i in range(window.tabs.count()))
     programme = build(window.services, members=2)
     held = window.services.sessions.create(session_on(programme, date(2026, 11, 23)))
     dialog = RollCallDialog(window.services, window.runner, held.id, window)

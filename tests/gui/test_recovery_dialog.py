@@ -20,13 +20,6 @@ NEW_PASSWORD = "pagi cerah di Jakabaring"
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    task_runner = TaskRunner(on_unhandled=lambda e: pytest.fail(repr(e)))
-    yield task_runner
-    task_runner.wait()
-
-
-@pytest.fixture
 def dialog(qtbot: QtBot, runner: TaskRunner, vault: VaultFixture) -> Iterator[RecoveryDialog]:
     recovery = RecoveryDialog(vault.data_dir, runner, kdf=FAST_KDF)
     qtbot.addWidget(recovery)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -17,15 +16,6 @@ from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.wiring import Services
 
 PAST_DAY = date(2026, 11, 24)  # before today (27 November 2026 in the brief's world)
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 def open_roll_call(qtbot: QtBot, services: Services, runner: TaskRunner,

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTableWidget, QVBoxLayout
 from pytestqt.qtbot import QtBot
 from support.modal_boxes import ModalBoxes
@@ -35,15 +33,6 @@ TODAY = date.today()
 REGISTERED = TODAY - timedelta(days=120)
 STAF_PASSWORD = "sandi-staf-satu"
 KONSELOR_PASSWORD = "sandi-konselor-dua"
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 def register(services: Services, name: str = "Siti Aminah Lestari", nik: str = "") -> int:

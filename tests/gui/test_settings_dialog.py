@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,13 +17,6 @@ if TYPE_CHECKING:  # imported by name only: other test folders have a conftest t
     from support.vault_fixture import VaultFixture
 
 CENTRE = "Pusat Pemberdayaan Perempuan Uji"  # the centre of tests/conftest.py
-
-
-@pytest.fixture
-def runner(admin: Services) -> Iterator[TaskRunner]:
-    runner = TaskRunner(on_unhandled=lambda e: pytest.fail(repr(e)))
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@ assessment recorded through the dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
-import pytest
 from pytestqt.qtbot import QtBot
 from support.programme import build, session_on
 from support.team import Team
@@ -19,15 +17,6 @@ from kdrt_desk.ui.training_tab import TrainingTab
 from kdrt_desk.wiring import Services
 
 TODAY = date(2026, 11, 27)
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 def _texts(tab: TrainingTab, row: int) -> list[str]:

@@ -45,7 +45,7 @@ def ticks(form: ConsentForm, lang: str = "id") -> dict[ConsentScope, bool]:
         if isinstance(flowable, Table):
             cells = [row[0] for row in flowable._cellvalues]
             if cells and all(isinstance(c, consent_form._TickBox) for c in cells):
-                return dict(zip(consent_form.TEXTS[lang]["scopes"],
+                return dict(zip(consent_form.texts_for(lang)["scopes"],
                                 (c.ticked for c in cells), strict=True))
     raise AssertionError("no tick boxes found")
 

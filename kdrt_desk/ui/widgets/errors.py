@@ -1,17 +1,15 @@
-"""Small pieces every screen uses: showing errors, per-field error labels, form rows, and
-asking where to save a file."""
+"""Errors on screen: the red message under a field, a form's messages by field, and a failed
+service call shown as a warning (user-fixable) or handed to the crash dialog (a bug)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
-
-ERROR_STYLE = "color: #b00020;"
+from kdrt_desk.ui.widgets.look import ERROR, mark
 
 
 class ErrorLabel(QLabel):
@@ -19,7 +17,7 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
+        mark(self, ERROR)
         self.setWordWrap(True)
         self.hide()
 
@@ -89,27 +87,3 @@ def failure_messages(parent: QWidget | None, exc: BaseException) -> dict[str, st
         return {exc.field or "": exc.message}
     show_error(parent, exc)
     return None
-
-
-def choose_save_path(parent: QWidget | None, title: str, default: Path | str, file_filter: str,
-                     suffix: str = ".pdf") -> tuple[Path, bool] | None:
-    """Where to write a file for the user, and whether she agreed to replace one that is there
-    (asked once, by us: the services never replace a file without that answer)."""
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(default), file_filter,
-        options=QFileDialog.Option.DontConfirmOverwrite)
-    if not name:
-        return None
-    path = Path(name)
-    if suffix and path.suffix.lower() != suffix:
-        path = path.with_name(path.name + suffix)
-    return confirmed_target(parent, path)
-
-
-def confirmed_target(parent: QWidget | None, path: Path) -> tuple[Path, bool] | None:
-    """``(path, overwrite)``; None when the file exists and she chose not to replace it."""
-    if not path.exists():
-        return path, False
-    answer = QMessageBox.question(parent, t("ui.common.replace_title"),
-                                  t("ui.common.replace_text", path=str(path)))
-    return (path, True) if answer == QMessageBox.StandardButton.Yes else None

@@ -1,0 +1,1 @@
+"""The UI kit: widgets, form pieces and the look that every screen shares."""

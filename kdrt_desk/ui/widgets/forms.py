@@ -1,0 +1,164 @@
+"""Form pieces every dialog shares: rows with their errors and hints, buttons, dates, lists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kdrt_desk.i18n import t
+from kdrt_desk.ui.form_widgets import to_qdate
+from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors
+from kdrt_desk.ui.widgets.look import HINT, mark
+
+
+def hint_label(text: str, look: str = HINT) -> QLabel:
+    """A wrapped explanation in the hint look (or another named look)."""
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setTextFormat(Qt.TextFormat.PlainText)
+    return mark(hint, look)
+
+
+def add_field(form: QFormLayout, errors: FieldErrors, label: str, field: str, widget: QWidget,
+              required: bool = False, hint: str = "") -> QLabel | None:
+    """One form row: the input with its (hidden) error and optional grey hint stacked beneath.
+
+    Stacking them in one cell keeps hidden errors from leaving empty rows in the form.
+    """
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    error = ErrorLabel()
+    error.setBuddy(widget)
+    column.addWidget(error)
+    errors.labels[field] = error
+    hint_widget = None
+    if hint:
+        hint_widget = hint_label(hint)
+        column.addWidget(hint_widget)
+    form.addRow(f"{label} *" if required else label, cell)
+    return hint_widget
+
+
+def focus_first_error(errors: FieldErrors) -> None:
+    """Put the cursor in the first field (in form order) that shows an error."""
+    for error in errors.labels.values():
+        buddy = error.buddy()
+        if not error.isHidden() and buddy is not None:
+            buddy.setFocus()
+            return
+
+
+def dialog_buttons(ok_text: str, cancel_text: str = "") -> QDialogButtonBox:
+    """OK/Cancel with our own words (Qt's stock texts would stay English)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        cancel_text or t("ui.admin.cancel"))
+    return buttons
+
+
+def fit_height(dialog: QDialog, shrink: bool = False) -> None:
+    """Grow (or fit) a dialog once the layout knows how tall wrapped texts are at its width."""
+
+    def grow() -> None:
+        layout = dialog.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > dialog.height() or shrink:
+            dialog.resize(dialog.width(), needed)
+
+    QTimer.singleShot(0, dialog, grow)
+
+
+def new_form(widget: QWidget | None = None, wrap: bool = False) -> QFormLayout:
+    """A form whose fields take the width; ``wrap`` puts long labels above their field."""
+    form = QFormLayout(widget) if widget is not None else QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    if wrap:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setVerticalSpacing(8)
+    return form
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area (a tab page taller than the dialog)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def text_box(minimum_height: int = 70, maximum_height: int = 140) -> QPlainTextEdit:
+    """A few lines of free text; Tab moves on to the next field."""
+    box = QPlainTextEdit()
+    box.setMinimumHeight(minimum_height)
+    box.setMaximumHeight(maximum_height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    """A date with a calendar, shown dd-mm-yyyy; today unless ``value`` is given."""
+    editor = QDateEdit()
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("dd-MM-yyyy")
+    editor.setDate(to_qdate(value) if value is not None else QDate.currentDate())
+    return editor
+
+
+def checkable_list(height: int = 120) -> QListWidget:
+    widget = QListWidget()
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setMinimumHeight(height)
+    return widget
+
+
+def checked_ids(widget: QListWidget) -> list[int]:
+    """The ids (user-role data) of the ticked items of a ``checkable_list``."""
+    return [int(widget.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMinimumWidth(260)
+    return edit
+
+
+def show_password_box(*edits: QLineEdit) -> QCheckBox:
+    """A check box that shows what is typed in ``edits`` (typing blind is hard for many users)."""
+    box = QCheckBox(t("ui.admin.pw.show"))
+
+    def toggle(checked: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if checked else QLineEdit.EchoMode.Password
+        for edit in edits:
+            edit.setEchoMode(mode)
+
+    box.toggled.connect(toggle)
+    return box
