@@ -17,8 +17,9 @@ from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.tasks.heap import settle_heap
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import show_error
-from kdrt_desk.ui.crash_dialog import DATA_DIR_PROPERTY
+from kdrt_desk.ui.crash_dialog import DATA_DIR_PROPERTY, CrashHooks
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.look import apply_look
 from kdrt_desk.vault_files import VaultPaths, default_data_dir
 
 ASSETS = Path(__file__).parent / "assets"
@@ -101,15 +102,23 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setOrganizationName("KDRT Desk")
     app.setQuitOnLastWindowClosed(False)
     app.setProperty(DATA_DIR_PROPERTY, str(data_dir))  # what no saved file may replace
+    apply_look(app)
     icon = ASSETS / "kdrt-desk.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     configure_logging(data_dir if data_dir.is_dir() else None)
-    language = args.lang or str(QSettings("KDRT Desk", "KDRT Desk").value("language", "id"))
+    # a first run starts in Indonesian (its wizard offers the choice), not in the language
+    # last chosen for another vault
+    remembered = (QSettings("KDRT Desk", "KDRT Desk").value("language", "id")
+                  if VaultPaths(data_dir).exists() else "id")
+    language = args.lang or str(remembered)
     i18n.set_language(language if language in i18n.LANGUAGES else "id")
+    hooks = CrashHooks(app)  # a bug anywhere (a slot, a thread) shows the crash dialog
+    hooks.install()
     desk = DeskApp(data_dir)
     try:
         return app.exec() if desk.start() else 0
     finally:
         desk.shutdown()
+        hooks.uninstall()
 

@@ -64,3 +64,27 @@ def admin(vault: VaultFixture) -> Iterator[Services]:
     services = vault.services()
     yield services
     services.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "crash_expected: the test makes an unexpected error on purpose (it checks the "
+        "crash dialog), so a crash shown is not a failure")
+
+
+@pytest.fixture(autouse=True)
+def _unexpected_errors_fail(request: pytest.FixtureRequest) -> Iterator[None]:
+    """An unexpected error that the app would show in its crash dialog fails the test.
+
+    GUI tests record the crash dialog instead of opening it (``modal_boxes``, tests/gui);
+    errors in Qt slots fail through pytest-qt, those in threads through pytest's warning.
+    """
+    boxes = (request.getfixturevalue("modal_boxes") if "modal_boxes" in request.fixturenames
+             else None)
+    yield
+    if boxes is None or request.node.get_closest_marker("crash_expected"):
+        return
+    crashes = [f"{title}: {text}" for kind, title, text in boxes.shown if kind == "crash"]
+    if crashes:
+        pytest.fail("unexpected error shown in the crash dialog:\n" + "\n".join(crashes),
+                    pytrace=False)

@@ -198,4 +198,13 @@ ERRORS: dict[str, tuple[str, str]] = {
     "error.not_a_number": ("Isi angka saja.", "Enter a number."),
     "error.date_format": ("Tanggal tidak dikenali. Contoh: 27-11-2026.",
                           "The date is not recognised. E.g. 27-11-2026."),
+    "error.typed_date_format": ("Tulis tanggal sebagai hari/bulan/tahun, mis. 15/03/1990.",
+                                "Write the date as day/month/year, e.g. 15/03/1990."),
+    "error.date_impossible": ("Tanggal {text} tidak ada di kalender. Periksa hari dan bulannya "
+                              "(hari/bulan/tahun).",
+                              "There is no date {text} in the calendar. Check the day and the "
+                              "month (day/month/year)."),
+    "error.safety_unset": ("Pilih salah satu: cara menghubunginya dengan aman bergantung pada "
+                           "jawaban ini.",
+                           "Choose one: how to reach her safely depends on this answer."),
 }

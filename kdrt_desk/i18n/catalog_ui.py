@@ -6,12 +6,15 @@ UI: dict[str, tuple[str, str]] = {
     "ui.app_title": ("KDRT Desk", "KDRT Desk"),
     "ui.error_title": ("Perlu diperbaiki", "Needs fixing"),
     "ui.crash_title": ("Terjadi kesalahan", "Something went wrong"),
-    "ui.crash_intro": ("KDRT Desk menemui kesalahan yang tidak terduga. Data yang sudah "
-                       "tersimpan aman. Simpan laporan ini dan kirimkan ke pengelola aplikasi; "
-                       "laporan tidak memuat data peserta.",
-                       "KDRT Desk hit an unexpected error. Saved data is safe. Save this report "
-                       "and send it to whoever maintains the app; it holds no participant data."),
+    "ui.crash_intro": ("Terjadi kesalahan; data Anda aman. KDRT Desk menemui kesalahan yang "
+                       "tidak terduga, dan yang sudah tersimpan tidak hilang. Simpan laporan ini "
+                       "dan kirimkan ke pengelola aplikasi; laporan tidak memuat nama atau data "
+                       "peserta.",
+                       "Something went wrong; your data is safe. KDRT Desk hit an unexpected "
+                       "error, and what was saved is not lost. Save this report and send it to "
+                       "whoever maintains the app; it holds no names or participant data."),
     "ui.crash_save": ("Simpan laporan…", "Save report…"),
+    "ui.crash_close": ("Tutup", "Close"),
 }
 
 UI.update({
@@ -106,6 +109,17 @@ UI.update({
     "ui.form.tab_case": ("Latar kasus (rahasia)", "Case background (restricted)"),
     "ui.form.save": ("Simpan", "Save"),
     "ui.form.cancel": ("Batal", "Cancel"),
+    "ui.form.close": ("Tutup", "Close"),
+    "ui.form.read_only_hint": ("Hanya baca: peran Anda dapat melihat catatan ini tetapi tidak "
+                               "mengubahnya.",
+                               "Read-only: your role may see this record but not change it."),
+    "ui.form.date_hint": ("hh/bb/tttt, mis. 15/03/1990", "dd/mm/yyyy, e.g. 15/03/1990"),
+    "ui.form.abuser_suggestion": ("Karena ia tinggal bersama pelaku, \"tidak aman ditelepon\" "
+                                  "dan \"jangan pernah hubungi di rumah\" sudah dipilih. Ubah "
+                                  "bila ia berkata lain.",
+                                  "Because she lives with the abuser, \"not safe to call\" and "
+                                  "\"never contact at home\" are chosen. Change them if she "
+                                  "says otherwise."),
     "ui.form.choose": ("— pilih —", "— choose —"),
     "ui.form.unknown": ("tidak diketahui", "unknown"),
     "ui.form.code": ("Kode peserta", "Participant code"),

@@ -116,6 +116,14 @@ UI_ACCESS: dict[str, tuple[str, str]] = {
     "ui.access.language": ("Bahasa:", "Language:"),
     "ui.access.login_username_hint": ("mis. sari.admin", "e.g. sari.admin"),
     "ui.access.login_button": ("Masuk", "Sign in"),
+    "ui.access.tries_left": ("Sisa {count} kali percobaan; setelah itu akun ini dikunci "
+                             "selama {minutes} menit.",
+                             "{count} tries left; after that this account is locked for "
+                             "{minutes} minutes."),
+    "ui.access.now_locked": ("Akun ini sekarang dikunci selama {minutes} menit karena terlalu "
+                             "sering salah kata sandi.",
+                             "This account is now locked for {minutes} minutes after too many "
+                             "wrong passwords."),
     "ui.access.quit": ("Keluar", "Quit"),
     "ui.access.use_recovery_code": ("Lupa kata sandi / komputer baru? Pakai kode pemulihan",
                                     "Forgot the password / new computer? Use the recovery code"),

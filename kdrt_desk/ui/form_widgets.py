@@ -68,6 +68,66 @@ class OptionalDate(QWidget):
             self.editor.setDate(to_qdate(value))
 
 
+class DateTextError(ValueError):
+    """Typed text that is no date: ``key`` is the catalogue message saying why."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def parse_typed_date(text: str) -> date | None:
+    """``15/03/1990``, ``15-03-1990`` or ``15.3.1990`` (day first, as Indonesians write it) -> a
+    date; empty -> None. Raises DateTextError for another shape or a day the calendar lacks."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    parts = cleaned.replace("/", "-").replace(".", "-").split("-")
+    if len(parts) != 3 or not all(p.strip().isdigit() for p in parts) \
+            or len(parts[2].strip()) != 4:
+        raise DateTextError("error.typed_date_format")
+    day, month, year = (int(p) for p in parts)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateTextError("error.date_impossible") from None
+
+
+class PastDateEdit(QLineEdit):
+    """A date in the past (birth, consent): starts empty, typed as dd/mm/yyyy or dd-mm-yyyy.
+
+    ``value()`` is None while empty or unreadable; ``problem()`` says what is wrong with the text.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(t("ui.form.date_hint"))
+        self.setMaxLength(10)
+        self.editingFinished.connect(self._reformat)
+
+    def value(self) -> date | None:
+        try:
+            return parse_typed_date(self.text())
+        except DateTextError:
+            return None
+
+    def problem(self) -> str:
+        """The message for text that is not a date ("" when it is one or is empty)."""
+        try:
+            parse_typed_date(self.text())
+        except DateTextError as exc:
+            return t(exc.key, text=self.text().strip())
+        return ""
+
+    def set_value(self, value: date | None) -> None:
+        self.setText("" if value is None else value.strftime("%d-%m-%Y"))
+
+    def _reformat(self) -> None:
+        found = self.value()
+        if found is not None:
+            self.set_value(found)
+
+
 def parse_rupiah(text: str) -> int | None:
     """``Rp 1.500.000`` / ``1500000`` / empty -> int or None; raises ValueError otherwise."""
     cleaned = text.strip().lower().removeprefix("rp").replace(".", "").replace(" ", "")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kdrt_desk.i18n import t
-from kdrt_desk.ui.common import ErrorLabel
+from kdrt_desk.ui.widgets.errors import ErrorLabel
 
 
 class LockScreen(QWidget):
@@ -29,7 +29,7 @@ class LockScreen(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._submit)
         self.logout_button = QPushButton(t("ui.lock.logout"))
-        self.logout_button.setFlat(True)
+        self.logout_button.setAutoDefault(False)  # a real button, not the default one
         self.logout_button.clicked.connect(self.logout_requested)
         self.error = ErrorLabel()
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)

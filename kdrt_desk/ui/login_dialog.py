@@ -4,6 +4,7 @@ an admin opens a vault made before sealed fields, the upgrade."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from kdrt_desk.errors import UserError, VaultError
 from kdrt_desk.i18n import t
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.vault_files import KEYS_NAME
 
 if TYPE_CHECKING:  # the database layer is imported only when someone logs in
@@ -41,6 +42,29 @@ WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius:
 NOTE_STYLE = "color: #1b5e20;"
 LINK_STYLE = ("QPushButton { border: none; color: #0b57d0; text-decoration: underline; "
               "text-align: left; padding: 2px 0; }")
+
+
+def tries_left(data_dir: Path, username: str, typed_here: int) -> int | None:
+    """Wrong passwords she may still type before the lock-out (None: locked now).
+
+    Read from the key file's guard (what the lock-out counts); for a name that has no account the
+    count typed in this dialog stands in, so the answer does not tell which names exist.
+    """
+    from datetime import datetime
+
+    from kdrt_desk.security.keyfile import KeyFile, account_slot_id
+    from kdrt_desk.security.vault_keys import MAX_TRIES
+
+    try:
+        keyfile = KeyFile.load(data_dir / KEYS_NAME)
+    except UserError:
+        return max(MAX_TRIES - typed_here, 1)
+    state = keyfile.guard.lockout.get(account_slot_id(keyfile.vault_id, username))
+    if state is not None and state.locked_until is not None \
+            and datetime.fromisoformat(state.locked_until) > datetime.now(UTC):
+        return None
+    counted = state.failures if state is not None else typed_here % MAX_TRIES
+    return max(MAX_TRIES - counted, 1)
 
 
 def vault_is_password_only(data_dir: Path) -> bool:
@@ -71,6 +95,8 @@ class LoginDialog(QDialog):
         self._busy = False
         self._error: UserError | None = None
         self._note_key = ""
+        self._tries: tuple[str, dict[str, object]] | None = None  # the lock-out warning
+        self._wrong_here: dict[str, int] = {}  # wrong passwords typed here, by name
 
         self.heading = QLabel()
         heading_font = self.heading.font()
@@ -167,7 +193,11 @@ class LoginDialog(QDialog):
     def _check_keyring(self) -> None:
         """Ask the keyring off the GUI thread (importing it is slow) and show the warning."""
         data_dir = self.data_dir
-        self.runner.run(lambda: vault_is_password_only(data_dir), self.keyring_warning.setVisible)
+        self.runner.run(lambda: vault_is_password_only(data_dir), self._show_keyring_warning)
+
+    def _show_keyring_warning(self, shown: bool) -> None:
+        self.keyring_warning.setVisible(shown)
+        QTimer.singleShot(0, self._fit)  # its second line needs room too
 
     def _language_chosen(self, index: int) -> None:
         code = self.language.itemData(index)
@@ -193,7 +223,7 @@ class LoginDialog(QDialog):
         self.recovery_button.setText(t("ui.access.use_recovery_code"))
         self.previous_button.setText(t("ui.access.use_previous_keys"))
         self.busy_bar.setToolTip(t("ui.access.checking"))
-        self.error_label.show_message(self._error.message if self._error else "")
+        self.error_label.show_message(self._error_text())
         self.note_label.setText(t(self._note_key) if self._note_key else "")
 
     # -- logging in ---------------------------------------------------------------------------
@@ -208,16 +238,50 @@ class LoginDialog(QDialog):
                        self.language):
             widget.setEnabled(not busy)
 
+    def _error_text(self) -> str:
+        lines = [self._error.message] if self._error else []
+        if self._tries is not None:
+            lines.append(t(self._tries[0], **self._tries[1]))
+        return "\n".join(lines)
+
     def _show_error(self, error: UserError | None) -> None:
         self._error = error
-        self.error_label.show_message(error.message if error else "")
+        self._tries = None
+        self.error_label.show_message(self._error_text())
         QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
-        """Grow to show a long message whole (never over the buttons)."""
-        needed = self.sizeHint().height()
+        """Grow to show a long message whole (never over the buttons): wrapped labels take the
+        height they need at the dialog's width."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
         if needed > self.height():
             self.resize(self.width(), needed)
+
+    def _count_wrong_password(self, username: str) -> None:
+        """From the third wrong password on, say how many tries are left before the lock-out."""
+        from kdrt_desk.security.vault_keys import LOCKOUT, MAX_TRIES
+
+        name = username.strip().lower()
+        self._wrong_here[name] = self._wrong_here.get(name, 0) + 1
+        typed, data_dir = self._wrong_here[name], self.data_dir
+        minutes = int(LOCKOUT.total_seconds() // 60)
+
+        def show(left: int | None) -> None:
+            if left is None:
+                self._tries = ("ui.access.now_locked", {"minutes": minutes})
+            elif MAX_TRIES - left >= 3:  # the third wrong password and after
+                self._tries = ("ui.access.tries_left", {"count": left, "minutes": minutes})
+            else:
+                return
+            self.error_label.show_message(self._error_text())
+            QTimer.singleShot(0, self._fit)
+
+        self.runner.run(lambda: tries_left(data_dir, username, typed), show)
 
     def login(self, username: str, password: str) -> None:
         """Open the vault off the GUI thread; the outcome shows in the dialog."""
@@ -302,6 +366,8 @@ class LoginDialog(QDialog):
             show_error(self, exc)
             return
         self._show_error(exc)
+        if isinstance(exc, VaultError) and exc.key == "error.wrong_login":
+            self._count_wrong_password(self.username.text())
         self.previous_button.setVisible(
             isinstance(exc, VaultError) and exc.key == "error.keyfile_damaged_previous_ok")
         if isinstance(exc, VaultError) and exc.key == "error.keyring_secret_missing":

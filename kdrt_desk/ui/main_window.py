@@ -27,14 +27,14 @@ from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.settings import CentreSettings
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import choose_save_path, show_error
 from kdrt_desk.ui.idle_watcher import IdleWatcher
 from kdrt_desk.ui.lock_screen import LockScreen
 from kdrt_desk.ui.participant_form import ParticipantForm
 from kdrt_desk.ui.register_view import RegisterView
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.files import choose_save_path
+from kdrt_desk.ui.widgets.look import WARNING, mark, tab_icons
 from kdrt_desk.wiring import Services
-
-WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;"
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         if self.services.vault.warnings:
             banner = QLabel("\n".join(t(key) for key in self.services.vault.warnings))
             banner.setWordWrap(True)
-            banner.setStyleSheet(WARNING_STYLE)
+            mark(banner, WARNING)
             layout.addWidget(banner)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             from kdrt_desk.ui.audit_view import AuditView
 
             self.tabs.addTab(AuditView(self.services, self.runner), t("ui.main.tab_audit"))
+        tab_icons(self.tabs)
         self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs)
         self.stack.addWidget(content)
@@ -333,24 +334,15 @@ class MainWindow(QMainWindow):
 
     def replace_recovery_sheet(self, path: Path, overwrite: bool = False) -> None:
         """Write a new recovery sheet to ``path``; only then does the old code stop working."""
-        from kdrt_desk.services.recovery import write_recovery_sheet
-
-        settings = self.settings
-        vault = self.services.vault
-        language = i18n.language()
-
-        def write(code: str) -> None:  # the file dialog asked before replacing a file
-            write_recovery_sheet(vault.paths.data_dir, path, centre_name=settings.centre_name,
-                                 centre_address=settings.centre_address, code=code,
-                                 vault_id=vault.keys.vault_id, lang=language,
-                                 overwrite=overwrite)
+        recovery, language = self.services.recovery, i18n.language()
 
         def done(_: object) -> None:
             QMessageBox.information(self, t("ui.main.new_recovery_sheet"),
                                     t("ui.main.new_recovery_done", path=str(path)))
 
-        recovery = self.services.recovery
-        self.runner.run(lambda: recovery.replace_recovery_code(write), done)
+        # the file dialog asked before replacing a file
+        self.runner.run(lambda: recovery.replace_recovery_sheet(path, lang=language,
+                                                               overwrite=overwrite), done)
 
     def _login_not_recorded(self, exc: BaseException) -> None:
         """The vault cannot be written (damaged, disk full): say so, and back to the login."""

@@ -1,14 +1,25 @@
-"""The intake form: register a participant or edit one; the restricted tab opens only on request."""
+"""The intake form: register a participant or edit one; the restricted tab opens only on request.
+
+A ``FormDialog``: a result that arrives after the form was closed is ignored. A role that may not
+edit sees the record read-only, with one "Tutup" button.
+"""
 
 from __future__ import annotations
+
+import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -16,15 +27,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
-from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.errors import ValidationError
 from kdrt_desk.i18n import t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.participants import PossibleDuplicate
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import set_combo
 from kdrt_desk.ui.participant_sections import (
     CaseSection,
@@ -35,6 +47,8 @@ from kdrt_desk.ui.participant_sections import (
     ParseErrors,
     Section,
 )
+from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.look import HINT, mark
 from kdrt_desk.wiring import Services
 
 ERROR_TAB_COLOUR = Qt.GlobalColor.darkRed
@@ -47,19 +61,26 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
-class ParticipantForm(QDialog):
+def _make_read_only(section: QWidget) -> None:
+    """Texts stay selectable; choices cannot be changed."""
+    for edit in section.findChildren(QLineEdit) + section.findChildren(QPlainTextEdit):
+        edit.setReadOnly(True)
+    for spin in section.findChildren(QAbstractSpinBox):
+        spin.setReadOnly(True)
+    for choice in section.findChildren(QComboBox) + section.findChildren(QCheckBox):
+        choice.setEnabled(False)
+
+
+class ParticipantForm(FormDialog):
     """Non-modal, so locking the app can hide it without losing what was typed."""
 
     saved = Signal(object)
 
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.runner = runner
+        super().__init__(services, runner, parent)
         self.participant_id = participant_id
         self.version = 0
-        self.busy = False
         self.case_loaded = participant_id is None
         self._snapshot: ParticipantInput | None = None
         actor = services.vault.actor
@@ -67,7 +88,7 @@ class ParticipantForm(QDialog):
         self.setWindowTitle(t("ui.form.title_new") if participant_id is None
                             else t("ui.form.title_edit"))
 
-        self.errors = FieldErrors()
+        self.can_edit = actor.may(Permission.EDIT_PARTICIPANT)
         self.identity = IdentitySection(self.errors)
         self.contact = ContactSection(self.errors, actor.may(Permission.VIEW_CONTACT))
         self.household = HouseholdSection(self.errors)
@@ -101,24 +122,32 @@ class ParticipantForm(QDialog):
             self.sections.append(self.case)
             self.tab_of[id(self.case)] = self.case_stack
             self.tabs.addTab(self.case_stack, t("ui.form.tab_case"))
+        if not self.can_edit:
+            for section in self.sections:
+                _make_read_only(section)
         self.extra_tabs: list[QWidget] = []
         if participant_id is not None:
             self._add_stage_tabs(participant_id)
 
-        self.summary = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(t("ui.form.save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("ui.form.cancel"))
-        self.buttons.accepted.connect(self.save)
+        if self.can_edit:
+            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                            | QDialogButtonBox.StandardButton.Cancel)
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(t("ui.form.save"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+                t("ui.form.cancel"))
+            self.buttons.accepted.connect(self.submit)
+            QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
+        else:  # read-only: nothing to save or cancel, only to close
+            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(t("ui.form.close"))
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        can_edit = actor.may(Permission.EDIT_PARTICIPANT)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(can_edit)
 
         layout = QVBoxLayout(self)
-        hint = QLabel(t("ui.form.required_hint"))
-        hint.setStyleSheet("color: #555;")
+        self.hint = QLabel(t("ui.form.required_hint") if self.can_edit
+                           else t("ui.form.read_only_hint"))
+        hint = self.hint
+        hint.setWordWrap(True)
+        mark(hint, HINT)
         layout.addWidget(hint)
         self.risk_banner = QLabel(t("ui.form.high_risk"))
         self.risk_banner.setWordWrap(True)
@@ -182,6 +211,8 @@ class ParticipantForm(QDialog):
         self.runner.run(lambda: participants.get(pid), self._status_reloaded)
 
     def _status_reloaded(self, record: ParticipantRecord) -> None:
+        if not isValid(self):
+            return  # closed before the record arrived
         self.version = record.version
         self.risk_banner.setVisible(record.risk_level == RiskLevel.HIGH)
         set_combo(self.consent.status, record.status)
@@ -190,6 +221,8 @@ class ParticipantForm(QDialog):
 
     # -- loading ----------------------------------------------------------------------------
     def _loaded(self, record: ParticipantRecord) -> None:
+        if not isValid(self):
+            return  # closed before the record arrived
         self.version = record.version
         self.identity.load(record, record.code)
         self.contact.load(record)
@@ -201,6 +234,8 @@ class ParticipantForm(QDialog):
         self._snapshot = self.collect()[0]
 
     def _load_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return  # closed before the record arrived
         show_error(self, exc)
         self._snapshot = None
         self.done(QDialog.DialogCode.Rejected)
@@ -211,9 +246,12 @@ class ParticipantForm(QDialog):
             return
         participants = self.services.participants
         pid = self.participant_id
-        self.runner.run(lambda: participants.open_restricted(pid), self._case_opened, self._fail)
+        self.runner.run(lambda: participants.open_restricted(pid), self._case_opened,
+                        self._failed)
 
     def _case_opened(self, record: ParticipantRecord) -> None:
+        if not isValid(self):
+            return
         assert self.case is not None and self.case_stack is not None
         if record.case is not None:
             self.case.load(record.case)
@@ -236,29 +274,56 @@ class ParticipantForm(QDialog):
         return data, problems
 
     def save(self) -> None:
-        if self.busy:
+        """Save (what the Save button and Ctrl+S do)."""
+        self.submit()
+
+    def submit(self) -> None:
+        if self.busy or not self.can_edit:
             return
         data, problems = self.collect()
         if problems:
-            self._show_errors(problems)
+            self.show_errors(problems)
+            self._check_the_rest(data, problems)
             return
         self.busy = True
+        self.setEnabled(False)
         participants = self.services.participants
         exclude = self.participant_id
         self.runner.run(lambda: participants.find_duplicates(data, exclude),
-                        lambda found: self._after_duplicates(data, found), self._fail)
+                        lambda found: self._after_duplicates(data, found), self._failed)
+
+    def _check_the_rest(self, data: ParticipantInput, problems: ParseErrors) -> None:
+        """What the form itself found is shown at once; the service's own rules (name, NIK,
+        kecamatan…) are checked too, so every message shows after one press of Save."""
+        from kdrt_desk.services.clock import local_today
+        from kdrt_desk.services.participant_validation import validate_participant
+
+        def check() -> dict[str, str]:
+            try:
+                validate_participant(copy.deepcopy(data), local_today())
+            except ValidationError as exc:
+                return exc.by_field()
+            return {}
+
+        def show(found: dict[str, str]) -> None:
+            if isValid(self) and not self.busy:
+                self.show_errors({**found, **problems})
+
+        self.runner.run(check, show)
 
     def _after_duplicates(self, data: ParticipantInput, found: list[PossibleDuplicate]) -> None:
+        if not isValid(self):
+            return  # closed while the check ran
+        self.busy = False
+        self.setEnabled(True)
         if found and not self.confirm_duplicates(found):
-            self.busy = False
             return
         participants = self.services.participants
         pid, version = self.participant_id, self.version
         if pid is None:
-            self.runner.run(lambda: participants.register(data), self._saved, self._fail)
+            self.run(lambda: participants.register(data))
         else:
-            self.runner.run(lambda: participants.update(pid, data, version), self._saved,
-                            self._fail)
+            self.run(lambda: participants.update(pid, data, version))
 
     def confirm_duplicates(self, found: list[PossibleDuplicate]) -> bool:
         lines = "\n".join(f"• {d.code}  {d.full_name}  ({t('ui.form.duplicate_' + d.reason)})"
@@ -267,30 +332,22 @@ class ParticipantForm(QDialog):
                                       t("ui.form.duplicates_text", lines=lines))
         return answer == QMessageBox.StandardButton.Yes
 
-    def _saved(self, record: ParticipantRecord) -> None:
-        self.busy = False
-        self.participant_id = record.id
-        self.version = record.version
-        self.identity.code.setText(record.code)
-        self.errors.clear()
-        self.summary.show_message("")
+    def _saved(self, result: object) -> None:
+        if not isValid(self) or not isinstance(result, ParticipantRecord):
+            return
+        self.participant_id = result.id
+        self.version = result.version
+        self.identity.code.setText(result.code)
         self._snapshot = self.collect()[0]
-        self.saved.emit(record)
-        self.accept()
+        super()._saved(result)
 
-    def _fail(self, exc: BaseException) -> None:
-        self.busy = False
-        if isinstance(exc, ValidationError):
-            self._show_errors(exc.by_field(), exc.message)
-        elif isinstance(exc, UserError):
-            self.summary.show_message(exc.message)
-        else:
-            show_error(self, exc)
-
-    def _show_errors(self, errors: dict[str, str], summary: str = "") -> None:
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message beside its field, a count above the buttons, the first such tab shown
+        and every tab with an error in red."""
         unplaced = self.errors.show(errors)
-        self.summary.show_message("\n".join(filter(None, [summary or t(
-            "error.validation", count=len(errors)), *unplaced])))
+        placed = len(errors) - len(unplaced)
+        counted = [t("error.validation", count=placed)] if placed else []
+        self.summary.show_message("\n".join([*counted, *unplaced]))
         first_tab = None
         for section in self.sections:
             tab = self.tabs.indexOf(self.tab_of[id(section)])
@@ -304,7 +361,8 @@ class ParticipantForm(QDialog):
 
     # -- closing ----------------------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
-        return self._snapshot is not None and self.collect()[0] != self._snapshot
+        return (self.can_edit and self._snapshot is not None
+                and self.collect()[0] != self._snapshot)
 
     def discard(self) -> None:
         """Close without asking (the user already confirmed leaving with unsaved changes)."""

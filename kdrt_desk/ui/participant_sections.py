@@ -41,9 +41,9 @@ from kdrt_desk.domain.participant import CaseBackground, Consent, ParticipantInp
 from kdrt_desk.domain.phone import format_phone
 from kdrt_desk.domain.places import KECAMATAN, KELURAHAN_BY_KECAMATAN
 from kdrt_desk.i18n import format_rupiah, label, t
-from kdrt_desk.ui.common import FieldErrors
 from kdrt_desk.ui.form_widgets import (
     OptionalDate,
+    PastDateEdit,
     RupiahEdit,
     enum_combo,
     enum_value,
@@ -53,6 +53,8 @@ from kdrt_desk.ui.form_widgets import (
     set_combo,
     to_qdate,
 )
+from kdrt_desk.ui.widgets.errors import FieldErrors
+from kdrt_desk.ui.widgets.look import RESTRICTED, mark
 
 ParseErrors = dict[str, str]
 
@@ -102,7 +104,7 @@ class IdentitySection(Section):
         self.nik = QLineEdit()
         self.nik.setPlaceholderText(t("ui.form.nik_hint"))
         self.nik.setMaxLength(24)
-        self.birth_date = OptionalDate(t("ui.form.birth_date_known"))
+        self.birth_date = PastDateEdit()
         self.estimated_age = _spin(100, t("ui.form.unknown"))
         self.birth_place = QLineEdit()
         self.row(form, "ui.form.full_name", "full_name", self.full_name, required=True)
@@ -126,6 +128,8 @@ class IdentitySection(Section):
         data.preferred_name = self.preferred_name.text()
         data.nik = self.nik.text()
         data.birth_date = self.birth_date.value()
+        if self.birth_date.problem():
+            problems["birth_date"] = self.birth_date.problem()
         data.estimated_age = _spin_value(self.estimated_age)
         data.birth_place = self.birth_place.text()
 
@@ -136,32 +140,53 @@ class ContactSection(Section):
         form = _form(self)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("0812-3456-7890")
-        self.safe_to_call = enum_combo(SafeToCall)
+        self.show_contact = show_contact
+        self.safe_to_call = enum_combo(SafeToCall, empty=True)  # unset until she answers
         self.safe_call_times = QLineEdit()
         self.safe_call_times.setPlaceholderText(t("ui.form.safe_call_times_hint"))
         self.trusted_contact_name = QLineEdit()
         self.trusted_contact_phone = QLineEdit()
         self.never_contact_at_home = QCheckBox(t("ui.form.never_contact_at_home"))
-        self.living_situation = enum_combo(LivingSituation)
+        self.living_situation = enum_combo(LivingSituation, empty=True)
+        self.suggestion = QLabel(t("ui.form.abuser_suggestion"))
+        self.suggestion.setWordWrap(True)
+        mark(self.suggestion, RESTRICTED)
+        self.suggestion.hide()
+        self._loading = False
+        self.living_situation.currentIndexChanged.connect(self._suggest_safety)
         self.kecamatan = QComboBox()
         self.kecamatan.addItem(t("ui.form.choose"), "")
         for name in KECAMATAN:
             self.kecamatan.addItem(name, name)
         self.kelurahan = QLineEdit()
         self.kecamatan.currentIndexChanged.connect(self._suggest_kelurahan)
+        self.row(form, "ui.form.living_situation", "living_situation", self.living_situation,
+                 required=True)
         if show_contact:
+            form.addRow("", self.suggestion)
             self.row(form, "ui.form.phone", "phone", self.phone)
-            self.row(form, "ui.form.safe_to_call", "safe_to_call", self.safe_to_call)
+            self.row(form, "ui.form.safe_to_call", "safe_to_call", self.safe_to_call,
+                     required=True)
             self.row(form, "ui.form.safe_call_times", "safe_call_times", self.safe_call_times)
             self.row(form, "ui.form.trusted_contact_name", "trusted_contact_name",
                      self.trusted_contact_name)
             self.row(form, "ui.form.trusted_contact_phone", "trusted_contact_phone",
                      self.trusted_contact_phone)
             form.addRow("", self.never_contact_at_home)
-        self.row(form, "ui.form.living_situation", "living_situation", self.living_situation)
         self.row(form, "ui.form.kecamatan", "kecamatan", self.kecamatan, required=True)
         if show_contact:
             self.row(form, "ui.form.kelurahan", "kelurahan", self.kelurahan)
+
+    def _suggest_safety(self) -> None:
+        """Living with the abuser: not safe to call, never contact at home (she may change it)."""
+        if self._loading or not self.show_contact:
+            return
+        with_abuser = (enum_value(self.living_situation, LivingSituation)
+                       == LivingSituation.WITH_ABUSER)
+        if with_abuser:
+            set_combo(self.safe_to_call, SafeToCall.NO)
+            self.never_contact_at_home.setChecked(True)
+        self.suggestion.setVisible(with_abuser)
 
     def _suggest_kelurahan(self) -> None:
         names = KELURAHAN_BY_KECAMATAN.get(self.kecamatan.currentData() or "", ())
@@ -178,19 +203,26 @@ class ContactSection(Section):
         self.trusted_contact_phone.setText(
             format_phone(data.trusted_contact_phone) if data.trusted_contact_phone else "")
         self.never_contact_at_home.setChecked(data.never_contact_at_home)
+        self._loading = True  # her answers as recorded, no suggestion over them
         set_combo(self.living_situation, data.living_situation)
+        self._loading = False
         set_combo(self.kecamatan, data.kecamatan)
         self.kelurahan.setText(data.kelurahan)
 
     def read(self, data: ParticipantInput, problems: ParseErrors) -> None:
         data.phone = self.phone.text()
-        data.safe_to_call = enum_value(self.safe_to_call, SafeToCall) or SafeToCall.NO
+        safe_to_call = enum_value(self.safe_to_call, SafeToCall)
+        if safe_to_call is None and self.show_contact:
+            problems["safe_to_call"] = t("error.safety_unset")
+        data.safe_to_call = safe_to_call or SafeToCall.NO
         data.safe_call_times = self.safe_call_times.text()
         data.trusted_contact_name = self.trusted_contact_name.text()
         data.trusted_contact_phone = self.trusted_contact_phone.text()
         data.never_contact_at_home = self.never_contact_at_home.isChecked()
-        data.living_situation = (enum_value(self.living_situation, LivingSituation)
-                                 or LivingSituation.WITH_FAMILY)
+        living = enum_value(self.living_situation, LivingSituation)
+        if living is None and self.show_contact:
+            problems["living_situation"] = t("error.safety_unset")
+        data.living_situation = living or LivingSituation.WITH_FAMILY
         data.kecamatan = self.kecamatan.currentData() or ""
         data.kelurahan = self.kelurahan.text()
 
@@ -255,7 +287,7 @@ class CaseSection(Section):
         outer = QVBoxLayout(self)
         notice = QLabel(t("ui.form.restricted_notice"))
         notice.setWordWrap(True)
-        notice.setStyleSheet("color: #7a4b00;")
+        mark(notice, RESTRICTED)
         outer.addWidget(notice)
         body = QWidget()
         outer.addWidget(body)
@@ -317,10 +349,7 @@ class ConsentSection(Section):
     def __init__(self, errors: FieldErrors) -> None:
         super().__init__(errors)
         form = _form(self)
-        self.consent_date = QDateEdit()
-        self.consent_date.setCalendarPopup(True)
-        self.consent_date.setDisplayFormat("dd-MM-yyyy")
-        self.consent_date.setDate(QDate.currentDate())
+        self.consent_date = PastDateEdit()
         scopes = QWidget()
         box_layout = QVBoxLayout(scopes)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -346,8 +375,7 @@ class ConsentSection(Section):
 
     def load(self, data: ParticipantInput) -> None:
         consent = data.consent
-        if consent.consent_date is not None:
-            self.consent_date.setDate(to_qdate(consent.consent_date))
+        self.consent_date.set_value(consent.consent_date)
         for member, box in self.scopes.items():
             box.setChecked(member in consent.scopes)
         self.recorded_by.setText(consent.recorded_by or "—")
@@ -359,11 +387,13 @@ class ConsentSection(Section):
     def read(self, data: ParticipantInput, problems: ParseErrors) -> None:
         recorded_by = self.recorded_by.text()
         data.consent = Consent(
-            consent_date=from_qdate(self.consent_date.date()),
+            consent_date=self.consent_date.value(),
             scopes={m for m, box in self.scopes.items() if box.isChecked()},
             recorded_by="" if recorded_by in ("", "—") else recorded_by,
             withdrawn_on=self.withdrawn.value(),
         )
+        if self.consent_date.problem():
+            problems["consent_date"] = self.consent_date.problem()
         data.status = enum_value(self.status, ParticipantStatus) or ParticipantStatus.REGISTERED
         data.registered_on = from_qdate(self.registered_on.date())
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,15 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from kdrt_desk.domain.enums import ParticipantStatus
-from kdrt_desk.domain.participant import ParticipantRow
+from kdrt_desk.domain.participant import ParticipantRow, RegisterQuery
 from kdrt_desk.domain.places import KECAMATAN
 from kdrt_desk.i18n import label, t
-from kdrt_desk.repositories.participants import RegisterQuery
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.participants import RegisterPage
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_widgets import enum_value
 from kdrt_desk.ui.register_model import RegisterModel
+from kdrt_desk.ui.widgets.look import primary
+from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 SEARCH_DELAY_MS = 60
@@ -44,7 +44,6 @@ class RegisterView(QWidget):
         super().__init__(parent)
         self.services = services
         self.runner = runner
-        self._sequence = 0
         self._sort = ("code", False)
         actor = services.vault.actor
 
@@ -59,7 +58,7 @@ class RegisterView(QWidget):
         self.kecamatan.addItem(t("ui.register.all_kecamatan"), "")
         for name in KECAMATAN:
             self.kecamatan.addItem(name, name)
-        self.new_button = QPushButton(t("ui.register.new"))
+        self.new_button = primary(QPushButton(t("ui.register.new")))
         self.new_button.setVisible(actor.may(Permission.EDIT_PARTICIPANT))
         self.new_button.clicked.connect(self.new_requested)
 
@@ -74,17 +73,10 @@ class RegisterView(QWidget):
         self.model.sort_requested.connect(self._sort_by)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        read_only(self.table)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         widths = {"code": 110, "full_name": 220, "preferred_name": 120, "nik": 145,
                   "phone": 130, "status": 170, "kecamatan": 160, "registered_on": 150,
                   "risk_level": 110}
@@ -122,16 +114,12 @@ class RegisterView(QWidget):
 
     def refresh(self) -> None:
         """Ask the service for the rows; answers to older queries are dropped."""
-        self._sequence += 1
-        sequence = self._sequence
         query = self.query()
         participants = self.services.participants
         self.runner.run(lambda: participants.register_page(query),
-                        lambda page: self._show(sequence, page))
+                        self._show, latest=(self, "list"))
 
-    def _show(self, sequence: int, page: RegisterPage) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, page: RegisterPage) -> None:
         self.model.set_result(page.ids, page.rows)
         count = f"{len(page.ids):,}".replace(",", ".")
         self.count_label.setText(t("ui.register.count", count=count))
@@ -144,7 +132,7 @@ class RegisterView(QWidget):
 
     def clear(self) -> None:
         """Forget every row (used when the app locks)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         self.model.clear()
         self.count_label.clear()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,13 +25,37 @@ from kdrt_desk.domain.training import (
 )
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.account_dialogs import add_field
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, set_combo
-from kdrt_desk.ui.group_dialog import date_edit, new_form
+from kdrt_desk.ui.widgets.forms import add_field, date_edit, new_form
 from kdrt_desk.wiring import Services
 
 GROUP_VENUE = -1  # the venue combo's data for "the group's usual venue"
+
+
+def name_order(name: str) -> list[object]:
+    """"Angkatan 9" before "Angkatan 10": numbers in a name compare as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.casefold())]
+
+
+def running_first(groups: list[GroupView], today: date) -> list[tuple[GroupView, bool]]:
+    """Running (and coming) groups by name, then the finished ones by name; with ``finished``."""
+    def finished(group: GroupView) -> bool:
+        return group.end_date is not None and group.end_date < today
+
+    ordered = sorted(groups, key=lambda g: (finished(g), name_order(g.name)))
+    return [(group, finished(group)) for group in ordered]
+
+
+def venue_text(venue: VenueView) -> str:
+    """The venue with what it has (kitchen, sewing machines, childcare…), for choosing one."""
+    features = [label(f) for f in sorted(venue.features)]
+    if venue.childcare:
+        features.append(t("ui.sessions.dialog.childcare"))
+    if not features:
+        return t("ui.groups.dialog.venue_item", name=venue.name, capacity=venue.capacity)
+    return t("ui.sessions.dialog.venue_with_features", name=venue.name,
+             capacity=venue.capacity, features=", ".join(features))
 
 
 def time_edit(value: time) -> QTimeEdit:
@@ -95,12 +120,34 @@ class SessionDialog(FormDialog):
                   self.facilitator, True, t("ui.sessions.dialog.facilitator_hint"))
         add_field(form, self.errors, t("ui.sessions.dialog.topic"), "topic", self.topic,
                   hint=t("ui.sessions.dialog.topic_hint"))
+        self._clear_errors_on_change()
         intro = t("ui.sessions.dialog.moved_hint") if existing is not None else ""
         self.finish_layout(form, t("ui.sessions.dialog.save"), intro, 600)
         groups, catalogue = services.groups, services.catalogue
         runner.run(lambda: (groups.groups(), catalogue.modules(include_archived=True),
                             catalogue.venues(), catalogue.facilitators()),
                    self._loaded, self._failed)
+
+    def _clear_errors_on_change(self) -> None:
+        """A field's message goes as soon as the field is changed (the next save checks again)."""
+        changes = {"group_id": self.group.currentIndexChanged,
+                   "module_id": self.module.currentIndexChanged,
+                   "session_date": self.session_date.dateChanged,
+                   "start_time": self.start_time.timeChanged,
+                   "end_time": self.end_time.timeChanged,
+                   "venue_id": self.venue.currentIndexChanged,
+                   "facilitator_id": self.facilitator.currentIndexChanged,
+                   "topic": self.topic.textChanged}
+        for field, signal in changes.items():
+            signal.connect(lambda *_args, f=field: self._field_changed(f))
+
+    def _field_changed(self, field: str) -> None:
+        error = self.errors.labels.get(field)
+        if error is None or error.isHidden():
+            return
+        error.show_message("")
+        if field == "session_date" and self.date_hint is not None:
+            self.date_hint.setVisible(self.current_group() is not None)
 
     # -- loading ----------------------------------------------------------------------------
     def _loaded(self, found: tuple[list[GroupView], list[ModuleView], list[VenueView],
@@ -112,8 +159,9 @@ class SessionDialog(FormDialog):
         self.venue.clear()
         self.venue.addItem(t("ui.sessions.dialog.group_venue"), GROUP_VENUE)
         for venue in venues:
-            self.venue.addItem(t("ui.groups.dialog.venue_item", name=venue.name,
-                                 capacity=venue.capacity), venue.id)
+            self.venue.addItem(venue_text(venue), venue.id)
+            self.venue.setItemData(self.venue.count() - 1, venue_text(venue),
+                                   Qt.ItemDataRole.ToolTipRole)
         existing = self.existing
         if existing is not None and existing.venue_id is not None:
             if self.venue.findData(existing.venue_id) < 0:
@@ -122,8 +170,9 @@ class SessionDialog(FormDialog):
         self.group.blockSignals(True)
         self.group.clear()
         self.group.addItem(t("ui.groups.dialog.choose"), None)
-        for group in groups:
-            self.group.addItem(group.name, group.id)
+        for group, finished in running_first(groups, date.today()):
+            self.group.addItem(t("ui.sessions.dialog.finished_group", name=group.name)
+                               if finished else group.name, group.id)
         if existing is not None and self.group.findData(existing.group_id) < 0:
             self.group.addItem(existing.group_name, existing.group_id)
         if self.wanted_group is not None:

@@ -26,11 +26,13 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, format_time, label, language, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import Progress, TaskRunner
-from kdrt_desk.ui.account_dialogs import ReasonDialog
-from kdrt_desk.ui.common import ErrorLabel, choose_save_path, confirmed_target, show_error
-from kdrt_desk.ui.groups_view import ENDED_TEXT, HINT_STYLE, OK_STYLE, fit_columns, table
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.session_dialog import SessionDialog
+from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.files import choose_save_path, confirmed_target
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, OK, STRONG, mark, primary
+from kdrt_desk.ui.widgets.reason_dialog import ReasonDialog
+from kdrt_desk.ui.widgets.tables import fit_columns, table
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("date", "time", "group", "module", "venue", "facilitator", "status", "attendance")
@@ -80,7 +82,6 @@ class SessionsView(QWidget):
         self.groups: list[GroupView] = []
         self.month = (month or date.today()).replace(day=1)
         self.dialog: QDialog | None = None
-        self._sequence = 0
         actor = services.vault.actor
         self.may_manage = actor.may(Permission.MANAGE_GROUPS)
         self.may_take = actor.may(Permission.TAKE_ATTENDANCE)
@@ -94,7 +95,7 @@ class SessionsView(QWidget):
         self.month_label = QLabel()
         self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.month_label.setMinimumWidth(170)
-        self.month_label.setStyleSheet("font-weight: bold;")
+        mark(self.month_label, STRONG)
         self.today_button = QPushButton(t("ui.sessions.this_month"))
         self.previous_button.clicked.connect(lambda: self.go_to_month(-1))
         self.next_button.clicked.connect(lambda: self.go_to_month(1))
@@ -112,7 +113,7 @@ class SessionsView(QWidget):
         navigator.addWidget(QLabel(t("ui.sessions.group_filter")))
         navigator.addWidget(self.group_filter)
 
-        self.new_button = QPushButton(t("ui.sessions.new"))
+        self.new_button = primary(QPushButton(t("ui.sessions.new")))
         self.edit_button = QPushButton(t("ui.sessions.edit"))
         self.cancel_button = QPushButton(t("ui.sessions.cancel"))
         self.delete_button = QPushButton(t("ui.sessions.delete"))
@@ -127,7 +128,7 @@ class SessionsView(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.roll_call_button.clicked.connect(self.open_roll_call)
-        self.print_button.clicked.connect(self.print_sign_in_sheet)
+        self.print_button.clicked.connect(lambda: self.print_sign_in_sheet())  # not `checked`
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.cancel_button, self.delete_button):
             buttons.addWidget(button)
@@ -142,9 +143,9 @@ class SessionsView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_roll_call())
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(HINT_STYLE)
+        mark(self.count_label, HINT)
         self.done_label = QLabel()
-        self.done_label.setStyleSheet(OK_STYLE)
+        mark(self.done_label, OK)
         self.done_label.setWordWrap(True)
         self.done_label.hide()
         self.message = ErrorLabel()
@@ -181,17 +182,15 @@ class SessionsView(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Ask for the month's sessions and the groups for the filter; older answers dropped."""
-        self._sequence += 1
-        sequence = self._sequence
         start, end = month_bounds(self.month)
         query = SessionQuery(group_id=self._group_id(), start=start, end=end)
         sessions, groups = self.services.sessions, self.services.groups
         self.runner.run(lambda: (groups.groups(include_archived=True), sessions.sessions(query)),
-                        lambda found: self._show(sequence, *found), self._failed)
+                        lambda found: self._show(*found), self._failed, latest=(self, "list"))
 
     def clear(self) -> None:
         """Forget every row (the app locked)."""
-        self._sequence += 1
+        self.runner.drop((self, "list"))
         if self.dialog is not None:
             self.dialog.reject()
         self.rows = []
@@ -210,9 +209,7 @@ class SessionsView(QWidget):
         self.group_filter.setCurrentIndex(max(index, 0))
         self.group_filter.blockSignals(False)
 
-    def _show(self, sequence: int, groups: list[GroupView], rows: list[SessionView]) -> None:
-        if sequence != self._sequence:
-            return
+    def _show(self, groups: list[GroupView], rows: list[SessionView]) -> None:
         self._fill_groups(groups)
         chosen = self.selected()
         self.rows = rows
@@ -221,7 +218,9 @@ class SessionsView(QWidget):
         for row, view in enumerate(rows):
             times = (f"{format_time(view.start_time)}–{format_time(view.end_time)}"
                      if view.start_time and view.end_time else "")
-            attendance = f"{view.attended}/{view.marked}" if view.marked else "—"
+            members = next((g.member_count for g in groups if g.id == view.group_id), 0)
+            attendance = (t("ui.sessions.attendance_text", attended=view.attended,
+                            marked=view.marked, members=members) if view.marked else "—")
             values = (format_date(view.session_date), times, view.group_name,
                       f"{view.module_code} {view.module_title}", view.venue_name,
                       view.facilitator_name, status_text(view), attendance)
@@ -234,7 +233,7 @@ class SessionsView(QWidget):
                     tip = f"{text}\n{view.topic}"
                 if column == 7:
                     tip = t("ui.sessions.attendance_tip", attended=view.attended,
-                            marked=view.marked)
+                            marked=view.marked, members=members)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip(tip)
                 if view.status == SessionStatus.CANCELLED:

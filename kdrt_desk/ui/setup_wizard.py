@@ -1,14 +1,16 @@
-"""The first-run wizard: centre details, the first admin account, then the recovery sheet."""
+"""The first-run wizard: language and centre details, the first admin account, then the recovery
+sheet."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kdrt_desk import i18n
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import language, t
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
@@ -34,11 +37,13 @@ from kdrt_desk.services.vault_access import (
     validate_username,
 )
 from kdrt_desk.tasks.runner import TaskRunner
-from kdrt_desk.ui.common import ErrorLabel, FieldErrors, choose_save_path, show_error
+from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors, show_error
+from kdrt_desk.ui.widgets.files import choose_save_path
 
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
                  "padding: 6px; color: #5a3a00;")
 NOTE_STYLE = "color: #1b5e20;"
+LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
 
 def wrapped_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -61,12 +66,23 @@ def warning_label(text: str) -> QLabel:
 
 
 class CentrePage(QWizardPage):
-    """Page 1: what KDRT Desk is, and the centre's name and address."""
+    """Page 1: the language, what KDRT Desk is, and the centre's name and address."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(t("ui.access.welcome_title"))
         layout = QVBoxLayout(self)
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(language()), 0))
+        choice = QHBoxLayout()
+        language_label = QLabel(t("ui.access.language"))
+        language_label.setBuddy(self.language)
+        choice.addWidget(language_label)
+        choice.addWidget(self.language)
+        choice.addStretch(1)
+        layout.addLayout(choice)
         layout.addWidget(wrapped_label(t("ui.access.welcome_intro")))
         layout.addWidget(wrapped_label(t("ui.access.welcome_encrypted")))
         layout.addSpacing(8)
@@ -335,10 +351,14 @@ class SetupWizard(QWizard):
         self.kdf = kdf
         self.admin_username: str | None = None
         self._recovery_code = ""
-        self.setWindowTitle(t("ui.access.setup_window_title"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self._build_pages()
+        self.setMinimumSize(640, 560)
+
+    def _build_pages(self) -> None:
+        self.setWindowTitle(t("ui.access.setup_window_title"))
         for button, key in ((QWizard.WizardButton.BackButton, "ui.access.back"),
                             (QWizard.WizardButton.NextButton, "ui.access.next"),
                             (QWizard.WizardButton.CommitButton, "ui.access.create_vault"),
@@ -351,7 +371,32 @@ class SetupWizard(QWizard):
         self.addPage(self.centre_page)
         self.addPage(self.admin_page)
         self.addPage(self.recovery_page)
-        self.setMinimumSize(640, 560)
+        self.centre_page.language.currentIndexChanged.connect(
+            lambda index: self.switch_language(str(self.centre_page.language.itemData(index))))
+
+    def switch_language(self, code: str) -> None:
+        """The language chosen on the first page: every page again in it, what was typed kept.
+
+        It is remembered for the login and the app (this new vault's choice, not another's).
+        """
+        if code not in i18n.LANGUAGES or code == language() or self._recovery_code:
+            return
+        i18n.set_language(code)
+        QSettings("KDRT Desk", "KDRT Desk").setValue("language", code)
+        QTimer.singleShot(0, self._rebuild)  # not inside the signal of the combo it deletes
+
+    def _rebuild(self) -> None:
+        name = self.centre_page.centre_name.text()
+        address = self.centre_page.centre_address.text()
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            self.removePage(page_id)
+            page.deleteLater()
+        self._build_pages()
+        self.restart()
+        self.centre_page.centre_name.setText(name)
+        self.centre_page.centre_address.setText(address)
+        self.centre_page.language.setFocus()
 
     @property
     def recovery_code(self) -> str:

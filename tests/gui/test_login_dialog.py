@@ -20,13 +20,6 @@ from kdrt_desk.ui.login_dialog import LoginDialog
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    task_runner = TaskRunner(on_unhandled=lambda e: pytest.fail(repr(e)))
-    yield task_runner
-    task_runner.wait()
-
-
-@pytest.fixture
 def dialog(qtbot: QtBot, runner: TaskRunner, vault: VaultFixture) -> Iterator[LoginDialog]:
     login = LoginDialog(vault.data_dir, runner, kdf=FAST_KDF)
     qtbot.addWidget(login)
@@ -153,3 +146,43 @@ def test_recovery_link_opens_dialog_and_prefills(qtbot: QtBot, dialog: LoginDial
     assert dialog.note_label.isVisible()
     dialog.login(ADMIN, "kata sandi baru 99")
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=15_000)
+
+
+def test_from_the_third_wrong_password_she_is_told_how_many_tries_are_left(
+        qtbot: QtBot, dialog: LoginDialog) -> None:
+    shown = []
+    for _ in range(5):
+        dialog.username.setText(ADMIN)
+        dialog.password.setText("salah-salah-salah")
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, dialog)
+        dialog.runner.wait()  # the count is read from the key file off the GUI thread
+        qtbot.wait(20)
+        shown.append(dialog.error_label.text())
+    assert all(text.startswith("Nama pengguna atau kata sandi salah.") for text in shown)
+    assert "Sisa" not in shown[0] and "Sisa" not in shown[1]
+    assert "Sisa 2 kali percobaan" in shown[2]
+    assert "Sisa 1 kali percobaan" in shown[3]
+    assert "dikunci selama 5 menit" in shown[4] and "sekarang" in shown[4]
+
+
+def test_an_unknown_name_is_warned_alike(qtbot: QtBot, dialog: LoginDialog) -> None:
+    """The warning does not tell which names have an account."""
+    for _ in range(3):
+        dialog.login("bukan-siapa-siapa", "salah-salah-salah")
+        wait_idle(qtbot, dialog)
+    qtbot.waitUntil(lambda: "Sisa 2 kali percobaan" in dialog.error_label.text(), timeout=5000)
+
+
+def test_the_keyring_warning_shows_whole(qtbot: QtBot, runner: TaskRunner,
+                                         vault: VaultFixture) -> None:
+    keyring.set_keyring(FailKeyring())
+    login = LoginDialog(vault.data_dir, runner, kdf=FAST_KDF)
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.waitUntil(login.keyring_warning.isVisible, timeout=2000)
+    qtbot.wait(50)  # the dialog grows after the label shows
+    warning = login.keyring_warning
+    assert warning.height() >= warning.heightForWidth(warning.width())
+    bottom = login.recovery_button.geometry().bottom()
+    assert bottom <= login.height()

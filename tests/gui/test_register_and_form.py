@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -13,24 +12,16 @@ from support.modal_boxes import ModalBoxes
 from support.participant_samples import sample
 
 from kdrt_desk import i18n
-from kdrt_desk.domain.enums import ParticipantStatus, Role
-from kdrt_desk.services.demo_data import insert_participants
+from kdrt_desk.demo.participants import insert_participants
+from kdrt_desk.domain.enums import LivingSituation, ParticipantStatus, Role, SafeToCall
 from kdrt_desk.synthetic import generate_participants
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.form_widgets import set_combo
 from kdrt_desk.ui.participant_form import ParticipantForm
 from kdrt_desk.ui.register_view import RegisterView
 from kdrt_desk.wiring import Services
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    failures: list[BaseException] = []
-    task_runner = TaskRunner(on_unhandled=failures.append)
-    yield task_runner
-    task_runner.wait()
-    assert failures == []
 
 
 @pytest.fixture
@@ -117,12 +108,15 @@ def fill_new(form: ParticipantForm) -> None:
     form.identity.preferred_name.setText(data.preferred_name)
     form.identity.nik.setText("1671 0445 0685 0001")
     form.contact.phone.setText("0812 3456 7890")
+    set_combo(form.contact.living_situation, LivingSituation.SEPARATED)  # no default: asked
+    set_combo(form.contact.safe_to_call, SafeToCall.YES)
     form.contact.kecamatan.setCurrentIndex(form.contact.kecamatan.findData("Plaju"))
     form.household.children_count.setValue(2)
     form.household.children_ages.setText("4, 9")
     form.household.monthly_income.setText("Rp 1.500.000")
     for scope, box in form.consent.scopes.items():
         box.setChecked(scope.value in ("data_use", "contact"))
+    form.consent.consent_date.setText("20/11/2026")  # starts empty: typed as she would
     assert form.case is not None
     form.case.safety_notes.setPlainText("Jangan hubungi setelah jam 17.00.")
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
-import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -22,13 +20,6 @@ from kdrt_desk.ui.setup_wizard import SetupWizard
 
 CODE_RE = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){6}")
 NEW_PASSWORD = "bunga melati 2026"
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    task_runner = TaskRunner(on_unhandled=lambda e: pytest.fail(repr(e)))
-    yield task_runner
-    task_runner.wait()
 
 
 def make_wizard(qtbot: QtBot, runner: TaskRunner, data_dir: Path) -> SetupWizard:
@@ -175,3 +166,28 @@ def test_warns_without_os_keyring(qtbot: QtBot, runner: TaskRunner, tmp_path: Pa
     fill_centre(wizard)
     assert wizard.admin_page.keyring_warning.isVisible()
     assert "hanya dilindungi oleh kata sandi" in wizard.admin_page.keyring_warning.text()
+
+
+def test_the_language_is_chosen_on_the_first_page(qtbot: QtBot, runner: TaskRunner,
+                                                  tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from kdrt_desk import i18n
+
+    wizard = make_wizard(qtbot, runner, tmp_path / "data")
+    assert wizard.centre_page.title() == "Selamat datang di KDRT Desk"
+    qtbot.keyClicks(wizard.centre_page.centre_name, "Rumah Aman Uji")
+    first = wizard.centre_page
+    first.language.setFocus()
+    qtbot.keyClick(first.language, Qt.Key.Key_Down)  # Bahasa Indonesia -> English
+    qtbot.waitUntil(lambda: wizard.centre_page is not first, timeout=2000)  # built again
+    assert wizard.centre_page.language.currentData() == "en"
+    assert i18n.language() == "en"
+    page = wizard.centre_page
+    assert page.title() == "Welcome to KDRT Desk"
+    assert page.centre_name.text() == "Rumah Aman Uji"  # what she typed is kept
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "Next >"
+    assert QSettings("KDRT Desk", "KDRT Desk").value("language") == "en"
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin_page
+    assert wizard.admin_page.title() == "The first Admin account"
