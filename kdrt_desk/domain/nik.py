@@ -10,6 +10,8 @@ from typing import Literal
 NikErrorReason = Literal["length", "date", "serial", "province"]
 
 NIK_LENGTH = 16
+NIK_SHOWN_DIGITS = 4  # a list shows only the last four digits
+MASK = "\u2022"  # the bullet that stands for a hidden digit
 FEMALE_DAY_OFFSET = 40
 MIN_PROVINCE = 11
 MAX_PROVINCE = 96
@@ -47,6 +49,14 @@ class NikInfo:
 def normalise_nik(raw: str) -> str:
     """Remove spaces, dots and dashes; every other character is kept as typed."""
     return _SEPARATORS.sub("", raw)
+
+
+def mask_nik(nik: str) -> str:
+    """List form, showing only the last four digits: "••••••••••••0213" ("" stays "")."""
+    if not nik:
+        return ""
+    hidden = max(len(nik), NIK_LENGTH) - NIK_SHOWN_DIGITS
+    return MASK * hidden + nik[-NIK_SHOWN_DIGITS:]
 
 
 def _day_possible(day: int, month: int, year_2d: int) -> bool:

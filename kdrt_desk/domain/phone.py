@@ -13,6 +13,7 @@ SUBSCRIBER_LENGTHS = range(5, 9)
 # Medan); Palembang is 711.
 TWO_DIGIT_AREA_CODES = frozenset({"21", "22", "24", "31", "61"})
 
+MASK = "\u2022"  # the bullet that stands for a hidden digit
 _SEPARATORS = frozenset(" \t-.()/")
 _DIGITS = frozenset("0123456789")
 
@@ -94,7 +95,8 @@ def is_mobile(normalised: str) -> bool:
 
 
 def format_phone(normalised: str) -> str:
-    """Display form: "0812-3456-7890" for mobiles, "(0711) 354321" for landlines.
+    """Display form: mobiles grouped 4-4-rest ("0812-3456-7890", "0821-8913-992"), landlines
+    "(0711) 354321".
 
     Anything that is not a normalised number is returned unchanged, so a display never fails.
     """
@@ -104,13 +106,26 @@ def format_phone(normalised: str) -> str:
         return normalised
     local = "0" + nsn
     if nsn.startswith("8"):
-        head, rest = local[:4], local[4:]
-        if len(rest) <= 4:
-            return f"{head}-{rest}" if rest else head
-        split = min(4, (len(rest) + 1) // 2)
-        return f"{head}-{rest[:split]}-{rest[split:]}"
+        groups = [local[:4], local[4:8], local[8:]]
+        return "-".join(group for group in groups if group)
     area = _area_code_length(nsn)
     return f"({local[:area + 1]}) {local[area + 1:]}"
+
+
+def mask_phone(normalised: str) -> str:
+    """List form, showing only the first and last four digits: "0812-••••-7890".
+
+    Landlines keep their area code: "(0711) ••4321". Anything else shows its last four digits.
+    """
+    shown = format_phone(normalised)
+    if shown == normalised:  # not a normalised number
+        digits = "".join(ch for ch in normalised if ch in _DIGITS)
+        return MASK * 4 + digits[-4:] if digits else ""
+    local = "0" + normalised[len(COUNTRY_CODE) + 1:]
+    if is_mobile(normalised):
+        return f"{local[:4]}-{MASK * 4}-{local[-4:]}"
+    area, subscriber = shown.split(" ", 1)
+    return f"{area} {MASK * max(len(subscriber) - 4, 0)}{subscriber[-4:]}"
 
 
 def phone_search_keys(normalised: str) -> list[str]:

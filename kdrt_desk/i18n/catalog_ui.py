@@ -47,6 +47,7 @@ UI.update({
         "hapus berkas PDF-nya.",
         "The new recovery sheet was saved to {path}. Print it, lock it away, then delete the "
         "PDF file."),
+    "ui.main.find": ("Cari…", "Find…"),
     "ui.main.lock_now": ("Kunci sekarang", "Lock now"),
     "ui.main.logout": ("Keluar akun", "Log out"),
     "ui.main.quit": ("Tutup aplikasi", "Quit"),
@@ -64,6 +65,7 @@ UI.update({
                                 "(lengkap/4 digit akhir)…",
                                 "Search name, code, NIK (whole/last 6 digits) or phone "
                                 "(whole/last 4 digits)…"),
+    "ui.register.search_hint_limited": ("Cari nama atau kode…", "Search name or code…"),
     "ui.register.all_statuses": ("Semua status", "All statuses"),
     "ui.register.all_kecamatan": ("Semua kecamatan", "All kecamatan"),
     "ui.register.new": ("Daftarkan peserta baru…", "Register a participant…"),

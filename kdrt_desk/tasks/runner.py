@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -61,6 +62,21 @@ class _Job(QRunnable):
             self.bridge.succeeded.emit(result)
 
 
+def _while_alive(callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+    """A screen's result callback that does nothing once the screen itself is gone (closed and
+    deleted while its read was on the worker): a result has nowhere to go. Failures are not
+    wrapped, so an error still reaches the user."""
+    owner = getattr(callback, "__self__", None)
+    if callback is None or not isinstance(owner, QObject):
+        return callback
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
+
+
 class TaskRunner(QObject):
     """Owns the single database worker thread."""
 
@@ -82,6 +98,7 @@ class TaskRunner(QObject):
         With ``latest``, a call made later with the same key makes this one's answer (result
         or error) count for nothing: neither callback runs for it.
         """
+        on_success = _while_alive(on_success)
         if latest is not None:
             ticket = next(self._tickets)
             self._latest[latest] = ticket

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -157,6 +158,10 @@ class MainWindow(QMainWindow):
         new.triggered.connect(lambda: self.open_participant(None))
         new.setEnabled(self.actor.may(Permission.EDIT_PARTICIPANT))
         menu.addAction(new)
+        find = QAction(t("ui.main.find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        menu.addAction(find)
         menu.addSeparator()
         password = QAction(t("ui.main.change_password"), self)
         password.triggered.connect(lambda: self.change_password(False))
@@ -200,6 +205,14 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: QMessageBox.about(
             self, t("ui.main.about"), t("ui.main.about_text", version=__version__)))
         help_menu.addAction(about)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the cursor goes to the current screen's search box, its text selected."""
+        box = getattr(self.tabs.currentWidget(), "search", None)
+        if self.locked or not isinstance(box, QLineEdit):
+            return
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
 
     def switch_language(self, code: str) -> None:
         i18n.set_language(code)

@@ -12,8 +12,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from kdrt_desk.domain.enums import RiskLevel
+from kdrt_desk.domain.nik import mask_nik
 from kdrt_desk.domain.participant import ParticipantRow
-from kdrt_desk.domain.phone import format_phone
+from kdrt_desk.domain.phone import mask_phone
 from kdrt_desk.i18n import format_date, label, t
 
 Index = QModelIndex | QPersistentModelIndex
@@ -88,8 +89,10 @@ class RegisterModel(QAbstractTableModel):
             return label(value)
         if column == "registered_on":
             return format_date(value)
-        if column == "phone":
-            return format_phone(value) if value else ""
+        if column == "phone":  # lists show less than records: the full value is on her form
+            return mask_phone(value) if value else ""
+        if column == "nik":
+            return mask_nik(value)
         return value
 
     def _request(self, page: int) -> None:

@@ -23,10 +23,12 @@ from kdrt_desk.domain.participant import ParticipantRow, RegisterQuery
 from kdrt_desk.domain.places import KECAMATAN
 from kdrt_desk.i18n import label, t
 from kdrt_desk.security.permissions import Permission
+from kdrt_desk.security.tiers import KeyName
 from kdrt_desk.services.participants import RegisterPage
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_widgets import enum_value
 from kdrt_desk.ui.register_model import RegisterModel
+from kdrt_desk.ui.widgets.column_widths import ColumnWidths
 from kdrt_desk.ui.widgets.look import primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
@@ -48,7 +50,11 @@ class RegisterView(QWidget):
         actor = services.vault.actor
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(t("ui.register.search_hint"))
+        # NIK and phone search goes through the blind index, which needs the contact key
+        # (repositories.participants.apply_filters); without it the box offers name and code.
+        self.search.setPlaceholderText(t("ui.register.search_hint"
+                                         if KeyName.CONTACT in actor.held
+                                         else "ui.register.search_hint_limited"))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem(t("ui.register.all_statuses"), None)
@@ -77,11 +83,8 @@ class RegisterView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        widths = {"code": 110, "full_name": 220, "preferred_name": 120, "nik": 145,
-                  "phone": 130, "status": 170, "kecamatan": 160, "registered_on": 150,
-                  "risk_level": 110}
-        for column, name in enumerate(self.model.columns):
-            self.table.setColumnWidth(column, widths.get(name, 120))
+        self.widths = ColumnWidths(self.table, "register", actor.username,
+                                   self.model.columns.index("full_name"))
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.installEventFilter(self)
 
@@ -121,6 +124,7 @@ class RegisterView(QWidget):
 
     def _show(self, page: RegisterPage) -> None:
         self.model.set_result(page.ids, page.rows)
+        self.widths.fit()
         count = f"{len(page.ids):,}".replace(",", ".")
         self.count_label.setText(t("ui.register.count", count=count))
         self.loaded.emit(len(page.ids))

@@ -28,6 +28,7 @@ from support.vault_fixture import VaultFixture
 
 from kdrt_desk.errors import VaultError
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.audit_view import AuditView
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.wiring import Services
 
@@ -205,3 +206,19 @@ def test_programme_tabs_and_an_open_roll_call_survive_a_lock(
     assert dialog.isVisible() and dialog.table.rowCount() == 2
     assert window.services.attendance.roll_call(held.id)[0].mark == AttendanceMark.LATE
     dialog.close()
+
+
+def test_ctrl_f_puts_the_cursor_in_the_screens_search_box(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.register.table.setFocus()
+    window.register.search.setText("Siti")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.register.search.hasFocus, timeout=2000)
+    assert window.register.search.selectedText() == "Siti"
+    audit = next(w for w in map(window.tabs.widget, range(window.tabs.count()))
+                 if isinstance(w, AuditView))
+    window.tabs.setCurrentWidget(audit)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(audit.search.hasFocus, timeout=2000)

@@ -249,3 +249,81 @@ def test_a_high_risk_participant_is_flagged_on_her_form_for_case_workers_only(
     finally:
         runner.wait()
         staf.close()
+
+
+def test_the_list_masks_nik_and_phone_while_her_form_shows_them_whole(
+        qtbot: QtBot, admin: Services, runner: TaskRunner) -> None:
+    saved = admin.participants.register(sample(), today=TODAY)
+    view = RegisterView(admin, runner)
+    qtbot.addWidget(view)
+    view.show()
+    shown(qtbot, view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        qtbot.keyClicks(view.search, "1671044506850001")  # her whole NIK, typed
+    assert view.model.rowCount() == 1
+    nik = view.model.data(view.model.index(0, view.model.columns.index("nik")))
+    phone = view.model.data(view.model.index(0, view.model.columns.index("phone")))
+    assert nik == "••••••••••••0001"
+    assert phone == "0812-••••-7890"
+    form = ParticipantForm(admin, runner, saved.id)
+    qtbot.addWidget(form)
+    qtbot.waitUntil(form.isEnabled, timeout=5000)
+    assert form.identity.nik.text() == "1671044506850001"
+    assert "3456" in form.contact.phone.text()
+
+
+def test_a_facilitators_search_box_does_not_offer_nik_or_phone(
+        qtbot: QtBot, vault: object, admin: Services, runner: TaskRunner) -> None:
+    view = RegisterView(admin, runner)
+    qtbot.addWidget(view)
+    assert "NIK" in view.search.placeholderText()
+    admin.accounts.add_account("fasil1", Role.FASILITATOR, "sandi-fasil-satu")
+    runner.wait()
+    admin.close()
+    fasil = vault.services("fasil1", "sandi-fasil-satu")  # type: ignore[attr-defined]
+    try:
+        limited = RegisterView(fasil, runner)
+        qtbot.addWidget(limited)
+        limited.show()
+        qtbot.mouseClick(limited.search, Qt.MouseButton.LeftButton)
+        hint = limited.search.placeholderText()
+        assert hint == i18n.t("ui.register.search_hint_limited")
+        assert "NIK" not in hint and "telepon" not in hint
+    finally:
+        runner.wait()
+        fasil.close()
+
+
+def test_columns_fit_at_the_default_size_and_a_users_widths_come_back(
+        qtbot: QtBot, filled: Services, runner: TaskRunner) -> None:
+    from PySide6.QtCore import QSettings
+
+    from kdrt_desk.ui.main_window import MainWindow
+
+    window = MainWindow(filled, runner)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.register
+    qtbot.waitUntil(lambda: view.model.rowCount() == 600, timeout=5000)
+    qtbot.wait(50)
+    table = view.table
+    assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    widths = [table.columnWidth(i) for i in range(view.model.columnCount())]
+    name = view.model.columns.index("full_name")
+    assert widths[name] == max(widths)
+    longest = max(table.fontMetrics().horizontalAdvance(view.model.data(view.model.index(r, name)))
+                  for r in range(50))
+    assert widths[name] >= longest  # the full name is not cut
+    status = view.model.columns.index("status")
+    table.horizontalHeader().resizeSection(status, 222)  # what dragging its edge does
+    window.close()
+
+    again = RegisterView(filled, runner)
+    qtbot.addWidget(again)
+    again.resize(1200, 600)
+    again.show()
+    shown(qtbot, again)
+    assert again.table.columnWidth(status) == 222
+    keys = QSettings("KDRT Desk", "KDRT Desk").allKeys()
+    assert any(key.startswith("columns/register/") for key in keys)
+    assert not any(filled.vault.actor.username in key for key in keys)

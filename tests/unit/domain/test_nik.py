@@ -10,6 +10,7 @@ from kdrt_desk.domain.nik import (
     NikError,
     NikInfo,
     make_nik,
+    mask_nik,
     nik_matches_birth_date,
     normalise_nik,
     parse_nik,
@@ -191,3 +192,15 @@ def test_make_nik_round_trips_every_day_of_a_leap_year() -> None:
             assert info.female is female
             assert nik_matches_birth_date(info, day)
         day = date.fromordinal(day.toordinal() + 1)
+
+
+@pytest.mark.parametrize(
+    ("nik", "shown"),
+    [
+        ("1671044501900213", "••••••••••••0213"),
+        ("", ""),
+        ("12345", "••••••••••••2345"),  # a short value does not reveal its length
+    ],
+)
+def test_mask_nik_shows_only_the_last_four_digits(nik: str, shown: str) -> None:
+    assert mask_nik(nik) == shown

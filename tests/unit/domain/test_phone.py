@@ -8,6 +8,7 @@ from kdrt_desk.domain.phone import (
     PhoneError,
     format_phone,
     is_mobile,
+    mask_phone,
     normalise_phone,
     phone_search_keys,
 )
@@ -98,7 +99,11 @@ def test_normalise_is_idempotent(raw: str) -> None:
     [
         ("+6281234567890", "0812-3456-7890"),
         ("+628123456789", "0812-3456-789"),
-        ("+62812345678", "0812-345-678"),
+        ("+62812345678", "0812-3456-78"),
+        ("+62821891399", "0821-8913-99"),
+        ("+628218913992", "0821-8913-992"),
+        ("+6283183089885", "0831-8308-9885"),
+        ("+62831830898851", "0831-8308-98851"),
         ("+62812345678901", "0812-3456-78901"),
         ("+62711354321", "(0711) 354321"),
         ("+62711123456", "(0711) 123456"),
@@ -138,3 +143,19 @@ def test_what_a_user_types_is_found_in_the_keys(typed: str) -> None:
 def test_is_mobile() -> None:
     assert is_mobile(normalise_phone("0812 3456 789"))
     assert not is_mobile(normalise_phone("(0711) 354321"))
+
+
+@pytest.mark.parametrize(
+    ("normalised", "shown"),
+    [
+        ("+6281234567890", "0812-••••-7890"),
+        ("+628218913992", "0821-••••-3992"),
+        ("+62831830898851", "0831-••••-8851"),
+        ("+62711354321", "(0711) ••4321"),
+        ("unknown 12345", "••••2345"),
+        ("", ""),
+    ],
+)
+def test_mask_phone_shows_only_the_first_and_last_four_digits(
+        normalised: str, shown: str) -> None:
+    assert mask_phone(normalised) == shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from kdrt_desk.tasks.runner import TaskRunner
@@ -87,3 +88,23 @@ def test_drop_forgets_the_answer_on_its_way(qtbot: QtBot) -> None:
     runner.run(lambda: "after unlock", shown.append, latest="list")
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == ["after unlock"]
+
+
+def test_a_result_for_a_screen_deleted_meanwhile_goes_nowhere(qtbot: QtBot) -> None:
+    """A screen closed and deleted while its read was on the worker: the answer is dropped
+    (calling into the deleted widget would be an error in the event loop)."""
+    from PySide6.QtWidgets import QLabel
+
+    failures: list[BaseException] = []
+    runner = make_runner(failures)
+    release = threading.Event()
+    screen = QLabel()
+    runner.run(lambda: release.wait(5) and "rows", screen.setText)
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen), timeout=5000)
+    release.set()
+    assert runner.wait(5000)
+    later: list[str] = []
+    runner.run(lambda: "after", later.append)  # answers arrive in order: this one comes last
+    qtbot.waitUntil(lambda: bool(later), timeout=5000)
+    assert failures == []
