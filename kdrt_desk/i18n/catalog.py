@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kdrt_desk.i18n.catalog_calendar import CALENDAR
 from kdrt_desk.i18n.catalog_care import CARE
 from kdrt_desk.i18n.catalog_cli import CLI
 from kdrt_desk.i18n.catalog_cli_programme import CLI_PROGRAMME
@@ -23,5 +24,5 @@ from kdrt_desk.i18n.catalog_ui_screening import UI_SCREENING
 MESSAGES: dict[str, tuple[str, str]] = {
     **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
     **UI_CARE, **UI_SCREENING, **TRAINING, **UI_CATALOGUE, **UI_GROUPS, **CLI_PROGRAMME,
-    **REPORTS, **REPORTS_PROGRAMME, **SECURITY,
+    **REPORTS, **REPORTS_PROGRAMME, **SECURITY, **CALENDAR,
 }

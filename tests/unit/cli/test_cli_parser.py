@@ -85,9 +85,10 @@ def test_importing_the_cli_loads_no_database_code() -> None:
 
     probe = ("import sys, kdrt_desk.cli; "
              "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-             "('sqlalchemy', 'alembic', 'sqlcipher3', 'reportlab', 'keyring', 'argon2') "
+             "('sqlalchemy', 'alembic', 'sqlcipher3', 'reportlab', 'keyring', 'argon2', "
+             "'holidays', 'adhanpy', 'ortools') "
              "or m.startswith(('kdrt_desk.services', 'kdrt_desk.models', 'kdrt_desk.db', "
-             "'kdrt_desk.repositories', 'kdrt_desk.wiring'))))")
+             "'kdrt_desk.repositories', 'kdrt_desk.wiring', 'kdrt_desk.scheduling'))))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True, timeout=60).stdout.strip()
     assert loaded == "[]"

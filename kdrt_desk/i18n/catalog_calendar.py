@@ -1,0 +1,73 @@
+"""Texts of the calendar: holidays, Ramadan, prayer windows, their errors and CLI commands."""
+
+from __future__ import annotations
+
+CALENDAR: dict[str, tuple[str, str]] = {
+    "calendar.kind.public": ("libur nasional", "public holiday"),
+    "calendar.kind.government": ("cuti bersama", "joint leave day"),
+    "calendar.kind.ramadan": ("bulan puasa", "fasting month"),
+    "calendar.ramadan": ("Ramadan", "Ramadan"),
+    "calendar.estimated": ("perkiraan", "estimated"),
+    "calendar.window.holiday": ("hari libur", "a holiday"),
+    "calendar.window.closure": ("pusat tutup", "the centre is closed"),
+    "calendar.window.day_hours": ("di luar jam kegiatan", "outside the day's hours"),
+    "calendar.window.ramadan_hours": ("di luar jam kegiatan bulan puasa",
+                                      "outside the Ramadan day's hours"),
+    "calendar.window.zuhur": ("waktu salat Zuhur", "Zuhur prayer time"),
+    "calendar.window.asar": ("waktu salat Asar", "Asar prayer time"),
+    "calendar.window.magrib": ("waktu salat Magrib", "Magrib prayer time"),
+    "calendar.window.jumat": ("waktu salat Jumat", "Friday prayers"),
+    "calendar.window.ramadan_cooking": ("tidak ada sesi memasak di siang hari bulan puasa",
+                                        "no cooking session at midday in Ramadan"),
+    "calendar.prayer.subuh": ("Subuh", "Subuh"),
+    "calendar.prayer.terbit": ("Terbit", "Sunrise"),
+    "calendar.prayer.zuhur": ("Zuhur", "Zuhur"),
+    "calendar.prayer.asar": ("Asar", "Asar"),
+    "calendar.prayer.magrib": ("Magrib", "Magrib"),
+    "calendar.prayer.isya": ("Isya", "Isya"),
+    "error.calendar.term_order": (
+        "tanggal akhir periode ({end}) jatuh sebelum tanggal mulai ({start}). Periksa kedua "
+        "tanggal itu.",
+        "the period's end ({end}) is before its start ({start}). Check both dates."),
+    "error.calendar.term_too_long": (
+        "periode lebih dari tiga tahun. Periksa tahun pada tanggal akhir.",
+        "the period is longer than three years. Check the year of the end date."),
+    "error.calendar.day_hours": (
+        "jam selesai kegiatan harus setelah jam mulai.",
+        "the day's end must be after its start."),
+    "error.calendar.ramadan_end": (
+        "jam selesai bulan puasa harus setelah jam mulai kegiatan dan tidak lebih lambat dari "
+        "jam selesai biasa.",
+        "the Ramadan end time must be after the day's start and no later than its usual end."),
+    "error.calendar.closure_order": (
+        "penutupan dari {start} sampai {end}: tanggal akhir jatuh sebelum tanggal mulai.",
+        "closure from {start} to {end}: the end is before the start."),
+    "error.calendar.ramadan_length": (
+        "Ramadan dari {start} sampai Idul Fitri {end} tidak 29 atau 30 hari. Periksa kedua "
+        "tanggal itu.",
+        "Ramadan from {start} to Idul Fitri on {end} is not 29 or 30 days. Check both dates."),
+    "cli.calendar.help_prayer_times": (
+        "jadwal salat Palembang (Kemenag, tanpa internet)",
+        "prayer times for Palembang (Kemenag, offline)"),
+    "cli.calendar.help_holidays": (
+        "hari libur nasional, cuti bersama dan Ramadan dalam suatu periode",
+        "public holidays, joint leave days and Ramadan in a period"),
+    "cli.calendar.help_date": ("tanggal pertama (TTTT-BB-HH; bawaan: hari ini)",
+                               "first date (YYYY-MM-DD; default: today)"),
+    "cli.calendar.help_days": ("jumlah hari (1 sampai 366)", "number of days (1 to 366)"),
+    "cli.calendar.help_format": ("format keluaran: text, csv atau json",
+                                 "output format: text, csv or json"),
+    "cli.calendar.period_missing": (
+        "sebutkan periodenya dengan --from TTTT-BB-HH dan --to TTTT-BB-HH.",
+        "give the period with --from YYYY-MM-DD and --to YYYY-MM-DD."),
+    "cli.calendar.column.date": ("tanggal", "date"),
+    "cli.calendar.column.subuh": ("Subuh", "Subuh"),
+    "cli.calendar.column.terbit": ("Terbit", "Sunrise"),
+    "cli.calendar.column.zuhur": ("Zuhur", "Zuhur"),
+    "cli.calendar.column.asar": ("Asar", "Asar"),
+    "cli.calendar.column.magrib": ("Magrib", "Magrib"),
+    "cli.calendar.column.isya": ("Isya", "Isya"),
+    "cli.calendar.column.name": ("nama", "name"),
+    "cli.calendar.column.kind": ("jenis", "kind"),
+    "cli.calendar.column.estimated": ("perkiraan", "estimated"),
+}
