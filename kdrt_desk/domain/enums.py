@@ -204,3 +204,18 @@ class ServiceStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     DECLINED = "declined"
+
+
+class RoutineKind(StrEnum):
+    """What fills a block of her week (the scheduler keeps sessions out of it)."""
+
+    WORK = "work"  # selling at the market, a job
+    CHILDCARE = "childcare"  # the school run, minding small children
+    HOUSEHOLD = "household"
+    APPOINTMENT = "appointment"  # a court hearing, the clinic
+    OTHER = "other"
+
+
+class BlockStrength(StrEnum):
+    CANNOT = "cannot"  # she cannot come at all
+    PREFERS_NOT = "prefers_not"  # she could, at a cost (counts as half)

@@ -73,4 +73,11 @@ ENUM_LABELS: dict[str, tuple[str, str]] = {
     "enum.ConsentScope.partner_sharing": ("Berbagi dengan mitra untuk rujukan",
                                           "Sharing with partners for referrals"),
     "enum.ConsentScope.statistics": ("Statistik anonim", "Anonymised statistics"),
+    "enum.RoutineKind.work": ("Kerja/berdagang", "Work/market"),
+    "enum.RoutineKind.childcare": ("Antar-jemput/asuh anak", "School run/childcare"),
+    "enum.RoutineKind.household": ("Urusan rumah tangga", "Household"),
+    "enum.RoutineKind.appointment": ("Sidang/berobat", "Court or medical appointment"),
+    "enum.RoutineKind.other": ("Lainnya", "Other"),
+    "enum.BlockStrength.cannot": ("Tidak bisa", "Cannot"),
+    "enum.BlockStrength.prefers_not": ("Sebaiknya tidak", "Prefers not"),
 }
