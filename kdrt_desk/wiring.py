@@ -18,6 +18,7 @@ from kdrt_desk.services.groups import GroupService
 from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.partners import PartnerService
 from kdrt_desk.services.recovery import RecoveryService
+from kdrt_desk.services.routines import RoutineService
 from kdrt_desk.services.screening import ScreeningService
 from kdrt_desk.services.sessions import SessionService
 from kdrt_desk.services.settings import SettingsService
@@ -48,6 +49,7 @@ class Services:
     groups: GroupService
     sessions: SessionService
     attendance: AttendanceService
+    routines: RoutineService
 
     def close(self) -> None:
         self.vault.close()
@@ -74,4 +76,5 @@ def build_services(vault: OpenVault) -> Services:
         groups=GroupService(vault.db, vault.actor),
         sessions=SessionService(vault.db, vault.actor),
         attendance=AttendanceService(vault.db, vault.actor, outputs),
+        routines=RoutineService(vault.db, vault.actor),
     )

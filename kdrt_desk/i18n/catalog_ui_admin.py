@@ -230,6 +230,8 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "ui.admin.audit.action.recovery_code_used": ("Dibuka dengan kode pemulihan",
                                                  "Opened with the recovery code"),
     "ui.admin.audit.action.recovery_failed": ("Kode pemulihan salah", "Wrong recovery code"),
+    "ui.admin.audit.action.routine_changed": ("Rutinitas mingguan diubah",
+                                              "Weekly routine changed"),
 }
 
 _AUDIT_DETAILS: dict[str, tuple[str, str]] = {

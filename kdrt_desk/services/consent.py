@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Update, delete, select, update
+from sqlalchemy import CursorResult, Delete, Update, delete, select, update
 from sqlalchemy.orm import Session
 
 from kdrt_desk import i18n
@@ -25,6 +25,7 @@ from kdrt_desk.models import (
     Enrolment,
     Participant,
     ParticipantConsent,
+    ParticipantRoutine,
     ParticipantSearchToken,
     Screening,
     ScreeningChange,
@@ -132,8 +133,8 @@ def age_band_start(row: Participant) -> int | None:
     return age - age % AGE_BAND_YEARS
 
 
-def _changed(session: Session, statement: Update) -> int:
-    """Run an UPDATE; the number of rows it changed."""
+def _changed(session: Session, statement: Update | Delete) -> int:
+    """Run an UPDATE or DELETE; the number of rows it changed."""
     result = cast("CursorResult[Any]", session.execute(statement))
     return int(result.rowcount)
 
@@ -378,6 +379,8 @@ class ConsentService:
         row.anonymised_on = day
         session.execute(delete(ParticipantSearchToken).where(
             ParticipantSearchToken.participant_id == row.id))
+        routine_deleted = _changed(session, delete(ParticipantRoutine).where(
+            ParticipantRoutine.participant_id == row.id)) > 0
         row.updated_at = now
         case_deleted = row.case is not None
         row.case = None
@@ -408,6 +411,7 @@ class ConsentService:
         fields = list(ERASED_FIELDS)
         fields += ["estimated_age"] if statistics else ["estimated_age", "monthly_income"]
         return {"fields": sorted(fields), "case_deleted": case_deleted,
+                "routine_deleted": routine_deleted,
                 "screenings": screenings, "decisions": decisions, "services": services,
                 "left_groups": left, "statistics_kept": statistics}
 

@@ -53,6 +53,7 @@ SEALED_COLUMNS: dict[str, dict[str, Tier]] = {
     "screening_decision": {"reason_text": R},
     "service_record": {"outcome_note": R},
     "enrolment": {"end_reason": C},
+    "participant_routine": {"blocks": C},
 }
 # The row identity bound into each table's sealed values (the documented format).
 IDENTITY: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "screening_decision": ("seal_id", "participant_id"),
     "service_record": ("seal_id", "participant_id"),
     "enrolment": ("seal_id", "participant_id"),
+    "participant_routine": ("participant_id",),
 }
 TIER_CODES = {R: 1, C: 2}
 HEADER = 4  # version, tier, generation (2 bytes)

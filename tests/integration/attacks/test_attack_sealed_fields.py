@@ -13,7 +13,7 @@ import hmac
 import json
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 import pytest
 from attackers import (
@@ -45,13 +45,16 @@ from kdrt_desk.domain.enums import (
     PerpetratorRelation,
     RiskLevel,
     RiskReason,
+    RoutineKind,
     SafeToCall,
     ServiceKind,
     ServiceStatus,
     ViolenceForm,
 )
 from kdrt_desk.domain.participant import CaseBackground, Consent, ParticipantInput
+from kdrt_desk.domain.routine import OneOffBlock, Routine, RoutineBlock
 from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
+from kdrt_desk.repositories.routines import routine_text
 from kdrt_desk.security.crypto import derive
 from kdrt_desk.security.field_crypto import FieldKeys, TierWithheldError
 from kdrt_desk.security.tiers import KeyName, Tier
@@ -60,6 +63,9 @@ TODAY = date.today()
 NIK = "1671036809880042"  # Palembang, a woman born 28-09-1988 (day + 40)
 PHONE = "0812-7311-9846"
 TRUSTED_PHONE = "0813-6650-2719"
+ROUTINE = Routine((RoutineBlock(3, time(5, 15), time(10, 45), RoutineKind.WORK),),
+                  (OneOffBlock(date(2026, 12, 16), time(8, 5), time(11, 55),
+                               RoutineKind.APPOINTMENT),))
 # what an admin types about her; none of it may appear anywhere the attacker looks
 SECRETS = {
     "nik": [NIK],
@@ -78,6 +84,7 @@ SECRETS = {
     "change_reason": ["alasanperubahanunik"],
     "decision_reason": ["alasankeputusanunik daftar tunggu"],
     "outcome_note": ["catatanhasilunik pendampingan"],
+    "routine": [routine_text(ROUTINE), '"weekly":[[3,"05:15","10:45"']  # her Thursday market
 }
 # demo values that make good needles (long, free text or numbers; not names the facilitator
 # may read anyway, nor codes that also appear in plain tables such as kelurahan of a venue)
@@ -130,6 +137,7 @@ def register_everything(vault: CliVault) -> int:
         services.care.record(ServiceInput(
             participant_id=person.id, kind=ServiceKind.LEGAL_ACCOMPANIMENT, service_date=TODAY,
             status=ServiceStatus.IN_PROGRESS, outcome_note=SECRETS["outcome_note"][0]), TODAY)
+        services.routines.save(person.id, ROUTINE)
         assert services.screening.history(screening.id), "the change after the decision"
         return person.id
     finally:
@@ -221,3 +229,14 @@ def test_raw_sql_with_her_password_shows_no_sealed_value(demo_copy: CliVault, at
 
 def _token(index_key: bytes, kind: str, value: str) -> bytes:
     return hmac.new(index_key, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:16]
+
+
+def test_the_attack_reads_every_sealed_column_the_models_declare() -> None:
+    """A new sealed column joins the attacker's list (and its tier is the one she checks)."""
+    from kdrt_desk.models import Base
+    from kdrt_desk.models.sealed import Sealed
+
+    declared = {table.name: {c.name: c.type.tier for c in table.columns
+                             if isinstance(c.type, Sealed)}
+                for table in Base.metadata.sorted_tables}
+    assert {name: cols for name, cols in declared.items() if cols} == SEALED_COLUMNS

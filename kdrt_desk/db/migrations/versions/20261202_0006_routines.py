@@ -1,0 +1,31 @@
+"""routines: each participant's weekly routine, sealed under the contact key
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-02 19:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0006'
+down_revision = '0005'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('participant_routine',
+    sa.Column('participant_id', sa.Integer(), nullable=False),
+    sa.Column('blocks', sa.LargeBinary(), nullable=True),
+    sa.Column('updated_by', sa.String(length=40), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_participant_routine_participant_id_participant'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('participant_id', name=op.f('pk_participant_routine'))
+    )
+
+
+def downgrade() -> None:
+    op.drop_table('participant_routine')
