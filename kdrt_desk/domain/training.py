@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
+from kdrt_desk.domain.availability import Hours
 from kdrt_desk.domain.enums import ParticipantStatus, PartnerKind, RiskLevel
 
 
@@ -91,6 +92,10 @@ class FacilitatorInput:
     email: str = ""
     module_ids: set[int] = field(default_factory=set)  # modules she may teach
     staff_account_id: int | None = None  # the account she logs in with, when she has one
+    hours: dict[int, Hours] = field(default_factory=dict)  # when she can come; empty: any time
+    away_on: set[date] = field(default_factory=set)  # dates she cannot come
+    max_per_day: int | None = None  # sessions she takes at most per day (None: no limit)
+    max_per_week: int | None = None
     id: int = 0
 
 
@@ -125,6 +130,8 @@ class VenueInput:
     capacity: int = 20
     features: set[VenueFeature] = field(default_factory=set)
     childcare: bool = False
+    hours: dict[int, Hours] = field(default_factory=dict)  # opening hours; empty: the centre's
+    closed_on: set[date] = field(default_factory=set)
     id: int = 0
 
 

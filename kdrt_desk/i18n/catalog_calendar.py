@@ -101,4 +101,15 @@ CALENDAR: dict[str, tuple[str, str]] = {
     "error.routine.overlap": (
         "blok {block} bertumpuk dengan blok {other}. Ubah jamnya atau gabungkan keduanya.",
         "block {block} overlaps block {other}. Change the hours or merge the two."),
+    "error.availability.weekday": ("hari tidak dikenali: pilih Senin sampai Minggu.",
+                                   "unknown weekday: choose Monday to Sunday."),
+    "error.availability.hours_order": (
+        "{day}: jam selesai harus setelah jam mulai.",
+        "{day}: the end must be after the start."),
+    "error.availability.too_many_dates": (
+        "lebih dari {limit} tanggal. Hapus tanggal yang sudah lewat.",
+        "more than {limit} dates. Remove the dates that have passed."),
+    "error.availability.week_below_day": (
+        "batas sesi per minggu lebih kecil dari batas per hari. Naikkan batas per minggu.",
+        "the limit per week is below the limit per day. Raise the limit per week."),
 }

@@ -43,3 +43,19 @@ def format_rupiah(amount: int | None) -> str:
         return ""
     sign = "-" if amount < 0 else ""
     return f"{sign}Rp {abs(amount):,}".replace(",", ".")
+
+
+class WeekdayName:
+    """A weekday (Monday 0) said in the language current when a message is shown, for message
+    parameters made earlier (``UserError(..., day=WeekdayName(2))``)."""
+
+    def __init__(self, day: int) -> None:
+        self.day = day
+
+    def __format__(self, spec: str) -> str:
+        from kdrt_desk.i18n import t
+
+        return format(t(f"calendar.weekday.{self.day}"), spec)
+
+    def __str__(self) -> str:
+        return format(self, "")

@@ -46,6 +46,11 @@ class Facilitator(Base):
     email: Mapped[str] = mapped_column(String(120), default="")
     staff_account_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_account.id"), nullable=True, unique=True)
+    # when she can come (``domain.availability``: JSON by weekday, "" any time) and dates away
+    hours: Mapped[str] = mapped_column(Text, default="")
+    away_dates: Mapped[str] = mapped_column(Text, default="")
+    max_per_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    max_per_week: Mapped[int | None] = mapped_column(Integer, nullable=True)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -59,4 +64,6 @@ class Venue(Base):
     capacity: Mapped[int] = mapped_column(Integer)
     features: Mapped[str] = mapped_column(String(120), default="")  # comma list
     childcare: Mapped[bool] = mapped_column(Boolean, default=False)
+    hours: Mapped[str] = mapped_column(Text, default="")  # opening hours; "": the centre's day
+    closed_dates: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -10,6 +10,7 @@ from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
+from kdrt_desk.domain.availability import dates_text, hours_text, parse_dates, parse_hours
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.domain.training import (
     FacilitatorInput,
@@ -62,7 +63,8 @@ def module_view(row: Module, partner_name: str = "") -> ModuleView:
 def venue_view(row: Venue) -> VenueView:
     return VenueView(id=row.id, name=row.name, address=row.address, kecamatan=row.kecamatan,
                      capacity=row.capacity, features=split_enum(VenueFeature, row.features),
-                     childcare=row.childcare, archived=row.archived)
+                     childcare=row.childcare, hours=parse_hours(row.hours),
+                     closed_on=parse_dates(row.closed_dates), archived=row.archived)
 
 
 class CatalogueService:
@@ -176,6 +178,8 @@ class CatalogueService:
             row.name, row.type, row.organisation = clean.name, clean.type.value, clean.organisation
             row.phone, row.email = clean.phone, clean.email
             row.staff_account_id = clean.staff_account_id
+            row.hours, row.away_dates = hours_text(clean.hours), dates_text(clean.away_on)
+            row.max_per_day, row.max_per_week = clean.max_per_day, clean.max_per_week
             session.flush()
             session.execute(delete(facilitator_module).where(
                 facilitator_module.c.facilitator_id == row.id))
@@ -239,6 +243,7 @@ class CatalogueService:
             row.name, row.address, row.kecamatan = clean.name, clean.address, clean.kecamatan
             row.capacity, row.features = clean.capacity, joined(clean.features)
             row.childcare = clean.childcare
+            row.hours, row.closed_dates = hours_text(clean.hours), dates_text(clean.closed_on)
             session.flush()
             audit_log.append(session, self.actor.username,
                              "venue_changed" if clean.id else "venue_added", f"venue:{row.id}")
@@ -296,4 +301,6 @@ class CatalogueService:
             id=row.id, name=row.name, type=FacilitatorType(row.type),
             organisation=row.organisation, phone=row.phone, email=row.email,
             module_ids=set(modules), staff_account_id=row.staff_account_id,
+            hours=parse_hours(row.hours), away_on=parse_dates(row.away_dates),
+            max_per_day=row.max_per_day, max_per_week=row.max_per_week,
             staff_username=username, archived=row.archived)

@@ -5,11 +5,13 @@ Pure functions (no database): the services call them with what they looked up.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
+from kdrt_desk.domain.availability import MAX_DATES, Hours
 from kdrt_desk.domain.enums import PartnerKind
 from kdrt_desk.domain.phone import PhoneError, normalise_phone
 from kdrt_desk.domain.places import KECAMATAN
@@ -25,6 +27,7 @@ from kdrt_desk.domain.training import (
     VenueInput,
 )
 from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.i18n.formatting import WeekdayName as DayName
 
 CODE_LIMIT = 20
 TITLE_LIMIT = 160
@@ -84,6 +87,39 @@ def _whole(errors: list[UserError], field: str, value: object, low: int, high: i
     return value
 
 
+MAX_PER_DAY = 10
+MAX_PER_WEEK = 50
+
+
+def _hours(errors: list[UserError], field: str, hours: Mapping[int, Hours]) -> dict[int, Hours]:
+    """Hours per weekday: a known weekday, the end after the start."""
+    clean: dict[int, Hours] = {}
+    for day, span in hours.items():
+        if not isinstance(day, int) or not 0 <= day <= 6 or not isinstance(span, Hours):
+            errors.append(UserError("error.availability.weekday", field=field))
+        elif span.end <= span.start:
+            errors.append(UserError("error.availability.hours_order", field=field,
+                                    day=DayName(day)))
+        else:
+            clean[day] = span
+    return clean
+
+
+def _dates(errors: list[UserError], field: str, days: Iterable[date]) -> set[date]:
+    found = set(days)
+    if len(found) > MAX_DATES:
+        errors.append(UserError("error.availability.too_many_dates", field=field,
+                                limit=MAX_DATES))
+    if any(not isinstance(d, date) for d in found):
+        errors.append(UserError("error.availability.weekday", field=field))
+        return set()
+    return found
+
+
+def _limit(errors: list[UserError], field: str, value: int | None, high: int) -> int | None:
+    return None if value is None else _whole(errors, field, value, 1, high)
+
+
 def _raise(errors: list[UserError]) -> None:
     if errors:
         raise ValidationError(errors)
@@ -134,9 +170,16 @@ def validate_facilitator(data: FacilitatorInput, modules: set[int],
         errors.append(UserError("error.module_unknown", field="module_ids"))
     if data.staff_account_id is not None and data.staff_account_id not in free_accounts:
         errors.append(UserError("error.facilitator_account_unusable", field="staff_account_id"))
+    hours = _hours(errors, "hours", data.hours)
+    away = _dates(errors, "away_on", data.away_on)
+    per_day = _limit(errors, "max_per_day", data.max_per_day, MAX_PER_DAY)
+    per_week = _limit(errors, "max_per_week", data.max_per_week, MAX_PER_WEEK)
+    if per_day is not None and per_week is not None and per_week < per_day:
+        errors.append(UserError("error.availability.week_below_day", field="max_per_week"))
     _raise(errors)
     return replace(data, name=name, type=kind, organisation=organisation, phone=phone,
-                   email=email, module_ids=set(data.module_ids))
+                   email=email, module_ids=set(data.module_ids), hours=hours, away_on=away,
+                   max_per_day=per_day, max_per_week=per_week)
 
 
 def _phone(errors: list[UserError], value: str) -> str:
@@ -174,9 +217,12 @@ def validate_venue(data: VenueInput) -> VenueInput:
         errors.append(UserError("error.kecamatan_required", field="kecamatan"))
     capacity = _whole(errors, "capacity", data.capacity, 1, MAX_CAPACITY)
     features = _choices(errors, "features", VenueFeature, data.features)
+    hours = _hours(errors, "hours", data.hours)
+    closed = _dates(errors, "closed_on", data.closed_on)
     _raise(errors)
     return replace(data, name=name, address=address, kecamatan=kecamatan, capacity=capacity,
-                   features=features, childcare=bool(data.childcare))
+                   features=features, childcare=bool(data.childcare), hours=hours,
+                   closed_on=closed)
 
 
 def validate_group(data: GroupInput, *, modules: set[int], facilitators: set[int],

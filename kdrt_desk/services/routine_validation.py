@@ -9,8 +9,7 @@ from datetime import time
 
 from kdrt_desk.domain.routine import WEEKDAYS, Block, Routine, RoutineBlock
 from kdrt_desk.errors import UserError, ValidationError
-from kdrt_desk.i18n import t
-from kdrt_desk.i18n.formatting import format_date
+from kdrt_desk.i18n.formatting import WeekdayName, format_date
 
 MAX_BLOCKS = 60  # far more than a week holds; a bigger routine is a mistake (or an attack)
 
@@ -75,7 +74,7 @@ class BlockLabel:
 
     def __format__(self, spec: str) -> str:
         block = self.block
-        day = (t(f"calendar.weekday.{block.weekday}") if isinstance(block, RoutineBlock)
+        day = (str(WeekdayName(block.weekday)) if isinstance(block, RoutineBlock)
                else format_date(block.day))
         return f"{day} {_clock(block.start)}–{_clock(block.end)}"
 

@@ -1,4 +1,5 @@
-"""routines: each participant's weekly routine, sealed under the contact key
+"""routines and availability: each participant's weekly routine, sealed under the contact key;
+when facilitators can come and venues are open
 
 Revision ID: 0006
 Revises: 0005
@@ -25,7 +26,23 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_participant_routine_participant_id_participant'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('participant_id', name=op.f('pk_participant_routine'))
     )
+    with op.batch_alter_table('facilitator') as batch:
+        batch.add_column(sa.Column('hours', sa.Text(), nullable=False, server_default=''))
+        batch.add_column(sa.Column('away_dates', sa.Text(), nullable=False, server_default=''))
+        batch.add_column(sa.Column('max_per_day', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('max_per_week', sa.Integer(), nullable=True))
+    with op.batch_alter_table('venue') as batch:
+        batch.add_column(sa.Column('hours', sa.Text(), nullable=False, server_default=''))
+        batch.add_column(sa.Column('closed_dates', sa.Text(), nullable=False, server_default=''))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('venue') as batch:
+        batch.drop_column('closed_dates')
+        batch.drop_column('hours')
+    with op.batch_alter_table('facilitator') as batch:
+        batch.drop_column('max_per_week')
+        batch.drop_column('max_per_day')
+        batch.drop_column('away_dates')
+        batch.drop_column('hours')
     op.drop_table('participant_routine')
