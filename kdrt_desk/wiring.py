@@ -8,6 +8,7 @@ from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.services.accounts import AccountService
 from kdrt_desk.services.attendance import AttendanceService
 from kdrt_desk.services.audit_log import AuditService
+from kdrt_desk.services.calendar import CalendarService
 from kdrt_desk.services.care import CareService
 from kdrt_desk.services.catalogue import CatalogueService
 from kdrt_desk.services.consent import ConsentService
@@ -50,6 +51,7 @@ class Services:
     sessions: SessionService
     attendance: AttendanceService
     routines: RoutineService
+    calendar: CalendarService
 
     def close(self) -> None:
         self.vault.close()
@@ -77,4 +79,5 @@ def build_services(vault: OpenVault) -> Services:
         sessions=SessionService(vault.db, vault.actor),
         attendance=AttendanceService(vault.db, vault.actor, outputs),
         routines=RoutineService(vault.db, vault.actor),
+        calendar=CalendarService(vault.db, vault.actor),
     )

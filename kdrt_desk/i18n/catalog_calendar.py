@@ -112,4 +112,10 @@ CALENDAR: dict[str, tuple[str, str]] = {
     "error.availability.week_below_day": (
         "batas sesi per minggu lebih kecil dari batas per hari. Naikkan batas per minggu.",
         "the limit per week is below the limit per day. Raise the limit per week."),
+    "error.calendar.too_many_closures": (
+        "lebih dari {limit} penutupan. Hapus penutupan yang sudah lewat.",
+        "more than {limit} closures. Remove the closures that have passed."),
+    "error.calendar.islamic_twice": (
+        "tanggal Idul Fitri untuk satu tahun dicatat dua kali. Simpan satu saja.",
+        "Idul Fitri is recorded twice for one year. Keep one."),
 }

@@ -232,6 +232,8 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "ui.admin.audit.action.recovery_failed": ("Kode pemulihan salah", "Wrong recovery code"),
     "ui.admin.audit.action.routine_changed": ("Rutinitas mingguan diubah",
                                               "Weekly routine changed"),
+    "ui.admin.audit.action.calendar_changed": ("Kalender pusat diubah",
+                                               "Centre calendar changed"),
 }
 
 _AUDIT_DETAILS: dict[str, tuple[str, str]] = {
