@@ -20,6 +20,7 @@ from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.partners import PartnerService
 from kdrt_desk.services.recovery import RecoveryService
 from kdrt_desk.services.routines import RoutineService
+from kdrt_desk.services.schedule import ScheduleService
 from kdrt_desk.services.screening import ScreeningService
 from kdrt_desk.services.sessions import SessionService
 from kdrt_desk.services.settings import SettingsService
@@ -52,6 +53,7 @@ class Services:
     attendance: AttendanceService
     routines: RoutineService
     calendar: CalendarService
+    schedule: ScheduleService
 
     def close(self) -> None:
         self.vault.close()
@@ -59,6 +61,8 @@ class Services:
 
 def build_services(vault: OpenVault) -> Services:
     outputs = OutputWriter(vault.paths.data_dir)
+    sessions = SessionService(vault.db, vault.actor)
+    calendar = CalendarService(vault.db, vault.actor)
     return Services(
         vault=vault,
         participants=ParticipantService(vault.db, vault.actor),
@@ -76,8 +80,9 @@ def build_services(vault: OpenVault) -> Services:
         catalogue=CatalogueService(vault.db, vault.actor),
         partners=PartnerService(vault.db, vault.actor),
         groups=GroupService(vault.db, vault.actor),
-        sessions=SessionService(vault.db, vault.actor),
+        sessions=sessions,
         attendance=AttendanceService(vault.db, vault.actor, outputs),
         routines=RoutineService(vault.db, vault.actor),
-        calendar=CalendarService(vault.db, vault.actor),
+        calendar=calendar,
+        schedule=ScheduleService(vault.db, vault.actor, calendar, sessions),
     )

@@ -232,6 +232,7 @@ class SessionView(SessionInput):
     facilitator_name: str = ""
     marked: int = 0  # attendance marks recorded
     attended: int = 0  # present or late
+    locked: bool = False  # the admin keeps it where it is when the scheduler re-plans
 
 
 @dataclass(frozen=True)

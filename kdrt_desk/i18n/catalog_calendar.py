@@ -118,4 +118,15 @@ CALENDAR: dict[str, tuple[str, str]] = {
     "error.calendar.islamic_twice": (
         "tanggal Idul Fitri untuk satu tahun dicatat dua kali. Simpan satu saja.",
         "Idul Fitri is recorded twice for one year. Keep one."),
+    "error.schedule.no_group": ("pilih paling sedikit satu kelompok untuk dijadwalkan.",
+                                "choose at least one group to schedule."),
+    "error.schedule.too_many_groups": (
+        "paling banyak {limit} kelompok sekaligus. Jadwalkan sebagian dulu.",
+        "at most {limit} groups at once. Schedule some of them first."),
+    "error.schedule.has_violations": (
+        "jadwal ini melanggar {count} aturan dan tidak disimpan. Buat jadwal lagi.",
+        "this schedule breaks {count} rules and was not saved. Make the schedule again."),
+    "error.session_locked": (
+        "sesi ini dikunci di tempatnya. Buka kuncinya dulu bila memang harus dijadwal ulang.",
+        "this session is locked in place. Unlock it first if it really must be re-planned."),
 }

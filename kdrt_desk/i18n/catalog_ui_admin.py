@@ -232,6 +232,11 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "ui.admin.audit.action.recovery_failed": ("Kode pemulihan salah", "Wrong recovery code"),
     "ui.admin.audit.action.routine_changed": ("Rutinitas mingguan diubah",
                                               "Weekly routine changed"),
+    "ui.admin.audit.action.session_locked": ("Sesi dikunci di tempatnya",
+                                             "Session locked in place"),
+    "ui.admin.audit.action.session_unlocked": ("Kunci sesi dibuka", "Session unlocked"),
+    "ui.admin.audit.action.schedule_applied": ("Jadwal dari penjadwal diterapkan",
+                                               "Schedule from the scheduler applied"),
     "ui.admin.audit.action.calendar_changed": ("Kalender pusat diubah",
                                                "Centre calendar changed"),
 }

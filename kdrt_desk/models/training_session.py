@@ -41,6 +41,7 @@ class TrainingSession(Base):
     status: Mapped[str] = mapped_column(String(12))
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     moved_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)  # the scheduler never moves it
     created_by: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

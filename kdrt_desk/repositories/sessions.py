@@ -95,7 +95,7 @@ def select_views(session: Session, conditions: Sequence[Any],
                     TrainingSession.cancel_reason,
                     type_coerce(TrainingSession.moved_from, String),
                     TrainingGroup.name, Module.code, Module.title, Venue.name,
-                    Facilitator.name)
+                    Facilitator.name, TrainingSession.locked)
              .join(TrainingGroup, TrainingGroup.id == TrainingSession.group_id)
              .join(Module, Module.id == TrainingSession.module_id)
              .join(Venue, Venue.id == TrainingSession.venue_id)
@@ -114,5 +114,6 @@ def select_views(session: Session, conditions: Sequence[Any],
         facilitator_id=r[7], topic=r[8], status=statuses[r[9]], cancel_reason=r[10],
         moved_from=as_date(r[11]) if r[11] else None, group_name=r[12], module_code=r[13],
         module_title=r[14], venue_name=r[15], facilitator_name=r[16],
-        marked=marks.get(r[0], (0, 0))[0], attended=marks.get(r[0], (0, 0))[1])
+        marked=marks.get(r[0], (0, 0))[0], attended=marks.get(r[0], (0, 0))[1],
+        locked=bool(r[17]))
         for r in rows]

@@ -56,16 +56,31 @@ class SessionService:
         """One session, by hand."""
         return self.create_many([data])[0]
 
-    def create_many(self, plan: Sequence[SessionInput]) -> list[SessionView]:
+    def create_many(self, plan: Sequence[SessionInput], *, replacing: Sequence[int] = (),
+                    reason: str = "", action: str = "sessions_created") -> list[SessionView]:
         """A whole plan of sessions: all are saved, or (on any problem) none.
 
-        A problem names the plan's row in ``field`` ("row 3: ...") when there is more than one.
+        ``replacing``: sessions cancelled with ``reason`` in the same transaction, first (a
+        re-plan: if the new plan fails they stay as they were). A problem names the plan's row
+        in ``field`` ("row 3: ...") when there is more than one.
         """
         self.actor.require(Permission.MANAGE_GROUPS)
-        if not plan:
+        if not plan and not replacing:
             return []
         now = datetime.now(UTC)
         with self.db.transaction() as session:
+            for session_id in replacing:
+                old = self._session(session, session_id)
+                if old.status == SessionStatus.CANCELLED.value:
+                    raise UserError("error.session_cancelled")
+                if session_rows.mark_count(session, old.id):
+                    raise UserError("error.session_has_attendance")
+                if old.locked:
+                    raise UserError("error.session_locked")
+                old.status, old.cancel_reason = SessionStatus.CANCELLED.value, reason
+                audit_log.append(session, self.actor.username, "session_cancelled",
+                                 f"session:{old.id}")
+            session.flush()
             rows: list[TrainingSession] = []
             for index, data in enumerate(plan, start=1):
                 try:
@@ -86,8 +101,12 @@ class SessionService:
                 session.add(row)
                 session.flush()  # the next row's double-booking check sees this one
                 rows.append(row)
-            audit_log.append(session, self.actor.username, "sessions_created",
-                             f"group:{rows[0].group_id}", {"count": len(rows)})
+            if rows:
+                details: dict[str, object] = {"count": len(rows)}
+                if replacing:
+                    details["replaced"] = len(replacing)
+                audit_log.append(session, self.actor.username, action,
+                                 f"group:{rows[0].group_id}", details)
             return session_rows.views_by_ids(session, [r.id for r in rows])
 
     def update(self, data: SessionInput) -> SessionView:
@@ -138,6 +157,21 @@ class SessionService:
             audit_log.append(session, self.actor.username, "session_cancelled",
                              f"session:{row.id}")
             session.flush()
+            return session_rows.views_by_ids(session, [row.id])[0]
+
+    def set_locked(self, session_id: int, locked: bool) -> SessionView:
+        """Lock a session where it is (the scheduler then plans around it), or unlock it."""
+        self.actor.require(Permission.MANAGE_GROUPS)
+        with self.db.transaction() as session:
+            row = self._session(session, session_id)
+            if row.status == SessionStatus.CANCELLED.value:
+                raise UserError("error.session_cancelled")
+            if row.locked != locked:
+                row.locked = locked
+                audit_log.append(session, self.actor.username,
+                                 "session_locked" if locked else "session_unlocked",
+                                 f"session:{row.id}")
+                session.flush()
             return session_rows.views_by_ids(session, [row.id])[0]
 
     def delete(self, session_id: int) -> None:

@@ -1,5 +1,5 @@
 """routines and availability: each participant's weekly routine, sealed under the contact key;
-when facilitators can come and venues are open
+when facilitators can come and venues are open; sessions the admin locked against re-planning
 
 Revision ID: 0006
 Revises: 0005
@@ -31,12 +31,17 @@ def upgrade() -> None:
         batch.add_column(sa.Column('away_dates', sa.Text(), nullable=False, server_default=''))
         batch.add_column(sa.Column('max_per_day', sa.Integer(), nullable=True))
         batch.add_column(sa.Column('max_per_week', sa.Integer(), nullable=True))
+    with op.batch_alter_table('training_session') as batch:
+        batch.add_column(sa.Column('locked', sa.Boolean(), nullable=False,
+                                   server_default=sa.false()))
     with op.batch_alter_table('venue') as batch:
         batch.add_column(sa.Column('hours', sa.Text(), nullable=False, server_default=''))
         batch.add_column(sa.Column('closed_dates', sa.Text(), nullable=False, server_default=''))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('training_session') as batch:
+        batch.drop_column('locked')
     with op.batch_alter_table('venue') as batch:
         batch.drop_column('closed_dates')
         batch.drop_column('hours')
