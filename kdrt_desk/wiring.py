@@ -19,6 +19,7 @@ from kdrt_desk.services.groups import GroupService
 from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.partners import PartnerService
 from kdrt_desk.services.recovery import RecoveryService
+from kdrt_desk.services.reminders import ReminderService
 from kdrt_desk.services.routines import RoutineService
 from kdrt_desk.services.schedule import ScheduleService
 from kdrt_desk.services.screening import ScreeningService
@@ -54,6 +55,7 @@ class Services:
     routines: RoutineService
     calendar: CalendarService
     schedule: ScheduleService
+    reminders: ReminderService
 
     def close(self) -> None:
         self.vault.close()
@@ -85,4 +87,5 @@ def build_services(vault: OpenVault) -> Services:
         routines=RoutineService(vault.db, vault.actor),
         calendar=calendar,
         schedule=ScheduleService(vault.db, vault.actor, calendar, sessions),
+        reminders=ReminderService(vault.db, vault.actor),
     )

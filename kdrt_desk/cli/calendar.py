@@ -1,5 +1,5 @@
-"""The calendar: ``prayer-times`` (Palembang, offline, Kemenag) and ``holidays`` for a period;
-neither needs a vault."""
+"""The calendar: ``prayer-times`` (Palembang, offline, Kemenag) and ``holidays`` for a period
+(neither needs a vault), and the day's safe ``reminders`` list."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kdrt_desk import i18n
-from kdrt_desk.cli.common import FORMATS, CliUsageError, cli_date, cli_int
+from kdrt_desk.cli.common import (
+    FORMATS,
+    CliUsageError,
+    add_format,
+    cli_date,
+    cli_int,
+    opened,
+    with_common,
+)
 from kdrt_desk.cli.output import write_rows
 from kdrt_desk.i18n import t
 
@@ -76,6 +84,26 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     return 0
 
 
+REMINDER_COLUMNS = ("date", "start", "end", "code", "name", "group", "kind", "way", "phone",
+                    "call_times", "never_at_home", "trusted_contact", "message")
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    day = cli_date(args.date, "--date")
+    if day is None:
+        raise CliUsageError("cli.calendar.date_missing")
+    with opened(args) as services:
+        found = services.reminders.for_date(day)
+    rows: list[dict[str, object]] = [
+        {"date": r.day, "start": r.start.strftime("%H:%M"), "end": r.end.strftime("%H:%M"),
+         "code": r.code, "name": r.name, "group": r.group_name, "kind": r.kind.value,
+         "way": r.way.value, "phone": r.phone, "call_times": r.call_times,
+         "never_at_home": r.never_at_home, "trusted_contact": r.trusted_contact,
+         "message": r.message} for r in found]
+    write_rows(sys.stdout, rows, REMINDER_COLUMNS, args.format)
+    return 0
+
+
 def _format(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=(TEXT, *FORMATS), default=TEXT,
                    help=t("cli.calendar.help_format"))
@@ -102,3 +130,8 @@ def add_commands(sub: Subcommands) -> None:
     _format(holidays)
     _lang(holidays)
     holidays.set_defaults(func=cmd_holidays)
+
+    reminders = with_common(sub.add_parser("reminders", help=t("cli.calendar.help_reminders")))
+    reminders.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.calendar.help_day"))
+    add_format(reminders)
+    reminders.set_defaults(func=cmd_reminders)

@@ -129,4 +129,26 @@ CALENDAR: dict[str, tuple[str, str]] = {
     "error.session_locked": (
         "sesi ini dikunci di tempatnya. Buka kuncinya dulu bila memang harus dijadwal ulang.",
         "this session is locked in place. Unlock it first if it really must be re-planned."),
+    "error.reminder.placeholder": (
+        "teks memakai {{{found}}}; yang bisa dipakai hanya {{jam}}, {{hari}} dan {{tanggal}}.",
+        "the text uses {{{found}}}; only {{jam}}, {{hari}} and {{tanggal}} can be used."),
+    "error.reminder.revealing": (
+        "teks menyebut \"{word}\". Pengingat tidak boleh menyebut pusat, program atau "
+        "topiknya: orang lain bisa membaca ponselnya.",
+        "the text says \"{word}\". A reminder must not name the centre, the programme or its "
+        "topic: someone else may read her phone."),
+    "error.reminder.not_callable": (
+        "ia tidak boleh dihubungi lewat telepon: sampaikan langsung atau lewat kontak "
+        "tepercayanya.",
+        "she may not be contacted by phone: tell her in person or through her trusted contact."),
+    "ui.admin.audit.action.reminder_sent": ("Pengingat dikirim (tanpa isi)",
+                                            "Reminder sent (without its text)"),
+    "ui.admin.audit.action.reminder_templates_changed": ("Teks pengingat diubah",
+                                                         "Reminder texts changed"),
+    "cli.calendar.help_reminders": (
+        "daftar pengingat aman untuk suatu tanggal: siapa, lewat apa, teks yang netral",
+        "the safe reminder list for a date: who, how, and the neutral text"),
+    "cli.calendar.help_day": ("tanggal sesi (TTTT-BB-HH)", "the sessions' date (YYYY-MM-DD)"),
+    "cli.calendar.date_missing": ("sebutkan tanggalnya dengan --date TTTT-BB-HH.",
+                                  "give the date with --date YYYY-MM-DD."),
 }

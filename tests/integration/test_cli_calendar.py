@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from cli_harness import assert_clean_failure, make_env, message, run_cli
+from cli_harness import CliVault, assert_clean_failure, make_env, message, run_cli
 
 
 def cli(tmp_path: Path, *args: str):  # type: ignore[no-untyped-def]
@@ -84,3 +85,26 @@ def test_help_is_in_the_language_asked_for(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert message("cli.calendar.help_days", "en") in result.stdout
     assert message("cli.calendar.help_days") not in result.stdout
+
+
+def test_reminders_for_a_day_of_the_demo(demo: CliVault) -> None:
+    sessions = list(csv.DictReader(io.StringIO(demo.run("sessions", "list").stdout)))
+    busy = Counter(s["date"] for s in sessions if s["status"] in ("planned", "moved"))
+    day = max(busy, key=lambda d: (busy[d], d))
+    result = demo.run("reminders", "--date", day, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and {r["date"] for r in rows if r["kind"] == "reminder"} == {day}
+    for row in rows:
+        assert row["way"] in ("phone", "in_person")
+        if row["way"] == "in_person":
+            assert row["phone"] == "" and row["call_times"] == ""
+        assert "KDRT" not in row["message"] and "pelatihan" not in row["message"].lower()
+    table = list(csv.DictReader(io.StringIO(demo.run("reminders", "--date", day).stdout)))
+    assert [r["code"] for r in table] == [r["code"] for r in rows]
+
+
+def test_reminders_refuse_a_facilitator_and_need_a_date(demo: CliVault) -> None:
+    refused = demo.run("reminders", "--date", "2026-12-03", user="fasilitator")
+    assert_clean_failure(refused, message("error.permission_denied"))
+    assert_clean_failure(demo.run("reminders"), message("cli.calendar.date_missing"))
