@@ -10,7 +10,7 @@ from kdrt_desk.i18n import label, t
 from kdrt_desk.security.tiers import KeyName
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
-from kdrt_desk.ui.widgets.forms import new_form, password_edit, show_password_box
+from kdrt_desk.ui.widgets.forms import new_form, password_edit, plain, show_password_box
 from kdrt_desk.ui.widgets.look import STRONG, mark
 from kdrt_desk.wiring import Services
 
@@ -90,8 +90,8 @@ class ResetPasswordDialog(FormDialog):
         who = f"{display_name} ({username})" if display_name else username
         self.setWindowTitle(t("ui.admin.reactivate.title") if reactivate
                             else t("ui.admin.reset.title"))
-        self.intro = QLabel(t("ui.admin.reactivate.intro", who=who) if reactivate
-                            else t("ui.admin.reset.intro", who=who))
+        self.intro = plain(QLabel(t("ui.admin.reactivate.intro", who=who) if reactivate
+                                  else t("ui.admin.reset.intro", who=who)))
         self.intro.setWordWrap(True)
         self.password = password_edit()
         self.password_repeat = password_edit()
@@ -141,7 +141,7 @@ class ChangeRoleDialog(FormDialog):
         self.lost: frozenset[KeyName] = frozenset()
         who = f"{display_name} ({username})" if display_name else username
         self.setWindowTitle(t("ui.admin.role.title"))
-        intro = QLabel(t("ui.admin.role.intro", who=who))
+        intro = plain(QLabel(t("ui.admin.role.intro", who=who)))
         intro.setWordWrap(True)
         self.role = QComboBox()
         for role in Role:
@@ -181,7 +181,7 @@ class HandOverDialog(FormDialog):
         self.username = username
         who = f"{display_name} ({username})" if display_name else username
         self.setWindowTitle(t("ui.admin.handover.title"))
-        intro = QLabel(t("ui.admin.handover.intro", who=who))
+        intro = plain(QLabel(t("ui.admin.handover.intro", who=who)))
         intro.setWordWrap(True)
         self.password = password_edit()
         form = new_form()

@@ -5,7 +5,7 @@ offer to rotate the keys she held."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -31,12 +31,12 @@ from kdrt_desk.ui.account_dialogs import (
     ResetPasswordDialog,
 )
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, TITLE, mark, primary
+from kdrt_desk.ui.widgets.look import ATTENTION_TEXT, ENDED_TEXT, HINT, TITLE, mark, primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("username", "display_name", "role", "active", "keys", "must_change", "last_login")
-ATTENTION_COLOUR = QColor("#9a5b00")
+ATTENTION_COLOUR = ATTENTION_TEXT
 COLUMN_AIR = 16
 
 
@@ -48,6 +48,7 @@ def ask(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
     """A yes/no question with our own button words (Qt's stock ones stay English)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # her name is shown as typed
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(t("ui.admin.cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kdrt_desk.i18n import label
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
+from kdrt_desk.ui.widgets.forms import as_typed
 from kdrt_desk.wiring import Services
 
 E = TypeVar("E", bound=StrEnum)
@@ -98,7 +99,7 @@ def add_checkable(widget: QListWidget, text: str, value: int, checked: bool,
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
     item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
     if tooltip:
-        item.setToolTip(tooltip)
+        item.setToolTip(as_typed(tooltip))
     widget.addItem(item)
     return item
 

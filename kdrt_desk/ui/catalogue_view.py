@@ -37,7 +37,7 @@ from kdrt_desk.ui.module_dialog import ModuleDialog
 from kdrt_desk.ui.partner_dialog import PartnerDialog
 from kdrt_desk.ui.venue_dialog import VenueDialog
 from kdrt_desk.ui.widgets.errors import show_error
-from kdrt_desk.ui.widgets.forms import hint_label
+from kdrt_desk.ui.widgets.forms import as_typed, hint_label
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
@@ -255,7 +255,7 @@ class CatalogueList(QWidget):
             return
         answer = QMessageBox.question(
             self, t("ui.catalogue.delete_title"),
-            t(f"ui.catalogue.{self.KIND}.delete_question", name=self.name_of(item)),
+            as_typed(t(f"ui.catalogue.{self.KIND}.delete_question", name=self.name_of(item))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

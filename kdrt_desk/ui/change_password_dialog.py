@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kdrt_desk.i18n import t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
-from kdrt_desk.ui.widgets.forms import new_form, password_edit, show_password_box
+from kdrt_desk.ui.widgets.forms import new_form, password_edit, plain, show_password_box
 from kdrt_desk.ui.widgets.look import NOTICE, mark
 from kdrt_desk.wiring import Services
 
@@ -29,6 +29,7 @@ class ChangePasswordDialog(FormDialog):
         self.intro = QLabel(t("ui.admin.change.forced", who=actor.display_name or actor.username)
                             if forced else t("ui.admin.change.intro"))
         self.intro.setWordWrap(True)
+        plain(self.intro)
         if forced:
             mark(self.intro, NOTICE)
         self.old_password = password_edit()

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,12 +34,12 @@ from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, set_combo
 from kdrt_desk.ui.widgets.errors import show_error
-from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, mark
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, ERROR_TEXT, HINT, mark
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("code", "label_id", "label_en", "kind", "weight", "active")
-ERROR_ROW_COLOUR = QColor("#b00020")
+ERROR_ROW_COLOUR = ERROR_TEXT
 MAX_WEIGHT = 10
 FIELD_PATTERN = re.compile(r"criteria\.(\d+)\.(\w+)")
 

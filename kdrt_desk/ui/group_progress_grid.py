@@ -8,11 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem, QVBoxLayout, 
 
 from kdrt_desk.domain.training import GroupProgress, ModuleProgress
 from kdrt_desk.i18n import t
-from kdrt_desk.ui.widgets.forms import hint_label
+from kdrt_desk.ui.widgets.forms import as_typed, hint_label
+from kdrt_desk.ui.widgets.look import BELOW_MINIMUM, COMPLETED
 from kdrt_desk.ui.widgets.tables import fit_columns, table
-
-BELOW_MINIMUM = QColor("#fde2e1")  # light red: attendance under the module's minimum
-COMPLETED = QColor("#e3f1e0")  # light green: module completed
 
 
 def progress_cell(progress: ModuleProgress) -> tuple[str, QColor | None, str]:
@@ -63,7 +61,7 @@ class ProgressGrid(QWidget):
         for column, (_, code, title) in enumerate(progress.modules, start=1):
             header = grid.horizontalHeaderItem(column)
             if header is not None:
-                header.setToolTip(f"{code} {title}")
+                header.setToolTip(as_typed(f"{code} {title}"))  # a header shows it itself
         for row, member in enumerate(progress.members):
             name = QTableWidgetItem(f"{member.code} — {member.full_name}")
             name.setToolTip(name.text())

@@ -41,7 +41,7 @@ from kdrt_desk.ui.group_dialog import (
 from kdrt_desk.ui.group_members_panel import MembersPanel
 from kdrt_desk.ui.group_progress_grid import ProgressGrid
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.forms import hint_label
+from kdrt_desk.ui.widgets.forms import hint_label, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, OK, STRONG, WARNING, mark, primary
 from kdrt_desk.ui.widgets.tables import fit_columns, table
 from kdrt_desk.wiring import Services
@@ -148,7 +148,7 @@ class GroupsView(QWidget):
         detail_layout.addWidget(self.warnings_label)
         detail_layout.addWidget(self.tabs, 1)
 
-        self.done_label = mark(QLabel(), OK)
+        self.done_label = plain(mark(QLabel(), OK))
         self.done_label.setWordWrap(True)
         self.done_label.hide()
         self.message = ErrorLabel()

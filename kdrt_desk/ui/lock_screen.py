@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from kdrt_desk.i18n import t
 from kdrt_desk.ui.widgets.errors import ErrorLabel
+from kdrt_desk.ui.widgets.look import TITLE, mark, primary
 
 
 class LockScreen(QWidget):
@@ -16,16 +17,17 @@ class LockScreen(QWidget):
     def __init__(self, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = QLabel(t("ui.lock.title"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        mark(title, TITLE)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         info = QLabel(t("ui.lock.info", user=username))
+        info.setTextFormat(Qt.TextFormat.PlainText)  # her username
         info.setWordWrap(True)
         info.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(t("ui.lock.password"))
         self.password.returnPressed.connect(self._submit)
-        self.unlock_button = QPushButton(t("ui.lock.unlock"))
+        self.unlock_button = primary(QPushButton(t("ui.lock.unlock")))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._submit)
         self.logout_button = QPushButton(t("ui.lock.logout"))

@@ -8,7 +8,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from kdrt_desk.i18n import t
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.look import LINK, NOTICE, OK, TITLE, mark, primary
 from kdrt_desk.vault_files import KEYS_NAME
 
 if TYPE_CHECKING:  # the database layer is imported only when someone logs in
@@ -37,11 +38,6 @@ if TYPE_CHECKING:  # the database layer is imported only when someone logs in
     from kdrt_desk.wiring import Services
 
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
-WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
-                 "padding: 6px; color: #5a3a00;")
-NOTE_STYLE = "color: #1b5e20;"
-LINK_STYLE = ("QPushButton { border: none; color: #0b57d0; text-decoration: underline; "
-              "text-align: left; padding: 2px 0; }")
 
 
 def tries_left(data_dir: Path, username: str, typed_here: int) -> int | None:
@@ -98,11 +94,7 @@ class LoginDialog(QDialog):
         self._tries: tuple[str, dict[str, object]] | None = None  # the lock-out warning
         self._wrong_here: dict[str, int] = {}  # wrong passwords typed here, by name
 
-        self.heading = QLabel()
-        heading_font = self.heading.font()
-        heading_font.setPointSize(heading_font.pointSize() + 4)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading = mark(QLabel(), TITLE)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
 
@@ -128,13 +120,15 @@ class LoginDialog(QDialog):
 
         self.keyring_warning = QLabel()
         self.keyring_warning.setWordWrap(True)
-        self.keyring_warning.setStyleSheet(WARNING_STYLE)
+        mark(self.keyring_warning, NOTICE)
         self.keyring_warning.hide()
         QTimer.singleShot(0, self._check_keyring)  # after the window shows: keyring is slow
         self.error_label = ErrorLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote the typed name
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.note_label.setStyleSheet(NOTE_STYLE)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        mark(self.note_label, OK)
         self.note_label.hide()
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
@@ -142,7 +136,7 @@ class LoginDialog(QDialog):
         self.busy_bar.setMaximumHeight(10)
         self.busy_bar.hide()
 
-        self.login_button = QPushButton()
+        self.login_button = primary(QPushButton())
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self._submit)
         self.cancel_button = QPushButton()
@@ -151,7 +145,7 @@ class LoginDialog(QDialog):
         self.recovery_button = QPushButton()
         self.recovery_button.setAutoDefault(False)
         self.recovery_button.setFlat(True)
-        self.recovery_button.setStyleSheet(LINK_STYLE)
+        mark(self.recovery_button, LINK)
         self.recovery_button.clicked.connect(self.open_recovery)
         self.previous_button = QPushButton()
         self.previous_button.setAutoDefault(False)

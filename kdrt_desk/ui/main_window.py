@@ -34,6 +34,7 @@ from kdrt_desk.ui.participant_form import ParticipantForm
 from kdrt_desk.ui.register_view import RegisterView
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.files import choose_save_path
+from kdrt_desk.ui.widgets.forms import plain
 from kdrt_desk.ui.widgets.look import WARNING, mark, tab_icons
 from kdrt_desk.wiring import Services
 
@@ -132,7 +133,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.lock_screen)
         self.stack.setCurrentIndex(1 if self.locked else 0)
         who = self.actor.display_name or self.actor.username
-        self.user_label = QLabel(t("ui.main.signed_in", user=who, role=label(self.actor.role)))
+        self.user_label = plain(QLabel(t("ui.main.signed_in", user=who,
+                                           role=label(self.actor.role))))
         self.lock_button = QPushButton(t("ui.main.lock_button", key=self.settings.panic_key))
         self.lock_button.clicked.connect(lambda: self.lock("button"))
         bar = self.statusBar()

@@ -48,10 +48,10 @@ from kdrt_desk.ui.participant_sections import (
     Section,
 )
 from kdrt_desk.ui.widgets.errors import show_error
-from kdrt_desk.ui.widgets.look import HINT, mark
+from kdrt_desk.ui.widgets.look import ERROR_TAB, HIGH_RISK, HINT, mark
 from kdrt_desk.wiring import Services
 
-ERROR_TAB_COLOUR = Qt.GlobalColor.darkRed
+ERROR_TAB_COLOUR = ERROR_TAB
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -151,9 +151,7 @@ class ParticipantForm(FormDialog):
         layout.addWidget(hint)
         self.risk_banner = QLabel(t("ui.form.high_risk"))
         self.risk_banner.setWordWrap(True)
-        self.risk_banner.setStyleSheet(
-            "background: #fde2e1; color: #8b0000; font-weight: 600; padding: 6px;"
-            " border-radius: 4px;")
+        mark(self.risk_banner, HIGH_RISK)
         self.risk_banner.hide()
         layout.addWidget(self.risk_banner)
         layout.addWidget(self.tabs)

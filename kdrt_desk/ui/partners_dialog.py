@@ -26,7 +26,7 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value
-from kdrt_desk.ui.widgets.forms import hint_label
+from kdrt_desk.ui.widgets.forms import hint_label, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, OK, mark
 from kdrt_desk.ui.widgets.tables import table
 from kdrt_desk.wiring import Services
@@ -57,7 +57,7 @@ class PartnersDialog(FormDialog):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel()
 
-        self.done_label = mark(QLabel(), OK)
+        self.done_label = plain(mark(QLabel(), OK))
         self.done_label.hide()
         self.name = QLineEdit()
         self.name.setMaxLength(160)

@@ -9,17 +9,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.nik import mask_nik
 from kdrt_desk.domain.participant import ParticipantRow
 from kdrt_desk.domain.phone import mask_phone
 from kdrt_desk.i18n import format_date, label, t
+from kdrt_desk.ui.widgets.look import HIGH_RISK_ROW, HIGH_RISK_ROW_TEXT
 
 Index = QModelIndex | QPersistentModelIndex
-HIGH_RISK_BACKGROUND = QColor("#fde2e1")  # rows of high-risk participants, for roles that see risk
-HIGH_RISK_TEXT = QColor("#8b0000")
+HIGH_RISK_BACKGROUND = HIGH_RISK_ROW  # rows of high-risk participants, for roles that see risk
+HIGH_RISK_TEXT = HIGH_RISK_ROW_TEXT
 PAGE = 200
 PageFetcher = Callable[[list[int], Callable[[list[ParticipantRow]], None]], None]
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -32,13 +32,14 @@ from kdrt_desk.i18n import format_date, format_time, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.look import HINT, PANEL, STRONG, mark
+from kdrt_desk.ui.widgets.forms import plain
+from kdrt_desk.ui.widgets.look import ABSENT, EXCUSED, HINT, LATE, PANEL, PRESENT, STRONG, mark
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("number", "code", "name", "mark", "reason")
-MARK_COLOURS = {AttendanceMark.PRESENT: QColor("#e3f1e0"), AttendanceMark.LATE: QColor("#fff4c2"),
-                AttendanceMark.EXCUSED: QColor("#e1ecf8"), AttendanceMark.ABSENT: QColor("#fde2e1")}
+MARK_COLOURS = {AttendanceMark.PRESENT: PRESENT, AttendanceMark.LATE: LATE,
+                AttendanceMark.EXCUSED: EXCUSED, AttendanceMark.ABSENT: ABSENT}
 
 
 class RollCallTable(QTableWidget):
@@ -93,7 +94,7 @@ class RollCallDialog(QDialog):
         self.may_take = services.vault.actor.may(Permission.TAKE_ATTENDANCE)
         self.setWindowTitle(t("ui.rollcall.title"))
 
-        self.heading = QLabel(t("ui.rollcall.loading"))
+        self.heading = plain(QLabel(t("ui.rollcall.loading")))
         self.heading.setWordWrap(True)
         mark(self.heading, STRONG)
         self.legend = QLabel(t("ui.rollcall.legend"))
@@ -109,7 +110,7 @@ class RollCallDialog(QDialog):
         self.table.mark_key.connect(self.mark_current)
 
         self.reason_box = mark(QFrame(), PANEL)
-        self.reason_label = QLabel()
+        self.reason_label = plain(QLabel())
         self.reason_label.setWordWrap(True)
         self.reason = ReasonEdit()
         self.reason.setMaxLength(500)

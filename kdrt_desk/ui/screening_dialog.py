@@ -43,11 +43,11 @@ from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate, set_co
 from kdrt_desk.ui.widgets.check_grid import CheckGrid
 from kdrt_desk.ui.widgets.eligibility import EligibilityChecklist
 from kdrt_desk.ui.widgets.errors import show_error
-from kdrt_desk.ui.widgets.forms import date_edit, hint_label, new_form, scrolled, text_box
-from kdrt_desk.ui.widgets.look import HIGH_RISK, RESTRICTED, STRONG, mark
+from kdrt_desk.ui.widgets.forms import date_edit, hint_label, new_form, plain, scrolled, text_box
+from kdrt_desk.ui.widgets.look import ERROR_TAB, HIGH_RISK, RESTRICTED, STRONG, mark
 from kdrt_desk.wiring import Services
 
-ERROR_TAB_COLOUR = Qt.GlobalColor.darkRed
+ERROR_TAB_COLOUR = ERROR_TAB
 FIELD_LABELS = {"screened_on": "ui.screening.screened_on", "needs": "ui.screening.needs",
                 "skills": "ui.screening.skills", "skills_other": "ui.screening.skills_other",
                 "experience": "ui.screening.experience", "barriers": "ui.screening.barriers",
@@ -161,7 +161,7 @@ class ScreeningDialog(FormDialog):
         outer.addLayout(form)
         outer.addStretch(1)  # spare height below the rows, not between them
         self.screened_on = date_edit()
-        self.assessor = QLabel("—")
+        self.assessor = plain(QLabel("—"))
         self.needs: CheckGrid[Need] = CheckGrid(Need)
         self.skills: CheckGrid[Skill] = CheckGrid(Skill, 3)
         self.skills_other = QLineEdit()
@@ -333,7 +333,7 @@ class ScreeningDialog(FormDialog):
             fields = ", ".join(t(FIELD_LABELS.get(f, f)) for f in change.fields)
             lines.append(t("ui.screening.history_line", when=format_datetime(change.changed_at),
                            who=change.changed_by, reason=change.reason, fields=fields))
-        text = QLabel("\n\n".join(lines))
+        text = plain(QLabel("\n\n".join(lines)))
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,11 +27,11 @@ from kdrt_desk.ui.decision_dialog import DecisionDialog
 from kdrt_desk.ui.register_model import HIGH_RISK_BACKGROUND, HIGH_RISK_TEXT
 from kdrt_desk.ui.screening_dialog import ScreeningDialog
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.look import HINT, mark, primary
+from kdrt_desk.ui.widgets.look import HINT, PENDING_TEXT, mark, primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
-PENDING_COLOUR = "#8a5a00"
+PENDING_COLOUR = PENDING_TEXT
 D = TypeVar("D", ScreeningDialog, DecisionDialog)
 
 
@@ -169,7 +169,7 @@ class ScreeningTab(QWidget):
                     item.setForeground(QBrush(HIGH_RISK_TEXT))
                 elif (name == "decision" and line.decision is not None
                       and awaiting_confirmation(line.decision)):
-                    item.setForeground(QBrush(QColor(PENDING_COLOUR)))
+                    item.setForeground(QBrush(PENDING_COLOUR))
                 if name == "score":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)

@@ -27,7 +27,7 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, set_combo
-from kdrt_desk.ui.widgets.forms import add_field, date_edit, new_form
+from kdrt_desk.ui.widgets.forms import add_field, as_typed, date_edit, new_form
 from kdrt_desk.wiring import Services
 
 GROUP_VENUE = -1  # the venue combo's data for "the group's usual venue"
@@ -160,7 +160,7 @@ class SessionDialog(FormDialog):
         self.venue.addItem(t("ui.sessions.dialog.group_venue"), GROUP_VENUE)
         for venue in venues:
             self.venue.addItem(venue_text(venue), venue.id)
-            self.venue.setItemData(self.venue.count() - 1, venue_text(venue),
+            self.venue.setItemData(self.venue.count() - 1, as_typed(venue_text(venue)),
                                    Qt.ItemDataRole.ToolTipRole)
         existing = self.existing
         if existing is not None and existing.venue_id is not None:

@@ -30,6 +30,7 @@ from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.session_dialog import SessionDialog
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path, confirmed_target
+from kdrt_desk.ui.widgets.forms import as_typed, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, OK, STRONG, mark, primary
 from kdrt_desk.ui.widgets.reason_dialog import ReasonDialog
 from kdrt_desk.ui.widgets.tables import fit_columns, table
@@ -144,7 +145,7 @@ class SessionsView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_roll_call())
         self.count_label = QLabel()
         mark(self.count_label, HINT)
-        self.done_label = QLabel()
+        self.done_label = plain(QLabel())
         mark(self.done_label, OK)
         self.done_label.setWordWrap(True)
         self.done_label.hide()
@@ -354,8 +355,9 @@ class SessionsView(QWidget):
         if chosen is None or not self.may_manage:
             return
         answer = QMessageBox.question(self, t("ui.sessions.delete_title"),
-                                      t("ui.sessions.delete_question", module=chosen.module_code,
-                                        date=format_date(chosen.session_date)))
+                                      as_typed(t("ui.sessions.delete_question",
+                                                 module=chosen.module_code,
+                                                 date=format_date(chosen.session_date))))
         if answer != QMessageBox.StandardButton.Yes:
             return
         sessions, session_id = self.services.sessions, chosen.id

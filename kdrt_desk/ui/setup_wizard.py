@@ -39,10 +39,8 @@ from kdrt_desk.services.vault_access import (
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path
+from kdrt_desk.ui.widgets.look import NOTICE, OK, mark, primary
 
-WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px; "
-                 "padding: 6px; color: #5a3a00;")
-NOTE_STYLE = "color: #1b5e20;"
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
 
@@ -54,14 +52,16 @@ def wrapped_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 
 def align_errors_top(errors: FieldErrors) -> None:
-    """Keep each message right under its field (a wrapped label may get spare height)."""
+    """Keep each message right under its field (a wrapped label may get spare height); plain
+    text, as a message may quote what she typed."""
     for error in errors.labels.values():
         error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        error.setTextFormat(Qt.TextFormat.PlainText)
 
 
 def warning_label(text: str) -> QLabel:
     label = wrapped_label(text)
-    label.setStyleSheet(WARNING_STYLE)
+    mark(label, NOTICE)
     return label
 
 
@@ -156,6 +156,7 @@ class AdminPage(QWizardPage):
         layout.addWidget(wrapped_label(t("ui.access.password_rules", minimum=MIN_PASSWORD)))
 
         self.general_error = ErrorLabel()
+        self.general_error.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.general_error)
         self.busy_label = wrapped_label(t("ui.access.creating_vault"))
         self.busy_bar = QProgressBar()
@@ -269,11 +270,12 @@ class RecoveryPage(QWizardPage):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.saved_label = wrapped_label()
-        self.saved_label.setStyleSheet(NOTE_STYLE)
+        mark(self.saved_label, OK)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label.hide()
         layout.addWidget(self.saved_label)
         self.save_error = ErrorLabel()
+        self.save_error.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.save_error)
 
         self.show_code = QCheckBox(t("ui.access.show_code"))
@@ -355,6 +357,9 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self._build_pages()
+        for main in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
+                     QWizard.WizardButton.FinishButton):  # one shows at a time: the main action
+            primary(self.button(main))
         self.setMinimumSize(640, 560)
 
     def _build_pages(self) -> None:

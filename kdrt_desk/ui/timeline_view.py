@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,23 +20,14 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.look import TIMELINE_KINDS, TIMELINE_OTHER
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("date", "kind", "title", "detail")
 # A pale band per kind of event: the marker is a coloured, labelled cell (no icons or emoji).
-KIND_COLOURS: dict[str, str] = {
-    "registration": "#e3eefc",
-    "consent": "#e9f5e1",
-    "screening": "#fff2d6",
-    "decision": "#fde4d3",
-    "service": "#e6e1f5",
-    "referral": "#dff3f3",
-    "withdrawal": "#f7dcdc",
-    "training": "#eef0d8",
-    "evaluation": "#f1e3ef",
-}
-OTHER_COLOUR = "#eeeeee"
+KIND_COLOURS = TIMELINE_KINDS
+OTHER_COLOUR = TIMELINE_OTHER
 COLUMN_LIMITS = (160, 180, 300)  # date, kind, title; the details stretch
 
 
@@ -107,7 +98,7 @@ class TimelineView(QWidget):
         bold.setBold(True)
         for row, event in enumerate(self.events):
             marker = QTableWidgetItem(kind_label(event.kind))
-            marker.setBackground(QBrush(QColor(KIND_COLOURS.get(event.kind, OTHER_COLOUR))))
+            marker.setBackground(QBrush(KIND_COLOURS.get(event.kind, OTHER_COLOUR)))
             marker.setData(Qt.ItemDataRole.UserRole, event.kind)
             title = QTableWidgetItem(event.title)
             title.setFont(bold)

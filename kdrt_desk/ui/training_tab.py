@@ -4,7 +4,7 @@ and recording a skill assessment."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,14 +30,14 @@ from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import date_edit
-from kdrt_desk.ui.widgets.look import primary
+from kdrt_desk.ui.widgets.look import BELOW_MINIMUM, COMPLETED, SECTION, mark, primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 GROUP_COLUMNS = ("group", "joined", "status")
 PROGRESS_COLUMNS = ("module", "attended", "percent", "minimum", "assessment", "result")
-BELOW = QColor("#fde2e2")
-DONE = QColor("#e3f4e1")
+BELOW = BELOW_MINIMUM
+DONE = COMPLETED
 
 
 def _cell(text: str) -> QTableWidgetItem:
@@ -89,9 +89,9 @@ class TrainingTab(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(QLabel(f"<b>{t('ui.training.groups')}</b>"))
+        layout.addWidget(mark(QLabel(t("ui.training.groups")), SECTION))
         layout.addWidget(self.groups)
-        layout.addWidget(QLabel(f"<b>{t('ui.training.progress')}</b>"))
+        layout.addWidget(mark(QLabel(t("ui.training.progress")), SECTION))
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
         layout.addWidget(self.message)

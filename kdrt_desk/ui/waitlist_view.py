@@ -29,6 +29,7 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.register_model import HIGH_RISK_BACKGROUND, HIGH_RISK_TEXT
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
+from kdrt_desk.ui.widgets.forms import as_typed, plain
 from kdrt_desk.ui.widgets.look import HINT, OK, mark, primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
@@ -213,7 +214,7 @@ class WaitlistView(QWidget):
         withdrawals_layout.addWidget(self.withdrawals_count)
 
         self.message = ErrorLabel()
-        self.done_label = QLabel()
+        self.done_label = plain(QLabel())
         mark(self.done_label, OK)
         self.done_label.setWordWrap(True)
         self.done_label.hide()
@@ -333,7 +334,8 @@ class WaitlistView(QWidget):
             return
         who = f"{entry.code} — {display_name(entry.full_name, entry.preferred_name)}"
         answer = QMessageBox.question(self, t("ui.screening.waitlist.accept_title"),
-                                      t("ui.screening.waitlist.accept_question", who=who))
+                                      as_typed(t("ui.screening.waitlist.accept_question",
+                                                 who=who)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         decisions = self.services.decisions
@@ -353,8 +355,8 @@ class WaitlistView(QWidget):
             return
         who = f"{chosen.code} — {chosen.name}"
         answer = QMessageBox.question(self, t("ui.screening.waitlist.confirm_title"),
-                                      t("ui.screening.waitlist.confirm_question", who=who,
-                                        by=chosen.decision.decided_by))
+                                      as_typed(t("ui.screening.waitlist.confirm_question",
+                                                 who=who, by=chosen.decision.decided_by)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         decisions = self.services.decisions

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from kdrt_desk.errors import UserError, ValidationError
@@ -19,6 +20,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         mark(self, ERROR)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.hide()
 
     def show_message(self, message: str) -> None:
@@ -65,11 +67,14 @@ class FieldErrors:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A user-fixable error as a warning box; anything else goes to the crash dialog."""
+    from kdrt_desk.ui.widgets.forms import as_typed  # forms builds on this module
+
     if isinstance(exc, ValidationError):
         text = "\n".join(exc.by_field().values())
-        QMessageBox.warning(parent, t("ui.error_title"), f"{exc.message}\n\n{text}")
+        QMessageBox.warning(parent, t("ui.error_title"),
+                            as_typed(f"{exc.message}\n\n{text}"))
     elif isinstance(exc, UserError):
-        QMessageBox.warning(parent, t("ui.error_title"), exc.message)
+        QMessageBox.warning(parent, t("ui.error_title"), as_typed(exc.message))
     else:
         from kdrt_desk.ui.crash_dialog import show_crash
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +28,25 @@ from kdrt_desk.i18n import t
 from kdrt_desk.ui.form_widgets import to_qdate
 from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors
 from kdrt_desk.ui.widgets.look import HINT, mark
+
+L = TypeVar("L", bound=QLabel)
+
+
+def plain(label: L) -> L:
+    """Show ``label``'s text exactly as typed: a name written ``<b>Siti</b>`` stays that, not
+    bold (Qt would otherwise take it for rich text, a link or an image). Every label that
+    shows what someone typed is plain."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def as_typed(text: str) -> str:
+    """``text`` for where Qt guesses rich text from the first line (QMessageBox's static
+    functions, tool tips): as it is when Qt would show it as typed, else as HTML that shows
+    the same characters (``<b>Siti</b>`` with its tags, not bold)."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return f'<div style="white-space: pre-wrap">{html.escape(text, quote=False)}</div>'
 
 
 def hint_label(text: str, look: str = HINT) -> QLabel:

@@ -34,6 +34,7 @@ FIGURE = "figure"  # the big number in a card
 CELL = "cell"  # a figure in a grid of figures
 CELL_STRONG = "cell_strong"  # a heading or total in that grid
 PANEL = "panel"  # a light blue frame around an inline question (the roll call's reason)
+LINK = "link"  # a flat button drawn as a link (the way to the recovery code)
 
 ACCENT = "#1f5fa8"
 STYLESHEET = f"""
@@ -56,6 +57,8 @@ QLabel[look="{YES}"] {{ color: #1b5e20; font-weight: bold; }}
 QLabel[look="{MUTED}"] {{ color: #666666; }}
 QLabel[look="{WITHDRAWN}"] {{ color: #8a4b00; font-weight: bold; }}
 QPushButton[danger="true"]:enabled {{ color: #b00020; }}
+QPushButton[look="{LINK}"] {{ border: none; color: #0b57d0; text-decoration: underline;
+    text-align: left; padding: 2px 0; }}
 QLabel[look="{OK_BOX}"] {{ background: #e3f4e6; color: #1b5e20; border: 1px solid #7cb98a;
     border-radius: 4px; padding: 8px; font-weight: bold; }}
 QLabel[look="{ERROR_BOX}"] {{ background: #fde7e9; color: #8e0016; border: 1px solid #e08a95;
@@ -66,8 +69,10 @@ QLabel[look="{FIGURE}"] {{ font-size: 20pt; font-weight: bold; color: #1f3a5f; }
 QLabel[look="{CELL}"] {{ padding: 2px 8px; }}
 QLabel[look="{CELL_STRONG}"] {{ padding: 2px 8px; font-weight: bold; }}
 QLabel[zero="true"] {{ color: #999999; }}
-QPushButton[primary="true"]:enabled {{ background: {ACCENT}; color: white; font-weight: bold;
-    border: 1px solid #174a85; border-radius: 4px; padding: 5px 14px; }}
+QPushButton[primary="true"] {{ font-weight: bold; border: 1px solid #c3cad3; border-radius: 4px;
+    padding: 5px 14px; background: #e9edf2; color: #8a9099; }}
+QPushButton[primary="true"]:enabled {{ background: {ACCENT}; color: white;
+    border: 1px solid #174a85; }}
 QPushButton[primary="true"]:enabled:hover {{ background: #174a85; }}
 QPushButton[primary="true"]:enabled:focus {{ border: 2px solid #0b2f57; }}
 QTabWidget::pane {{ top: -1px; }}
@@ -95,9 +100,9 @@ def flag(widget: W, name: str, on: bool) -> W:
 
 
 def primary(button: W) -> W:
-    """The screen's one main action, in the accent colour."""
-    button.setProperty("primary", True)
-    return button
+    """The screen's one main action, in the accent colour (also on a button already styled,
+    such as a wizard's own Next and Finish)."""
+    return flag(button, "primary", True)
 
 
 def danger(button: W) -> W:
@@ -163,3 +168,28 @@ def tab_icons(tabs: QTabWidget) -> None:
 
 # Colours of table cells (items take colours, not style sheets).
 ENDED_TEXT = QColor("#777777")  # ended, archived, inactive, cancelled: rows no longer in use
+HIGH_RISK_ROW = QColor("#fde2e1")  # rows of high-risk participants, for roles that see risk
+HIGH_RISK_ROW_TEXT = QColor("#8b0000")
+ERROR_TEXT = QColor("#b00020")  # a row with an error in it
+ERROR_TAB = QColor("#800000")  # a form tab with an error in it (Qt's dark red)
+ATTENTION_TEXT = QColor("#9a5b00")  # an account that needs a look (locked, password to change)
+PENDING_TEXT = QColor("#8a5a00")  # a step still to do
+BELOW_MINIMUM = QColor("#fde2e1")  # light red: attendance under the module's minimum
+COMPLETED = QColor("#e3f1e0")  # light green: module completed
+PRESENT = QColor("#e3f1e0")  # roll-call marks: present, late, excused, absent
+LATE = QColor("#fff4c2")
+EXCUSED = QColor("#e1ecf8")
+ABSENT = QColor("#fde2e1")
+# the timeline's marker colour for each kind of event
+TIMELINE_KINDS = {
+    "registration": QColor("#e3eefc"),
+    "consent": QColor("#e9f5e1"),
+    "screening": QColor("#fff2d6"),
+    "decision": QColor("#fde4d3"),
+    "service": QColor("#e6e1f5"),
+    "referral": QColor("#dff3f3"),
+    "withdrawal": QColor("#f7dcdc"),
+    "training": QColor("#eef0d8"),
+    "evaluation": QColor("#f1e3ef"),
+}
+TIMELINE_OTHER = QColor("#eeeeee")

@@ -4,13 +4,43 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QToolTip,
+)
+
+from kdrt_desk.ui.widgets.forms import as_typed
 
 V = TypeVar("V", bound=QTableView)
 
 
+class PlainTips(QStyledItemDelegate):
+    """Qt's own cells, each cell's tool tip shown as typed: Qt would take a name written
+    ``<b>Siti</b>`` (or with a link, an image) for rich text there."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 - Qt API
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        tip = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+        if event is not None and event.type() == QEvent.Type.ToolTip and isinstance(tip, str) \
+                and tip:
+            QToolTip.showText(event.globalPos(), as_typed(tip), view, view.visualRect(index))
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
 def read_only(view: V, row_height: int = 26, stretch_last: bool = True) -> V:
-    """Whole rows selected one at a time, nothing editable, striped, no row numbers."""
+    """Whole rows selected one at a time, nothing editable, striped, no row numbers, tool tips
+    as typed."""
+    if not isinstance(view.itemDelegate(), PlainTips):
+        view.setItemDelegate(PlainTips(view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
