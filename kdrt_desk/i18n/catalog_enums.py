@@ -41,7 +41,7 @@ ENUM_LABELS: dict[str, tuple[str, str]] = {
     "enum.ViolenceForm.psychological": ("Psikis", "Psychological"),
     "enum.ViolenceForm.sexual": ("Seksual", "Sexual"),
     "enum.ViolenceForm.exploitation": ("Eksploitasi", "Exploitation"),
-    "enum.ViolenceForm.trafficking": ("Trafficking", "Trafficking"),
+    "enum.ViolenceForm.trafficking": ("Perdagangan orang", "Trafficking"),
     "enum.ViolenceForm.neglect": ("Penelantaran", "Neglect"),
     "enum.ViolenceForm.other": ("Lainnya", "Other"),
     "enum.PerpetratorRelation.spouse": ("Suami/istri", "Spouse"),

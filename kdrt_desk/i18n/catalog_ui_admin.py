@@ -230,6 +230,75 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "ui.admin.audit.action.recovery_code_used": ("Dibuka dengan kode pemulihan",
                                                  "Opened with the recovery code"),
     "ui.admin.audit.action.recovery_failed": ("Kode pemulihan salah", "Wrong recovery code"),
+    "ui.admin.audit.action.attendance_corrected": ("Kehadiran dikoreksi", "Attendance corrected"),
+    "ui.admin.audit.action.attendance_imported": ("Kehadiran diimpor", "Attendance imported"),
+    "ui.admin.audit.action.attendance_taken": ("Kehadiran dicatat", "Attendance taken"),
+    "ui.admin.audit.action.consent_form_exported": (
+        "Formulir persetujuan dicetak", "Consent form printed"),
+    "ui.admin.audit.action.consent_form_signed": (
+        "Formulir persetujuan ditandatangani", "Consent form signed"),
+    "ui.admin.audit.action.consent_forms_imported": (
+        "Formulir persetujuan diimpor", "Consent forms imported"),
+    "ui.admin.audit.action.consent_withdrawal_rejected": (
+        "Penarikan persetujuan dibatalkan", "Consent withdrawal taken back"),
+    "ui.admin.audit.action.consent_withdrawn": ("Persetujuan ditarik", "Consent withdrawn"),
+    "ui.admin.audit.action.facilitator_added": ("Fasilitator ditambahkan", "Facilitator added"),
+    "ui.admin.audit.action.facilitator_archived": (
+        "Fasilitator diarsipkan", "Facilitator archived"),
+    "ui.admin.audit.action.facilitator_changed": ("Data fasilitator diubah", "Facilitator changed"),
+    "ui.admin.audit.action.facilitator_deleted": ("Fasilitator dihapus", "Facilitator deleted"),
+    "ui.admin.audit.action.facilitator_restored": (
+        "Fasilitator diaktifkan lagi", "Facilitator restored"),
+    "ui.admin.audit.action.group_added": ("Kelompok dibuat", "Group created"),
+    "ui.admin.audit.action.group_archived": ("Kelompok diarsipkan", "Group archived"),
+    "ui.admin.audit.action.group_changed": ("Data kelompok diubah", "Group changed"),
+    "ui.admin.audit.action.group_deleted": ("Kelompok dihapus", "Group deleted"),
+    "ui.admin.audit.action.group_restored": ("Kelompok diaktifkan lagi", "Group restored"),
+    "ui.admin.audit.action.keys_handed_over": (
+        "Kunci data diserahkan ke akun", "Data keys handed over to an account"),
+    "ui.admin.audit.action.keys_refused": ("Penyerahan kunci ditolak", "Key hand-over refused"),
+    "ui.admin.audit.action.keys_rotated": ("Kunci data diganti", "Data keys rotated"),
+    "ui.admin.audit.action.membership_ended": (
+        "Keanggotaan kelompok berakhir", "Group membership ended"),
+    "ui.admin.audit.action.module_added": ("Modul ditambahkan", "Module added"),
+    "ui.admin.audit.action.module_archived": ("Modul diarsipkan", "Module archived"),
+    "ui.admin.audit.action.module_changed": ("Modul diubah", "Module changed"),
+    "ui.admin.audit.action.module_deleted": ("Modul dihapus", "Module deleted"),
+    "ui.admin.audit.action.module_restored": ("Modul diaktifkan lagi", "Module restored"),
+    "ui.admin.audit.action.participant_anonymised": (
+        "Data peserta dianonimkan", "Participant anonymised"),
+    "ui.admin.audit.action.participant_enrolled": (
+        "Peserta masuk kelompok", "Participant enrolled"),
+    "ui.admin.audit.action.participant_transferred": (
+        "Peserta pindah kelompok", "Participant transferred"),
+    "ui.admin.audit.action.partner_added": ("Mitra ditambahkan", "Partner added"),
+    "ui.admin.audit.action.partner_archived": ("Mitra diarsipkan", "Partner archived"),
+    "ui.admin.audit.action.partner_changed": ("Data mitra diubah", "Partner changed"),
+    "ui.admin.audit.action.partner_deleted": ("Mitra dihapus", "Partner deleted"),
+    "ui.admin.audit.action.partner_restored": ("Mitra diaktifkan lagi", "Partner restored"),
+    "ui.admin.audit.action.recovery_code_replaced": (
+        "Kode pemulihan diganti", "Recovery code replaced"),
+    "ui.admin.audit.action.role_changed": ("Peran akun diubah", "Account role changed"),
+    "ui.admin.audit.action.service_note_opened": (
+        "Catatan hasil layanan dibuka", "Service outcome note opened"),
+    "ui.admin.audit.action.service_note_refused": (
+        "Pembukaan catatan layanan ditolak", "Service note opening refused"),
+    "ui.admin.audit.action.service_recorded": ("Layanan dicatat", "Service recorded"),
+    "ui.admin.audit.action.service_updated": ("Layanan diubah", "Service changed"),
+    "ui.admin.audit.action.services_imported": ("Layanan diimpor", "Services imported"),
+    "ui.admin.audit.action.session_cancelled": ("Sesi dibatalkan", "Session cancelled"),
+    "ui.admin.audit.action.session_changed": ("Sesi diubah", "Session changed"),
+    "ui.admin.audit.action.session_deleted": ("Sesi dihapus", "Session deleted"),
+    "ui.admin.audit.action.sessions_created": ("Sesi dijadwalkan", "Sessions planned"),
+    "ui.admin.audit.action.sign_in_sheet_printed": (
+        "Daftar hadir dicetak", "Sign-in sheet printed"),
+    "ui.admin.audit.action.skill_assessed": ("Keterampilan dinilai", "Skill assessed"),
+    "ui.admin.audit.action.vault_upgraded": ("Brankas data diperbarui", "Vault upgraded"),
+    "ui.admin.audit.action.venue_added": ("Tempat ditambahkan", "Venue added"),
+    "ui.admin.audit.action.venue_archived": ("Tempat diarsipkan", "Venue archived"),
+    "ui.admin.audit.action.venue_changed": ("Data tempat diubah", "Venue changed"),
+    "ui.admin.audit.action.venue_deleted": ("Tempat dihapus", "Venue deleted"),
+    "ui.admin.audit.action.venue_restored": ("Tempat diaktifkan lagi", "Venue restored"),
     "ui.admin.audit.action.routine_changed": ("Rutinitas mingguan diubah",
                                               "Weekly routine changed"),
     "ui.admin.audit.action.session_locked": ("Sesi dikunci di tempatnya",
@@ -239,6 +308,7 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
                                                "Schedule from the scheduler applied"),
     "ui.admin.audit.action.calendar_changed": ("Kalender pusat diubah",
                                                "Centre calendar changed"),
+    "ui.admin.audit.action.schedule_exported": ("Jadwal diekspor", "Schedule exported"),
 }
 
 _AUDIT_DETAILS: dict[str, tuple[str, str]] = {

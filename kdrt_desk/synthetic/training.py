@@ -363,7 +363,8 @@ class _Planner:
         pattern = {index % 5, (index % 5 + 2) % 5}
         slot = MORNING if index % 2 == 0 else AFTERNOON
         days = [group.start + timedelta(days=d) for d in range((group.end - group.start).days + 1)]
-        days = [d for d in days if d.weekday() < 5]
+        closed = _holidays(group.start, group.end)
+        days = [d for d in days if d.weekday() < 5 and d not in closed]
         preferred = [(d, slot) for d in days if d.weekday() in pattern]
         every = [(d, s) for d in days for s in (MORNING, AFTERNOON)]
         teachers = {c: [i for i, f in enumerate(facilitators) if c in f.module_codes]
@@ -415,6 +416,13 @@ class _Planner:
         self.venue_busy.add((day, start, venue))
         self.facilitator_busy.add((day, start, teacher))
         return day, start, venue, teacher
+
+
+def _holidays(start: date, end: date) -> set[date]:
+    """Public holidays and cuti bersama of the period: no demo session falls on one."""
+    from kdrt_desk.scheduling.public_holidays import national_holidays
+
+    return {h.day for h in national_holidays(range(start.year, end.year + 1))}
 
 
 def _member_days(plan: TrainingPlan) -> dict[tuple[int, int], list[tuple[date, date | None]]]:

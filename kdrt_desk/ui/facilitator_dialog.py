@@ -74,7 +74,7 @@ class FacilitatorDialog(CatalogueDialog):
         for module in modules:
             if module.archived and module.id not in teaches:
                 continue  # archived modules are kept on her record, never offered anew
-            text = f"{module.code}  {module.title}"
+            text = f"{module.code} – {module.title}"
             if module.archived:
                 text = t("ui.catalogue.archived_name", name=text)
             add_checkable(self.modules, text, module.id, module.id in teaches, text)

@@ -133,7 +133,7 @@ class GroupDialog(FormDialog):
         ordered = [by_id[m] for m in chosen_modules if m in by_id]
         ordered += [m for m in modules if m.id not in chosen_modules and not m.archived]
         for module in ordered:
-            item = QListWidgetItem(f"{module.code}  {module.title} ({label(module.track)})")
+            item = QListWidgetItem(f"{module.code} – {module.title} ({label(module.track)})")
             item.setData(Qt.ItemDataRole.UserRole, module.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if module.id in chosen_modules

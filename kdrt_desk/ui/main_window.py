@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.reset()
         self.menuBar().setEnabled(False)
         self.lock_button.setEnabled(False)
+        self.user_label.hide()  # not even the staff member's name on a locked screen
         accounts = self.services.accounts
         self.runner.run(lambda: accounts.record_session_event("locked"))
         del reason
@@ -293,6 +294,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         self.lock_button.setEnabled(True)
+        self.user_label.show()
         for window in [*self.hidden_forms, *self.hidden_dialogs]:
             window.show()
         self.hidden_forms, self.hidden_dialogs = [], []

@@ -48,6 +48,7 @@ from kdrt_desk.ui.participant_sections import (
     Section,
 )
 from kdrt_desk.ui.widgets.errors import show_error
+from kdrt_desk.ui.widgets.forms import as_typed
 from kdrt_desk.ui.widgets.look import ERROR_TAB, HIGH_RISK, HINT, mark
 from kdrt_desk.wiring import Services
 
@@ -327,7 +328,7 @@ class ParticipantForm(FormDialog):
         lines = "\n".join(f"• {d.code}  {d.full_name}  ({t('ui.form.duplicate_' + d.reason)})"
                           for d in found)
         answer = QMessageBox.question(self, t("ui.form.duplicates_title"),
-                                      t("ui.form.duplicates_text", lines=lines))
+                                      as_typed(t("ui.form.duplicates_text", lines=lines)))
         return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, result: object) -> None:

@@ -197,7 +197,7 @@ class SessionDialog(FormDialog):
         for module_id in module_ids:
             module = self.modules.get(module_id)
             if module is not None:
-                self.module.addItem(f"{module.code}  {module.title}", module.id)
+                self.module.addItem(f"{module.code} – {module.title}", module.id)
         if keep is not None:
             set_combo(self.module, keep)
         self.module.blockSignals(False)

@@ -245,7 +245,8 @@ class SessionsView(QWidget):
                 self.table.setItem(row, column, item)
             if chosen is not None and view.id == chosen.id:
                 self.table.selectRow(row)
-        fit_columns(self.table, widest=300)
+        fit_columns(self.table, widest=300, keep=(COLUMNS.index("status"),
+                                                  COLUMNS.index("attendance")))
         self.table.blockSignals(False)
         self.count_label.setText(t("ui.sessions.count", count=len(rows),
                                    month=month_title(self.month)) if rows

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kdrt_desk.i18n import t
 from kdrt_desk.ui.form_widgets import to_qdate
 from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors
-from kdrt_desk.ui.widgets.look import HINT, mark
+from kdrt_desk.ui.widgets.look import HINT, mark, primary
 
 L = TypeVar("L", bound=QLabel)
 
@@ -95,6 +95,7 @@ def dialog_buttons(ok_text: str, cancel_text: str = "") -> QDialogButtonBox:
                                | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+    primary(buttons.button(QDialogButtonBox.StandardButton.Ok))  # the dialog's one main action
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
         cancel_text or t("ui.admin.cancel"))
     return buttons

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
@@ -61,13 +62,32 @@ def table(columns: list[str]) -> QTableWidget:
     return read_only(widget)
 
 
-def fit_columns(widget: QTableWidget, air: int = 24, widest: int = 320) -> None:
-    """Each column as wide as its longest text, within reason."""
+NARROWEST = 70
+SHRINKS_FROM = 140  # columns narrower than this keep their width when the table is too wide
+
+
+def fit_columns(widget: QTableWidget, air: int = 24, widest: int = 320,
+                keep: Collection[int] = ()) -> None:
+    """Each column as wide as its longest text, within reason; when that is wider than the
+    table, the wide columns give up width (their text elided, whole in the tool tip) so that
+    the short ones (a status, a count) and those in ``keep`` stay whole, without scrolling
+    sideways."""
     metrics = widget.fontMetrics()
     header = widget.horizontalHeader()
+    widths = []
     for column in range(widget.columnCount()):
         items = [widget.horizontalHeaderItem(column)]
         items += [widget.item(row, column) for row in range(widget.rowCount())]
         width = max((metrics.horizontalAdvance(i.text()) for i in items if i is not None),
                     default=60) + air
-        header.resizeSection(column, min(max(width, 70), widest))
+        widths.append(min(max(width, NARROWEST), widest))
+    room = widget.viewport().width()
+    excess = sum(widths) - room
+    wide = [c for c, w in enumerate(widths) if w > SHRINKS_FROM and c not in keep]
+    if widget.isVisible() and room > 200 and excess > 0 and wide:
+        spare = sum(widths[c] - SHRINKS_FROM for c in wide)
+        for c in wide:
+            share = (widths[c] - SHRINKS_FROM) / spare if spare else 0
+            widths[c] = max(SHRINKS_FROM, widths[c] - int(excess * share + 1))
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
