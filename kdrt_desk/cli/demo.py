@@ -31,6 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         reject_demo_withdrawal,
     )
     from kdrt_desk.demo.participants import insert_participants
+    from kdrt_desk.demo.routines import insert_demo_routines
     from kdrt_desk.demo.screenings import insert_demo_screenings
     from kdrt_desk.demo.training import insert_demo_training
     from kdrt_desk.security.secret_store import SecretStore
@@ -63,6 +64,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 insert_demo_screenings(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_care(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_training(vault.db, vault.actor, seed=args.seed, today=today)
+                insert_demo_routines(vault.db, vault.actor, seed=args.seed, today=today)
         # withdrawals the staff recorded: one waits for confirmation, one was taken back
         with opened_vault(folder, Role.STAF.value, password, store) as staff:
             requested = insert_withdrawal_requests(staff.db, staff.actor, args.seed, today)

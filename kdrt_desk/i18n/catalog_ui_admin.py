@@ -299,6 +299,7 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "ui.admin.audit.action.venue_changed": ("Data tempat diubah", "Venue changed"),
     "ui.admin.audit.action.venue_deleted": ("Tempat dihapus", "Venue deleted"),
     "ui.admin.audit.action.venue_restored": ("Tempat diaktifkan lagi", "Venue restored"),
+    "ui.admin.audit.action.routines_imported": ("Rutinitas diimpor", "Routines imported"),
     "ui.admin.audit.action.routine_changed": ("Rutinitas mingguan diubah",
                                               "Weekly routine changed"),
     "ui.admin.audit.action.session_locked": ("Sesi dikunci di tempatnya",
