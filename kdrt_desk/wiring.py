@@ -22,6 +22,7 @@ from kdrt_desk.services.recovery import RecoveryService
 from kdrt_desk.services.reminders import ReminderService
 from kdrt_desk.services.routines import RoutineService
 from kdrt_desk.services.schedule import ScheduleService
+from kdrt_desk.services.schedule_export import ScheduleExportService
 from kdrt_desk.services.screening import ScreeningService
 from kdrt_desk.services.sessions import SessionService
 from kdrt_desk.services.settings import SettingsService
@@ -56,6 +57,7 @@ class Services:
     calendar: CalendarService
     schedule: ScheduleService
     reminders: ReminderService
+    schedule_export: ScheduleExportService
 
     def close(self) -> None:
         self.vault.close()
@@ -88,4 +90,5 @@ def build_services(vault: OpenVault) -> Services:
         calendar=calendar,
         schedule=ScheduleService(vault.db, vault.actor, calendar, sessions),
         reminders=ReminderService(vault.db, vault.actor),
+        schedule_export=ScheduleExportService(vault.db, vault.actor, outputs),
     )

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from kdrt_desk import i18n
-from kdrt_desk.cli import accounts, calendar, demo, programme, register, vault
+from kdrt_desk.cli import accounts, calendar, demo, programme, register, schedule, vault
 from kdrt_desk.cli.common import data_dir
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
@@ -16,7 +16,7 @@ from kdrt_desk.logging_setup import configure_logging
 
 log = logging.getLogger("kdrt_desk.cli")
 # a new command group is a module with ``add_commands(sub)``, listed here
-GROUPS = (vault, demo, accounts, register, programme, calendar)
+GROUPS = (vault, demo, accounts, register, programme, calendar, schedule)
 
 
 def language_in(argv: Sequence[str]) -> str | None:

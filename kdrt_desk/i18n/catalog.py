@@ -10,6 +10,7 @@ from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
 from kdrt_desk.i18n.catalog_reports import REPORTS
 from kdrt_desk.i18n.catalog_reports_programme import REPORTS_PROGRAMME
+from kdrt_desk.i18n.catalog_schedule_output import SCHEDULE_OUTPUT
 from kdrt_desk.i18n.catalog_screening import SCREENING
 from kdrt_desk.i18n.catalog_security import SECURITY
 from kdrt_desk.i18n.catalog_training import TRAINING
@@ -24,5 +25,5 @@ from kdrt_desk.i18n.catalog_ui_screening import UI_SCREENING
 MESSAGES: dict[str, tuple[str, str]] = {
     **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
     **UI_CARE, **UI_SCREENING, **TRAINING, **UI_CATALOGUE, **UI_GROUPS, **CLI_PROGRAMME,
-    **REPORTS, **REPORTS_PROGRAMME, **SECURITY, **CALENDAR,
+    **REPORTS, **REPORTS_PROGRAMME, **SECURITY, **CALENDAR, **SCHEDULE_OUTPUT,
 }

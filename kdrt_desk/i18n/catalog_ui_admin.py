@@ -317,6 +317,8 @@ _AUDIT_DETAILS: dict[str, tuple[str, str]] = {
     "ui.admin.audit.detail.role": ("peran", "role"),
     "ui.admin.audit.detail.rows": ("jumlah baris", "rows"),
     "ui.admin.audit.detail.format": ("format", "format"),
+    "ui.admin.audit.detail.kind": ("jadwal", "schedule of"),
+    "ui.admin.audit.detail.discreet": ("kartu netral", "neutral card"),
     "ui.admin.audit.detail.case": ("dengan latar belakang kasus", "with case background"),
     "ui.admin.audit.detail.count": ("jumlah", "count"),
     "ui.admin.audit.detail.source": ("sumber", "source"),
