@@ -151,4 +151,39 @@ CALENDAR: dict[str, tuple[str, str]] = {
     "cli.calendar.help_day": ("tanggal sesi (TTTT-BB-HH)", "the sessions' date (YYYY-MM-DD)"),
     "cli.calendar.date_missing": ("sebutkan tanggalnya dengan --date TTTT-BB-HH.",
                                   "give the date with --date YYYY-MM-DD."),
+    "cli.schedule.help_solve": (
+        "usulkan jadwal satu periode untuk kelompok (disimpan hanya dengan --apply)",
+        "propose a term schedule for groups (saved only with --apply)"),
+    "cli.schedule.help_solve_group": ("nama kelompok (boleh diulang)",
+                                      "a group's name (may be repeated)"),
+    "cli.schedule.help_time_limit": ("batas waktu mencari jadwal, detik (bawaan 30)",
+                                     "time limit for the search, seconds (default 30)"),
+    "cli.schedule.help_apply": ("simpan jadwal yang diusulkan", "save the proposed schedule"),
+    "cli.schedule.help_replan": (
+        "jadwalkan ulang sesi mendatang yang belum dikunci (yang sudah berlangsung tetap)",
+        "re-plan the future sessions that are not locked (those held stay)"),
+    "cli.schedule.group_unknown": (
+        "kelompok \"{name}\" tidak dikenali. Lihat namanya dengan 'groups list'.",
+        "the group \"{name}\" is not known. See the names with 'groups list'."),
+    "cli.schedule.solved": (
+        "Jadwal {status} dalam {seconds} detik: {placed} sesi baru, {fixed} tetap, "
+        "{unplaced} tidak tertempatkan.",
+        "Schedule {status} in {seconds} s: {placed} new sessions, {fixed} fixed, "
+        "{unplaced} not placed."),
+    "cli.schedule.quality": (
+        "Pelanggaran aturan: {violations}. Perkiraan kehadiran: {attendance}%. Peserta di "
+        "bawah batas minimal modul: {below}.",
+        "Rule violations: {violations}. Expected attendance: {attendance}%. Participants "
+        "below a module's minimum: {below}."),
+    "cli.schedule.status.optimal": ("optimal", "optimal"),
+    "cli.schedule.status.feasible": ("layak", "feasible"),
+    "cli.schedule.status.partial": ("sebagian", "partial"),
+    "cli.schedule.status.cancelled": ("dihentikan", "stopped"),
+    "cli.schedule.applied": ("{count} sesi disimpan.", "{count} sessions saved."),
+    "cli.schedule.not_applied": ("Belum disimpan: jalankan lagi dengan --apply untuk menyimpan.",
+                                 "Not saved: run again with --apply to save it."),
+    "calendar.window.closed_weekday": ("pusat tidak buka hari itu",
+                                       "the centre is not open that weekday"),
+    "error.calendar.weekdays": ("pilih paling sedikit satu hari buka, Senin sampai Minggu.",
+                                "choose at least one open day, Monday to Sunday."),
 }

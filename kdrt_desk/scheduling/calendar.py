@@ -61,9 +61,12 @@ class CalendarSettings:
     ramadan_cooking_free: tuple[time, time] = (time(11, 0), time(15, 0))
     closures: tuple[Closure, ...] = ()
     islamic: tuple[IslamicDates, ...] = ()
+    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5)  # the centre's days: Monday to Saturday
 
     def __post_init__(self) -> None:
         errors = []
+        if not self.weekdays or any(not 0 <= d <= 6 for d in self.weekdays):
+            errors.append(UserError("error.calendar.weekdays", field="weekdays"))
         if self.day_end <= self.day_start:
             errors.append(UserError("error.calendar.day_hours", field="day_end"))
         if not self.day_start < self.ramadan_day_end <= self.day_end:
@@ -91,6 +94,7 @@ class DayPlan:
     holidays: tuple[Holiday, ...]
     closures: tuple[Closure, ...]
     ramadan: RamadanPeriod | None
+    open_day: bool  # one of the centre's weekdays
     opens: time
     closes: time
     blocked: tuple[TimeWindow, ...]  # prayer windows, clock order
@@ -98,7 +102,7 @@ class DayPlan:
 
     @property
     def closed(self) -> bool:
-        return bool(self.holidays or self.closures)
+        return bool(self.holidays or self.closures) or not self.open_day
 
     def conflict(self, start: time, end: time, cooking: bool = False) -> str | None:
         """Why a session from ``start`` to ``end`` cannot be held this day (a catalogue key
@@ -107,6 +111,8 @@ class DayPlan:
             return "holiday"
         if self.closures:
             return "closure"
+        if not self.open_day:
+            return "closed_weekday"
         if start < self.opens or end > self.closes:
             return "ramadan_hours" if self.ramadan else "day_hours"
         for window in self.blocked + (self.cooking_blocked if cooking else ()):
@@ -142,7 +148,8 @@ class TermCalendar:
         fasting = next((r for r in self.ramadan if r.covers(day)), None)
         cooking = (TimeWindow(*s.ramadan_cooking_free, "ramadan_cooking"),) if fasting else ()
         return DayPlan(day, tuple(h for h in self.holidays if h.day == day),
-                       tuple(c for c in s.closures if c.covers(day)), fasting, s.day_start,
+                       tuple(c for c in s.closures if c.covers(day)), fasting,
+                       day.weekday() in s.weekdays, s.day_start,
                        s.ramadan_day_end if fasting else s.day_end,
                        tuple(prayer_windows(day, s.prayer)), cooking)
 

@@ -24,6 +24,7 @@ def settings_text(s: CalendarSettings) -> str:
     return json.dumps({
         "day": [_clock(s.day_start), _clock(s.day_end)],
         "ramadan_day_end": _clock(s.ramadan_day_end),
+        "weekdays": list(s.weekdays),
         "ramadan_cooking_free": [_clock(c) for c in s.ramadan_cooking_free],
         "closures": [[c.start.isoformat(), c.end.isoformat(), c.reason] for c in s.closures],
         "islamic": [[d.idul_fitri.isoformat(),
@@ -57,6 +58,7 @@ def parse_settings(text: str) -> CalendarSettings:
             prayer=_prayer(data.get("prayer", {})),
             day_start=time.fromisoformat(day[0]), day_end=time.fromisoformat(day[1]),
             ramadan_day_end=time.fromisoformat(data["ramadan_day_end"]),
+            weekdays=tuple(int(d) for d in data.get("weekdays", (0, 1, 2, 3, 4, 5))),
             ramadan_cooking_free=(time.fromisoformat(cooking[0]), time.fromisoformat(cooking[1])),
             closures=tuple(Closure(date.fromisoformat(a), date.fromisoformat(b), str(r))
                            for a, b, r in data.get("closures", [])),

@@ -70,7 +70,7 @@ class CalendarService:
                 row.value = text
             else:
                 return clean
-            changed = sorted(f for f in ("day_start", "day_end", "ramadan_day_end",
+            changed = sorted(f for f in ("day_start", "day_end", "ramadan_day_end", "weekdays",
                                          "ramadan_cooking_free", "closures", "islamic", "prayer")
                              if getattr(before, f) != getattr(clean, f))
             audit_log.append(session, self.actor.username, "calendar_changed",

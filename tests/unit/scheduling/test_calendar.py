@@ -148,3 +148,15 @@ def test_impossible_calendar_settings_say_what_to_fix(settings: dict[str, object
     finally:
         i18n.set_language("id")
     assert message and "{" not in message and "error." not in message
+
+
+def test_the_centre_is_closed_on_sundays_unless_it_opens_then() -> None:
+    sunday = date(2026, 11, 29)
+    assert TermCalendar(sunday, sunday).day(sunday).conflict(time(9), time(11)) \
+        == "closed_weekday"
+    seven_days = CalendarSettings(weekdays=tuple(range(7)))
+    assert TermCalendar(sunday, sunday, seven_days).day(sunday).conflict(time(9), time(11)) \
+        is None
+    with pytest.raises(ValidationError) as caught:
+        CalendarSettings(weekdays=())
+    assert [e.key for e in caught.value.errors] == ["error.calendar.weekdays"]
