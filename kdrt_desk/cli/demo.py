@@ -30,6 +30,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         insert_withdrawal_requests,
         reject_demo_withdrawal,
     )
+    from kdrt_desk.demo.next_intake import insert_next_intake
     from kdrt_desk.demo.participants import insert_participants
     from kdrt_desk.demo.routines import insert_demo_routines
     from kdrt_desk.demo.screenings import insert_demo_screenings
@@ -65,6 +66,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 insert_demo_care(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_training(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_routines(vault.db, vault.actor, seed=args.seed, today=today)
+                insert_next_intake(vault.db, vault.actor, today=today)
         # withdrawals the staff recorded: one waits for confirmation, one was taken back
         with opened_vault(folder, Role.STAF.value, password, store) as staff:
             requested = insert_withdrawal_requests(staff.db, staff.actor, args.seed, today)
