@@ -1,8 +1,8 @@
 """``kdrt-desk schedule ...``: the training schedule from the command line.
 
-``schedule export`` writes a group's term (PDF or Excel), a facilitator's sessions (PDF or
-iCalendar) or a participant's schedule card (PDF, discreet unless ``--not-discreet``). Further
-``schedule`` subcommands add themselves next to ``add_export`` in ``add_commands``.
+``schedule solve`` proposes a term schedule (saved with ``--apply``); ``schedule export``
+writes a group's term (PDF or Excel), a facilitator's sessions (PDF or iCalendar) or a
+participant's schedule card (PDF, discreet unless ``--not-discreet``).
 """
 
 from __future__ import annotations
@@ -114,3 +114,6 @@ def add_commands(sub: Subcommands) -> None:
     schedule_sub = sub.add_parser("schedule", help=t("cli.schedule.help")).add_subparsers(
         dest="action", required=True)
     add_export(schedule_sub)
+    from kdrt_desk.cli.schedule_solve import add_solve
+
+    add_solve(schedule_sub)

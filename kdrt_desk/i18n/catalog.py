@@ -10,6 +10,7 @@ from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
 from kdrt_desk.i18n.catalog_reports import REPORTS
 from kdrt_desk.i18n.catalog_reports_programme import REPORTS_PROGRAMME
+from kdrt_desk.i18n.catalog_schedule import SCHEDULE
 from kdrt_desk.i18n.catalog_schedule_output import SCHEDULE_OUTPUT
 from kdrt_desk.i18n.catalog_screening import SCREENING
 from kdrt_desk.i18n.catalog_security import SECURITY
@@ -17,13 +18,21 @@ from kdrt_desk.i18n.catalog_training import TRAINING
 from kdrt_desk.i18n.catalog_ui import UI
 from kdrt_desk.i18n.catalog_ui_access import UI_ACCESS
 from kdrt_desk.i18n.catalog_ui_admin import UI_ADMIN
+from kdrt_desk.i18n.catalog_ui_calendar import UI_CALENDAR
 from kdrt_desk.i18n.catalog_ui_care import UI_CARE
 from kdrt_desk.i18n.catalog_ui_catalogue import UI_CATALOGUE
 from kdrt_desk.i18n.catalog_ui_groups import UI_GROUPS
+from kdrt_desk.i18n.catalog_ui_reminders import UI_REMINDERS
+from kdrt_desk.i18n.catalog_ui_routine import UI_ROUTINE
+from kdrt_desk.i18n.catalog_ui_schedule import UI_SCHEDULE
 from kdrt_desk.i18n.catalog_ui_screening import UI_SCREENING
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
     **UI_CARE, **UI_SCREENING, **TRAINING, **UI_CATALOGUE, **UI_GROUPS, **CLI_PROGRAMME,
-    **REPORTS, **REPORTS_PROGRAMME, **SECURITY, **CALENDAR, **SCHEDULE_OUTPUT,
+    **REPORTS, **REPORTS_PROGRAMME, **SECURITY, **CALENDAR, **SCHEDULE,
+    **SCHEDULE_OUTPUT, **UI_CALENDAR,
+    **UI_REMINDERS,
+    **UI_ROUTINE,
+    **UI_SCHEDULE,
 }

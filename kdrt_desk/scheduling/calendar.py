@@ -169,10 +169,16 @@ def shifted_holidays(found: list[Holiday], settings: CalendarSettings) -> list[H
     moves = {year: confirmed[year] - day for year, day in estimates.items() if year in confirmed}
     if not moves:
         return found
-    moved = [replace(h, day=h.day + moves[h.day.year], estimated=False)
+    moved = [replace(h, day=h.day + moves[h.day.year], estimated=False,
+                     name=_unmarked(h.name), english=_unmarked(h.english))
              if h.estimated and h.day.year in moves and "Eid al-Fitr" in h.english else h
              for h in found]
     return sorted(moved, key=lambda h: (h.day, h.kind.value, h.name))
+
+
+def _unmarked(name: str) -> str:
+    """A confirmed holiday's name without the "(estimated)" the tables give a computed one."""
+    return " ".join(name.replace("(perkiraan)", "").replace("(estimated)", "").split())
 
 
 def ramadan_periods(found: list[Holiday], settings: CalendarSettings,

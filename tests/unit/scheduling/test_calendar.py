@@ -61,6 +61,7 @@ def test_the_admin_shifts_idul_fitri_and_confirms_ramadan() -> None:
     calendar = TermCalendar(date(2027, 1, 4), date(2027, 3, 31), settings)
     fitri = [h for h in calendar.holidays if h.is_idul_fitri and h.day.year == 2027]
     assert [h.day for h in fitri] == [confirmed] and not fitri[0].estimated
+    assert "perkiraan" not in fitri[0].name and "estimated" not in fitri[0].english
     second = next(h for h in calendar.holidays
                   if "Second Day" in h.english and h.day.year == 2027)
     assert second.day == confirmed + timedelta(days=1)
