@@ -1,4 +1,5 @@
-"""Add or edit a facilitator: who she is, how to reach her, the modules she may teach, her login."""
+"""Add or edit a facilitator: who she is, how to reach her, the modules she may teach, her login,
+and when she can come (hours per weekday, dates away, sessions at most per day and week)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from shiboken6 import isValid
 
 from kdrt_desk.domain.training import FacilitatorInput, FacilitatorType, FacilitatorView, ModuleView
 from kdrt_desk.i18n import t
+from kdrt_desk.services.programme_validation import MAX_PER_DAY, MAX_PER_WEEK
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.catalogue_dialogs import (
     CatalogueDialog,
@@ -15,6 +17,13 @@ from kdrt_desk.ui.catalogue_dialogs import (
     line_edit,
 )
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, set_combo
+from kdrt_desk.ui.widgets.availability import (
+    DateList,
+    WeeklyHours,
+    limit_spin,
+    limit_value,
+    limits_row,
+)
 from kdrt_desk.ui.widgets.forms import add_field
 from kdrt_desk.wiring import Services
 
@@ -38,10 +47,15 @@ class FacilitatorDialog(CatalogueDialog):
         self.phone = line_edit(30, data.phone, "0812 3456 7890")
         self.email = line_edit(120, data.email, t("ui.catalogue.facilitator.email_example"))
         self.modules = QListWidget()
-        self.modules.setMinimumHeight(150)
+        self.modules.setMinimumHeight(120)
+        self.modules.setMaximumHeight(170)
         self.account = QComboBox()
         self.account.addItem(t("ui.catalogue.facilitator.no_account"), NO_ACCOUNT)
         self.account.setEnabled(False)  # until the accounts have loaded
+        self.hours = WeeklyHours(data.hours)
+        self.away_on = DateList(data.away_on)
+        self.max_per_day = limit_spin(data.max_per_day, MAX_PER_DAY)
+        self.max_per_week = limit_spin(data.max_per_week, MAX_PER_WEEK)
 
         add_field(self.form, self.errors, t("ui.catalogue.facilitator.name"), "name", self.name,
                   True)
@@ -58,7 +72,12 @@ class FacilitatorDialog(CatalogueDialog):
         add_field(self.form, self.errors, t("ui.catalogue.facilitator.account"),
                   "staff_account_id", self.account,
                   hint=t("ui.catalogue.facilitator.account_hint"))
-        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=640)
+        add_field(self.form, self.errors, t("ui.availability.hours"), "hours", self.hours,
+                  hint=t("ui.availability.hours_hint"))
+        add_field(self.form, self.errors, t("ui.availability.away"), "away_on", self.away_on)
+        self.form.addRow(t("ui.availability.limits"),
+                         limits_row(self.errors, self.max_per_day, self.max_per_week))
+        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=720)
         self.buttons.setEnabled(False)
         catalogue = services.catalogue
         fid = data.id
@@ -96,7 +115,9 @@ class FacilitatorDialog(CatalogueDialog):
             type=enum_value(self.type, FacilitatorType) or FacilitatorType.TRAINER,
             organisation=self.organisation.text(), phone=self.phone.text(),
             email=self.email.text(), module_ids=checked_values(self.modules),
-            staff_account_id=int(account) if account else None)
+            staff_account_id=int(account) if account else None, hours=self.hours.value(),
+            away_on=self.away_on.value(), max_per_day=limit_value(self.max_per_day),
+            max_per_week=limit_value(self.max_per_week))
 
     def submit(self) -> None:
         data = self.collect()

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             self.stage_views = [waitlist, dashboard]
         self.fresh_views: list[QWidget] = []  # reloaded each time their tab opens
         if self.actor.may(Permission.VIEW_PROGRAMME):
+            from kdrt_desk.ui.calendar_view import CalendarView
             from kdrt_desk.ui.catalogue_view import CatalogueView
             from kdrt_desk.ui.groups_view import GroupsView
             from kdrt_desk.ui.sessions_view import SessionsView
@@ -113,8 +114,23 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(groups, t("ui.main.tab_groups"))
             self.tabs.addTab(sessions, t("ui.main.tab_sessions"))
             self.tabs.addTab(catalogue, t("ui.main.tab_catalogue"))
-            self.stage_views += [groups, sessions]
+            calendar = CalendarView(self.services, self.runner)
+            self.tabs.addTab(calendar, t("ui.main.tab_calendar"))
+            self.stage_views += [groups, sessions, calendar]
             self.fresh_views = [catalogue]
+        if self.actor.may(Permission.VIEW_CONTACT) \
+                and self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):  # never a facilitator
+            from kdrt_desk.ui.reminders_view import RemindersView
+
+            reminders = RemindersView(self.services, self.runner)
+            self.tabs.addTab(reminders, t("ui.main.tab_reminders"))
+            self.stage_views.append(reminders)  # a lock empties it, unlocking reloads it
+        if self.actor.may(Permission.MANAGE_GROUPS) and self.actor.may(Permission.VIEW_CONTACT):
+            from kdrt_desk.ui.schedule_view import ScheduleView  # OR-Tools only when solving
+
+            scheduler = ScheduleView(self.services, self.runner)
+            self.tabs.addTab(scheduler, t("ui.main.tab_schedule"))
+            self.stage_views.append(scheduler)  # a lock forgets the proposal
         if self.actor.may(Permission.MANAGE_USERS):
             from kdrt_desk.ui.accounts_view import AccountsView
 

@@ -47,6 +47,7 @@ from kdrt_desk.ui.participant_sections import (
     ParseErrors,
     Section,
 )
+from kdrt_desk.ui.routine_tab import RoutineTab
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.forms import as_typed
 from kdrt_desk.ui.widgets.look import ERROR_TAB, HIGH_RISK, HINT, mark
@@ -127,6 +128,7 @@ class ParticipantForm(FormDialog):
             for section in self.sections:
                 _make_read_only(section)
         self.extra_tabs: list[QWidget] = []
+        self.routine_tab: RoutineTab | None = None
         if participant_id is not None:
             self._add_stage_tabs(participant_id)
 
@@ -158,7 +160,7 @@ class ParticipantForm(FormDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1180, 680)
+        self.resize(1300, 680)  # every tab title shows, "Rutinitas mingguan" too
         if participant_id is None:
             self._snapshot = self.collect()[0]
         else:
@@ -180,6 +182,12 @@ class ParticipantForm(FormDialog):
             screening.changed.connect(self._stage_changed)
             self.tabs.addTab(screening, t("ui.form.tab_screening"))
             self.extra_tabs.append(screening)
+        if actor.may(Permission.VIEW_CONTACT):  # her week tells where she is: contact tier
+            self.routine_tab = RoutineTab(self.services, self.runner, participant_id)
+            self.tabs.addTab(self.routine_tab, t("ui.form.tab_routine"))
+            self.extra_tabs.append(self.routine_tab)
+            if actor.may(Permission.VIEW_SCREENING):
+                screening.routine_wanted.connect(self.show_routine)
         if actor.may(Permission.RECORD_SERVICE):
             care = ServicesTab(self.services, self.runner, participant_id)
             care.changed.connect(self.timeline.refresh)
@@ -201,6 +209,14 @@ class ParticipantForm(FormDialog):
             panel.anonymised.connect(lambda _pid: self.discard())
             self.consent.layout().addRow(panel)  # type: ignore[union-attr]
             self.extra_tabs.append(panel)
+
+    def show_routine(self) -> None:
+        """Bring her weekly routine forward (the screening's barriers point here)."""
+        if self.routine_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.routine_tab)
+        self.activateWindow()  # in front of the screening dialog that asked
+        self.routine_tab.focus_grid()
 
     def _stage_changed(self) -> None:
         """A screening or decision moved her status: take the new status and version."""
@@ -338,7 +354,17 @@ class ParticipantForm(FormDialog):
         self.version = result.version
         self.identity.code.setText(result.code)
         self._snapshot = self.collect()[0]
+        routine = self.routine_tab
+        if routine is not None and routine.has_unsaved_changes():  # Save keeps her week too
+            routine.save(lambda: super(ParticipantForm, self)._saved(result),
+                         lambda: self._routine_refused(routine))
+            return
         super()._saved(result)
+
+    def _routine_refused(self, routine: RoutineTab) -> None:
+        """Her record was saved, her week was not: stay open on the week's messages."""
+        self.set_busy(False)
+        self.tabs.setCurrentWidget(routine)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message beside its field, a count above the buttons, the first such tab shown
@@ -360,6 +386,8 @@ class ParticipantForm(FormDialog):
 
     # -- closing ----------------------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
+        if self.routine_tab is not None and self.routine_tab.has_unsaved_changes():
+            return True
         return (self.can_edit and self._snapshot is not None
                 and self.collect()[0] != self._snapshot)
 

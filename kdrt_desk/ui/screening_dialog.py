@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -56,6 +57,7 @@ FIELD_LABELS = {"screened_on": "ui.screening.screened_on", "needs": "ui.screenin
                 "risk_reasons": "ui.screening.risk_reasons",
                 "safety_plan": "ui.screening.safety_plan",
                 "interview_notes": "ui.screening.interview_notes"}
+TIME_BARRIERS = frozenset({Barrier.WORKING_HOURS, Barrier.CHILDCARE, Barrier.TRANSPORT})
 RESTRICTED_FIELDS = frozenset({"risk_level", "risk_reasons", "safety_plan", "interview_notes"})
 GENERAL_FIELDS = frozenset({"screened_on", "needs", "skills", "skills_other", "experience",
                             "barriers"})
@@ -67,6 +69,8 @@ class ScreeningDialog(FormDialog):
     Roles without VIEW_RESTRICTED never get the safety tab; for a saved screening it stays
     closed until "open" asks the service (which audits the opening).
     """
+
+    routine_wanted = Signal()  # "Isi rutinitas mingguan": show her weekly routine
 
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
                  screening_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -179,7 +183,27 @@ class ScreeningDialog(FormDialog):
                             self.skills_other)
         self.errors.add_row(form, t("ui.screening.experience"), "experience", self.experience)
         self.errors.add_row(form, t("ui.screening.barriers"), "barriers", self.barriers)
+        form.addRow(self._routine_pointer())
         return page
+
+    def _routine_pointer(self) -> QWidget:
+        """Barriers of time (work, childcare, transport) point to her weekly routine."""
+        self.routine_hint = QWidget()
+        row = QHBoxLayout(self.routine_hint)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(hint_label(t("ui.routine.screening_hint")), 1)
+        self.routine_button = QPushButton(t("ui.routine.screening_open"))
+        self.routine_button.clicked.connect(self.routine_wanted)
+        row.addWidget(self.routine_button, 0, Qt.AlignmentFlag.AlignTop)
+        may_see = self.services.vault.actor.may(Permission.VIEW_CONTACT)
+
+        def update() -> None:
+            self.routine_hint.setVisible(may_see and bool(self.barriers.value() & TIME_BARRIERS))
+
+        for box in self.barriers.boxes.values():
+            box.toggled.connect(update)
+        update()
+        return self.routine_hint
 
     def _build_safety(self) -> QStackedWidget:
         stack = QStackedWidget()

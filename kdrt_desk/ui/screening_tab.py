@@ -72,6 +72,7 @@ class ScreeningTab(QWidget):
 
     loaded = Signal(int)  # screenings shown
     changed = Signal()  # a screening or decision was saved (status and timeline may change)
+    routine_wanted = Signal()  # a screening's barriers asked for her weekly routine
 
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
                  parent: QWidget | None = None) -> None:
@@ -247,6 +248,8 @@ class ScreeningTab(QWidget):
     def _show_dialog(self, dialog: D) -> D:
         self._follow_window()
         dialog.saved.connect(self._saved)
+        if isinstance(dialog, ScreeningDialog):
+            dialog.routine_wanted.connect(self.routine_wanted)
         dialog.finished.connect(lambda _code: self._forget(dialog))
         self.dialogs.append(dialog)
         dialog.show()

@@ -1,4 +1,5 @@
-"""Add or edit a venue: name, address, kecamatan, capacity, what it has, childcare."""
+"""Add or edit a venue: name, address, kecamatan, capacity, what it has, childcare, opening
+hours and dates closed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from kdrt_desk.i18n import t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.catalogue_dialogs import CatalogueDialog, EnumChecks, line_edit, spin_box
 from kdrt_desk.ui.form_widgets import set_combo
+from kdrt_desk.ui.widgets.availability import DateList, WeeklyHours
 from kdrt_desk.ui.widgets.forms import add_field
 from kdrt_desk.wiring import Services
 
@@ -40,6 +42,8 @@ class VenueDialog(CatalogueDialog):
         self.features = EnumChecks(VenueFeature, data.features)
         self.childcare = QCheckBox(t("ui.catalogue.venue.childcare_box"))
         self.childcare.setChecked(data.childcare)
+        self.hours = WeeklyHours(data.hours)
+        self.closed_on = DateList(data.closed_on)
 
         add_field(self.form, self.errors, t("ui.catalogue.venue.name"), "name", self.name, True)
         add_field(self.form, self.errors, t("ui.catalogue.venue.address"), "address",
@@ -51,14 +55,19 @@ class VenueDialog(CatalogueDialog):
         add_field(self.form, self.errors, t("ui.catalogue.venue.features"), "features",
                   self.features)
         add_field(self.form, self.errors, "", "childcare", self.childcare)
-        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=600)
+        add_field(self.form, self.errors, t("ui.availability.venue_hours"), "hours", self.hours,
+                  hint=t("ui.availability.venue_hours_hint"))
+        add_field(self.form, self.errors, t("ui.availability.closed"), "closed_on",
+                  self.closed_on)
+        self.finish_form(t("ui.catalogue.save"), t("ui.catalogue.required_hint"), width=720)
 
     def collect(self) -> VenueInput:
         return VenueInput(
             id=self.venue.id, name=self.name.text(), address=self.address.text(),
             kecamatan=str(self.kecamatan.currentData() or ""), capacity=self.capacity.value(),
             features={VenueFeature(v) for v in self.features.values()},
-            childcare=self.childcare.isChecked())
+            childcare=self.childcare.isChecked(), hours=self.hours.value(),
+            closed_on=self.closed_on.value())
 
     def submit(self) -> None:
         data = self.collect()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
@@ -57,12 +57,16 @@ from kdrt_desk.domain.training import (
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.accounts_view import AccountsView
 from kdrt_desk.ui.audit_view import AuditView
+from kdrt_desk.ui.calendar_settings_dialog import CalendarSettingsDialog
+from kdrt_desk.ui.calendar_view import CalendarView
 from kdrt_desk.ui.catalogue_view import CatalogueList
 from kdrt_desk.ui.dashboard_view import DashboardView
 from kdrt_desk.ui.groups_view import GroupsView
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.participant_form import ParticipantForm
+from kdrt_desk.ui.reminders_view import RemindersView, ReminderTextsDialog
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
+from kdrt_desk.ui.schedule_view import ScheduleView
 from kdrt_desk.ui.sessions_view import SessionsView
 from kdrt_desk.ui.waitlist_view import WaitlistView
 from kdrt_desk.wiring import Services
@@ -498,6 +502,49 @@ def recovery_sheet(desk: Desk, press: Press) -> None:
     assert [kind for kind, _t, _x in desk.boxes.shown] == ["question", "information"]
 
 
+def calendar(desk: Desk) -> CalendarView:
+    view = desk.view(CalendarView)
+    assert isinstance(view, CalendarView)
+    return view
+
+
+def calendar_november(desk: Desk) -> None:
+    """The calendar tab at November 2026 (month view), where the cases' sessions are."""
+    view = calendar(desk)
+    with desk.qtbot.waitSignal(view.loaded, timeout=10000):
+        view.show_day(NOVEMBER)
+
+
+def calendar_week(desk: Desk) -> None:
+    calendar_november(desk)
+    view = calendar(desk)
+    with desk.qtbot.waitSignal(view.loaded, timeout=10000):
+        view.set_mode("week")
+
+
+def calendar_titled(title: str, day: date, text: str) -> Callable[[Desk, list[object]], None]:
+    def check(desk: Desk, _args: list[object]) -> None:
+        assert calendar(desk).title.text() == title
+        assert text in calendar(desk).month_cell(day).splitlines()
+    return check
+
+
+def calendar_today(desk: Desk, _args: list[object]) -> None:
+    assert calendar(desk).day == date.today()
+
+
+def calendar_in_week(desk: Desk, args: list[object]) -> None:
+    view = calendar(desk)
+    assert view.stack.currentWidget() is view.week_table
+    assert view.title.text() == "26 Oktober 2026 – 1 November 2026"  # the week of the 1st
+
+
+def calendar_in_month(desk: Desk, args: list[object]) -> None:
+    view = calendar(desk)
+    assert view.stack.currentWidget() is view.month_table
+    assert "1 sesi" in view.month_cell(HELD_DAY).splitlines()
+
+
 # -- the cases ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Button:
@@ -509,6 +556,57 @@ class Button:
     @property
     def id(self) -> str:
         return f"{self.screen}: {self.text}"
+
+
+def reminders(desk: Desk) -> RemindersView:
+    view = desk.view(RemindersView)
+    assert isinstance(view, RemindersView)
+    return view
+
+
+def reminders_on(day: date, row: int | None = None) -> Callable[[Desk], None]:
+    """The reminders screen at ``day`` (and one of its rows selected)."""
+    def select(desk: Desk) -> None:
+        view = reminders(desk)
+        with desk.qtbot.waitSignal(view.loaded, timeout=5000):
+            view.set_day(day)
+        if row is not None:
+            desk.click_row(view.table, row)
+    return select
+
+
+def reminders_shown(day: date) -> Callable[[Desk, list[object]], None]:
+    def check(desk: Desk, _args: list[object]) -> None:
+        view = reminders(desk)
+        assert view.chosen_day() == day
+        assert view.table.rowCount() == (3 if day in (HELD_DAY, PLANNED_DAY) else 0)
+    return check
+
+
+def text_copied(desk: Desk, args: list[object]) -> None:
+    view = reminders(desk)
+    assert args == ["copied"]
+    assert QApplication.clipboard().text() == view.rows[0].message
+    assert view.rows[0].message.startswith("Ibu, jangan lupa besok jam")
+
+
+def scheduler(desk: Desk) -> ScheduleView:
+    view = desk.view(ScheduleView)
+    assert isinstance(view, ScheduleView)
+    return view
+
+
+def quick_scheduler(desk: Desk) -> None:
+    """The Penjadwalan tab with its groups listed and a short time limit."""
+    view = scheduler(desk)
+    view.time_limit = 2.0
+    desk.qtbot.waitUntil(lambda: bool(view.chosen_groups()), timeout=5000)
+
+
+def proposal_shown(desk: Desk, _args: list[object]) -> None:
+    view = scheduler(desk)
+    assert view.review.isVisible() and view.violations == []
+    assert "pelanggaran aturan: 0" in view.summary.text()
 
 
 def waitlist_table(desk: Desk) -> QAbstractItemView:
@@ -566,6 +664,29 @@ BUTTONS = [
         Button(f"Katalog program/{sub}", "Hapus…", shows_box("question", "Hapus data"),
                select_first(catalogue_table(sub))),
     )],
+    Button("Pengingat", "◀", emits(lambda d: reminders(d).loaded, reminders_shown(HELD_DAY)),
+           reminders_on(PLANNED_DAY)),
+    Button("Pengingat", "▶", emits(lambda d: reminders(d).loaded, reminders_shown(PLANNED_DAY)),
+           reminders_on(HELD_DAY)),
+    Button("Pengingat", "Besok", emits(lambda d: reminders(d).loaded,
+                                       reminders_shown(date.today() + timedelta(days=1))),
+           reminders_on(PLANNED_DAY)),
+    Button("Pengingat", "Salin teks", emits(lambda d: reminders(d).sent, text_copied),
+           reminders_on(PLANNED_DAY, 0)),
+    Button("Pengingat", "Ubah teks pengingat…", opens_dialog(ReminderTextsDialog)),
+    Button("Kalender", "◀", emits(lambda d: calendar(d).loaded, calendar_titled(
+        "Oktober 2026", date(2026, 10, 1), "1")), calendar_november),
+    Button("Kalender", "▶", emits(lambda d: calendar(d).loaded, calendar_titled(
+        "Desember 2026", date(2026, 12, 25), "Hari Raya Natal")), calendar_november),
+    Button("Kalender", "Hari ini", emits(lambda d: calendar(d).loaded, calendar_today),
+           calendar_november),
+    Button("Kalender", "Minggu", emits(lambda d: calendar(d).loaded, calendar_in_week),
+           calendar_november),
+    Button("Kalender", "Bulan", emits(lambda d: calendar(d).loaded, calendar_in_month),
+           calendar_week),
+    Button("Kalender", "Atur kalender…", opens_dialog(CalendarSettingsDialog)),
+    Button("Penjadwalan", "Buat jadwal", emits(lambda d: scheduler(d).proposed, proposal_shown),
+           quick_scheduler),
     Button("Akun staf", "Tambah akun…", opens_dialog()),
     Button("Akun staf", "Atur ulang kata sandi…", opens_dialog(), select_staff),
     Button("Akun staf", "Ubah peran…", opens_dialog(), select_staff),
@@ -577,7 +698,9 @@ BUTTONS = [
            emits(lambda d: d.view(AuditView).chain_checked, chain_ok)),  # type: ignore
 ]
 # on screen but not pressable for this data: handing over keys needs an upgraded account
-DISABLED = [("Akun staf", "Serahkan kunci…", select_staff)]
+DISABLED = [("Akun staf", "Serahkan kunci…", select_staff),
+            # nobody in this group may be called (no number): told in person, no WhatsApp
+            ("Pengingat", "Buka di WhatsApp", reminders_on(PLANNED_DAY, 0))]
 
 
 @pytest.mark.parametrize("case", BUTTONS, ids=[case.id for case in BUTTONS])

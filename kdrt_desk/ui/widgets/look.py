@@ -151,7 +151,10 @@ TAB_ICONS = {
     "DashboardView": QStyle.StandardPixmap.SP_FileDialogInfoView,
     "GroupsView": QStyle.StandardPixmap.SP_DirOpenIcon,
     "SessionsView": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "CalendarView": QStyle.StandardPixmap.SP_FileDialogStart,
+    "ScheduleView": QStyle.StandardPixmap.SP_BrowserReload,
     "CatalogueView": QStyle.StandardPixmap.SP_DriveHDIcon,
+    "RemindersView": QStyle.StandardPixmap.SP_MessageBoxQuestion,
     "AccountsView": QStyle.StandardPixmap.SP_DialogYesButton,
     "AuditView": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
@@ -193,3 +196,31 @@ TIMELINE_KINDS = {
     "evaluation": QColor("#f1e3ef"),
 }
 TIMELINE_OTHER = QColor("#eeeeee")
+# the calendar's days and hours (the Kalender tab)
+HOLIDAY_DAY = QColor("#fde2e1")  # light red: a public holiday
+JOINT_LEAVE_DAY = QColor("#fff0d6")  # light orange: cuti bersama
+CLOSURE_DAY = QColor("#e6e1f5")  # light violet: the centre's own closure
+RAMADAN_DAY = QColor("#e3f1e0")  # light green: a day of the fasting month
+PRAYER_TIME = QColor("#e1ecf8")  # light blue: a prayer window kept free
+OFF_HOURS = QColor("#eceef1")  # light grey: outside the day's hours
+SESSION_BLOCK = QColor("#bcd4f0")  # a session in the week view
+# the scheduler's week grid (the Penjadwalan tab)
+PROPOSED_BLOCK = QColor("#bcd4f0")  # a proposed session
+FIXED_BLOCK = QColor("#d0d4da")  # a session already there (held, planned before): not moved
+LOCKED_BLOCK = QColor("#c9e4c5")  # a proposed session the admin locked
+CONFLICT_BLOCK = QColor("#f4b6b6")  # a session that breaks a rule after a drag
+CONFLICT_EDGE = QColor("#b00020")
+GRID_LINE = QColor("#d5dce6")
+GRID_HEADER = QColor("#eceef1")
+GRID_TEXT = QColor("#1b1f24")
+OTHER_MONTH_TEXT = QColor("#9aa0a8")  # a day of the month before or after
+# the routine editor's blocks by kind ("prefers not" is drawn lighter and hatched)
+ROUTINE_KINDS = {
+    "work": QColor("#f6c28b"),
+    "childcare": QColor("#9cc3ea"),
+    "household": QColor("#b5dcb0"),
+    "appointment": QColor("#d9b3e0"),
+    "other": QColor("#d0d4da"),
+}
+ROUTINE_EDGE = QColor("#5a6472")  # a block's outline
+ROUTINE_DRAFT = QColor("#1f5fa8")  # the block being drawn with the mouse (the accent)
