@@ -76,7 +76,7 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     "ui.schedule.per_facilitator": ("Per fasilitator", "Per facilitator"),
     "ui.schedule.previous_week": ("Minggu sebelumnya", "Previous week"),
     "ui.schedule.next_week": ("Minggu berikutnya", "Next week"),
-    "ui.schedule.week_title": ("Minggu {number} dari {weeks}: {start} – {end}",
+    "ui.schedule.week_title": ("Pekan {number} dari {weeks}: {start} – {end}",
                                "Week {number} of {weeks}: {start} – {end}"),
     "ui.schedule.block": ("{module} · {percent}%", "{module} · {percent}%"),
     "ui.schedule.block_tip": (
