@@ -29,13 +29,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kdrt_desk import i18n
 from kdrt_desk.i18n import format_date, format_time
-from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.reports.emblem import Emblem
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import ACCENT, BOX_FILL, INK, MUTED, RULE
 from kdrt_desk.reports.schedule_data import Schedule, ScheduleRow
+from kdrt_desk.reports.texts import language, text, user
 
 MARGIN = 14 * mm
 MARGIN_BOTTOM = 18 * mm
@@ -47,22 +46,6 @@ CANCELLED_INK = colors.HexColor("#9A9A9A")
 WHITE = colors.white
 
 
-def text(lang: str, key: str, **params: object) -> str:
-    pair = MESSAGES[key]
-    chosen = pair[0] if lang == "id" else pair[1]
-    return chosen.format(**params) if params else chosen
-
-
-def user(value: str) -> str:
-    """User data as Paragraph markup: escaped, on one line, a dash when empty."""
-    return escape(" ".join(value.split())) or "—"
-
-
-def language(lang: str | None) -> str:
-    chosen = lang or i18n.language()
-    if chosen not in i18n.LANGUAGES:
-        raise ValueError(f"unsupported language: {chosen}")
-    return chosen
 
 
 def weekday(day: date, lang: str) -> str:

@@ -32,10 +32,10 @@ from reportlab.platypus import (
 from kdrt_desk import i18n
 from kdrt_desk.domain.training import SignInSheet
 from kdrt_desk.i18n import format_date, format_time
-from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.reports.emblem import Emblem
 from kdrt_desk.reports.fonts import register_fonts
 from kdrt_desk.reports.one_page import ACCENT, BOX_FILL, INK, MARGIN_X, MUTED, RULE
+from kdrt_desk.reports.texts import text, user
 
 PAGE_W, PAGE_H = A4
 CONTENT_W = PAGE_W - 2 * MARGIN_X
@@ -50,17 +50,6 @@ PAD = 4  # cell padding
 COLUMNS = (12 * mm, 68 * mm, 58 * mm, CONTENT_W - 138 * mm)
 EMBLEM = 15 * mm
 WHITE = colors.white
-
-
-def _text(lang: str, key: str, **params: object) -> str:
-    pair = MESSAGES[key]
-    text = pair[0] if lang == "id" else pair[1]
-    return text.format(**params) if params else text
-
-
-def _user(text: str) -> str:
-    """User data as Paragraph markup: escaped, on one line, a dash when empty."""
-    return escape(" ".join(text.split())) or "—"
 
 
 class _Styles:
@@ -89,8 +78,8 @@ class _Styles:
 def _header(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> list[Flowable]:
     """The centre (emblem, name, address), the title and the session's details."""
     centre = Table(
-        [[Emblem(EMBLEM), [Paragraph(_user(sheet.centre_name), styles.centre),
-                           Paragraph(_user(sheet.centre_address), styles.address)]]],
+        [[Emblem(EMBLEM), [Paragraph(user(sheet.centre_name), styles.centre),
+                           Paragraph(user(sheet.centre_address), styles.address)]]],
         colWidths=[EMBLEM + 4 * mm, "*"])
     centre.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), regular),
@@ -102,23 +91,23 @@ def _header(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> lis
     ]))
 
     def label(key: str) -> Paragraph:
-        return Paragraph(escape(_text(lang, key)), styles.label)
+        return Paragraph(escape(text(lang, key)), styles.label)
 
     def value(text: str) -> Paragraph:
         return Paragraph(text, styles.value)
 
-    hours = _text(lang, "ui.signin.time_range", start=format_time(sheet.start_time, lang),
+    hours = text(lang, "ui.signin.time_range", start=format_time(sheet.start_time, lang),
                   end=format_time(sheet.end_time, lang))
     label_w = 23 * mm
     value_w = CONTENT_W / 2 - label_w
     details = Table(
-        [[label("ui.signin.module"), value(_user(sheet.module)),
+        [[label("ui.signin.module"), value(user(sheet.module)),
           label("ui.signin.date"), value(escape(format_date(sheet.session_date, lang)))],
-         [label("ui.signin.group"), value(_user(sheet.group)),
+         [label("ui.signin.group"), value(user(sheet.group)),
           label("ui.signin.time"), value(escape(hours))],
-         [label("ui.signin.venue"), value(_user(sheet.venue)),
-          label("ui.signin.facilitator"), value(_user(sheet.facilitator))],
-         [label("ui.signin.topic"), value(_user(sheet.topic)), "", ""]],
+         [label("ui.signin.venue"), value(user(sheet.venue)),
+          label("ui.signin.facilitator"), value(user(sheet.facilitator))],
+         [label("ui.signin.topic"), value(user(sheet.topic)), "", ""]],
         colWidths=[label_w, value_w, label_w, value_w])
     details.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), regular),
@@ -138,7 +127,7 @@ def _header(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> lis
         Spacer(1, 3 * mm),
         HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=0, spaceAfter=0),
         Spacer(1, 4 * mm),
-        Paragraph(escape(_text(lang, "ui.signin.title")), styles.title),
+        Paragraph(escape(text(lang, "ui.signin.title")), styles.title),
         Spacer(1, 3.5 * mm),
         details,
     ]
@@ -163,14 +152,14 @@ def _draw_top_down(canvas: Canvas, flowables: list[Flowable], top: float) -> Non
 
 def _table(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Table:
     """Numbered rows to sign; the column headings repeat on every page."""
-    head = [Paragraph(escape(_text(lang, "ui.signin.col_no")), styles.head_centre),
-            Paragraph(escape(_text(lang, "ui.signin.col_name")), styles.head),
-            Paragraph(escape(_text(lang, "ui.signin.col_signature")), styles.head_centre),
-            Paragraph(escape(_text(lang, "ui.signin.col_note")), styles.head_centre)]
+    head = [Paragraph(escape(text(lang, "ui.signin.col_no")), styles.head_centre),
+            Paragraph(escape(text(lang, "ui.signin.col_name")), styles.head),
+            Paragraph(escape(text(lang, "ui.signin.col_signature")), styles.head_centre),
+            Paragraph(escape(text(lang, "ui.signin.col_note")), styles.head_centre)]
     rows: list[list[object]] = [head]
     heights: list[float | None] = [None]
     for number, name in enumerate(sheet.names, start=1):
-        cell = Paragraph(_user(name), styles.name)
+        cell = Paragraph(user(name), styles.name)
         _, h = cell.wrap(COLUMNS[1] - 2 * PAD, PAGE_H)
         rows.append([Paragraph(f"{number}.", styles.number), cell, "", ""])
         heights.append(max(ROW_H, h + 2 * PAD))  # a very long name wraps; its row grows
@@ -186,7 +175,7 @@ def _table(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Tabl
         ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
     ]
     if not sheet.names:
-        rows.append(["", Paragraph(escape(_text(lang, "ui.signin.nobody")), styles.label), "",
+        rows.append(["", Paragraph(escape(text(lang, "ui.signin.nobody")), styles.label), "",
                      ""])
         heights.append(ROW_H)
         style.append(("SPAN", (1, 1), (3, 1)))
@@ -201,9 +190,9 @@ def _closing(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Fl
     """The head count to fill in, and the facilitator's signature: "Fasilitator," and her name."""
     sign_w = 70 * mm
     signature = Table(
-        [[Paragraph(escape(_text(lang, "ui.signin.facilitator_sign")), styles.sign)],
+        [[Paragraph(escape(text(lang, "ui.signin.facilitator_sign")), styles.sign)],
          [""],
-         [Paragraph(_user(sheet.facilitator), styles.sign_name)]],
+         [Paragraph(user(sheet.facilitator), styles.sign_name)]],
         colWidths=[sign_w], rowHeights=[None, 20 * mm, None])
     signature.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), regular),
@@ -214,7 +203,7 @@ def _closing(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Fl
         ("LINEBELOW", (0, 1), (0, 1), 0.8, INK),
         ("TOPPADDING", (0, 2), (0, 2), 3),
     ]))
-    total = Paragraph(escape(_text(lang, "ui.signin.total", count=len(sheet.names))),
+    total = Paragraph(escape(text(lang, "ui.signin.total", count=len(sheet.names))),
                       styles.sign)
     closing = Table([[total, signature]], colWidths=["*", sign_w])
     closing.setStyle(TableStyle([
@@ -241,7 +230,7 @@ def _build(sheets: Sequence[SignInSheet], lang: str,
     # The metadata holds only a generic title and the app's name, never a name or a group.
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=HEADER_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=_text(lang, "ui.signin.doc_title"),
+        bottomMargin=MARGIN_BOTTOM, title=text(lang, "ui.signin.doc_title"),
         author="KDRT Desk", creator="KDRT Desk", subject="", keywords="", lang=lang,
         initialFontName=regular)
     templates: list[PageTemplate] = []
@@ -299,7 +288,7 @@ def _page_decoration(header: Callable[[], list[Flowable]], lang: str, font: str,
         canvas.drawString(MARGIN_X, FOOTER_TEXT, "KDRT Desk")
         start = first_pages[index] if len(first_pages) > index else canvas.getPageNumber()
         page = canvas.getPageNumber() - start + 1
-        canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_TEXT, _text(
+        canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_TEXT, text(
             lang, "ui.signin.page", page=page, pages=pages if pages is not None else page))
         canvas.restoreState()
 
