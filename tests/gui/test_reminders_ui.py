@@ -31,15 +31,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from support.constants import PASSWORD
 from support.markup_probe import VALUES, assert_plain
-from support.participant_samples import TODAY, sample
-from support.programme import REQUIRED, Programme, build, session_on
+from support.programme import Programme, build, enrolled, session_on
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk import i18n
-from kdrt_desk.domain.enums import ConsentScope, DecisionOutcome, Role, SafeToCall
+from kdrt_desk.domain.enums import ConsentScope, Role, SafeToCall
 from kdrt_desk.domain.participant import Consent
 from kdrt_desk.domain.reminder import ReminderRow
-from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
 from kdrt_desk.domain.training import SessionInput
 from kdrt_desk.models import AuditEntry
 from kdrt_desk.tasks.runner import TaskRunner
@@ -53,31 +51,20 @@ NO_CONSENT_PHONE = ("0815", "5555", "6666", "815")
 NAMES = {"Rina", "Wati Jam Tertentu", "Sari Tidak Aman", "Ani Tanpa Izin"}
 
 
-def _member(admin: Services, group_id: int, **changes: object) -> int:
-    pid = admin.participants.register(sample(nik="", **changes), today=TODAY).id
-    screening = admin.screening.create(ScreeningInput(
-        participant_id=pid, screened_on=date(2026, 11, 22), criteria_met=REQUIRED), today=TODAY)
-    admin.decisions.decide(DecisionInput(screening_id=screening.id,
-                                         outcome=DecisionOutcome.ACCEPTED,
-                                         decided_on=date(2026, 11, 23)), today=TODAY)
-    admin.groups.enrol(group_id, [pid], on=date(2026, 11, 24))
-    return pid
-
-
 @pytest.fixture
 def programme(admin: Services) -> Programme:
     """One group of four: callable, callable at times, not safe to call, no contact consent."""
     built = build(admin, members=0)
     gid = built.group_id
-    _member(admin, gid, full_name="Rina Boleh Telepon", preferred_name="Rina",
+    enrolled(admin, gid, full_name="Rina Boleh Telepon", preferred_name="Rina",
             phone="0812-3456-7890", safe_to_call=SafeToCall.YES)
-    _member(admin, gid, full_name="Wati Jam Tertentu", preferred_name="",
+    enrolled(admin, gid, full_name="Wati Jam Tertentu", preferred_name="",
             phone="0813-1111-2222", safe_to_call=SafeToCall.AT_TIMES,
             safe_call_times="Senin-Jumat 09.00-11.00")
-    _member(admin, gid, full_name="Sari Tidak Aman", preferred_name="", phone="0814-3333-4444",
+    enrolled(admin, gid, full_name="Sari Tidak Aman", preferred_name="", phone="0814-3333-4444",
             safe_to_call=SafeToCall.NO, trusted_contact_name="Kakak Lina",
             never_contact_at_home=True)
-    _member(admin, gid, full_name="Ani Tanpa Izin", preferred_name="", phone="0815-5555-6666",
+    enrolled(admin, gid, full_name="Ani Tanpa Izin", preferred_name="", phone="0815-5555-6666",
             safe_to_call=SafeToCall.YES,
             consent=Consent(date(2026, 11, 20), {ConsentScope.DATA_USE}))
     return built
@@ -340,7 +327,7 @@ def test_unlocking_brings_back_the_list_and_the_texts_being_edited(
 def test_names_typed_with_markup_show_as_typed(
         qtbot: QtBot, admin: Services, view: RemindersView) -> None:
     built = build(admin, members=0)
-    _member(admin, built.group_id, full_name=VALUES["full_name"], preferred_name="",
+    enrolled(admin, built.group_id, full_name=VALUES["full_name"], preferred_name="",
             phone="0816-7777-8888", safe_to_call=SafeToCall.NO,
             trusted_contact_name=VALUES["trusted_contact"])
     admin.sessions.create(session_on(built, DAY))

@@ -102,3 +102,16 @@ def session_on(programme: Programme, day: date, start: int = 9, end: int = 11,
                         session_date=day, start_time=time(start), end_time=time(end),
                         venue_id=venue_id or programme.venue_id,
                         facilitator_id=programme.facilitators[facilitator], topic=topic)
+
+
+def enrolled(services: Services, group_id: int, **changes: object) -> int:
+    """A participant made from ``sample(**changes)`` (no NIK), screened, accepted and enrolled
+    in ``group_id`` on 24 November 2026; her id."""
+    pid = services.participants.register(sample(nik="", **changes), today=TODAY).id
+    screening = services.screening.create(ScreeningInput(
+        participant_id=pid, screened_on=date(2026, 11, 22), criteria_met=REQUIRED), today=TODAY)
+    services.decisions.decide(DecisionInput(screening_id=screening.id,
+                                            outcome=DecisionOutcome.ACCEPTED,
+                                            decided_on=date(2026, 11, 23)), today=TODAY)
+    services.groups.enrol(group_id, [pid], on=date(2026, 11, 24))
+    return pid

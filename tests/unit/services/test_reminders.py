@@ -10,13 +10,11 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
-from support.participant_samples import TODAY, sample
-from support.programme import REQUIRED, Programme, build, session_on
+from support.programme import Programme, build, enrolled, session_on
 
-from kdrt_desk.domain.enums import ConsentScope, DecisionOutcome, Role, SafeToCall
+from kdrt_desk.domain.enums import ConsentScope, Role, SafeToCall
 from kdrt_desk.domain.participant import Consent
 from kdrt_desk.domain.reminder import ContactWay, ReminderKind, ReminderTemplates
-from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
 from kdrt_desk.domain.training import SessionInput, SessionView
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.models import AuditEntry
@@ -27,31 +25,20 @@ from kdrt_desk.wiring import Services
 DAY = date(2026, 12, 3)  # a Thursday
 
 
-def _member(admin: Services, group_id: int, **changes: object) -> int:
-    pid = admin.participants.register(sample(nik="", **changes), today=TODAY).id
-    screening = admin.screening.create(ScreeningInput(
-        participant_id=pid, screened_on=date(2026, 11, 22), criteria_met=REQUIRED), today=TODAY)
-    admin.decisions.decide(DecisionInput(screening_id=screening.id,
-                                         outcome=DecisionOutcome.ACCEPTED,
-                                         decided_on=date(2026, 11, 23)), today=TODAY)
-    admin.groups.enrol(group_id, [pid], on=date(2026, 11, 24))
-    return pid
-
-
 @pytest.fixture
 def people(admin: Services) -> tuple[Programme, dict[str, int]]:
     programme = build(admin, members=0)
     gid = programme.group_id
     found = {
-        "callable": _member(admin, gid, full_name="Rina Boleh Telepon", preferred_name="Rina",
+        "callable": enrolled(admin, gid, full_name="Rina Boleh Telepon", preferred_name="Rina",
                             phone="0812-3456-7890", safe_to_call=SafeToCall.YES),
-        "at_times": _member(admin, gid, full_name="Wati Jam Tertentu", preferred_name="",
+        "at_times": enrolled(admin, gid, full_name="Wati Jam Tertentu", preferred_name="",
                             phone="0813-1111-2222", safe_to_call=SafeToCall.AT_TIMES,
                             safe_call_times="Senin-Jumat 09.00-11.00"),
-        "not_safe": _member(admin, gid, full_name="Sari Tidak Aman", preferred_name="",
+        "not_safe": enrolled(admin, gid, full_name="Sari Tidak Aman", preferred_name="",
                             phone="0814-3333-4444", safe_to_call=SafeToCall.NO,
                             trusted_contact_name="Kakak Lina", never_contact_at_home=True),
-        "no_consent": _member(admin, gid, full_name="Ani Tanpa Izin", preferred_name="",
+        "no_consent": enrolled(admin, gid, full_name="Ani Tanpa Izin", preferred_name="",
                               phone="0815-5555-6666", safe_to_call=SafeToCall.YES,
                               consent=Consent(date(2026, 11, 20), {ConsentScope.DATA_USE})),
     }
