@@ -8,6 +8,8 @@ from kdrt_desk.i18n.catalog_cli import CLI
 from kdrt_desk.i18n.catalog_cli_programme import CLI_PROGRAMME
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
+from kdrt_desk.i18n.catalog_grouping import GROUPING
+from kdrt_desk.i18n.catalog_neighbours import NEIGHBOURS
 from kdrt_desk.i18n.catalog_reports import REPORTS
 from kdrt_desk.i18n.catalog_reports_programme import REPORTS_PROGRAMME
 from kdrt_desk.i18n.catalog_schedule import SCHEDULE
@@ -21,6 +23,7 @@ from kdrt_desk.i18n.catalog_ui_admin import UI_ADMIN
 from kdrt_desk.i18n.catalog_ui_calendar import UI_CALENDAR
 from kdrt_desk.i18n.catalog_ui_care import UI_CARE
 from kdrt_desk.i18n.catalog_ui_catalogue import UI_CATALOGUE
+from kdrt_desk.i18n.catalog_ui_enrol import UI_ENROL
 from kdrt_desk.i18n.catalog_ui_groups import UI_GROUPS
 from kdrt_desk.i18n.catalog_ui_reminders import UI_REMINDERS
 from kdrt_desk.i18n.catalog_ui_routine import UI_ROUTINE
@@ -35,4 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **UI_REMINDERS,
     **UI_ROUTINE,
     **UI_SCHEDULE,
+    **NEIGHBOURS,
+    **GROUPING,
+    **UI_ENROL,
 }
