@@ -32,7 +32,12 @@ def _group_ids(services: Services, names: list[str]) -> list[int]:
 
 
 def summary(problem: Problem, result: ScheduleResult) -> dict[str, object]:
-    """What the command prints, as JSON types (names only where the admin reads them)."""
+    """What the command prints, as JSON types (names only where the admin reads them): each
+    violation and explanation as its code or key, its parameters and its text in the language
+    chosen."""
+    from kdrt_desk.scheduling.explain import describe
+    from kdrt_desk.scheduling.verify import describe as said
+
     groups = {g.group_id: g for g in problem.groups}
     modules = {m.module_id: m.code for g in problem.groups for m in g.modules}
     venues = {v.venue_id: v.name for v in problem.venues}
@@ -44,7 +49,8 @@ def summary(problem: Problem, result: ScheduleResult) -> dict[str, object]:
         "sessions_placed": sum(1 for s in result.sessions if not s.fixed),
         "sessions_fixed": sum(1 for s in result.sessions if s.fixed),
         "unplaced": sum(result.unplaced.values()),
-        "violations": list(result.violations),
+        "violations": [{"code": v.code, "params": dict(v.params), "text": said(v)}
+                       for v in result.violations],
         "expected_attendance": round(result.expected_attendance, 4),
         "below_threshold": [
             {"participant": members.get(s.participant_id, str(s.participant_id)),
@@ -52,7 +58,9 @@ def summary(problem: Problem, result: ScheduleResult) -> dict[str, object]:
              "module": modules.get(s.module_id, str(s.module_id)),
              "can_attend": s.can_attend, "needed": s.needed, "sessions": s.sessions}
             for s in result.shortfalls],
-        "explanations": [t(e.key, **e.params) for e in result.explanations],
+        "explanations": [{"key": e.key, "params": {k: v if isinstance(v, str | int | float)
+                                                    else str(v) for k, v in e.params.items()},
+                          "text": describe(e)} for e in result.explanations],
         "sessions": [
             {"date": s.day.isoformat(), "start": s.start.strftime("%H:%M"),
              "end": s.end.strftime("%H:%M"),
@@ -86,8 +94,13 @@ def _print_text(problem: Problem, result: ScheduleResult, applied: int | None) -
               f"{names[s.group_id]}  {codes.get(s.module_id, '')}  "
               f"{venues.get(s.venue_id, '')}  {people.get(s.facilitator_id, '')}  "
               f"{100 * s.expected_attendance:.0f}%{mark}")
+    from kdrt_desk.scheduling.explain import describe
+    from kdrt_desk.scheduling.verify import describe as said
+
+    for violation in result.violations:
+        print(f"! {said(violation)}")
     for explanation in result.explanations:
-        print(f"- {t(explanation.key, **explanation.params)}")
+        print(f"- {describe(explanation)}")
     print(t("cli.schedule.applied", count=applied) if applied is not None
           else t("cli.schedule.not_applied"))
 

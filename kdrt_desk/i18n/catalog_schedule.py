@@ -127,4 +127,88 @@ SCHEDULE: dict[str, tuple[str, str]] = {
                                 "partial (some sessions unplaced)"),
     "schedule.status.cancelled": ("dibatalkan (jadwal terbaik sejauh ini)",
                                   "cancelled (the best schedule so far)"),
+    # hard rules a schedule breaks (``verify.Violation``): the session, then the rule
+    "schedule.violation.line": ("{session}: {reason}", "{session}: {reason}"),
+    "schedule.violation.session": ("{group} · {module} {date} {start}–{end}",
+                                   "{group} · {module} {date} {start}–{end}"),
+    "schedule.violation.unknown_group": ("kelompoknya tidak dikenal", "unknown group"),
+    "schedule.violation.unknown_module": ("kelompok ini tidak punya modul itu",
+                                          "the group has no such module"),
+    "schedule.violation.ends_before_start": ("selesai sebelum mulai", "ends before it starts"),
+    "schedule.violation.wrong_length": (
+        "berlangsung {minutes} menit, sesi modul ini {expected} menit",
+        "lasts {minutes} minutes, the module's sessions last {expected}"),
+    "schedule.violation.outside_term": ("di luar periode yang dijadwalkan",
+                                        "outside the planned term"),
+    "schedule.violation.before_plan_from": ("sebelum {plan_from}, awal penjadwalan ulang",
+                                            "before {plan_from}, where re-planning starts"),
+    "schedule.violation.holiday": ("pada hari libur", "on a holiday"),
+    "schedule.violation.closure": ("pada hari pusat tutup", "on a day the centre is closed"),
+    "schedule.violation.opening_hours": ("di luar jam kegiatan {opens}–{closes}",
+                                         "outside the day's hours {opens}–{closes}"),
+    "schedule.violation.prayer_window": ("bertabrakan dengan {window}", "over the {window}"),
+    "schedule.violation.ramadan_cooking": (
+        "sesi memasak di siang hari bulan puasa",
+        "a cooking session at midday in Ramadan"),
+    "schedule.violation.unknown_venue": ("tempatnya tidak dikenal (nomor {venue_id})",
+                                         "unknown venue (number {venue_id})"),
+    "schedule.violation.capacity": ("kelompoknya {members} orang, tempat {venue} hanya muat "
+                                    "{capacity}",
+                                    "the group has {members} members, venue {venue} holds "
+                                    "{capacity}"),
+    "schedule.violation.venue_features": ("tempat {venue} tidak punya {features}",
+                                          "venue {venue} has no {features}"),
+    "schedule.violation.venue_closed": ("tempat {venue} tutup hari itu",
+                                        "venue {venue} is closed that day"),
+    "schedule.violation.venue_hours": ("di luar jam buka tempat {venue}",
+                                       "outside venue {venue}'s hours"),
+    "schedule.violation.unknown_facilitator": (
+        "fasilitatornya tidak dikenal (nomor {facilitator_id})",
+        "unknown facilitator (number {facilitator_id})"),
+    "schedule.violation.facilitator_not_qualified": (
+        "{facilitator} tidak boleh mengajar modul ini",
+        "{facilitator} may not teach this module"),
+    "schedule.violation.facilitator_not_group": (
+        "{facilitator} bukan fasilitator kelompok ini",
+        "{facilitator} is not this group's facilitator"),
+    "schedule.violation.facilitator_away": ("{facilitator} tidak tersedia hari itu",
+                                            "{facilitator} is away that day"),
+    "schedule.violation.facilitator_hours": ("di luar jam {facilitator} bisa datang",
+                                             "outside the hours {facilitator} can come"),
+    "schedule.violation.fixed_moved": (
+        "sesi yang sudah ada atau dikunci ini hilang atau dipindah",
+        "this session, already there or locked, is missing or moved"),
+    "schedule.violation.fixed_unknown": (
+        "ditandai tetap, tetapi bukan sesi yang sudah ada atau dikunci",
+        "marked fixed but not a session already there or locked"),
+    "schedule.violation.group_overlap": (
+        "kelompok sudah punya sesi {other_module} pada jam itu ({other_start}–{other_end})",
+        "the group already has a session of {other_module} then ({other_start}–{other_end})"),
+    "schedule.violation.venue_overlap": (
+        "tempat {venue} sudah dipakai {other_group} ({other_module} {other_start}–{other_end})",
+        "venue {venue} is taken by {other_group} ({other_module} {other_start}–{other_end})"),
+    "schedule.violation.facilitator_overlap": (
+        "{facilitator} sudah mengajar {other_group} pada jam itu ({other_module} "
+        "{other_start}–{other_end})",
+        "{facilitator} is teaching {other_group} then ({other_module} "
+        "{other_start}–{other_end})"),
+    "schedule.violation.group_day_count": (
+        "Kelompok {group} punya {count} sesi pada {date}; paling banyak {most} sehari.",
+        "Group {group} has {count} sessions on {date}; at most {most} a day."),
+    "schedule.violation.facilitator_day_max": (
+        "{facilitator} mengajar {count} sesi pada {date}; batasnya {most} sehari.",
+        "{facilitator} teaches {count} sessions on {date}; her limit is {most} a day."),
+    "schedule.violation.facilitator_week_max": (
+        "{facilitator} mengajar {count} sesi pada pekan mulai {week}; batasnya {most} "
+        "sepekan.",
+        "{facilitator} teaches {count} sessions in the week from {week}; her limit is {most} "
+        "a week."),
+    "schedule.violation.module_too_many": (
+        "Kelompok {group} punya {count} sesi modul {module}; modul ini hanya {sessions} sesi.",
+        "Group {group} has {count} sessions of module {module}; the module has {sessions}."),
+    "schedule.violation.module_facilitators": (
+        "Modul {module} kelompok {group} diajar oleh {facilitators}: satu fasilitator untuk "
+        "satu modul per kelompok.",
+        "Module {module} of group {group} is taught by {facilitators}: one facilitator per "
+        "group and module."),
 }

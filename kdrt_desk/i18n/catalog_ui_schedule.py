@@ -87,10 +87,12 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     "ui.schedule.state_fixed": ("\nSudah ada (tidak dipindah)", "\nAlready there (not moved)"),
     "ui.schedule.state_locked": ("\nDikunci", "\nLocked"),
     "ui.schedule.drag_hint": (
-        "Seret sesi ke hari atau jam lain (per 30 menit). Sesi yang sudah ada atau dikunci "
-        "tidak bisa diseret.",
-        "Drag a session to another day or time (in 30-minute steps). Sessions already there "
-        "or locked cannot be dragged."),
+        "Seret sesi ke hari atau jam lain (per 30 menit); ke pekan lain lewat \"Pindahkan "
+        "ke…\" (klik kanan atau Ctrl+M). Sesi yang sudah ada atau dikunci tidak bisa "
+        "dipindah.",
+        "Drag a session to another day or time (in 30-minute steps); to another week with "
+        "\"Move to…\" (right-click or Ctrl+M). Sessions already there or locked cannot be "
+        "moved."),
     "ui.schedule.day.0": ("Sen", "Mon"),
     "ui.schedule.day.1": ("Sel", "Tue"),
     "ui.schedule.day.2": ("Rab", "Wed"),
@@ -111,8 +113,10 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     "ui.schedule.state.locked": ("Dikunci", "Locked"),
     "ui.schedule.state.conflict": ("Bentrok", "Conflict"),
     "ui.schedule.lock": ("Kunci", "Lock"),
-    "ui.schedule.lock_hint": ("Kunci sesi terpilih: tetap di tempatnya saat jadwal dibuat ulang.",
-                              "Lock the selected session: it stays put when re-running."),
+    "ui.schedule.lock_hint": ("Kunci sesi terpilih: tetap di tempatnya saat jadwal dibuat ulang "
+                              "(Ctrl+K).",
+                              "Lock the selected session: it stays put when re-running "
+                              "(Ctrl+K)."),
     "ui.schedule.rerun": ("Buat ulang", "Re-run"),
     "ui.schedule.apply": ("Terapkan jadwal", "Apply schedule"),
     "ui.schedule.apply_title": ("Terapkan jadwal", "Apply schedule"),
@@ -128,30 +132,35 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     # conflicts, said plainly
     "ui.schedule.conflicts": ("{count} bentrok: perbaiki dulu sebelum menerapkan jadwal.",
                               "{count} conflicts: fix them before applying the schedule."),
-    "ui.schedule.conflict.group": ("{module} {date} {time}: kelompok sudah punya sesi pada jam "
-                                   "itu.",
-                                   "{module} {date} {time}: the group already has a session "
-                                   "then."),
-    "ui.schedule.conflict.venue": ("{module} {date} {time}: tempatnya sudah dipakai pada jam "
-                                   "itu.",
-                                   "{module} {date} {time}: the venue is taken then."),
-    "ui.schedule.conflict.facilitator": ("{module} {date} {time}: fasilitatornya sudah mengajar "
-                                         "pada jam itu.",
-                                         "{module} {date} {time}: the facilitator is teaching "
-                                         "then."),
-    "ui.schedule.conflict.closed": ("{module} {date} {time}: hari libur atau pusat tutup.",
-                                    "{module} {date} {time}: a holiday or the centre is closed."),
-    "ui.schedule.conflict.hours": ("{module} {date} {time}: di luar jam buka tempat, pusat atau "
-                                   "fasilitator.",
-                                   "{module} {date} {time}: outside the venue's, the centre's "
-                                   "or the facilitator's hours."),
-    "ui.schedule.conflict.prayer": ("{module} {date} {time}: bertabrakan dengan waktu salat.",
-                                    "{module} {date} {time}: over a prayer time."),
-    "ui.schedule.conflict.term": ("{module} {date} {time}: di luar periode yang dijadwalkan.",
-                                  "{module} {date} {time}: outside the planned term."),
-    "ui.schedule.conflict.count": ("{module} {date} {time}: terlalu banyak sesi pada hari atau "
-                                   "minggu itu.",
-                                   "{module} {date} {time}: too many sessions that day or week."),
-    "ui.schedule.conflict.other": ("{module} {date} {time}: melanggar aturan jadwal.",
-                                   "{module} {date} {time}: breaks a scheduling rule."),
+    # moving to another week, locking and unlocking
+    "ui.schedule.move": ("Pindahkan ke…", "Move to…"),
+    "ui.schedule.move_hint": ("Pindahkan sesi terpilih ke tanggal dan jam lain, juga di pekan "
+                              "lain (Ctrl+M).",
+                              "Move the selected session to another date and time, in another "
+                              "week too (Ctrl+M)."),
+    "ui.schedule.move_title": ("Pindahkan sesi", "Move session"),
+    "ui.schedule.move_date": ("Tanggal", "Date"),
+    "ui.schedule.move_start": ("Mulai", "Start"),
+    "ui.schedule.move_ok": ("Pindahkan", "Move"),
+    "ui.schedule.move_same": ("Pilih tanggal atau jam lain.", "Choose another date or time."),
+    "ui.schedule.move_free": ("Tidak ada bentrok di waktu ini.", "No conflict at this time."),
+    "ui.schedule.move_conflicts": ("{count} bentrok di waktu ini:",
+                                   "{count} conflicts at this time:"),
+    "ui.schedule.move_more": ("… dan {count} lagi", "… and {count} more"),
+    "ui.schedule.unlock": ("Buka kunci", "Unlock"),
+    "ui.schedule.unlock_hint": ("Buka kunci sesi terpilih: boleh dipindah lagi dan dijadwalkan "
+                                "ulang (Ctrl+K).",
+                                "Unlock the selected session: it may be moved and re-planned "
+                                "again (Ctrl+K)."),
+    "ui.schedule.kept_fixed": (
+        "Sesi ini sudah ada di jadwal (sudah berlangsung, sudah diabsen, atau direncanakan "
+        "sebelumnya): tidak bisa dipindah atau dibuka kuncinya di sini.",
+        "This session is already in the schedule (held, with attendance taken, or planned "
+        "earlier): it cannot be moved or unlocked here."),
+    "ui.schedule.kept_locked": ("Sesi ini dikunci: buka kuncinya dulu untuk memindahkannya.",
+                                "This session is locked: unlock it first to move it."),
+    "ui.schedule.lock_conflict": ("Sesi ini bentrok: pindahkan dulu sebelum menguncinya.",
+                                  "This session has a conflict: move it before locking it."),
+    "ui.schedule.choose_session": ("Pilih dulu satu sesi di kisi atau daftar.",
+                                   "Choose a session in the grid or the list first."),
 }

@@ -1,5 +1,7 @@
 """Why a schedule cannot meet every rule, in the admin's words (catalogue keys
-``schedule.explain.*``, texts in ``i18n/catalog_schedule.py``).
+``schedule.explain.*``, texts in ``i18n/catalog_schedule.py``). An ``Explanation`` carries its key
+and plain parameters (names, counts, ISO dates, feature, rule and weekday codes): ``describe``
+puts it into words when it is shown, so switching the language shows it in the new one.
 
 ``precheck`` counts before solving: a module needing a feature no venue has, a group larger than
 every suitable venue, a module nobody may teach, a module longer than any free window, more
@@ -47,7 +49,8 @@ KITCHEN = "kitchen"
 
 
 def _features(features: frozenset[str]) -> str:
-    return ", ".join(i18n.t(f"enum.VenueFeature.{f}") for f in sorted(features))
+    """Feature codes (``kitchen,sewing_machines``), put into words by ``describe``."""
+    return ",".join(sorted(features))
 
 
 def _free_windows(problem: Problem, day: date, cooking: bool) -> list[int]:
@@ -309,8 +312,8 @@ def _alternative(problem: Problem, result: ScheduleResult, member: Member, group
 
 
 def _weekdays(day_list: Sequence[date]) -> str:
-    return ", ".join(i18n.t(f"schedule.weekday.{wd}")
-                     for wd in sorted({d.weekday() for d in day_list}))
+    """Weekday numbers (Monday 0: ``0,1``), put into words by ``describe``."""
+    return ",".join(str(wd) for wd in sorted({d.weekday() for d in day_list}))
 
 
 def explain(problem: Problem, result: ScheduleResult,
@@ -325,7 +328,7 @@ def explain(problem: Problem, result: ScheduleResult,
         params: dict[str, object] = {"group": group.name, "module": module.title,
                                      "count": count}
         if reason == "combination":
-            params["rules"] = ", ".join(i18n.t(f"schedule.rule.{r}") for r in rules)
+            params["rules"] = ",".join(rules)
         found.append(Explanation(f"schedule.explain.unplaced_{reason}", params, group_id=gid,
                                  resource=resource))
     blocked = {(e.participant_id, e.params.get("module")) for e in notes
@@ -357,6 +360,30 @@ def _count(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
-def describe(explanation: Explanation) -> str:
-    """The explanation in the current UI language."""
-    return i18n.t(explanation.key, **explanation.params)
+def text(lang: str, key: str, **params: object) -> str:
+    """Catalogue ``key`` in ``lang`` (not necessarily the UI's)."""
+    from kdrt_desk.i18n.catalog import MESSAGES
+
+    pair = MESSAGES[key]
+    return (pair[0] if lang == "id" else pair[1]).format(**params)
+
+
+def _shown(lang: str, name: str, value: object) -> object:
+    """A parameter as the text shows it, in ``lang``: ISO dates formatted, feature, rule and
+    weekday codes in that language's words."""
+    if not isinstance(value, str):
+        return value
+    if name in ("start", "end"):
+        return i18n.format_date(date.fromisoformat(value), lang)
+    words = {"features": "enum.VenueFeature.{}", "rules": "schedule.rule.{}",
+             "days": "schedule.weekday.{}"}.get(name)
+    if words is None:
+        return value
+    return ", ".join(text(lang, words.format(code)) for code in value.split(",") if code)
+
+
+def describe(explanation: Explanation, lang: str | None = None) -> str:
+    """The explanation in ``lang`` (the UI language when None), worded when it is shown."""
+    chosen = lang or i18n.language()
+    return text(chosen, explanation.key, **{name: _shown(chosen, name, value)
+                                            for name, value in explanation.params.items()})

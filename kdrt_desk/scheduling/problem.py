@@ -22,10 +22,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from kdrt_desk.domain.availability import Hours
 from kdrt_desk.domain.routine import Routine
 from kdrt_desk.scheduling.calendar import TermCalendar
+
+if TYPE_CHECKING:
+    from kdrt_desk.scheduling.verify import Violation
 
 MAX_SESSIONS_PER_GROUP_DAY = 2
 
@@ -145,8 +149,9 @@ class PlacedSession:
 
 @dataclass(frozen=True)
 class Explanation:
-    """One thing the schedule could not satisfy, said in the UI language: ``key`` is a catalogue
-    key under ``schedule.explain.``; ``params`` fill it. ``participant_id``/``group_id``/
+    """One thing the schedule could not satisfy: ``key`` is a catalogue key under
+    ``schedule.explain.``; ``params`` (names, counts, ISO dates, codes) fill it when it is shown
+    (``explain.describe``, in the language then). ``participant_id``/``group_id``/
     ``resource`` say what it is about (for the review screen's filters)."""
 
     key: str
@@ -177,4 +182,4 @@ class ScheduleResult:
     explanations: tuple[Explanation, ...]
     status: str  # "optimal", "feasible", "partial" (some sessions unplaced), "cancelled"
     seconds: float
-    violations: tuple[str, ...] = ()  # hard-rule breaches found by ``verify``: always empty
+    violations: tuple[Violation, ...] = ()  # hard-rule breaches found by ``verify``: always empty

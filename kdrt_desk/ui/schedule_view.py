@@ -1,7 +1,10 @@
 """The Penjadwalan tab: pick groups, a term and what matters most, let the scheduler propose a
 term schedule in the background (progress, Cancel keeps the best so far), review it (summary,
 what could not be met, a week grid per group, venue or facilitator, the term list), drag
-sessions with conflicts shown live, lock some, re-run, and apply: nothing is saved before.
+sessions with conflicts shown live (or move one to any date of the term with "Pindahkan ke…",
+from its right-click menu or Ctrl+M), lock and unlock some (Ctrl+K), re-run, and apply: nothing
+is saved before. Conflicts and explanations are kept as codes and worded when shown, so
+``retranslate`` says them again in the language chosen since.
 
 For roles with programme management and the contact key (Admin, Konselor, Staf). OR-Tools is
 loaded only when a schedule is made (``solve`` is imported inside the work function).
@@ -14,7 +17,8 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -44,6 +49,8 @@ from kdrt_desk.scheduling.problem import (
     ScheduleResult,
     Weights,
 )
+from kdrt_desk.scheduling.verify import Violation, key_of
+from kdrt_desk.scheduling.verify import describe as said
 from kdrt_desk.tasks.runner import Progress, TaskRunner
 from kdrt_desk.ui.form_widgets import from_qdate, to_qdate
 from kdrt_desk.ui.schedule_week_grid import (
@@ -54,6 +61,7 @@ from kdrt_desk.ui.schedule_week_grid import (
     GridBlock,
     ScheduleWeekGrid,
 )
+from kdrt_desk.ui.session_move_dialog import SessionMoveDialog
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import as_typed, date_edit, hint_label, plain, scrolled
 from kdrt_desk.ui.widgets.look import ERROR, HINT, OK, SECTION, STRONG, mark, primary
@@ -63,30 +71,6 @@ from kdrt_desk.wiring import Services
 WEIGHTS = ("attendance", "minimum", "same_slot", "same_venue", "near", "childcare", "no_gaps")
 COLUMNS = ("date", "time", "group", "module", "venue", "facilitator", "attendance", "state")
 PER_GROUP, PER_VENUE, PER_FACILITATOR = "group", "venue", "facilitator"
-# what a ``verify`` sentence is about -> the plain words for it
-CONFLICT_KINDS = (("group", "overlaps", "group"), ("venue", "overlaps", "venue"),
-                  ("facilitator", "overlaps", "facilitator"), ("", "holiday", "closed"),
-                  ("", "closure", "closed"), ("", "is closed", "closed"),
-                  ("", "away that day", "closed"), ("", "window", "prayer"),
-                  ("", "hours", "hours"), ("", "outside the term", "term"),
-                  ("", "before plan_from", "term"), ("", "sessions on", "count"),
-                  ("", "sessions in week", "count"))
-
-
-def label_of(s: PlacedSession) -> str:
-    """How ``verify`` names a session in its sentences."""
-    return (f"group {s.group_id} module {s.module_id} on {s.day.isoformat()} "
-            f"{s.start.strftime('%H:%M')}-{s.end.strftime('%H:%M')}")
-
-
-def conflict_kind(sentence: str, s: PlacedSession) -> str:
-    for prefix, words, kind in CONFLICT_KINDS:
-        if words in sentence and (not prefix or sentence.startswith(prefix + " ")):
-            return kind
-    del s
-    return "other"
-
-
 def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -112,12 +96,14 @@ class ScheduleView(QWidget):
         self.result: ScheduleResult | None = None
         self.sessions: list[PlacedSession] = []  # the proposal as it stands (edited)
         self.locked: set[int] = set()  # indexes into ``sessions`` the admin locked
-        self.problems: dict[int, list[str]] = {}  # index -> plain conflict messages
-        self.violations: list[str] = []
+        self.problems: dict[int, list[Violation]] = {}  # index -> what it breaks
+        self.violations: list[Violation] = []
+        self.move_dialog: SessionMoveDialog | None = None
         self.replaced: list[int] = []
         self.week = date.today()
         self.current: int | None = None
         self.progress_dialog: QProgressDialog | None = None
+        self.carried_ticks: set[int] | None = None  # ticked on the screen replaced
         self.improved.connect(self._improved)
 
         # -- the set-up column ----------------------------------------------------------
@@ -204,8 +190,24 @@ class ScheduleView(QWidget):
         self.grid = ScheduleWeekGrid()
         self.grid.selected.connect(self._select)
         self.grid.moved.connect(self.move_session)
+        self.grid.menu_requested.connect(self._session_menu)
         self.list = table([t(f"ui.schedule.col_{c}") for c in COLUMNS])
         self.list.itemSelectionChanged.connect(self._list_selected)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._list_menu)
+        # one session's actions: in its right-click menu, on the buttons and on the keys
+        self.move_action = QAction(t("ui.schedule.move"), self)
+        self.move_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.move_action.triggered.connect(lambda _c=False: self.ask_move())
+        self.lock_action = QAction(t("ui.schedule.lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.lock_action.triggered.connect(lambda _c=False: self.toggle_lock())
+        for action in (self.move_action, self.lock_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.session_menu = QMenu(self)
+        self.session_menu.addAction(self.move_action)
+        self.session_menu.addAction(self.lock_action)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.grid)
         split.addWidget(self.list)
@@ -215,14 +217,18 @@ class ScheduleView(QWidget):
         review.addWidget(split, 1)
         review.addWidget(hint_label(t("ui.schedule.drag_hint")))
         buttons = QHBoxLayout()
+        self.move_button = QPushButton(t("ui.schedule.move"))
+        self.move_button.setToolTip(t("ui.schedule.move_hint"))
+        self.move_button.clicked.connect(lambda _c=False: self.move_action.trigger())
         self.lock_button = QPushButton(t("ui.schedule.lock"))
         self.lock_button.setCheckable(True)
         self.lock_button.setToolTip(t("ui.schedule.lock_hint"))
-        self.lock_button.clicked.connect(lambda _c=False: self.toggle_lock())
+        self.lock_button.clicked.connect(lambda _c=False: self.lock_action.trigger())
         self.rerun_button = QPushButton(t("ui.schedule.rerun"))
         self.rerun_button.clicked.connect(self.rerun)
         self.apply_button = primary(QPushButton(t("ui.schedule.apply")))
         self.apply_button.clicked.connect(self.apply)
+        buttons.addWidget(self.move_button)
         buttons.addWidget(self.lock_button)
         buttons.addWidget(self.rerun_button)
         buttons.addStretch(1)
@@ -288,9 +294,32 @@ class ScheduleView(QWidget):
         self.group_list.clear()
         self._forget_proposal()
 
+    def take_over(self, old: ScheduleView) -> None:
+        """Carry what the admin set and the proposal from the screen this one replaces (the
+        main window is rebuilt when the language changes), said again in the new language."""
+        self.carried_ticks = set(old.chosen_groups())
+        self.from_edit.setDate(old.from_edit.date())
+        self.to_edit.setDate(old.to_edit.date())
+        self.replan_box.setChecked(old.replan_box.isChecked())
+        for name, slider in self.sliders.items():
+            slider.setValue(old.sliders[name].value())
+        if old.used is None or old.result is None:
+            return
+        self.problem, self.used, self.result = old.problem, old.used, old.result
+        self.sessions, self.locked = list(old.sessions), set(old.locked)
+        self.replaced, self.week, self.current = list(old.replaced), old.week, old.current
+        self.start_hint.hide()
+        self.review.show()
+        self._fill_which()
+        self.kind_box.setCurrentIndex(old.kind_box.currentIndex())
+        self.which_box.setCurrentIndex(old.which_box.currentIndex())
+        self._recheck()
+
     def _show_groups(self, groups: list[GroupView]) -> None:
         ticked = set(self.chosen_groups())
         first = self.group_list.count() == 0
+        if self.carried_ticks is not None:
+            ticked, first, self.carried_ticks = self.carried_ticks, False, None
         today = date.today()
         self.groups = [g for g in groups if not g.archived]
         self.group_list.blockSignals(True)
@@ -516,7 +545,7 @@ class ScheduleView(QWidget):
                  facilitator=facilitators.get(s.facilitator_id, "—"),
                  percent=round(s.expected_attendance * 100), state=state.get(self._state(index),
                                                                              ""))
-        return "\n".join([text, *self.problems.get(index, [])])
+        return "\n".join([text, *(said(v) for v in self.problems.get(index, []))])
 
     @staticmethod
     def _times(s: PlacedSession) -> str:
@@ -620,6 +649,40 @@ class ScheduleView(QWidget):
         self._update_buttons()
 
     # -- changing the proposal ------------------------------------------------------------
+    def _moved(self, index: int, day: date, start: time) -> PlacedSession:
+        """Session ``index`` at ``day`` ``start`` (same length), its attendance worked out."""
+        assert self.used is not None
+        s = self.sessions[index]
+        length = datetime.combine(s.day, s.end) - datetime.combine(s.day, s.start)
+        end = (datetime.combine(day, start) + length).time()
+        group = next((g for g in self.used.groups if g.group_id == s.group_id), None)
+        members = group.members if group is not None else ()
+        expected = (sum(m.routine.can_attend(day, start, end) for m in members) / len(members)
+                    if members else 0.0)
+        return replace(s, day=day, start=start, end=end, expected_attendance=expected)
+
+    def conflicts_if_moved(self, index: int, day: date, start: time) -> list[str]:
+        """What moving session ``index`` to ``day`` ``start`` would break, in words."""
+        from kdrt_desk.scheduling.verify import violations
+
+        if self.used is None or not 0 <= index < len(self.sessions):
+            return []
+        moved = self._moved(index, day, start)
+        sessions = [moved if i == index else s for i, s in enumerate(self.sessions)]
+        return list(dict.fromkeys(said(v, session=v.session_keys[:1] != (key_of(moved),))
+                                  for v in violations(self.used, sessions)
+                                  if v.about(moved)))  # the dialog names the session
+
+    def _refusal(self, index: int | None) -> str:
+        """Why session ``index`` cannot be moved ("" when it can)."""
+        if index is None or not 0 <= index < len(self.sessions):
+            return t("ui.schedule.choose_session")
+        if self.sessions[index].session_id:
+            return t("ui.schedule.kept_fixed")
+        if index in self.locked:
+            return t("ui.schedule.kept_locked")
+        return ""
+
     def move_session(self, index: int, day: date, start: time) -> None:
         """Move proposed session ``index`` to ``day`` ``start`` (same length); the conflicts
         and the attendance are worked out again."""
@@ -628,36 +691,80 @@ class ScheduleView(QWidget):
         s = self.sessions[index]
         if s.fixed or index in self.locked:
             return
-        length = datetime.combine(s.day, s.end) - datetime.combine(s.day, s.start)
-        end = (datetime.combine(day, start) + length).time()
-        group = next((g for g in self.used.groups if g.group_id == s.group_id), None)
-        members = group.members if group is not None else ()
-        expected = (sum(m.routine.can_attend(day, start, end) for m in members) / len(members)
-                    if members else 0.0)
-        self.sessions[index] = replace(s, day=day, start=start, end=end,
-                                       expected_attendance=expected)
+        self.sessions[index] = self._moved(index, day, start)
         self.current = index
         self.week = day
+        self.message.show_message("")
         self.done_label.setText(t("ui.schedule.moved", module=self._module(s)[0],
                                   date=format_date(day), time=format_time(start)))
         self.done_label.show()
         self._recheck()
 
-    def toggle_lock(self) -> None:
+    def ask_move(self) -> None:
+        """"Pindahkan ke…": the chosen session to any date of the term, conflicts shown live."""
         index = self.current
-        if index is None or index >= len(self.sessions) or self.sessions[index].session_id:
+        if self.used is None:
+            return
+        refusal = self._refusal(index)
+        if refusal or index is None:
+            self.message.show_message(refusal)
+            return
+        s = self.sessions[index]
+        groups = self._names()[0]
+        code, title = self._module(s)
+        heading = t("ui.schedule.block_tip", group=groups.get(s.group_id, ""), module=code,
+                    title=title, date=format_date(s.day), time=self._times(s),
+                    venue=self._names()[1].get(s.venue_id, "—"),
+                    facilitator=self._names()[2].get(s.facilitator_id, "—"),
+                    percent=round(s.expected_attendance * 100), state="")
+        minutes = (datetime.combine(s.day, s.end) - datetime.combine(s.day, s.start)).seconds
+        dialog = SessionMoveDialog(heading, s.day, s.start, minutes // 60,
+                                   self.used.calendar.start, self.used.calendar.end,
+                                   lambda day, start: self.conflicts_if_moved(index, day, start),
+                                   self)
+        dialog.accepted.connect(lambda: self.move_session(index, *dialog.target()))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.move_dialog = dialog
+        dialog.open()
+
+    def _session_menu(self, index: int, where: QPoint) -> None:
+        self._select(index)
+        self.session_menu.popup(where)
+
+    def _list_menu(self, pos: QPoint) -> None:
+        row = self.list.rowAt(pos.y())
+        rows = getattr(self, "list_rows", [])
+        if 0 <= row < len(rows):
+            self.list.selectRow(row)
+            self.session_menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def toggle_lock(self) -> None:
+        """"Kunci" / "Buka kunci": a proposed session stays put (or may move again); one
+        already in the schedule (held, attendance taken, planned before) is never unlocked."""
+        index = self.current
+        if index is None or not 0 <= index < len(self.sessions) or self.used is None:
+            self.message.show_message(t("ui.schedule.choose_session"))
             self._update_buttons()
             return
-        if index in self.locked:
-            if not self.sessions[index].fixed:
-                self.locked.discard(index)
-        elif index not in self.problems:
+        s = self.sessions[index]
+        if s.session_id:
+            self.message.show_message(t("ui.schedule.kept_fixed"))
+        elif index in self.locked:
+            self.locked.discard(index)
+            if s.fixed:  # kept by a re-run: the solver's fixed session goes too
+                self.sessions[index] = replace(s, fixed=False)
+                self.used = replace(self.used, fixed=tuple(
+                    f for f in self.used.fixed if f.session_id or key_of(f) != key_of(s)))
+            self.message.show_message("")
+        elif index in self.problems:
+            self.message.show_message(t("ui.schedule.lock_conflict"))
+        else:
             self.locked.add(index)
-        self._show_week()
-        self._update_buttons()
+            self.message.show_message("")
+        self._recheck()
 
     def _recheck(self) -> None:
-        """Conflicts (``verify``, said plainly per session), summary and explanations."""
+        """Conflicts (``verify``, per session), summary and explanations."""
         from kdrt_desk.scheduling.verify import violations
 
         assert self.used is not None
@@ -666,21 +773,29 @@ class ScheduleView(QWidget):
         for i, s in enumerate(self.sessions):
             if s.fixed:
                 continue
-            label = label_of(s)
-            for sentence in self.violations:
-                if label in sentence:
-                    kind = conflict_kind(sentence, s)
-                    text = t(f"ui.schedule.conflict.{kind}", module=self._module(s)[0],
-                             date=format_date(s.day), time=self._times(s))
-                    if text not in self.problems.setdefault(i, []):
-                        self.problems[i].append(text)
-        messages = [m for ms in self.problems.values() for m in ms]
+            mine = [v for v in self.violations if v.about(s)]
+            if mine:
+                self.problems[i] = mine
+        self._show_conflicts()
+        self._summarise()
+        self._show_week()
+        self._update_buttons()
+
+    def _show_conflicts(self) -> None:
         if self.violations:
             head = t("ui.schedule.conflicts", count=len(self.violations))
+            messages = list(dict.fromkeys(said(v) for v in self.violations))
             self.conflict_label.setText("\n".join([head, *messages[:6]]))
             self.conflict_label.show()
         else:
             self.conflict_label.hide()
+
+    def retranslate(self) -> None:
+        """Say the proposal again in the language chosen since: its conflicts, explanations,
+        grid and list (they are kept as codes, worded only when shown)."""
+        if self.used is None or self.result is None:
+            return
+        self._show_conflicts()
         self._summarise()
         self._show_week()
         self._update_buttons()
@@ -702,6 +817,8 @@ class ScheduleView(QWidget):
         return found
 
     def _summarise(self) -> None:
+        from kdrt_desk.scheduling.explain import describe
+
         assert self.used is not None and self.result is not None
         chosen = {g.group_id for g in self.used.groups}
         mine = [s for s in self.sessions if s.group_id in chosen]
@@ -717,7 +834,7 @@ class ScheduleView(QWidget):
         lines = []
         if self.result.status == "cancelled":
             lines.append(t("ui.schedule.cancelled_note"))
-        lines += [t(e.key, **e.params) for e in self.result.explanations]
+        lines += [describe(e) for e in self.result.explanations]
         for (gid, mid), count in self.result.unplaced.items():
             lines.append(t("ui.schedule.unplaced", group=groups.get(gid, ""), count=count,
                            module=modules.get((gid, mid), (str(mid), ""))[0]))
@@ -741,11 +858,18 @@ class ScheduleView(QWidget):
         self.make_button.setEnabled(bool(self.chosen_groups()))
         self.rerun_button.setEnabled(has)
         index = self.current
-        lockable = (has and index is not None and index < len(self.sessions)
-                    and not self.sessions[index].session_id and index not in self.problems
-                    and not self.sessions[index].fixed)  # kept by a re-run: locked for good
-        self.lock_button.setEnabled(lockable)
-        self.lock_button.setChecked(index is not None and index in self.locked)
+        chosen = has and index is not None and 0 <= index < len(self.sessions)
+        locked = chosen and index in self.locked
+        # enabled for any chosen session: one that may not change says why when pressed
+        self.lock_button.setEnabled(chosen)
+        self.lock_action.setEnabled(chosen)
+        self.move_button.setEnabled(chosen)
+        self.move_action.setEnabled(chosen)
+        self.lock_button.setChecked(locked)
+        self.lock_button.setText(t("ui.schedule.unlock" if locked else "ui.schedule.lock"))
+        self.lock_action.setText(self.lock_button.text())
+        self.lock_button.setToolTip(t("ui.schedule.unlock_hint" if locked
+                                      else "ui.schedule.lock_hint"))
         new = [s for s in self.sessions if not s.fixed]
         self.apply_button.setEnabled(has and not self.violations and bool(
             new or self.locked))

@@ -2,8 +2,9 @@
 code, venue, expected attendance) that can be dragged to another day or time (30-minute snap).
 
 The grid only draws and reports: ``selected(key)`` when a block is clicked, ``moved(key, day,
-start)`` when one is dropped on another slot; the Penjadwalan tab changes its proposal and
-hands the grid new blocks.
+start)`` when one is dropped on another slot, ``menu_requested(key, global position)`` when a
+block is right-clicked (its "Pindahkan ke…" and "Kunci" menu); the Penjadwalan tab changes its
+proposal and hands the grid new blocks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kdrt_desk.i18n import language, t
@@ -100,6 +109,7 @@ def lanes(blocks: list[GridBlock]) -> dict[int, tuple[int, int]]:
 class ScheduleWeekGrid(QWidget):
     selected = Signal(int)
     moved = Signal(int, object, object)  # key, day (date), start (time)
+    menu_requested = Signal(int, QPoint)  # key, where (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +121,7 @@ class ScheduleWeekGrid(QWidget):
         self._ghost: QPoint | None = None
         self.lanes: dict[int, tuple[int, int]] = {}
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its session keys (Ctrl+M, Ctrl+K)
         self.setMinimumHeight(HEADER + SLOTS * SLOT_HEIGHT // 2)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -204,6 +215,17 @@ class ScheduleWeekGrid(QWidget):
         target = self._drop(block, event.position().toPoint())
         if target is not None and target != (block.day, block.start):
             self.moved.emit(block.key, target[0], target[1])
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        """Right-click on a block: it is chosen, and its menu asked for."""
+        block = self._block_at(event.pos())
+        if block is None:
+            return
+        self._drag, self._ghost = None, None
+        self.current = block.key
+        self.selected.emit(block.key)
+        self.update()
+        self.menu_requested.emit(block.key, event.globalPos())
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -43,8 +43,11 @@ def keys(found: tuple[Explanation, ...] | list[Explanation]) -> set[str]:
 
 def readable(found: tuple[Explanation, ...]) -> None:
     """Every explanation exists in both languages and fills all its placeholders."""
+    words = {text for pair in MESSAGES.values() for text in pair if len(text) > 3}
     for explanation in found:
         assert explanation.key in MESSAGES
+        # worded when shown, not when solved: no catalogue text among the parameters
+        assert not [v for v in explanation.params.values() if v in words], explanation
         for lang in ("id", "en"):
             i18n.set_language(lang)
             text = describe(explanation)
@@ -188,3 +191,41 @@ def test_a_term_without_an_open_day_is_said_once() -> None:
     assert {e.key for e in result.explanations} == {"schedule.explain.no_open_days",
                                                     "schedule.explain.unplaced_calendar"}
     readable(result.explanations)
+
+
+def test_switching_the_language_words_the_same_explanations_anew() -> None:
+    """The explanations are made once (in Indonesian here) and said in English after the
+    switch: weekdays, rules, features and dates follow the language shown, not the one solved
+    in."""
+    problem = small(modules=1, sessions=4, weeks=1, facilitators=1)
+    monday = problem.calendar.start
+    away = frozenset(monday + timedelta(days=i) for i in range(1, 7))
+    problem = replace(problem, facilitators=(replace(problem.facilitators[0], hours=None,
+                                                     away_on=away),))
+    result = solve(problem, time_limit=2)
+    [combination] = [e for e in result.explanations
+                     if e.key == "schedule.explain.unplaced_combination"]
+    assert set(str(combination.params["rules"]).split(",")) == {"facilitator_away", "group_day"}
+    indonesian = describe(combination)
+    i18n.set_language("en")
+    english = describe(combination)
+    assert "the facilitator is not available" in english
+    assert "the group already has two sessions that day" in english
+    assert "fasilitator" not in english and "fasilitator tidak tersedia" in indonesian
+    assert describe(combination, "id") == indonesian  # or asked for in a language
+    closed = Explanation("schedule.explain.no_open_days",
+                         {"start": "2026-07-06", "end": "2026-07-12"})
+    assert describe(closed).startswith("There is no open day from 6 July 2026 to 12 July 2026")
+    i18n.set_language("id")
+    assert describe(closed).startswith("Tidak ada hari buka dari 6 Juli 2026 sampai 12 Juli 2026")
+    kitchen = Explanation("schedule.explain.no_kitchen",
+                          {"module": "Memasak", "groups": 2, "features": "kitchen"})
+    assert "tidak ada tempat dengan Dapur" in describe(kitchen)
+    assert "no venue has Kitchen" in describe(kitchen, "en")
+    shortfall = Explanation("schedule.explain.shortfall_other_group", {
+        "name": "Siti", "can": 7, "sessions": 24, "module": "menjahit", "needed": 18,
+        "days": "0,3", "group": "Kamis"})
+    assert describe(shortfall) == ("Siti bisa hadir di 7 dari 24 sesi menjahit dalam jadwal ini "
+                                   "(hari Senin, Kamis); minimal 18: pertimbangkan kelompok "
+                                   "Kamis.")
+    assert "(Monday, Thursday)" in describe(shortfall, "en")

@@ -27,7 +27,7 @@ from kdrt_desk.scheduling.problem import (
     VenueInfo,
 )
 from kdrt_desk.scheduling.slots import fixed_placed
-from kdrt_desk.scheduling.verify import violations
+from kdrt_desk.scheduling.verify import CODES, Violation, describe, key_of, sentences, violations
 from kdrt_desk.synthetic.schedule_instances import InstanceSpec, generate_problem
 
 MONDAY = date(2026, 7, 6)
@@ -73,48 +73,62 @@ def test_a_hand_made_valid_schedule_has_no_violations() -> None:
     assert violations(tiny(), sessions) == []
 
 
+def codes(problem: Problem, sessions: list[PlacedSession]) -> set[str]:
+    return {v.code for v in violations(problem, sessions)}
+
+
+def readable(violation: Violation) -> None:
+    """The violation reads in both languages, every placeholder filled, no code or key left."""
+    indonesian, english = describe(violation, "id"), describe(violation, "en")
+    for text in (indonesian, english):
+        assert "{" not in text and "schedule.violation" not in text, text
+        assert "_" not in text, text  # no code such as group_overlap left raw
+    assert indonesian != english
+
+
 BROKEN: dict[str, tuple[list[PlacedSession], str]] = {
     "group overlap": ([at(1, 1, MONDAY, time(8, 0), 120),
-                       at(1, 2, MONDAY, time(9, 0), 90, venue=10)], "group 1:"),
+                       at(1, 2, MONDAY, time(9, 0), 90, venue=10)], "group_overlap"),
     "venue overlap": ([at(1, 1, MONDAY, time(8, 0), 120),
-                       at(2, 1, MONDAY, time(9, 0), 120, fac=21)], "venue 10:"),
+                       at(2, 1, MONDAY, time(9, 0), 120, fac=21)], "venue_overlap"),
     "facilitator overlap": ([at(1, 1, MONDAY, time(8, 0), 120),
-                             at(2, 1, MONDAY, time(8, 0), 120, venue=11)], "facilitator 20:"),
-    "capacity": ([at(1, 1, MONDAY, time(8, 0), 120, venue=11)], "holds 2"),
-    "features": ([at(1, 2, MONDAY, time(8, 0), 90, venue=11)], "lacks ['kitchen']"),
-    "not qualified": ([at(1, 2, MONDAY, time(13, 0), 90, fac=21)], "may not teach"),
+                             at(2, 1, MONDAY, time(8, 0), 120, venue=11)], "facilitator_overlap"),
+    "capacity": ([at(1, 1, MONDAY, time(8, 0), 120, venue=11)], "capacity"),
+    "features": ([at(1, 2, MONDAY, time(8, 0), 90, venue=11)], "venue_features"),
+    "not qualified": ([at(1, 2, MONDAY, time(13, 0), 90, fac=21)], "facilitator_not_qualified"),
     "not the group's facilitator": ([at(2, 1, MONDAY, time(8, 0), 120, fac=20)],
-                                    "not the group's"),
+                                    "facilitator_not_group"),
     "facilitator hours": ([at(2, 1, MONDAY, time(13, 0), 120, fac=21)],
-                          "outside facilitator 21's hours"),
+                          "facilitator_hours"),
     "facilitator away": ([at(1, 1, MONDAY + timedelta(days=10), time(8, 0), 120)],
-                         "away that day"),
+                         "facilitator_away"),
     "max per day": ([at(1, 1, MONDAY, time(8, 0), 120), at(1, 2, MONDAY, time(13, 0), 90),
                      at(2, 1, MONDAY, time(13, 0), 120, venue=11, fac=20)],
-                    "at most 2"),
+                    "facilitator_day_max"),
     "max per week": ([at(1, 1, MONDAY, time(8, 0), 120), at(1, 1, TUESDAY, time(8, 0), 120),
                       at(1, 2, MONDAY, time(13, 0), 90),
-                      at(1, 2, TUESDAY + timedelta(days=1), time(13, 0), 90)], "at most 3"),
-    "outside the term": ([at(1, 1, date(2026, 8, 17), time(8, 0), 120)], "outside the term"),
-    "prayer window": ([at(1, 1, MONDAY, time(11, 0), 120)], "zuhur window"),
+                      at(1, 2, TUESDAY + timedelta(days=1), time(13, 0), 90)],
+                     "facilitator_week_max"),
+    "outside the term": ([at(1, 1, date(2026, 8, 17), time(8, 0), 120)], "outside_term"),
+    "prayer window": ([at(1, 1, MONDAY, time(11, 0), 120)], "prayer_window"),
     "friday prayers": ([at(1, 2, MONDAY + timedelta(days=4), time(11, 0), 90)],
-                       "jumat window"),
-    "opening hours": ([at(1, 2, MONDAY, time(16, 0), 90)], "outside opening hours"),
+                       "prayer_window"),
+    "opening hours": ([at(1, 2, MONDAY, time(16, 0), 90)], "opening_hours"),
     "venue hours": ([at(1, 1, MONDAY + timedelta(days=6), time(8, 0), 120)],
-                    "outside venue 10's hours"),
+                    "venue_hours"),
     "venue closed": ([at(1, 1, MONDAY + timedelta(days=9), time(8, 0), 120)],
-                     "venue 10 is closed"),
+                     "venue_closed"),
     "three a day": ([at(1, 1, TUESDAY, time(8, 0), 120),
                      at(1, 2, TUESDAY, time(13, 0), 90, fac=20),
-                     at(1, 1, TUESDAY, time(14, 30), 60 + 60)], "3 sessions on"),
+                     at(1, 1, TUESDAY, time(14, 30), 60 + 60)], "group_day_count"),
     "one facilitator per module": ([at(2, 1, MONDAY, time(8, 0), 120, fac=21),
                                     replace(at(2, 1, TUESDAY, time(8, 0), 120, fac=21),
-                                            facilitator_id=20)], "one facilitator per"),
-    "length": ([at(1, 1, MONDAY, time(8, 0), 90)], "lasts 90 min"),
+                                            facilitator_id=20)], "module_facilitators"),
+    "length": ([at(1, 1, MONDAY, time(8, 0), 90)], "wrong_length"),
     "too many sessions": ([at(1, 1, MONDAY, time(8, 0), 120), at(1, 1, TUESDAY, time(8, 0), 120),
                            at(1, 1, TUESDAY + timedelta(days=1), time(8, 0), 120)],
-                          "3 sessions, the module has 2"),
-    "unknown venue": ([at(1, 1, MONDAY, time(8, 0), 120, venue=99)], "unknown venue"),
+                          "module_too_many"),
+    "unknown venue": ([at(1, 1, MONDAY, time(8, 0), 120, venue=99)], "unknown_venue"),
 }
 
 
@@ -122,25 +136,27 @@ BROKEN: dict[str, tuple[list[PlacedSession], str]] = {
 def test_each_broken_rule_is_caught(rule: str) -> None:
     sessions, expected = BROKEN[rule]
     found = violations(tiny(), sessions)
-    assert any(expected in v for v in found), found
+    assert expected in {v.code for v in found}, found
+    broken = next(v for v in found if v.code == expected)
+    assert broken.session_keys and all(key in {key_of(s) for s in sessions}
+                                       for key in broken.session_keys)
+    readable(broken)
 
 
 def test_a_holiday_a_closure_ramadan_cooking_and_plan_from_are_caught() -> None:
     august = tiny(calendar=TermCalendar(date(2026, 8, 10), date(2026, 8, 23)))
-    assert any("on a holiday" in v
-               for v in violations(august, [at(1, 1, date(2026, 8, 17), time(8, 0), 120)]))
+    assert "holiday" in codes(august, [at(1, 1, date(2026, 8, 17), time(8, 0), 120)])
     closed = tiny(calendar=TermCalendar(MONDAY, MONDAY + timedelta(days=13), CalendarSettings(
         closures=(Closure(MONDAY, MONDAY, "banjir"),))))
-    assert any("closure" in v for v in violations(closed, [at(1, 1, MONDAY, time(8, 0), 120)]))
+    assert "closure" in codes(closed, [at(1, 1, MONDAY, time(8, 0), 120)])
     fasting = tiny(calendar=TermCalendar(date(2027, 2, 15), date(2027, 2, 28), CalendarSettings(
         islamic=(IslamicDates(date(2027, 3, 10)),))))
     cook = at(1, 2, date(2027, 2, 16), time(13, 0), 90)
-    assert any("ramadan_cooking" in v for v in violations(fasting, [cook]))
+    assert "ramadan_cooking" in codes(fasting, [cook])
     late = at(1, 1, date(2027, 2, 16), time(14, 0), 120)
-    assert any("outside opening hours" in v for v in violations(fasting, [late]))
+    assert "opening_hours" in codes(fasting, [late])
     later = tiny(plan_from=TUESDAY)
-    assert any("before plan_from" in v
-               for v in violations(later, [at(1, 1, MONDAY, time(8, 0), 120)]))
+    assert "before_plan_from" in codes(later, [at(1, 1, MONDAY, time(8, 0), 120)])
 
 
 def test_a_fixed_session_that_moved_or_went_missing_is_caught() -> None:
@@ -148,11 +164,12 @@ def test_a_fixed_session_that_moved_or_went_missing_is_caught() -> None:
     problem = tiny(fixed=(held,))
     kept = at(1, 1, MONDAY, time(8, 0), 120, fixed=True)
     assert violations(problem, [kept]) == []
-    assert any("missing or moved" in v for v in violations(problem, []))
+    assert codes(problem, []) == {"fixed_moved"}
     moved = replace(kept, start=time(8, 30), end=time(10, 30))
-    assert any("missing or moved" in v for v in violations(problem, [moved]))
+    assert "fixed_moved" in codes(problem, [moved])
     clash = at(1, 2, MONDAY, time(9, 0), 90)
-    assert any("overlaps" in v for v in violations(problem, [kept, clash]))
+    [overlap] = [v for v in violations(problem, [kept, clash]) if v.code == "group_overlap"]
+    assert overlap.session_keys == (key_of(clash), key_of(kept))  # the one that can move first
 
 
 @settings(max_examples=15, deadline=None)
@@ -169,7 +186,7 @@ def test_first_fit_schedules_are_valid_and_a_moved_session_is_caught(
     assert result.violations == ()
     if result.sessions:  # the same session twice: the group (at least) is double-booked
         doubled = [*result.sessions, result.sessions[0]]
-        assert any("overlaps" in v for v in violations(problem, doubled))
+        assert "group_overlap" in codes(problem, doubled)
 
 
 def test_fixed_sessions_with_two_teachers_break_nothing_new() -> None:
@@ -189,11 +206,62 @@ def test_fixed_sessions_with_two_teachers_break_nothing_new() -> None:
                   for n, (day, teacher) in enumerate(zip(days, teachers, strict=False)))
     problem = replace(problem, fixed=fixed)
     kept = fixed_placed(problem)
-    assert not [v for v in violations(problem, kept) if "one facilitator" in v]
+    assert "module_facilitators" not in codes(problem, kept)
     third = next(d.day for d in problem.calendar.days() if not d.closed and d.day > days[1])
     new = replace(kept[0], day=third, fixed=False, session_id=0)
-    assert not [v for v in violations(problem, [*kept, new]) if "one facilitator" in v]
+    assert "module_facilitators" not in codes(problem, [*kept, new])
     stranger = next(f.facilitator_id for f in problem.facilitators
                     if f.facilitator_id not in teachers)
     broken = replace(new, facilitator_id=stranger)
-    assert any("one facilitator" in v for v in violations(problem, [*kept, broken]))
+    assert "module_facilitators" in codes(problem, [*kept, broken])
+
+
+def every_code_broken() -> list[tuple[Problem, list[PlacedSession]]]:
+    """Schedules broken on purpose, together giving every code ``verify`` has."""
+    august = tiny(calendar=TermCalendar(date(2026, 8, 10), date(2026, 8, 23)))
+    closed = tiny(calendar=TermCalendar(MONDAY, MONDAY + timedelta(days=13), CalendarSettings(
+        closures=(Closure(MONDAY, MONDAY, "banjir"),))))
+    fasting = tiny(calendar=TermCalendar(date(2027, 2, 15), date(2027, 2, 28), CalendarSettings(
+        islamic=(IslamicDates(date(2027, 3, 10)),))))
+    held = FixedSession(1, 1, MONDAY, time(8, 0), time(10, 0), 10, 20, session_id=7)
+    cases = [(tiny(), sessions) for sessions, _code in BROKEN.values()]
+    cases += [
+        (august, [at(1, 1, date(2026, 8, 17), time(8, 0), 120)]),
+        (closed, [at(1, 1, MONDAY, time(8, 0), 120)]),
+        (fasting, [at(1, 2, date(2027, 2, 16), time(13, 0), 90)]),
+        (tiny(plan_from=TUESDAY), [at(1, 1, MONDAY, time(8, 0), 120)]),
+        (tiny(fixed=(held,)), [at(1, 1, MONDAY, time(9, 0), 120, fixed=True)]),
+        (tiny(), [at(9, 1, MONDAY, time(8, 0), 120), at(1, 7, MONDAY, time(8, 0), 120),
+                  replace(at(1, 1, MONDAY, time(10, 0), 120), end=time(9, 0)),
+                  at(1, 1, TUESDAY, time(8, 0), 120, fac=99)]),
+    ]
+    return cases
+
+
+def test_every_code_is_produced_by_a_broken_schedule_and_reads_in_both_languages() -> None:
+    seen: set[str] = set()
+    for problem, sessions in every_code_broken():
+        for violation in violations(problem, sessions):
+            assert violation.code in CODES
+            assert all(isinstance(v, str | int) for v in violation.params.values())
+            readable(violation)
+            seen.add(violation.code)
+    assert seen == set(CODES)
+
+
+def test_a_violation_is_said_in_the_language_asked_and_english_for_developers() -> None:
+    sessions = [at(1, 1, MONDAY, time(8, 0), 120, venue=11)]
+    [capacity] = violations(tiny(), sessions)
+    assert capacity == Violation("capacity", {
+        "group": "Angkatan 1", "module": "JHT", "date": "2026-07-06", "start": "08:00",
+        "end": "10:00", "members": 3, "venue": "Aula", "capacity": 2}, ((1, 1, MONDAY, time(8)),))
+    assert describe(capacity, "id") == ("Angkatan 1 · JHT 6 Juli 2026 08.00–10.00: kelompoknya "
+                                        "3 orang, tempat Aula hanya muat 2")
+    assert describe(capacity, "en") == ("Angkatan 1 · JHT 6 July 2026 08:00–10:00: the group "
+                                        "has 3 members, venue Aula holds 2")
+    assert sentences(tiny(), sessions) == [describe(capacity, "en")]
+    prayer = next(v for v in violations(tiny(), [at(1, 1, MONDAY, time(11, 0), 120)])
+                  if v.code == "prayer_window")
+    assert prayer.params["window"] == "zuhur"
+    assert describe(prayer, "id").endswith("bertabrakan dengan waktu salat Zuhur")
+    assert describe(prayer, "en").endswith("over the Zuhur prayer time")

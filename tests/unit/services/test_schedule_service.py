@@ -16,6 +16,7 @@ from kdrt_desk.domain.routine import Routine, RoutineBlock
 from kdrt_desk.domain.training import AttendanceMark, FacilitatorInput, SessionStatus
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.scheduling.problem import PlacedSession, ScheduleResult
+from kdrt_desk.scheduling.verify import Violation
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.calendar import CalendarService
 from kdrt_desk.services.schedule import ScheduleService
@@ -27,7 +28,7 @@ TERM = (date(2026, 11, 30), date(2026, 12, 31))
 MARKET = Routine((RoutineBlock(0, time(4, 30), time(11), RoutineKind.WORK),))
 
 
-def _result(*sessions: PlacedSession, violations: tuple[str, ...] = ()) -> ScheduleResult:
+def _result(*sessions: PlacedSession, violations: tuple[Violation, ...] = ()) -> ScheduleResult:
     return ScheduleResult(tuple(sessions), {}, 1.0, (), (), "optimal", 0.1, violations)
 
 
@@ -105,7 +106,7 @@ def test_a_proposal_that_breaks_a_rule_saves_nothing(admin: Services) -> None:
     with pytest.raises(ValidationError):
         admin.schedule.apply(_result(outside))
     with pytest.raises(UserError) as caught:
-        admin.schedule.apply(_result(clash, violations=("group overlap",)))
+        admin.schedule.apply(_result(clash, violations=(Violation("group_overlap", {}),)))
     assert caught.value.key == "error.schedule.has_violations"
     with pytest.raises(ValidationError):  # the replaced one stays when the new plan fails
         admin.schedule.apply(_result(outside), replaced=[old.id])
