@@ -31,6 +31,7 @@ def _test_keyring() -> Iterator[MemoryKeyring]:
     i18n.set_language("id")
     yield backend
     keyring.set_keyring(previous)
+    i18n.set_language("id")  # a session fixture made after this test reads the default
 
 
 @pytest.fixture(scope="session")

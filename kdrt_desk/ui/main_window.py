@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,6 +39,9 @@ from kdrt_desk.ui.widgets.forms import plain
 from kdrt_desk.ui.widgets.look import WARNING, mark, tab_icons
 from kdrt_desk.wiring import Services
 
+if TYPE_CHECKING:
+    from kdrt_desk.ui.schedule_view import ScheduleView
+
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, runner: TaskRunner,
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.watcher)
+        self.scheduler: ScheduleView | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._build()
@@ -71,6 +76,8 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
+        previous = self.scheduler  # kept alive until the event loop deletes it
+        self.scheduler = None
         self.setWindowTitle(t("ui.app_title"))
         self.menuBar().clear()
         while (old := self.stack.widget(0)) is not None:
@@ -129,6 +136,9 @@ class MainWindow(QMainWindow):
             from kdrt_desk.ui.schedule_view import ScheduleView  # OR-Tools only when solving
 
             scheduler = ScheduleView(self.services, self.runner)
+            if previous is not None:  # a language switch keeps the proposal
+                scheduler.take_over(previous)
+            self.scheduler = scheduler
             self.tabs.addTab(scheduler, t("ui.main.tab_schedule"))
             self.stage_views.append(scheduler)  # a lock forgets the proposal
         if self.actor.may(Permission.MANAGE_USERS):

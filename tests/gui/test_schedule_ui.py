@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from support.constants import PASSWORD
@@ -294,3 +295,39 @@ def test_the_tab_is_there_for_the_admin_and_not_for_a_facilitator(
     titles = [facilitator.tabs.tabText(i) for i in range(facilitator.tabs.count())]
     assert "Penjadwalan" not in titles and titles
     assert facilitator.findChildren(ScheduleView) == []
+
+
+def test_switching_language_from_the_menu_keeps_the_proposal(
+        qtbot: QtBot, admin: Services, runner: TaskRunner) -> None:
+    programme(admin)
+    window = MainWindow(admin, runner)
+    qtbot.addWidget(window)
+    window.show()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index("Penjadwalan"))
+    [view] = window.findChildren(ScheduleView)
+    qtbot.waitUntil(lambda: view.chosen_groups() != [], timeout=5000)
+    view.time_limit = 3.0
+    solve(qtbot, view)
+    index = next(i for i, s in enumerate(view.sessions) if not s.fixed)
+    row = view.list_rows.index(index)
+    view.list.scrollToItem(view.list.item(row, 0))
+    cell = view.list.visualItemRect(view.list.item(row, 0)).center()
+    qtbot.mouseClick(view.list.viewport(), LEFT, pos=cell)
+    assert view.current == index
+    qtbot.mouseClick(view.lock_button, LEFT)
+    assert index in view.locked
+    proposal, ticked = list(view.sessions), view.chosen_groups()
+    english = next(a for a in window.findChildren(QAction) if a.text() == "English")
+    try:
+        english.trigger()
+        again = window.scheduler
+        assert again is not None and again is not view
+        window.tabs.setCurrentWidget(again)
+        assert again.make_button.text() == "Make schedule"
+        assert again.sessions == proposal and again.locked == {index}
+        assert "rule violations: 0" in again.summary.text()
+        assert again.review.isVisible() and again.apply_button.isEnabled()
+        qtbot.waitUntil(lambda: again.chosen_groups() == ticked, timeout=5000)
+    finally:
+        i18n.set_language("id")
