@@ -16,6 +16,7 @@ from kdrt_desk.services.criteria import CriteriaService
 from kdrt_desk.services.dashboard import DashboardService
 from kdrt_desk.services.decisions import DecisionService
 from kdrt_desk.services.groups import GroupService
+from kdrt_desk.services.neighbours import NeighbourService
 from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.partners import PartnerService
 from kdrt_desk.services.recovery import RecoveryService
@@ -58,6 +59,7 @@ class Services:
     schedule: ScheduleService
     reminders: ReminderService
     schedule_export: ScheduleExportService
+    neighbours: NeighbourService
 
     def close(self) -> None:
         self.vault.close()
@@ -91,4 +93,5 @@ def build_services(vault: OpenVault) -> Services:
         schedule=ScheduleService(vault.db, vault.actor, calendar, sessions),
         reminders=ReminderService(vault.db, vault.actor),
         schedule_export=ScheduleExportService(vault.db, vault.actor, outputs),
+        neighbours=NeighbourService(vault.db, vault.actor),
     )

@@ -190,10 +190,10 @@ _WARNINGS: dict[str, tuple[str, str]] = {
         "Anggota aktif ({members}) melebihi kapasitas {venue} ({capacity} orang).",
         "Active members ({members}) exceed the capacity of {venue} ({capacity} people)."),
     "warning.high_risk_near_venue": (
-        "{name} ({code}) berisiko tinggi dan tinggal di Kecamatan {kecamatan}, tempat {venue} "
-        "berada. Pertimbangkan tempat atau kelompok lain.",
-        "{name} ({code}) is high risk and lives in Kecamatan {kecamatan}, where {venue} is. "
-        "Consider another venue or group."),
+        "{name} ({code}) berisiko tinggi dan tinggal di Kecamatan {kecamatan}, dekat {venue} "
+        "(Kecamatan {venue_kecamatan}). Pertimbangkan tempat atau kelompok lain.",
+        "{name} ({code}) is high risk and lives in Kecamatan {kecamatan}, near {venue} "
+        "(Kecamatan {venue_kecamatan}). Consider another venue or group."),
     "warning.module_without_facilitator": (
         "Modul {module} belum punya fasilitator kelompok yang boleh mengajarnya.",
         "Module {module} has no group facilitator qualified to teach it."),

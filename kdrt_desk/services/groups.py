@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import ParticipantStatus, RiskLevel
+from kdrt_desk.domain.kecamatan_neighbours import is_near
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
     Candidate,
@@ -47,6 +48,7 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.clock import local_today
+from kdrt_desk.services.neighbours import read_map
 from kdrt_desk.services.programme_access import (
     own_group_ids,
     sees_all,
@@ -350,12 +352,15 @@ class GroupService:
                                            "capacity": venue.capacity}))
             if venue is not None and venue.kecamatan and self.actor.may(
                     Permission.VIEW_RESTRICTED):
+                near = read_map(session)  # same or neighbouring kecamatan
                 for code, name, kecamatan, level in active:
-                    if level == RiskLevel.HIGH.value and kecamatan == venue.kecamatan:
+                    if level == RiskLevel.HIGH.value and is_near(kecamatan, venue.kecamatan,
+                                                                 near):
                         found.append(GroupWarning("warning.high_risk_near_venue",
                                                   {"name": name, "code": code,
                                                    "venue": venue.name,
-                                                   "kecamatan": kecamatan}))
+                                                   "kecamatan": kecamatan,
+                                                   "venue_kecamatan": venue.kecamatan}))
             facilitators = set(session.scalars(select(group_facilitator.c.facilitator_id).where(
                 group_facilitator.c.group_id == group_id)))
             qualified = {m for (m,) in session.execute(

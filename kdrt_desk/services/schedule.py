@@ -57,6 +57,7 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.calendar import CalendarService
 from kdrt_desk.services.clock import local_today
+from kdrt_desk.services.neighbours import read_map
 from kdrt_desk.services.programme_validation import split_enum
 from kdrt_desk.services.sessions import SessionService
 
@@ -106,8 +107,10 @@ class ScheduleService:
             venues = self._venues(session)
             facilitators = self._facilitators(session)
             fixed = self._fixed(session, set(wanted), start, end, replan, day)
+            neighbours = read_map(session)
         return Problem(groups=groups, venues=venues, facilitators=facilitators,
                        calendar=calendar, fixed=fixed, weights=weights or Weights(),
+                       neighbours=neighbours,
                        plan_from=max(start, day + timedelta(days=1)) if replan or day >= start
                        else None)
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -72,6 +73,10 @@ class SettingsDialog(FormDialog):
         add_field(form, self.errors, t("ui.admin.settings.language"), "language", self.language,
                   True, t("ui.admin.settings.language_hint"))
         form.setVerticalSpacing(10)
+        self.neighbours_button = QPushButton(t("ui.neighbours.open"))
+        self.neighbours_button.clicked.connect(self.open_neighbours)
+        add_field(form, self.errors, t("ui.neighbours.title"), "neighbours",
+                  self.neighbours_button, hint=t("ui.neighbours.open_hint"))
 
         self.make_buttons(t("ui.admin.save"),
                           t("ui.admin.cancel") if self.may_edit else t("ui.admin.close"))
@@ -92,6 +97,12 @@ class SettingsDialog(FormDialog):
         self._set_fields_enabled(False)
         settings = services.settings
         runner.run(settings.current, self._loaded, self._load_failed)
+
+    def open_neighbours(self) -> None:
+        from kdrt_desk.ui.neighbours_dialog import NeighboursDialog
+
+        self.neighbours_dialog = NeighboursDialog(self.services, self.runner, self)
+        self.neighbours_dialog.show()
 
     def _set_fields_enabled(self, enabled: bool) -> None:
         for widget in (self.centre_name, self.centre_address, self.idle_minutes, self.panic_key,
