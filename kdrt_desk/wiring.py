@@ -15,6 +15,7 @@ from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.services.criteria import CriteriaService
 from kdrt_desk.services.dashboard import DashboardService
 from kdrt_desk.services.decisions import DecisionService
+from kdrt_desk.services.grouping import GroupingService
 from kdrt_desk.services.groups import GroupService
 from kdrt_desk.services.neighbours import NeighbourService
 from kdrt_desk.services.participants import ParticipantService
@@ -52,6 +53,7 @@ class Services:
     catalogue: CatalogueService
     partners: PartnerService
     groups: GroupService
+    grouping: GroupingService
     sessions: SessionService
     attendance: AttendanceService
     routines: RoutineService
@@ -69,6 +71,7 @@ def build_services(vault: OpenVault) -> Services:
     outputs = OutputWriter(vault.paths.data_dir)
     sessions = SessionService(vault.db, vault.actor)
     calendar = CalendarService(vault.db, vault.actor)
+    groups = GroupService(vault.db, vault.actor)
     return Services(
         vault=vault,
         participants=ParticipantService(vault.db, vault.actor),
@@ -85,7 +88,8 @@ def build_services(vault: OpenVault) -> Services:
         dashboard=DashboardService(vault.db, vault.actor),
         catalogue=CatalogueService(vault.db, vault.actor),
         partners=PartnerService(vault.db, vault.actor),
-        groups=GroupService(vault.db, vault.actor),
+        groups=groups,
+        grouping=GroupingService(vault.db, vault.actor, groups),
         sessions=sessions,
         attendance=AttendanceService(vault.db, vault.actor, outputs),
         routines=RoutineService(vault.db, vault.actor),

@@ -40,6 +40,7 @@ from kdrt_desk.ui.group_dialog import (
 )
 from kdrt_desk.ui.group_members_panel import MembersPanel
 from kdrt_desk.ui.group_progress_grid import ProgressGrid
+from kdrt_desk.ui.grouping_dialog import GroupingDialog
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import hint_label, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, OK, STRONG, WARNING, mark, primary
@@ -86,9 +87,13 @@ class GroupsView(QWidget):
         self.new_button = primary(QPushButton(t("ui.groups.new")))
         self.edit_button = QPushButton(t("ui.groups.edit"))
         self.archive_button = QPushButton(t("ui.groups.archive"))
+        self.suggest_button = QPushButton(t("ui.grouping.open"))
         self.show_archived = QCheckBox(t("ui.groups.show_archived"))
-        for button in (self.new_button, self.edit_button, self.archive_button):
+        for button in (self.new_button, self.edit_button, self.archive_button,
+                       self.suggest_button):
             button.setVisible(self.may_manage)
+        self.suggest_button.setEnabled(self.may_manage)
+        self.suggest_button.clicked.connect(self.open_grouping_dialog)
         self.new_button.clicked.connect(self.open_new_dialog)
         self.edit_button.clicked.connect(self.open_edit_dialog)
         self.archive_button.clicked.connect(self.toggle_archived)
@@ -97,6 +102,7 @@ class GroupsView(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.archive_button)
+        top.addWidget(self.suggest_button)
         top.addStretch(1)
         top.addWidget(self.show_archived)
         self.table = table([t(f"ui.groups.col_{c}") for c in GROUP_COLUMNS])
@@ -299,6 +305,11 @@ class GroupsView(QWidget):
         if not self.may_manage:
             return None
         return self._open(GroupDialog(self.services, self.runner, None, self))
+
+    def open_grouping_dialog(self) -> GroupingDialog | None:
+        if not self.may_manage:
+            return None
+        return self._open(GroupingDialog(self.services, self.runner, self))
 
     def open_edit_dialog(self) -> GroupDialog | None:
         group = self.selected_group()

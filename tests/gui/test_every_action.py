@@ -636,6 +636,7 @@ BUTTONS = [
     Button("Kelompok", "Kelompok baru", opens_dialog()),
     Button("Kelompok", "Ubah", opens_dialog(), select_first(group_table)),
     Button("Kelompok", "Arsipkan", after(group_archived), select_first(group_table)),
+    Button("Kelompok", "Sarankan kelompok…", opens_dialog()),
     Button("Kelompok/Anggota", "Tambah anggota", opens_dialog(), select_first(group_table)),
     Button("Kelompok/Anggota", "Keluar/Berhenti", opens_dialog(), select_member),
     Button("Kelompok/Anggota", "Pindahkan", opens_dialog(), select_member),
