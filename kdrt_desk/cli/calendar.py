@@ -84,8 +84,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     return 0
 
 
-REMINDER_COLUMNS = ("date", "start", "end", "code", "name", "group", "kind", "way", "phone",
-                    "call_times", "never_at_home", "trusted_contact", "message")
+REMINDER_COLUMNS = ("date", "start", "end", "code", "name", "group", "kind", "told", "way",
+                    "phone", "call_times", "never_at_home", "trusted_contact", "message")
 
 
 def cmd_reminders(args: argparse.Namespace) -> int:
@@ -97,6 +97,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     rows: list[dict[str, object]] = [
         {"date": r.day, "start": r.start.strftime("%H:%M"), "end": r.end.strftime("%H:%M"),
          "code": r.code, "name": r.name, "group": r.group_name, "kind": r.kind.value,
+         "told": r.told.value,  # new, changed (since she was told) or told (as it is now)
          "way": r.way.value, "phone": r.phone, "call_times": r.call_times,
          "never_at_home": r.never_at_home, "trusted_contact": r.trusted_contact,
          "message": r.message} for r in found]

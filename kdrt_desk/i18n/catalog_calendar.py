@@ -141,8 +141,8 @@ CALENDAR: dict[str, tuple[str, str]] = {
         "ia tidak boleh dihubungi lewat telepon: sampaikan langsung atau lewat kontak "
         "tepercayanya.",
         "she may not be contacted by phone: tell her in person or through her trusted contact."),
-    "ui.admin.audit.action.reminder_sent": ("Pengingat dikirim (tanpa isi)",
-                                            "Reminder sent (without its text)"),
+    "ui.admin.audit.action.reminder_sent": ("Pengingat disampaikan (tanpa isi dan caranya)",
+                                            "Reminder given (without its text or how)"),
     "ui.admin.audit.action.reminder_templates_changed": ("Teks pengingat diubah",
                                                          "Reminder texts changed"),
     "cli.calendar.help_reminders": (

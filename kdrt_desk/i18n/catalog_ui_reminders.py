@@ -81,4 +81,24 @@ UI_REMINDERS: dict[str, tuple[str, str]] = {
                                        "{hari}, {tanggal} and {jam} are the new date and time."),
     "ui.reminders.dialog.save": ("Simpan teks", "Save texts"),
     "ui.reminders.saved": ("Teks pengingat disimpan.", "Reminder texts saved."),
+    # what she was told
+    "ui.reminders.col_told": ("Diberi tahu?", "Told?"),
+    "ui.reminders.told.new": ("Belum", "Not yet"),
+    "ui.reminders.told.changed": ("Berubah sejak diberi tahu", "Changed since she was told"),
+    "ui.reminders.told.told": ("Sudah diberi tahu", "Already told"),
+    "ui.reminders.told_when": ("{state} (terakhir {when})", "{state} (last {when})"),
+    "ui.reminders.mark_told": ("Sudah diberi tahu", "Mark as told"),
+    "ui.reminders.mark_told_hint": (
+        "Catat bahwa ia sudah diberi tahu langsung atau lewat kontak tepercayanya.",
+        "Record that she was told in person or through her trusted contact."),
+    "ui.reminders.marked_told": ("Dicatat: {name} sudah diberi tahu.",
+                                 "Recorded: {name} has been told."),
+    "ui.reminders.kind.deleted": ("Dibatalkan (sesi dihapus)", "Cancelled (session deleted)"),
+    "ui.reminders.kind.changed_reminder": ("Pengingat (jadwal berubah)",
+                                           "Reminder (schedule changed)"),
+    "ui.reminders.count_told": ("{count} orang untuk diberi tahu, {told} sudah ({date})",
+                                "{count} to tell, {told} already told ({date})"),
+    "error.reminder.not_hers": (
+        "sesi ini bukan sesi kelompoknya (atau ia sudah tidak aktif di kelompok itu).",
+        "this session is not one of her group's (or she is no longer active in that group)."),
 }

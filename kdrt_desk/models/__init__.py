@@ -5,6 +5,7 @@ from kdrt_desk.models.base import Base
 from kdrt_desk.models.module import Facilitator, Module, Venue, facilitator_module
 from kdrt_desk.models.participant import Participant, ParticipantCase, ParticipantConsent
 from kdrt_desk.models.partner import Partner
+from kdrt_desk.models.reminder_told import ReminderTold
 from kdrt_desk.models.routine import ParticipantRoutine
 from kdrt_desk.models.screening import (
     EligibilityCriterion,
@@ -26,7 +27,8 @@ from kdrt_desk.models.training_group import (
 from kdrt_desk.models.training_session import Attendance, SkillAssessment, TrainingSession
 
 SEALED_MODELS = (Participant, ParticipantCase, ParticipantConsent, Screening, ScreeningChange,
-                 ScreeningDecision, ServiceRecord, Enrolment, ParticipantRoutine)
+                 ScreeningDecision, ServiceRecord, Enrolment, ParticipantRoutine,
+                 ReminderTold)
 name_sealed_columns(Base.metadata)
 for _model in SEALED_MODELS:
     register_sealed_model(_model)
@@ -34,6 +36,6 @@ for _model in SEALED_MODELS:
 __all__ = ["SEALED_MODELS", "Attendance", "AuditEntry", "Base", "EligibilityCriterion",
            "Enrolment", "Facilitator", "GroupModule", "Module", "Participant", "ParticipantCase",
            "ParticipantConsent", "ParticipantRoutine", "ParticipantSearchToken", "Partner",
-           "Screening", "ScreeningChange", "ScreeningDecision", "ServiceRecord",
+           "ReminderTold", "Screening", "ScreeningChange", "ScreeningDecision", "ServiceRecord",
            "Setting", "SkillAssessment", "StaffAccount", "TrainingGroup", "TrainingSession",
            "Venue", "facilitator_module", "group_facilitator"]

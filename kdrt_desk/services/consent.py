@@ -27,6 +27,7 @@ from kdrt_desk.models import (
     ParticipantConsent,
     ParticipantRoutine,
     ParticipantSearchToken,
+    ReminderTold,
     Screening,
     ScreeningChange,
     ScreeningDecision,
@@ -381,6 +382,8 @@ class ConsentService:
             ParticipantSearchToken.participant_id == row.id))
         routine_deleted = _changed(session, delete(ParticipantRoutine).where(
             ParticipantRoutine.participant_id == row.id)) > 0
+        told_deleted = _changed(session, delete(ReminderTold).where(  # how she was told
+            ReminderTold.participant_id == row.id))
         row.updated_at = now
         case_deleted = row.case is not None
         row.case = None
@@ -412,6 +415,7 @@ class ConsentService:
         fields += ["estimated_age"] if statistics else ["estimated_age", "monthly_income"]
         return {"fields": sorted(fields), "case_deleted": case_deleted,
                 "routine_deleted": routine_deleted,
+                "reminders_told_deleted": told_deleted,
                 "screenings": screenings, "decisions": decisions, "services": services,
                 "left_groups": left, "statistics_kept": statistics}
 

@@ -4,15 +4,19 @@ may be told, and the neutral text to send her; copying it or opening it in Whats
 A woman who may not be called is listed "tell her in person / through her trusted contact",
 never with a number, and her row has no WhatsApp. WhatsApp opens only through its own
 ``whatsapp:`` link, never a web page (a browser would keep her number in its history). Both
-actions are audited by the service, without the text. A lock empties the list (``clear``).
+actions are audited by the service, without the text, and record that she was told;
+"Sudah diberi tahu" records it when she was told in person or through her trusted contact.
+Each row says whether she was told the session as it is now: one she was already told about is
+greyed (still listed, to tell her again); a changed, cancelled or moved one is marked in bold.
+A lock empties the list (``clear``).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,18 +32,19 @@ from shiboken6 import isValid
 
 from kdrt_desk.domain.reminder import ContactWay, ReminderKind, ReminderRow, ReminderTemplates
 from kdrt_desk.errors import UserError, ValidationError
-from kdrt_desk.i18n import format_date, format_time, t
+from kdrt_desk.i18n import format_date, format_datetime, format_time, t
 from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services.reminders import ReminderListRow, ToldState
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, to_qdate
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import date_edit, hint_label, new_form, plain, text_box
-from kdrt_desk.ui.widgets.look import HINT, OK, STRONG, mark, primary
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, OK, STRONG, mark, primary
 from kdrt_desk.ui.widgets.tables import fit_columns, table
 from kdrt_desk.wiring import Services
 
-COLUMNS = ("time", "name", "group", "kind", "how", "home", "message")
+COLUMNS = ("time", "name", "group", "kind", "told", "how", "home", "message")
 TEMPLATE_FIELDS = ("reminder", "cancelled", "moved")
 WHATSAPP_SCHEME = "whatsapp"  # the desktop app's own link; never http, https or wa.me
 
@@ -54,10 +59,37 @@ def whatsapp_link(row: ReminderRow) -> QUrl | None:
     return url
 
 
+def told_state(row: ReminderRow) -> ToldState:
+    return row.told if isinstance(row, ReminderListRow) else ToldState.NEW
+
+
 def kind_text(row: ReminderRow) -> str:
     if row.kind is ReminderKind.MOVED:
         return t("ui.reminders.kind.moved", date=format_date(row.day))
+    if row.kind is ReminderKind.CANCELLED and row.session_id == 0:
+        return t("ui.reminders.kind.deleted")
+    if row.kind is ReminderKind.REMINDER and told_state(row) is ToldState.CHANGED:
+        return t("ui.reminders.kind.changed_reminder")
     return t(f"ui.reminders.kind.{row.kind.value}")
+
+
+def told_text(row: ReminderRow) -> str:
+    """Whether she was told the session as it is now, changed since, or not yet."""
+    return t(f"ui.reminders.told.{told_state(row).value}")
+
+
+def told_tip(row: ReminderRow) -> str:
+    """The same, with when she was last told about this session."""
+    if isinstance(row, ReminderListRow) and row.told_at is not None:
+        return t("ui.reminders.told_when", state=told_text(row),
+                 when=format_datetime(row.told_at))
+    return told_text(row)
+
+
+def is_marked(row: ReminderRow) -> bool:
+    """Changed since she was told, cancelled or moved: shown in bold (unless already told)."""
+    return told_state(row) is not ToldState.TOLD and (
+        row.kind is not ReminderKind.REMINDER or told_state(row) is ToldState.CHANGED)
 
 
 def how_text(row: ReminderRow) -> str:
@@ -79,7 +111,7 @@ class RemindersView(QWidget):
     """``refresh()`` loads the list for the chosen date; ``clear()`` forgets it (a lock)."""
 
     loaded = Signal(int)  # rows shown
-    sent = Signal(str)  # "copied" or "whatsapp", once the service has audited it
+    sent = Signal(str)  # "copied", "whatsapp" or "in_person", once the service recorded it
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None,
                  day: date | None = None) -> None:
@@ -88,6 +120,7 @@ class RemindersView(QWidget):
         self.runner = runner
         self.rows: list[ReminderRow] = []
         self.dialog: QDialog | None = None
+        self.keep_done = False  # the next list keeps the "done" line (reloaded after telling)
         self.may_edit_texts = services.vault.actor.may(Permission.SETTINGS)
 
         intro = hint_label(t("ui.reminders.intro"))
@@ -125,11 +158,15 @@ class RemindersView(QWidget):
         self.copy_button.setToolTip(t("ui.reminders.copy_hint"))
         self.whatsapp_button = QPushButton(t("ui.reminders.whatsapp"))
         self.whatsapp_button.setToolTip(t("ui.reminders.whatsapp_hint"))
+        self.told_button = QPushButton(t("ui.reminders.mark_told"))
+        self.told_button.setToolTip(t("ui.reminders.mark_told_hint"))
         self.copy_button.clicked.connect(self.copy_selected)
         self.whatsapp_button.clicked.connect(self.open_in_whatsapp)
+        self.told_button.clicked.connect(self.mark_told)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.whatsapp_button)
+        buttons.addWidget(self.told_button)
         buttons.addStretch(1)
 
         self.table = table([t(f"ui.reminders.col_{c}") for c in COLUMNS])
@@ -192,6 +229,7 @@ class RemindersView(QWidget):
         name: the window hides it and brings it back, with what was typed, on unlocking."""
         self.runner.drop((self, "list"))
         self.rows = []
+        self.keep_done = False
         self.table.setRowCount(0)
         self.selected_text.clear()
         self.count_label.clear()
@@ -203,35 +241,62 @@ class RemindersView(QWidget):
     def _show(self, day: date, rows: list[ReminderRow]) -> None:
         chosen = self.selected()
         self.rows = rows
-        self.done_label.hide()
+        if not self.keep_done:
+            self.done_label.hide()
+        self.keep_done = False
         self.table.blockSignals(True)
         self.table.clearSelection()
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             values = (f"{format_time(row.start)}–{format_time(row.end)}", row.name,
-                      row.group_name, kind_text(row), how_text(row),
+                      row.group_name, kind_text(row), told_text(row), how_text(row),
                       t("ui.reminders.never_at_home") if row.never_at_home else "", row.message)
+            told = told_state(row) is ToldState.TOLD
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column == COLUMNS.index("kind") and row.kind is not ReminderKind.REMINDER \
+                item.setToolTip(told_tip(row) if column == COLUMNS.index("told") else text)
+                if column in (COLUMNS.index("kind"), COLUMNS.index("told")) and is_marked(row) \
                         or column == COLUMNS.index("home") and text:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
+                if told:  # already told as it is: greyed, still there to tell her again
+                    item.setForeground(QBrush(ENDED_TEXT))
                 self.table.setItem(number, column, item)
             if chosen is not None and (row.participant_id, row.session_id) == (
                     chosen.participant_id, chosen.session_id):
                 self.table.selectRow(number)
         fit_columns(self.table, widest=340, keep=(COLUMNS.index("time"),))
         self.table.resizeRowsToContents()
+        self._no_side_scroll()
+        QTimer.singleShot(0, self, self._no_side_scroll)  # once the scroll bars are laid out
         for number in range(len(rows)):  # a little air around wrapped lines
             self.table.setRowHeight(number, max(26, self.table.rowHeight(number) + 6))
         self.table.blockSignals(False)
-        self.count_label.setText(t("ui.reminders.count", count=len(rows), date=format_date(day))
-                                 if rows else t("ui.reminders.empty", date=format_date(day)))
+        done = sum(1 for r in rows if told_state(r) is ToldState.TOLD)
+        self.count_label.setText(
+            t("ui.reminders.count_told", count=len(rows) - done, told=done,
+              date=format_date(day)) if done else
+            t("ui.reminders.count", count=len(rows), date=format_date(day))
+            if rows else t("ui.reminders.empty", date=format_date(day)))
         self._update_buttons()
         self.loaded.emit(len(rows))
+
+    def _no_side_scroll(self) -> None:
+        """The text column gives up what the vertical scroll bar takes (once the rows are
+        tall enough to need it), so nothing is cut at the side."""
+        table, header = self.table, self.table.horizontalHeader()
+        room = table.viewport().width()
+        bar = table.verticalScrollBar()
+        if bar.isHidden() and table.verticalHeader().length() > table.viewport().height():
+            room -= bar.sizeHint().width()
+        excess = header.length() - room
+        column = COLUMNS.index("message")
+        if table.isVisible() and excess > 0 and header.sectionSize(column) - excess > 120:
+            header.resizeSection(column, header.sectionSize(column) - excess)
+            table.resizeRowsToContents()
+            for number in range(table.rowCount()):  # the air around wrapped lines again
+                table.setRowHeight(number, max(26, table.rowHeight(number) + 6))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
@@ -250,6 +315,7 @@ class RemindersView(QWidget):
     def _update_buttons(self) -> None:
         row = self.selected()
         self.copy_button.setEnabled(row is not None)
+        self.told_button.setEnabled(row is not None)
         self.whatsapp_button.setEnabled(row is not None and whatsapp_link(row) is not None)
         if row is None:
             self.selected_text.setText(t("ui.reminders.choose_row") if self.rows else "")
@@ -283,6 +349,13 @@ class RemindersView(QWidget):
             return
         self._record(row, "whatsapp", t("ui.reminders.opened", name=row.name))
 
+    def mark_told(self) -> None:
+        """"Sudah diberi tahu": she was told in person or through her trusted contact."""
+        row = self.selected()
+        if row is None:
+            return
+        self._record(row, "in_person", t("ui.reminders.marked_told", name=row.name))
+
     def _record(self, row: ReminderRow, how: str, done: str) -> None:
         reminders = self.services.reminders
 
@@ -291,8 +364,16 @@ class RemindersView(QWidget):
             self.done_label.setText(done)
             self.done_label.show()
             self.sent.emit(how)
+            self.keep_done = True
+            self.refresh()  # her row now says she was told
 
-        self.runner.run(lambda: reminders.record_sent(row, how), recorded, self._failed)
+        def record() -> None:
+            if how == "in_person":
+                reminders.record_told(row)
+            else:
+                reminders.record_sent(row, how)
+
+        self.runner.run(record, recorded, self._failed)
 
     def _say(self, text: str) -> None:
         self.done_label.hide()

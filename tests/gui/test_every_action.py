@@ -54,6 +54,7 @@ from kdrt_desk.domain.training import (
     SessionQuery,
     SessionStatus,
 )
+from kdrt_desk.services.reminders import ToldState
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.accounts_view import AccountsView
 from kdrt_desk.ui.audit_view import AuditView
@@ -64,7 +65,7 @@ from kdrt_desk.ui.dashboard_view import DashboardView
 from kdrt_desk.ui.groups_view import GroupsView
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.participant_form import ParticipantForm
-from kdrt_desk.ui.reminders_view import RemindersView, ReminderTextsDialog
+from kdrt_desk.ui.reminders_view import RemindersView, ReminderTextsDialog, told_state
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.schedule_view import ScheduleView
 from kdrt_desk.ui.sessions_view import SessionsView
@@ -590,6 +591,12 @@ def text_copied(desk: Desk, args: list[object]) -> None:
     assert view.rows[0].message.startswith("Ibu, jangan lupa besok jam")
 
 
+def told_in_person(desk: Desk, args: list[object]) -> None:
+    view = reminders(desk)
+    assert args == ["in_person"]
+    desk.qtbot.waitUntil(lambda: told_state(view.rows[0]) is ToldState.TOLD, timeout=5000)
+
+
 def scheduler(desk: Desk) -> ScheduleView:
     view = desk.view(ScheduleView)
     assert isinstance(view, ScheduleView)
@@ -673,6 +680,8 @@ BUTTONS = [
                                        reminders_shown(date.today() + timedelta(days=1))),
            reminders_on(PLANNED_DAY)),
     Button("Pengingat", "Salin teks", emits(lambda d: reminders(d).sent, text_copied),
+           reminders_on(PLANNED_DAY, 0)),
+    Button("Pengingat", "Sudah diberi tahu", emits(lambda d: reminders(d).sent, told_in_person),
            reminders_on(PLANNED_DAY, 0)),
     Button("Pengingat", "Ubah teks pengingat…", opens_dialog(ReminderTextsDialog)),
     Button("Kalender", "◀", emits(lambda d: calendar(d).loaded, calendar_titled(

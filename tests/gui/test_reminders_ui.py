@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -160,8 +161,7 @@ def test_copy_puts_exactly_the_neutral_text_on_the_clipboard_and_audits_without_
     entries = sent_entries(admin)
     assert len(entries) == 1
     _target, details = entries[0]
-    assert set(json.loads(details)) == {"session_id", "kind", "how"}
-    assert json.loads(details)["how"] == "copied"
+    assert set(json.loads(details)) == {"session_id", "kind"}  # not how: that is sealed
     for secret in ("jangan", "biasa", "0812", "3456", "7890", "Rina"):
         assert secret not in details
     assert view.done_label.isVisible() and "disalin" in view.done_label.text()
@@ -187,7 +187,7 @@ def test_whatsapp_opens_only_the_app_s_own_link(
     assert len(opened) == 1
     assert opened[0].startswith("whatsapp://send?phone=6281234567890&text=")
     assert not [u for u in opened if u.lower().startswith(("http", "wa.me"))]
-    assert [json.loads(d)["how"] for _t, d in sent_entries(admin)] == ["whatsapp"]
+    assert [set(json.loads(d)) for _t, d in sent_entries(admin)] == [{"session_id", "kind"}]
 
     # a web link (should one ever come) is never opened: the button stays grey for it
     real = admin.reminders.for_date
@@ -217,6 +217,60 @@ def test_a_cancelled_session_shows_its_neutral_text(
                 for r in range(view.table.rowCount())}
     assert kinds == {"Dibatalkan"} and view.table.rowCount() == 4
     assert messages == {"Ibu, besok tidak jadi. Nanti dikabari lagi."}
+
+
+def told_cell(screen: RemindersView, name: str) -> QTableWidgetItem:
+    item = screen.table.item(row_of(screen, name), COLUMNS.index("told"))
+    assert item is not None
+    return item
+
+
+def test_copying_or_sudah_diberi_tahu_marks_her_told_and_a_cancel_after_it_shows(
+        qtbot: QtBot, admin: Services, programme: Programme, view: RemindersView) -> None:
+    session = admin.sessions.create(session_on(programme, DAY, start=9, end=11))
+    show_day(qtbot, view)
+    assert {told_cell(view, n).text() for n in NAMES} == {"Belum"}
+    assert view.count_label.text() == "4 orang untuk diberi tahu (3 Desember 2026)"
+    click_row(qtbot, view, row_of(view, "Rina"))
+    with qtbot.waitSignal(view.loaded, timeout=5000):  # recorded, then the list reloads
+        press(qtbot, view.copy_button)
+    rina = told_cell(view, "Rina")
+    assert rina.text() == "Sudah diberi tahu"
+    assert rina.toolTip().startswith("Sudah diberi tahu (terakhir ")  # and when
+    grey = rina.foreground().color().name()
+    assert grey == told_cell(view, "Rina").foreground().color().name() != \
+        told_cell(view, "Wati Jam Tertentu").foreground().color().name()
+    chosen = view.selected()
+    assert chosen is not None and chosen.name == "Rina"  # kept selected
+    assert view.done_label.isVisible() and "disalin" in view.done_label.text()
+    assert view.count_label.text() == \
+        "3 orang untuk diberi tahu, 1 sudah (3 Desember 2026)"
+
+    click_row(qtbot, view, row_of(view, "Sari Tidak Aman"))  # may not be called
+    assert view.told_button.isEnabled() and not view.whatsapp_button.isEnabled()
+    with qtbot.waitSignal(view.sent, timeout=5000) as sent, \
+            qtbot.waitSignal(view.loaded, timeout=5000):
+        press(qtbot, view.told_button)
+    assert sent.args == ["in_person"]
+    assert told_cell(view, "Sari Tidak Aman").text() == "Sudah diberi tahu"
+    assert view.done_label.text() == "Dicatat: Sari Tidak Aman sudah diberi tahu."
+    details = [json.loads(d) for _t, d in sent_entries(admin)]
+    assert len(details) == 2  # copied and in person: the same entry, neither names the way
+    assert all(set(d) == {"session_id", "kind"} for d in details)
+
+    admin.sessions.cancel(session.id, "Fasilitator sakit")  # after she was told
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        press(qtbot, view.tomorrow_button)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.set_day(DAY)
+    for name in ("Rina", "Sari Tidak Aman"):
+        row = row_of(view, name)
+        assert cell(view.table, row, COLUMNS.index("kind")) == "Dibatalkan"
+        assert told_cell(view, name).text() == "Berubah sejak diberi tahu"
+        assert told_cell(view, name).font().bold()
+        assert cell(view.table, row, COLUMNS.index("message")) == \
+            "Ibu, besok tidak jadi. Nanti dikabari lagi."
+    assert told_cell(view, "Wati Jam Tertentu").text() == "Belum"
 
 
 def _texts_dialog(qtbot: QtBot, screen: RemindersView) -> ReminderTextsDialog:
@@ -349,6 +403,9 @@ def test_the_screen_and_dialog_render_whole(
     admin.sessions.update(SessionInput(**{**{n: getattr(moved, n) for n in names},
                                           "session_date": date(2026, 12, 5)}))
     cancelled = admin.sessions.create(session_on(programme, DAY, start=15, end=16))
+    told = {(r.name, r.start.hour): r for r in admin.reminders.for_date(DAY)}
+    admin.reminders.record_sent(told[("Rina", 9)], "copied")  # greyed: told as it is
+    admin.reminders.record_told(told[("Sari Tidak Aman", 15)])  # changed: cancelled since
     admin.sessions.cancel(cancelled.id, "Fasilitator sakit")
     i18n.set_language(lang)
     try:
@@ -364,6 +421,10 @@ def test_the_screen_and_dialog_render_whole(
         folder = Path(os.environ.get("KDRT_PNG_DIR", str(tmp_path)))
         folder.mkdir(parents=True, exist_ok=True)
         assert screen.grab().save(str(folder / f"reminders_{lang}.png"))
+        screen.table.scrollToBottom()  # the cancelled rows: one told before, one not
+        qtbot.wait(50)
+        assert screen.grab().save(str(folder / f"reminders_end_{lang}.png"))
+        assert screen.table.horizontalScrollBar().maximum() == 0  # nothing cut at the side
         assert dialog.grab().save(str(folder / f"reminder_texts_{lang}.png"))
         _type(qtbot, dialog, "Ibu {nama}, besok pelatihan jam {jam}.")
         press(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))

@@ -97,11 +97,13 @@ def test_reminders_for_a_day_of_the_demo(demo: CliVault) -> None:
     assert rows and {r["date"] for r in rows if r["kind"] == "reminder"} == {day}
     for row in rows:
         assert row["way"] in ("phone", "in_person")
+        assert row["told"] == "new"  # nobody in the demo was told yet
         if row["way"] == "in_person":
             assert row["phone"] == "" and row["call_times"] == ""
         assert "KDRT" not in row["message"] and "pelatihan" not in row["message"].lower()
     table = list(csv.DictReader(io.StringIO(demo.run("reminders", "--date", day).stdout)))
     assert [r["code"] for r in table] == [r["code"] for r in rows]
+    assert [(r["kind"], r["told"]) for r in table] == [(r["kind"], r["told"]) for r in rows]
 
 
 def test_reminders_refuse_a_facilitator_and_need_a_date(demo: CliVault) -> None:

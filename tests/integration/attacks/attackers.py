@@ -54,6 +54,7 @@ SEALED_COLUMNS: dict[str, dict[str, Tier]] = {
     "service_record": {"outcome_note": R},
     "enrolment": {"end_reason": C},
     "participant_routine": {"blocks": C},
+    "reminder_told": {"channel": C},  # how she was told: in person says she may not be phoned
 }
 # The row identity bound into each table's sealed values (the documented format).
 IDENTITY: dict[str, tuple[str, ...]] = {
@@ -64,6 +65,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "service_record": ("seal_id", "participant_id"),
     "enrolment": ("seal_id", "participant_id"),
     "participant_routine": ("participant_id",),
+    "reminder_told": ("seal_id", "participant_id"),
 }
 TIER_CODES = {R: 1, C: 2}
 HEADER = 4  # version, tier, generation (2 bytes)

@@ -54,6 +54,7 @@ from kdrt_desk.domain.enums import (
 from kdrt_desk.domain.participant import CaseBackground, Consent, ParticipantInput
 from kdrt_desk.domain.routine import OneOffBlock, Routine, RoutineBlock
 from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
+from kdrt_desk.domain.training import SessionStatus
 from kdrt_desk.repositories.routines import routine_text
 from kdrt_desk.security.crypto import derive
 from kdrt_desk.security.field_crypto import FieldKeys, TierWithheldError
@@ -99,7 +100,7 @@ NEEDLE_COLUMNS = {
 # fields whose few possible values must not be told apart by the length of their ciphertext
 ENUM_LIKE = ("participant.risk_level", "participant.safe_to_call",
              "participant.never_contact_at_home", "screening.risk_level",
-             "participant_case.reported_to_police")
+             "participant_case.reported_to_police", "reminder_told.channel")
 
 
 def register_everything(vault: CliVault) -> int:
@@ -138,6 +139,13 @@ def register_everything(vault: CliVault) -> int:
             participant_id=person.id, kind=ServiceKind.LEGAL_ACCOMPANIMENT, service_date=TODAY,
             status=ServiceStatus.IN_PROGRESS, outcome_note=SECRETS["outcome_note"][0]), TODAY)
         services.routines.save(person.id, ROUTINE)
+        # reminders told about a demo session: how she was told is sealed
+        planned = [s for s in services.sessions.sessions() if s.status is SessionStatus.PLANNED]
+        day = planned[0].session_date
+        assert day is not None
+        rows = services.reminders.for_date(day)
+        services.reminders.record_told(rows[0])
+        services.reminders.record_sent(rows[-1], "copied")
         assert services.screening.history(screening.id), "the change after the decision"
         return person.id
     finally:
