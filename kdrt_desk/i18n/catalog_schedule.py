@@ -138,8 +138,8 @@ SCHEDULE: dict[str, tuple[str, str]] = {
     "schedule.violation.wrong_length": (
         "berlangsung {minutes} menit, sesi modul ini {expected} menit",
         "lasts {minutes} minutes, the module's sessions last {expected}"),
-    "schedule.violation.outside_term": ("di luar periode yang dijadwalkan",
-                                        "outside the planned term"),
+    "schedule.violation.outside_term": ("di luar periode kelompok atau periode yang dijadwalkan",
+                                        "outside its group's period or the planned term"),
     "schedule.violation.before_plan_from": ("sebelum {plan_from}, awal penjadwalan ulang",
                                             "before {plan_from}, where re-planning starts"),
     "schedule.violation.holiday": ("pada hari libur", "on a holiday"),

@@ -21,6 +21,7 @@ from kdrt_desk.scheduling.slots import (
     SCALE,
     attendance,
     calendar_starts,
+    in_period,
     minutes_of,
     overlaps,
     remaining,
@@ -49,6 +50,8 @@ def group_bound(problem: Problem, group: GroupNeed, time_limit: float = 10.0) ->
         venues = suitable_venues(problem, group, module)
         chosen = []
         for day in term_days(problem):
+            if not in_period(group, day):
+                continue
             busy = [(s.start, s.end) for s in fixed if s.day == day]
             for start, end in calendar_starts(problem, module, day):
                 if any(overlaps(b, (start, end)) for b in busy):
@@ -131,6 +134,8 @@ def venue_bound(problem: Problem, time_limit: float = 20.0) -> float | None:
             left = remaining(problem, group, module)
             chosen = []
             for day in term_days(problem):
+                if not in_period(group, day):
+                    continue
                 for start, end in calendar_starts(problem, module, day):
                     if any(overlaps(b, (start, end)) for b in busy[("g", group.group_id, day)]):
                         continue

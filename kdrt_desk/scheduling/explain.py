@@ -34,6 +34,7 @@ from kdrt_desk.scheduling.slots import (
     calendar_starts,
     facilitator_free,
     first_day,
+    in_period,
     member_can,
     minutes_of,
     needed_sessions,
@@ -236,6 +237,8 @@ def _blocker(problem: Problem, result: ScheduleResult, group: GroupNeed,
         return "no_facilitator", f"module:{module.module_id}", []
     options: list[set[str]] = []
     for day in term_days(problem):
+        if not in_period(group, day):
+            continue
         for start, end in calendar_starts(problem, module, day):
             busy = occ.group_busy.get((group.group_id, day), [])
             base = set()

@@ -67,6 +67,8 @@ class GroupNeed:
     kecamatan: str = ""
     venue_id: int | None = None  # its usual venue, preferred
     facilitator_ids: frozenset[int] = frozenset()  # assigned to the group; empty: any qualified
+    start: date | None = None  # the group's own period, inside the term (None: the term's)
+    end: date | None = None
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,12 @@ def term_days(problem: Problem) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
+def in_period(group: GroupNeed, day: date) -> bool:
+    """Whether ``day`` is inside the group's own period (the term bounds it too)."""
+    return (group.start is None or group.start <= day) and (group.end is None
+                                                            or day <= group.end)
+
+
 def week_index(problem: Problem, day: date) -> int:
     return (monday(day) - monday(problem.calendar.start)).days // 7
 
@@ -224,6 +230,7 @@ class Occupancy:
         """Every hard rule kept when this session is added (the calendar is the caller's)."""
         chosen = self.module_fac.get((group.group_id, module.module_id))
         return ((chosen is None or chosen == fac_id)
+                and in_period(group, day)
                 and self.group_free(group.group_id, day, start, end)
                 and self.venue_free(venue_id, day, start, end)
                 and self.facilitator_ok(fac_id, day, start, end))

@@ -23,6 +23,7 @@ from kdrt_desk.scheduling.problem import (
     PlacedSession,
     Problem,
 )
+from kdrt_desk.scheduling.slots import in_period
 
 SessionKey = tuple[int, int, date, time]  # group, module, day, start
 Param = str | int
@@ -148,7 +149,7 @@ def violations(problem: Problem, sessions: Sequence[PlacedSession]) -> list[Viol
             add("ends_before_start", s)
         if _length(s) != module.minutes:
             add("wrong_length", s, minutes=_length(s), expected=module.minutes)
-        if not cal.start <= s.day <= cal.end:
+        if not cal.start <= s.day <= cal.end or not in_period(group, s.day):
             add("outside_term", s)
         if problem.plan_from is not None and s.day < problem.plan_from:
             add("before_plan_from", s, plan_from=problem.plan_from.isoformat())

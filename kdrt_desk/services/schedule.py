@@ -157,7 +157,8 @@ class ScheduleService:
                 tuple(Member(pid, name, routines.get(pid, Routine()), kecamatan,
                              _young_children(ages))
                       for pid, name, kecamatan, ages in members.get(gid, [])),
-                tuple(needs), g.kecamatan, g.venue_id, frozenset(assigned.get(gid, set()))))
+                tuple(needs), g.kecamatan, g.venue_id, frozenset(assigned.get(gid, set())),
+                g.start_date, g.end_date))  # SessionService refuses a date outside it
         return tuple(found)
 
     @staticmethod

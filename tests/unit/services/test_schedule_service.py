@@ -4,6 +4,7 @@ the rules of sessions made by hand, all or nothing; who may plan."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -16,7 +17,8 @@ from kdrt_desk.domain.routine import Routine, RoutineBlock
 from kdrt_desk.domain.training import AttendanceMark, FacilitatorInput, SessionStatus
 from kdrt_desk.errors import PermissionDeniedError, UserError, ValidationError
 from kdrt_desk.scheduling.problem import PlacedSession, ScheduleResult
-from kdrt_desk.scheduling.verify import Violation
+from kdrt_desk.scheduling.solver import solve
+from kdrt_desk.scheduling.verify import Violation, violations
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.calendar import CalendarService
 from kdrt_desk.services.schedule import ScheduleService
@@ -133,3 +135,25 @@ def test_a_facilitator_does_not_plan(admin: Services, vault: VaultFixture) -> No
                               SessionService(admin.vault.db, actor))
     with pytest.raises(PermissionDeniedError):
         service.problem([programme.group_id], *TERM, today=TODAY)
+
+
+def test_a_group_starting_inside_the_term_gets_no_session_before_it_starts(
+        admin: Services) -> None:
+    """Planning two groups whose periods differ: the term is both together, but each group's
+    sessions stay in its own period, so applying the proposal is accepted."""
+    programme = build(admin, members=3)
+    group = next(g for g in admin.groups.groups() if g.id == programme.group_id)
+    late = date(2026, 12, 14)  # a Monday two weeks into the term
+    admin.groups.save(replace(group, start_date=late, end_date=TERM[1]))
+    problem = admin.schedule.problem([programme.group_id], TERM[0], TERM[1], today=TODAY)
+    (need,) = problem.groups
+    assert (need.start, need.end) == (late, TERM[1])
+    result = solve(problem, time_limit=3.0)
+    new = [s for s in result.sessions if not s.fixed]
+    assert new and result.violations == ()
+    assert min(s.day for s in new) >= late
+    made = admin.schedule.apply(result)
+    assert len(made) == len(new)
+
+    early = replace(new[0], day=date(2026, 12, 1))  # moved by hand before her group starts
+    assert [v.code for v in violations(problem, [early])] == ["outside_term"]
