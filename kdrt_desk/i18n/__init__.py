@@ -7,7 +7,13 @@ service reads the same in the GUI and the CLI. Keys are stable English identifie
 from __future__ import annotations
 
 from kdrt_desk.i18n.catalog import MESSAGES
-from kdrt_desk.i18n.formatting import format_date, format_datetime, format_rupiah, format_time
+from kdrt_desk.i18n.formatting import (
+    format_count,
+    format_date,
+    format_datetime,
+    format_rupiah,
+    format_time,
+)
 
 LANGUAGES = ("id", "en")
 _current = "id"
@@ -36,5 +42,6 @@ def label(value: object) -> str:
     return t(f"enum.{type(value).__name__}.{value}")
 
 
-__all__ = ["LANGUAGES", "format_date", "format_datetime", "format_rupiah", "format_time", "label",
+__all__ = ["LANGUAGES", "format_count", "format_date", "format_datetime", "format_rupiah",
+           "format_time", "label",
            "language", "set_language", "t"]

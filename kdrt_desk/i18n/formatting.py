@@ -20,6 +20,15 @@ def format_date(value: date | None, lang: str | None = None) -> str:
     return _babel_date(value, "d MMMM y", locale=lang or _lang())
 
 
+def format_count(value: float, lang: str | None = None) -> str:
+    """A count that may be a half (a "prefers not" block counts half): ``2,5`` in Indonesian,
+    ``2.5`` in English, ``3`` when whole."""
+    if value == int(value):
+        return str(int(value))
+    shown = f"{value:.1f}"
+    return shown.replace(".", ",") if (lang or _lang()) == "id" else shown
+
+
 def format_time(value: time | None, lang: str | None = None) -> str:
     """``09.00`` in Indonesian (as on printed schedules), ``09:00`` in English."""
     if value is None:

@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date, time
 
 from kdrt_desk import i18n
+from kdrt_desk.i18n.formatting import format_count
 from kdrt_desk.scheduling.problem import (
     MAX_SESSIONS_PER_GROUP_DAY,
     Explanation,
@@ -378,6 +379,8 @@ def _shown(lang: str, name: str, value: object) -> object:
         return value
     if name in ("start", "end"):
         return i18n.format_date(date.fromisoformat(value), lang)
+    if name == "can":  # sessions she can attend, a half for a "prefers not" block
+        return format_count(float(value), lang)
     words = {"features": "enum.VenueFeature.{}", "rules": "schedule.rule.{}",
              "days": "schedule.weekday.{}"}.get(name)
     if words is None:

@@ -57,9 +57,14 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            self.bridge.failed.emit(exc)
+            if shiboken6.isValid(self.bridge):
+                self.bridge.failed.emit(exc)
+            else:  # the app closed while this ran: nobody is left to tell, say it in the log
+                log.warning("a background task failed after its window closed: %s",
+                            type(exc).__name__)
         else:
-            self.bridge.succeeded.emit(result)
+            if shiboken6.isValid(self.bridge):  # else the window closed: the result goes nowhere
+                self.bridge.succeeded.emit(result)
 
 
 def _while_alive(callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from kdrt_desk.domain.training import GroupView
 from kdrt_desk.errors import UserError, ValidationError
-from kdrt_desk.i18n import format_date, format_time, t
+from kdrt_desk.i18n import format_count, format_date, format_time, t
 from kdrt_desk.scheduling.problem import (
     FixedSession,
     PlacedSession,
@@ -150,7 +150,8 @@ class ScheduleView(QWidget):
         review.addWidget(self.summary)
         self.explanations = QListWidget()
         self.explanations.setWordWrap(True)
-        self.explanations.setMaximumHeight(64)
+        self.explanations.setMinimumHeight(64)
+        self.explanations.setMaximumHeight(120)  # about five lines, the rest scrolls
         self.explanations.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         review.addWidget(self.explanations)
         self.conflict_label = plain(mark(QLabel(), ERROR))
@@ -843,7 +844,7 @@ class ScheduleView(QWidget):
             if (gid, pid) in told or (None, pid) in told:
                 continue  # the scheduler already said why
             lines.append(t("ui.schedule.shortfall", name=names.get(pid, ""),
-                           group=groups.get(gid, ""), can=f"{can:g}", sessions=sessions,
+                           group=groups.get(gid, ""), can=format_count(can), sessions=sessions,
                            module=modules.get((gid, mid), (str(mid), ""))[0], needed=needed))
         if not lines:
             lines.append(t("ui.schedule.all_met"))

@@ -229,3 +229,15 @@ def test_switching_the_language_words_the_same_explanations_anew() -> None:
                                    "(hari Senin, Kamis); minimal 18: pertimbangkan kelompok "
                                    "Kamis.")
     assert "(Monday, Thursday)" in describe(shortfall, "en")
+
+
+def test_a_half_session_is_written_as_each_language_writes_decimals() -> None:
+    from kdrt_desk.scheduling.problem import Explanation
+
+    said = Explanation("schedule.explain.shortfall", {
+        "name": "Siti", "can": "2.5", "sessions": 6, "module": "Menjahit", "needed": 5,
+        "days": "1,3"})
+    assert "2,5 dari 6" in describe(said, "id")
+    assert "2.5 of the 6" in describe(said, "en")
+    whole = Explanation("schedule.explain.shortfall", {**said.params, "can": "3"})
+    assert "3 dari 6" in describe(whole, "id")
