@@ -86,6 +86,16 @@ class GroupingService:
         self.actor = actor
         self.groups = groups
 
+    def candidates_with_routines(self) -> tuple[list[Candidate], dict[int, Routine]]:
+        """Everyone who may be enrolled and, for roles that may read routines (the contact
+        tier), each one's weekly routine: the enrol dialog filters by free time with them."""
+        self.actor.require(Permission.MANAGE_GROUPS)
+        people = self.groups.candidates()
+        if not self.actor.may(Permission.VIEW_CONTACT):
+            return people, {}
+        with self.db.reading() as session:
+            return people, routine_rows.load_many(session, [c.participant_id for c in people])
+
     def suggest(self, size: int, kecamatan_filter: str | None = None,
                 limit_groups: int | None = None) -> GroupingSuggestion:
         """Groups of about ``size`` from the candidates (of one kecamatan when asked)."""

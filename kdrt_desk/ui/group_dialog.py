@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.places import KECAMATAN, KELURAHAN_BY_KECAMATAN
 from kdrt_desk.domain.training import (
-    Candidate,
     EnrolmentStatus,
     FacilitatorView,
     GroupInput,
@@ -184,84 +182,6 @@ class GroupDialog(FormDialog):
         data = self.collect()
         groups = self.services.groups
         self.run(lambda: groups.save(data))
-
-
-def candidate_text(person: Candidate) -> str:
-    text = f"{person.code} — {person.full_name} ({person.kecamatan})"
-    if person.risk_level is RiskLevel.HIGH:
-        text = f"{text}  ⚠ {label(person.risk_level)}"
-    return text
-
-
-class EnrolDialog(FormDialog):
-    """Several accepted participants into one group at once, from a date."""
-
-    def __init__(self, services: Services, runner: TaskRunner, group: GroupView,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(services, runner, parent)
-        self.group = group
-        self.loaded = False
-        self.setWindowTitle(t("ui.groups.enrol.title", group=group.name))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(t("ui.groups.enrol.search"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
-        self.people = checkable_list(220)
-        self.people.itemChanged.connect(lambda _item: self._count())
-        self.chosen_label = QLabel()
-        people_cell = QWidget()
-        column = QVBoxLayout(people_cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search)
-        column.addWidget(self.people, 1)
-        column.addWidget(self.chosen_label)
-        today = date.today()
-        start = group.start_date or today
-        end = group.end_date or today
-        self.on = date_edit(min(max(today, start), end))
-        form = new_form()
-        add_field(form, self.errors, t("ui.groups.enrol.people"), "people", people_cell, True)
-        add_field(form, self.errors, t("ui.groups.enrol.date"), "on", self.on, True,
-                  t("ui.groups.enrol.date_hint", start=format_date(group.start_date),
-                    end=format_date(group.end_date)))
-        self.finish_layout(form, t("ui.groups.enrol.save"), t("ui.groups.enrol.intro"), 620)
-        self._count()
-        groups = services.groups
-        runner.run(groups.candidates, self._loaded, self._failed)
-
-    def _loaded(self, candidates: list[Candidate]) -> None:
-        for person in candidates:
-            item = QListWidgetItem(candidate_text(person))
-            item.setData(Qt.ItemDataRole.UserRole, person.participant_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.people.addItem(item)
-        if not candidates:
-            self.chosen_label.setText(t("ui.groups.enrol.none"))
-        self.loaded = True
-
-    def _filter(self, text: str) -> None:
-        needle = text.strip().lower()
-        for i in range(self.people.count()):
-            item = self.people.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
-
-    def _count(self) -> None:
-        self.chosen_label.setText(t("ui.groups.enrol.chosen", count=len(checked_ids(self.people))))
-
-    def check(self, participant_id: int, checked: bool = True) -> None:
-        for i in range(self.people.count()):
-            item = self.people.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == participant_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def submit(self) -> None:
-        if self.busy or not self.loaded:
-            return
-        ids = checked_ids(self.people)
-        day = from_qdate(self.on.date())
-        groups, group_id = self.services.groups, self.group.id
-        self.run(lambda: groups.enrol(group_id, ids, on=day))
 
 
 class EndMembershipDialog(FormDialog):

@@ -31,10 +31,10 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.enrol_dialog import EnrolDialog
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.group_dialog import (
     EndMembershipDialog,
-    EnrolDialog,
     GroupDialog,
     TransferDialog,
 )

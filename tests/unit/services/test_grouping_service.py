@@ -116,3 +116,17 @@ def test_numbers_already_taken_are_skipped(admin: Services) -> None:
     outcome = admin.grouping.accept([afternoons[:3], afternoons[3:]], template)
     assert [g.name for g in outcome.created] == ["Angkatan 2", "Angkatan 3"]
     assert outcome.kept == (0, 1)
+
+
+def test_the_enrol_dialog_reads_candidates_with_their_routines(admin: Services) -> None:
+    first, second = accepted(admin, 2)
+    market = Routine((RoutineBlock(0, time(5), time(11), RoutineKind.WORK),))
+    admin.routines.save(first, market)
+    people, routines = admin.grouping.candidates_with_routines()
+    assert {p.participant_id for p in people} == {first, second}
+    assert routines[first] == market and routines.get(second, Routine()) == Routine()
+    db = admin.vault.db
+    facilitator = Actor(99, "fasilitator9", Role.FASILITATOR)
+    with pytest.raises(PermissionDeniedError):
+        GroupingService(db, facilitator, GroupService(db, facilitator)) \
+            .candidates_with_routines()
