@@ -114,6 +114,8 @@ class ScheduleView(QWidget):
         self.group_list = QListWidget()
         self.group_list.setMinimumHeight(90)
         self.group_list.setMaximumHeight(140)
+        self.group_list.setWordWrap(True)  # a long group name wraps instead of scrolling away
+        self.group_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.group_list.itemChanged.connect(lambda _i: self._groups_changed())
         column.addWidget(self.group_list)
         dates = QFormLayout()
@@ -329,6 +331,7 @@ class ScheduleView(QWidget):
             item = QListWidgetItem(t("ui.schedule.group_item", name=group.name,
                                      members=group.member_count))
             item.setData(Qt.ItemDataRole.UserRole, group.id)
+            item.setToolTip(item.text())
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             running = group.end_date is None or group.end_date >= today
             on = running if first else group.id in ticked
