@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from kdrt_desk.ui.widgets.forms import (
     checked_ids,
     date_edit,
     new_form,
+    period_row,
 )
 from kdrt_desk.wiring import Services
 
@@ -62,15 +62,7 @@ class GroupDialog(FormDialog):
         self.kelurahan = QComboBox()
         self.kelurahan.setEditable(True)
         self.kecamatan.currentIndexChanged.connect(self._fill_kelurahan)
-        self.start_date = date_edit()
-        self.end_date = date_edit()
-        self.end_date.setDate(QDate.currentDate().addMonths(3))
-        period = QWidget()
-        row = QHBoxLayout(period)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.start_date, 1)
-        row.addWidget(QLabel(t("ui.groups.dialog.until")))
-        row.addWidget(self.end_date, 1)
+        self.start_date, self.end_date, period = period_row()
         self.venue = QComboBox()
         self.venue.addItem(t("ui.groups.dialog.no_venue"), None)
         self.modules = checkable_list(150)

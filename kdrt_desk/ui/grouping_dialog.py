@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -37,9 +37,9 @@ from kdrt_desk.ui.widgets.forms import (
     add_field,
     checkable_list,
     checked_ids,
-    date_edit,
     hint_label,
     new_form,
+    period_row,
     plain,
 )
 from kdrt_desk.wiring import Services
@@ -124,15 +124,7 @@ class GroupingDialog(FormDialog):
 
         self.prefix = QLineEdit(t("ui.grouping.prefix_default"))
         self.prefix.setMaxLength(100)
-        self.start_date = date_edit()
-        self.end_date = date_edit()
-        self.end_date.setDate(QDate.currentDate().addMonths(3))
-        period = QWidget()
-        row = QHBoxLayout(period)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.start_date, 1)
-        row.addWidget(QLabel(t("ui.groups.dialog.until")))
-        row.addWidget(self.end_date, 1)
+        self.start_date, self.end_date, period = period_row()
         self.venue = QComboBox()
         self.venue.addItem(t("ui.groups.dialog.no_venue"), None)
         self.modules = checkable_list(110)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -152,6 +153,19 @@ def date_edit(value: date | None = None) -> QDateEdit:
     editor.setDisplayFormat("dd-MM-yyyy")
     editor.setDate(to_qdate(value) if value is not None else QDate.currentDate())
     return editor
+
+
+def period_row() -> tuple[QDateEdit, QDateEdit, QWidget]:
+    """A group's period: from today "s.d." three months on, as (start, end, the row)."""
+    start, end = date_edit(), date_edit()
+    end.setDate(QDate.currentDate().addMonths(3))
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(start, 1)
+    layout.addWidget(QLabel(t("ui.groups.dialog.until")))
+    layout.addWidget(end, 1)
+    return start, end, row
 
 
 def checkable_list(height: int = 120) -> QListWidget:
