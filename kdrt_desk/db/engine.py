@@ -118,13 +118,19 @@ def _looks_plain_sqlite(path: Path) -> bool:
 
 # -- maintenance: statements that must run outside a transaction -------------------------------
 def run_outside_transaction(engine: Engine, statement: str) -> list[tuple[Any, ...]]:
-    """Run one PRAGMA or VACUUM on a pooled connection with no transaction open."""
+    """Run one PRAGMA or VACUUM on a pooled connection with no transaction open.
+
+    The driver's own errors come back wrapped as SQLAlchemy's, as on every other path, so
+    ``storage_errors`` classifies them (a damaged page read here is "damaged", not a bug)."""
+    driver_error = engine.dialect.loaded_dbapi.Error
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
         try:
             cursor.execute(statement)
             return [tuple(r) for r in cursor.fetchall()]
+        except driver_error as exc:
+            raise DBAPIError.instance(statement, None, exc, driver_error) from exc
         finally:
             cursor.close()
     finally:
