@@ -1,7 +1,10 @@
 """SQLAlchemy 2 typed mappings (portable SQL: the same models run on PostgreSQL later)."""
 
+from kdrt_desk.models.assessment import Assessment, AssessmentAlert, InstrumentVersion
 from kdrt_desk.models.audit import AuditEntry
 from kdrt_desk.models.base import Base
+from kdrt_desk.models.indicator_target import IndicatorTarget
+from kdrt_desk.models.livelihood import BusinessCapital, LivelihoodRecord
 from kdrt_desk.models.module import Facilitator, Module, Venue, facilitator_module
 from kdrt_desk.models.participant import Participant, ParticipantCase, ParticipantConsent
 from kdrt_desk.models.partner import Partner
@@ -28,13 +31,15 @@ from kdrt_desk.models.training_session import Attendance, SkillAssessment, Train
 
 SEALED_MODELS = (Participant, ParticipantCase, ParticipantConsent, Screening, ScreeningChange,
                  ScreeningDecision, ServiceRecord, Enrolment, ParticipantRoutine,
-                 ReminderTold)
+                 ReminderTold, Assessment, AssessmentAlert, LivelihoodRecord, BusinessCapital)
 name_sealed_columns(Base.metadata)
 for _model in SEALED_MODELS:
     register_sealed_model(_model)
 
-__all__ = ["SEALED_MODELS", "Attendance", "AuditEntry", "Base", "EligibilityCriterion",
-           "Enrolment", "Facilitator", "GroupModule", "Module", "Participant", "ParticipantCase",
+__all__ = ["SEALED_MODELS", "Assessment", "AssessmentAlert", "Attendance", "AuditEntry", "Base",
+           "BusinessCapital", "EligibilityCriterion", "Enrolment", "IndicatorTarget",
+           "Facilitator", "GroupModule", "InstrumentVersion", "LivelihoodRecord", "Module",
+           "Participant", "ParticipantCase",
            "ParticipantConsent", "ParticipantRoutine", "ParticipantSearchToken", "Partner",
            "ReminderTold", "Screening", "ScreeningChange", "ScreeningDecision", "ServiceRecord",
            "Setting", "SkillAssessment", "StaffAccount", "TrainingGroup", "TrainingSession",

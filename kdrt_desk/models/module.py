@@ -31,6 +31,9 @@ class Module(Base):
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"), nullable=True)
     min_attendance_pct: Mapped[int] = mapped_column(Integer)
     assessment_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the skill rubric (``domain.skills.SkillRubric`` as JSON; "" none): criteria with levels
+    # and the pass level the module's completion rule uses
+    skill_rubric: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -75,6 +75,8 @@ class Participant(Base):
     # the latest screening's risk level, kept here so every list can flag high risk cheaply
     risk_level: Mapped[str | None] = mapped_column(
         Sealed(RESTRICTED, fail_safe="high"), nullable=True)
+    # the konselor or admin who follows her (set at screening): an assessment alert goes to her
+    case_worker: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -75,3 +75,5 @@ class SkillAssessment(Base):
     assessed_on: Mapped[date] = mapped_column(Date)
     recorded_by: Mapped[str] = mapped_column(String(40))
     score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # the level reached on each criterion of the module's rubric (JSON list; "" without one)
+    levels: Mapped[str] = mapped_column(Text, default="")
