@@ -66,13 +66,15 @@ class DueRound:
 def round_due_dates(start: date, end: date, enrolled_on: date,
                     completed_on: date | None) -> dict[Round, date]:
     """When each planned round falls for a member of a group running ``start`` to ``end``:
-    baseline at enrolment (the group's start at the latest), midline halfway, endline at the
-    end, follow-ups 3 and 6 months after she completed (the term's end until she has)."""
+    baseline at enrolment, midline halfway through her time in the term (a woman who joined
+    late is not due a midline before she came), endline at the end, follow-ups 3 and 6 months
+    after she completed (the term's end until she has)."""
     baseline = min(max(enrolled_on, start - timedelta(days=GRACE_DAYS)), end)
+    joined = min(max(start, enrolled_on), end)
     finished = completed_on or end
     return {
         Round.BASELINE: baseline,
-        Round.MIDLINE: start + (end - start) / 2,
+        Round.MIDLINE: joined + (end - joined) / 2,
         Round.ENDLINE: end,
         Round.FOLLOW_UP_3: finished + timedelta(days=FOLLOW_UP_DAYS[Round.FOLLOW_UP_3]),
         Round.FOLLOW_UP_6: finished + timedelta(days=FOLLOW_UP_DAYS[Round.FOLLOW_UP_6]),

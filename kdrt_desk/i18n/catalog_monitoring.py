@@ -68,3 +68,105 @@ MONITORING: dict[str, tuple[str, str]] = {
         "Peringatan ini sudah ditutup oleh orang lain.",
         "This alert has already been closed by someone else."),
 }
+
+UI_MONITORING: dict[str, tuple[str, str]] = {
+    "ui.admin.audit.action.assessment_recorded": ("Asesmen dicatat", "Assessment recorded"),
+    "ui.admin.audit.action.assessment_deleted": ("Asesmen dihapus", "Assessment deleted"),
+    "ui.admin.audit.action.instrument_saved": ("Instrumen disimpan", "Instrument saved"),
+    "ui.admin.audit.action.instrument_wording": (
+        "Teks Indonesia tervalidasi dipasang", "Validated Indonesian wording set"),
+    "ui.admin.audit.action.instruments_in_use": (
+        "Instrumen yang dipakai diubah", "Instruments in use changed"),
+    "ui.admin.audit.action.alert_acknowledged": (
+        "Peringatan asesmen diterima", "Assessment alert acknowledged"),
+    "ui.admin.audit.action.alert_closed": (
+        "Peringatan asesmen ditutup", "Assessment alert closed"),
+    "ui.form.tab_assessments": ("Asesmen psikososial", "Psychosocial assessments"),
+    "ui.assessment.tab_note": (
+        "Skor asesmen menggambarkan kesehatan jiwanya: hanya konselor dan admin yang "
+        "melihatnya. Skor dihitung oleh aplikasi dari jawaban, tidak pernah diketik.",
+        "Assessment scores describe her mental health: only case workers and admins see "
+        "them. The app computes each score from the answers; it is never typed."),
+    "ui.assessment.new": ("Asesmen baru…", "New assessment…"),
+    "ui.assessment.col_date": ("Tanggal", "Date"),
+    "ui.assessment.col_instrument": ("Instrumen", "Instrument"),
+    "ui.assessment.col_round": ("Putaran", "Round"),
+    "ui.assessment.col_score": ("Skor", "Score"),
+    "ui.assessment.col_band": ("Kategori", "Band"),
+    "ui.assessment.col_missing": ("Butir kosong", "Items left out"),
+    "ui.assessment.col_by": ("Dicatat oleh", "Recorded by"),
+    "ui.assessment.no_score": ("— (terlalu banyak butir kosong)", "— (too many items left out)"),
+    "ui.assessment.missing": ("{count} kosong", "{count} left out"),
+    "ui.assessment.title": ("Asesmen baru", "New assessment"),
+    "ui.assessment.instrument": ("Instrumen", "Instrument"),
+    "ui.assessment.round": ("Putaran", "Round"),
+    "ui.assessment.date": ("Tanggal asesmen", "Date of the assessment"),
+    "ui.assessment.save": ("Simpan dan hitung skor", "Save and score"),
+    "ui.assessment.skip": ("Kosongkan butir ini (-)", "Leave this item out (-)"),
+    "ui.assessment.back": ("‹ Butir sebelumnya", "‹ Previous item"),
+    "ui.assessment.keys": (
+        "Tekan angka {low}–{high} untuk menjawab; butir berikutnya muncul sendiri. "
+        "Tanda minus (-) mengosongkan butir, Backspace kembali.",
+        "Press {low}–{high} to answer; the next item follows. Minus (-) leaves an item out, "
+        "Backspace goes back."),
+    "ui.assessment.position": ("Butir {number} dari {count}", "Item {number} of {count}"),
+    "ui.assessment.so_far": ("Jawaban: {answers}   (kosong: {missing})",
+                             "Answers: {answers}   (left out: {missing})"),
+    "ui.assessment.not_complete": (
+        "Jawab atau kosongkan setiap butir dulu.", "Answer or leave out every item first."),
+    "ui.assessment.working_translation": (
+        "Terjemahan kerja — belum versi bahasa Indonesia yang tervalidasi. Admin dapat "
+        "menempelkan versi tervalidasi di Pengaturan → Instrumen asesmen.",
+        "Working translation — not yet a validated Indonesian version. The admin can paste "
+        "in a validated one under Settings → Assessment instruments."),
+    "ui.alert.her_alerts": ("Peringatan dari asesmen", "Alerts from assessments"),
+    "ui.alert.line": ("{name} ({code}) · {instrument} butir {item}: jawaban {answer} · {when}",
+                      "{name} ({code}) · {instrument} item {item}: answer {answer} · {when}"),
+    "ui.alert.state_open": ("TERBUKA: belum ada tindakan", "OPEN: nothing recorded yet"),
+    "ui.alert.state_done": ("ditangani oleh {by}: {action}", "handled by {by}: {action}"),
+    "ui.alert.handle": ("Catat tindakan…", "Record what was done…"),
+    "ui.alert.action_title": ("Tindakan atas peringatan", "What was done about the alert"),
+    "ui.alert.item": ("Butir", "Item"),
+    "ui.alert.action": ("Yang dilakukan", "What was done"),
+    "ui.alert.action_hint": (
+        "Misalnya: ditelepon, dikunjungi, dirujuk ke psikolog. Peringatan ditutup setelah "
+        "disimpan.",
+        "For example: called, visited, referred to a psychologist. Saving closes the alert."),
+    "ui.alert.close": ("Simpan dan tutup peringatan", "Save and close the alert"),
+    "ui.main.tab_monitoring": ("Asesmen", "Assessments"),
+    "ui.main.alert_banner": (
+        "Ada {count} peringatan asesmen yang perlu Anda tangani. Buka tab Asesmen.",
+        "There are {count} assessment alerts for you to act on. Open the Assessments tab."),
+    "ui.main.alert_banner_open": ("Buka peringatan", "Open the alerts"),
+    "ui.monitoring.alerts": ("Peringatan asesmen", "Assessment alerts"),
+    "ui.monitoring.alerts_count": ("Peringatan asesmen terbuka: {count}",
+                                   "Open assessment alerts: {count}"),
+    "ui.monitoring.no_alerts": ("Tidak ada peringatan terbuka untuk Anda.",
+                                "No open alerts for you."),
+    "ui.monitoring.acknowledge": ("Saya tangani", "I am on it"),
+    "ui.monitoring.acknowledge_hint": (
+        "Menandai bahwa Anda sudah melihat dan sedang menangani; peringatan tetap terbuka "
+        "sampai tindakannya dicatat.",
+        "Marks that you have seen it and are on it; the alert stays open until what was done "
+        "is recorded."),
+    "ui.monitoring.acknowledged_by": ("diterima {by}, belum ditutup",
+                                      "acknowledged by {by}, not closed yet"),
+    "ui.monitoring.due": ("Asesmen jatuh tempo minggu ini dan yang terlambat",
+                          "Assessments due this week and overdue"),
+    "ui.monitoring.mine_only": ("Hanya dampingan saya", "Only the women I follow"),
+    "ui.monitoring.col_due": ("Jatuh tempo", "Due"),
+    "ui.monitoring.col_state": ("Keadaan", "State"),
+    "ui.monitoring.col_participant": ("Peserta", "Participant"),
+    "ui.monitoring.col_group": ("Kelompok", "Group"),
+    "ui.monitoring.col_instrument": ("Instrumen", "Instrument"),
+    "ui.monitoring.col_round": ("Putaran", "Round"),
+    "ui.monitoring.overdue": ("Terlambat", "Overdue"),
+    "ui.monitoring.this_week": ("Minggu ini", "This week"),
+    "ui.monitoring.due_count": ("{count} asesmen jatuh tempo, {overdue} terlambat. Klik dua "
+                                "kali untuk membuka datanya.",
+                                "{count} assessments due, {overdue} overdue. Double-click to "
+                                "open her record."),
+    "ui.monitoring.paper_form": ("Formulir kertas:", "Paper form:"),
+    "ui.monitoring.print_form": ("Simpan formulir PDF…", "Save the PDF form…"),
+    "ui.monitoring.form_saved": ("Formulir disimpan: {path}", "Form saved: {path}"),
+}

@@ -145,12 +145,16 @@ def test_rounds_fall_due_from_the_group_term(admin: Services) -> None:
     first, second = programme.participants
     start, end = PERIOD
     due = admin.assessments.due(today=date(2026, 11, 27))
-    # baseline at enrolment (20 November), midline halfway through the term (31 October)
+    # baseline at enrolment (20 November); they joined after the term's midpoint, so their
+    # midline falls halfway through their own time in it (10 December), not yet due
     assert {(d.participant_id, d.round) for d in due} == {
-        (first, Round.BASELINE), (second, Round.BASELINE),
-        (first, Round.MIDLINE), (second, Round.MIDLINE)}
-    midline = next(d for d in due if d.round == Round.MIDLINE)
-    assert midline.due_on == start + (end - start) / 2 and midline.overdue(date(2026, 11, 27))
+        (first, Round.BASELINE), (second, Round.BASELINE)}
+    assert due[0].due_on == date(2026, 11, 20) and due[0].overdue(date(2026, 11, 27))
+    midline = admin.assessments.due(today=date(2026, 12, 10), horizon_days=0)
+    assert {d.round for d in midline} == {Round.BASELINE, Round.MIDLINE}
+    assert next(d for d in midline if d.round == Round.MIDLINE).due_on == date(2026, 11, 20) \
+        + (end - date(2026, 11, 20)) / 2
+    assert start < date(2026, 11, 20)
     admin.assessments.record(_who5(first, (3,) * 5))
     left = admin.assessments.due(today=date(2026, 11, 27))
     assert (first, Round.BASELINE) not in {(d.participant_id, d.round) for d in left}
