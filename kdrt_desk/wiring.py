@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.services.accounts import AccountService
+from kdrt_desk.services.alerts import AlertService
+from kdrt_desk.services.assessments import AssessmentService
 from kdrt_desk.services.attendance import AttendanceService
 from kdrt_desk.services.audit_log import AuditService
 from kdrt_desk.services.calendar import CalendarService
 from kdrt_desk.services.care import CareService
+from kdrt_desk.services.case_workers import CaseWorkerService
 from kdrt_desk.services.catalogue import CatalogueService
 from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.services.criteria import CriteriaService
@@ -17,9 +20,14 @@ from kdrt_desk.services.dashboard import DashboardService
 from kdrt_desk.services.decisions import DecisionService
 from kdrt_desk.services.grouping import GroupingService
 from kdrt_desk.services.groups import GroupService
+from kdrt_desk.services.indicators import IndicatorService
+from kdrt_desk.services.instrument_forms import InstrumentFormService
+from kdrt_desk.services.instruments import InstrumentService
+from kdrt_desk.services.livelihoods import LivelihoodService
 from kdrt_desk.services.neighbours import NeighbourService
 from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.partners import PartnerService
+from kdrt_desk.services.progress_reports import ProgressReportService
 from kdrt_desk.services.recovery import RecoveryService
 from kdrt_desk.services.reminders import ReminderService
 from kdrt_desk.services.routines import RoutineService
@@ -48,6 +56,7 @@ class Services:
     decisions: DecisionService
     consent: ConsentService
     care: CareService
+    case_workers: CaseWorkerService
     timeline: TimelineService
     dashboard: DashboardService
     catalogue: CatalogueService
@@ -62,6 +71,13 @@ class Services:
     reminders: ReminderService
     schedule_export: ScheduleExportService
     neighbours: NeighbourService
+    instruments: InstrumentService
+    indicators: IndicatorService
+    instrument_forms: InstrumentFormService
+    assessments: AssessmentService
+    alerts: AlertService
+    livelihoods: LivelihoodService
+    progress_reports: ProgressReportService
 
     def close(self) -> None:
         self.vault.close()
@@ -84,6 +100,7 @@ def build_services(vault: OpenVault) -> Services:
         decisions=DecisionService(vault.db, vault.actor),
         consent=ConsentService(vault.db, vault.actor, outputs),
         care=CareService(vault.db, vault.actor),
+        case_workers=CaseWorkerService(vault.db, vault.actor),
         timeline=TimelineService(vault.db, vault.actor),
         dashboard=DashboardService(vault.db, vault.actor),
         catalogue=CatalogueService(vault.db, vault.actor),
@@ -98,4 +115,11 @@ def build_services(vault: OpenVault) -> Services:
         reminders=ReminderService(vault.db, vault.actor),
         schedule_export=ScheduleExportService(vault.db, vault.actor, outputs),
         neighbours=NeighbourService(vault.db, vault.actor),
+        instruments=InstrumentService(vault.db, vault.actor),
+        indicators=IndicatorService(vault.db, vault.actor),
+        instrument_forms=InstrumentFormService(vault.db, vault.actor, outputs),
+        assessments=AssessmentService(vault.db, vault.actor),
+        alerts=AlertService(vault.db, vault.actor),
+        livelihoods=LivelihoodService(vault.db, vault.actor),
+        progress_reports=ProgressReportService(vault.db, vault.actor, outputs),
     )

@@ -25,15 +25,18 @@ DEMO_STAFF = ((Role.KONSELOR, "Konselor Demo"), (Role.FASILITATOR, "Fasilitator 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     # the demo's generators and loaders, all imported here
+    from kdrt_desk.demo.assessments import insert_demo_assessments
     from kdrt_desk.demo.care import (
         insert_demo_care,
         insert_withdrawal_requests,
         reject_demo_withdrawal,
     )
+    from kdrt_desk.demo.livelihoods import insert_demo_livelihoods
     from kdrt_desk.demo.next_intake import insert_next_intake
     from kdrt_desk.demo.participants import insert_participants
     from kdrt_desk.demo.routines import insert_demo_routines
     from kdrt_desk.demo.screenings import insert_demo_screenings
+    from kdrt_desk.demo.targets import insert_demo_targets
     from kdrt_desk.demo.training import insert_demo_training
     from kdrt_desk.security.secret_store import SecretStore
     from kdrt_desk.services.vault_access import VaultPaths, create_vault, discard_new_vault
@@ -66,6 +69,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 insert_demo_care(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_training(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_routines(vault.db, vault.actor, seed=args.seed, today=today)
+                insert_demo_livelihoods(vault.db, vault.actor, seed=args.seed, today=today)
+                insert_demo_assessments(vault.db, vault.actor, seed=args.seed, today=today)
+                insert_demo_targets(vault.db, vault.actor, today=today)
                 insert_next_intake(vault.db, vault.actor, today=today)
         # withdrawals the staff recorded: one waits for confirmation, one was taken back
         with opened_vault(folder, Role.STAF.value, password, store) as staff:

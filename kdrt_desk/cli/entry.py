@@ -8,7 +8,17 @@ import sys
 from collections.abc import Sequence
 
 from kdrt_desk import i18n
-from kdrt_desk.cli import accounts, calendar, demo, programme, register, schedule, vault
+from kdrt_desk.cli import (
+    accounts,
+    calendar,
+    demo,
+    indicators,
+    monitoring,
+    programme,
+    register,
+    schedule,
+    vault,
+)
 from kdrt_desk.cli.common import data_dir
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
@@ -16,7 +26,8 @@ from kdrt_desk.logging_setup import configure_logging
 
 log = logging.getLogger("kdrt_desk.cli")
 # a new command group is a module with ``add_commands(sub)``, listed here
-GROUPS = (vault, demo, accounts, register, programme, calendar, schedule)
+GROUPS = (vault, demo, accounts, register, programme, calendar, schedule, monitoring,
+          indicators)
 
 
 def language_in(argv: Sequence[str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -9,8 +10,8 @@ from typing import Any
 from sqlalchemy import Table, bindparam, func, insert, select, update
 
 from kdrt_desk.db.session import Database
-from kdrt_desk.domain.enums import DecisionOutcome, ParticipantStatus
-from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision
+from kdrt_desk.domain.enums import DecisionOutcome, ParticipantStatus, Role
+from kdrt_desk.models import Participant, Partner, Screening, ScreeningDecision, StaffAccount
 from kdrt_desk.models.sealed import bind, new_seal_id
 from kdrt_desk.repositories.screenings import join_codes, load_criteria
 from kdrt_desk.security.permissions import Permission
@@ -37,7 +38,40 @@ def insert_demo_screenings(db: Database, actor: Actor, seed: int, today: date,
                                         .order_by(Partner.id)))
     items = generate_screenings(people, seed=seed, today=today, partner_ids=partners,
                                 total=total)
-    return insert_screenings(db, actor, items, today)
+    done = insert_screenings(db, actor, items, today)
+    assign_demo_case_workers(db, actor, seed)
+    return done
+
+
+CASE_WORKER_SHARE = 0.85  # the rest have none: their alerts go to every konselor and admin
+
+
+def assign_demo_case_workers(db: Database, actor: Actor, seed: int) -> int:
+    """Most screened participants get one of the vault's active Konselor accounts as case
+    worker (none when there is no such account); returns how many. Audited once."""
+    actor.require(Permission.SCREEN)
+    rng = random.Random(f"case-workers-{seed}")
+    with db.transaction() as session:
+        workers = list(session.scalars(
+            select(StaffAccount.username).where(StaffAccount.role == Role.KONSELOR.value,
+                                                StaffAccount.active.is_(True))
+            .order_by(StaffAccount.username)))
+        if not workers:
+            return 0
+        screened = session.scalars(
+            select(Participant.id).where(Participant.anonymised_on.is_(None),
+                                         Participant.id.in_(select(Screening.participant_id)))
+            .order_by(Participant.id)).all()
+        chosen = [{"pid": pid, "worker": rng.choice(workers)} for pid in screened
+                  if rng.random() < CASE_WORKER_SHARE]
+        if not chosen:
+            return 0
+        people: Table = Participant.__table__  # type: ignore[assignment]
+        session.execute(update(people).where(people.c.id == bindparam("pid"))
+                        .values(case_worker=bindparam("worker")), chosen)
+        audit_log.append(session, actor.username, "case_workers_imported",
+                         details={"count": len(chosen), "source": "synthetic demo"})
+    return len(chosen)
 
 
 def insert_screenings(db: Database, actor: Actor, items: Sequence[SyntheticScreening],

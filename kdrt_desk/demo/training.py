@@ -17,6 +17,13 @@ from sqlalchemy import Table, func, insert, select, update
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import DecisionOutcome, ParticipantStatus
+from kdrt_desk.domain.skills import (
+    DEFAULT_LEVELS,
+    DEFAULT_PASS_LEVEL,
+    SkillCriterion,
+    SkillRubric,
+    levels_to_json,
+)
 from kdrt_desk.domain.training import (
     EnrolmentStatus,
     FacilitatorInput,
@@ -48,6 +55,21 @@ from kdrt_desk.synthetic.training import (
 )
 
 DEMO_FACILITATOR_LOGIN = "fasilitator"
+# the skill rubrics of the demo's assessed economic modules (an admin's own rubric is kept)
+DEMO_RUBRICS: dict[str, tuple[str, ...]] = {
+    "EKO-01": ("Mengoperasikan mesin jahit", "Pola dan memotong kain", "Kerapian jahitan",
+               "Hitung harga jual"),
+    "EKO-02": ("Kebersihan", "Resep & takaran", "Hitung biaya"),
+    "EKO-03": ("Ketelitian dan kerapian", "Mutu bahan", "Hitung harga jual"),
+}
+
+
+def demo_levels(rubric: SkillRubric, participant_id: int, score: int) -> tuple[int, ...]:
+    """Plausible levels for a score (40-100): around the score's level, a little uneven."""
+    top = rubric.criteria[0].levels
+    base = 1 + (score - 40) / 50 * (top - 1)
+    return tuple(max(1, min(c.levels, round(base + ((participant_id + n) % 3 - 1) * 0.5)))
+                 for n, c in enumerate(rubric.criteria))
 
 
 @dataclass(frozen=True)
@@ -95,6 +117,14 @@ def insert_demo_training(db: Database, actor: Actor, seed: int, today: date) -> 
                         frozenset(f.value for f in m.venue_features), m.assessment_required)
              for m in modules.values()]
     plan = generate_training(training_candidates(db), specs, seed=seed, today=today)
+    rubrics: dict[str, SkillRubric] = {}
+    for code, names in DEMO_RUBRICS.items():
+        if code in modules:
+            rubric = catalogue.skill_rubric(modules[code].id) or catalogue.set_skill_rubric(
+                modules[code].id, SkillRubric(tuple(SkillCriterion(n, DEFAULT_LEVELS)
+                                                    for n in names), DEFAULT_PASS_LEVEL))
+            if rubric is not None:
+                rubrics[code] = rubric
 
     partners = PartnerService(db, actor)
     known = {p.name.lower() for p in partners.partners()}
@@ -151,7 +181,7 @@ def insert_demo_training(db: Database, actor: Actor, seed: int, today: date) -> 
         sessions.cancel(session_ids[g][index], reason)
 
     marks = _insert_marks(db, actor, plan, session_ids, modules_by_code={
-        c: m.id for c, m in modules.items()}, today=today)
+        c: m.id for c, m in modules.items()}, today=today, rubrics=rubrics)
     return DemoTraining(
         partners=added_partners, venues=len(venue_ids), facilitators=len(facilitator_ids),
         groups=len(group_ids), enrolled=sum(len(ids) for planned in plan.groups
@@ -162,7 +192,8 @@ def insert_demo_training(db: Database, actor: Actor, seed: int, today: date) -> 
 
 
 def _insert_marks(db: Database, actor: Actor, plan: TrainingPlan, session_ids: list[list[int]],
-                  modules_by_code: dict[str, int], today: date) -> int:
+                  modules_by_code: dict[str, int], today: date,
+                  rubrics: dict[str, SkillRubric] | None = None) -> int:
     """Attendance and assessments in one transaction, checked by the roll-call's rules: a
     session in the past, not cancelled, and she was a member that day."""
     now = datetime.now(UTC)
@@ -190,10 +221,17 @@ def _insert_marks(db: Database, actor: Actor, plan: TrainingPlan, session_ids: l
             session.execute(update(table).where(table.c.id.in_(sorted(wanted)))
                             .values(status=SessionStatus.HELD.value))
         if plan.assessments:
-            session.execute(insert(SkillAssessment), [
-                {"participant_id": pid, "module_id": modules_by_code[code], "passed": passed,
-                 "assessed_on": day, "recorded_by": actor.username, "score": score}
-                for pid, code, passed, day, score in plan.assessments])
+            results = []
+            for pid, code, passed, day, score in plan.assessments:
+                rubric, levels = (rubrics or {}).get(code), ""
+                if rubric is not None:  # passed follows the rubric, as in real use
+                    reached = demo_levels(rubric, pid, score)
+                    passed, levels = rubric.passed(reached), levels_to_json(reached)
+                results.append({"participant_id": pid, "module_id": modules_by_code[code],
+                                "passed": passed, "assessed_on": day,
+                                "recorded_by": actor.username, "score": score,
+                                "levels": levels})
+            session.execute(insert(SkillAssessment), results)
         audit_log.append(session, actor.username, "attendance_imported",
                          details={"marks": len(attendance), "sessions": len(wanted),
                                   "assessments": len(plan.assessments),

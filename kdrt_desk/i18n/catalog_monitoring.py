@@ -81,7 +81,7 @@ UI_MONITORING: dict[str, tuple[str, str]] = {
         "Peringatan asesmen diterima", "Assessment alert acknowledged"),
     "ui.admin.audit.action.alert_closed": (
         "Peringatan asesmen ditutup", "Assessment alert closed"),
-    "ui.form.tab_assessments": ("Asesmen psikososial", "Psychosocial assessments"),
+    "ui.form.tab_assessments": ("Psikososial", "Wellbeing"),
     "ui.assessment.tab_note": (
         "Skor asesmen menggambarkan kesehatan jiwanya: hanya konselor dan admin yang "
         "melihatnya. Skor dihitung oleh aplikasi dari jawaban, tidak pernah diketik.",
@@ -116,9 +116,9 @@ UI_MONITORING: dict[str, tuple[str, str]] = {
         "Jawab atau kosongkan setiap butir dulu.", "Answer or leave out every item first."),
     "ui.assessment.working_translation": (
         "Terjemahan kerja — belum versi bahasa Indonesia yang tervalidasi. Admin dapat "
-        "menempelkan versi tervalidasi di Pengaturan → Instrumen asesmen.",
+        "menempelkan versi tervalidasi lewat Berkas → Instrumen asesmen…",
         "Working translation — not yet a validated Indonesian version. The admin can paste "
-        "in a validated one under Settings → Assessment instruments."),
+        "in a validated one under File → Assessment instruments…"),
     "ui.alert.her_alerts": ("Peringatan dari asesmen", "Alerts from assessments"),
     "ui.alert.line": ("{name} ({code}) · {instrument} butir {item}: jawaban {answer} · {when}",
                       "{name} ({code}) · {instrument} item {item}: answer {answer} · {when}"),
@@ -133,10 +133,10 @@ UI_MONITORING: dict[str, tuple[str, str]] = {
         "disimpan.",
         "For example: called, visited, referred to a psychologist. Saving closes the alert."),
     "ui.alert.close": ("Simpan dan tutup peringatan", "Save and close the alert"),
-    "ui.main.tab_monitoring": ("Asesmen", "Assessments"),
+    "ui.main.tab_monitoring": ("Pemantauan", "Monitoring"),
     "ui.main.alert_banner": (
-        "Ada {count} peringatan asesmen yang perlu Anda tangani. Buka tab Asesmen.",
-        "There are {count} assessment alerts for you to act on. Open the Assessments tab."),
+        "Ada {count} peringatan asesmen yang perlu Anda tangani. Buka tab Pemantauan.",
+        "There are {count} assessment alerts for you to act on. Open the Monitoring tab."),
     "ui.main.alert_banner_open": ("Buka peringatan", "Open the alerts"),
     "ui.monitoring.alerts": ("Peringatan asesmen", "Assessment alerts"),
     "ui.monitoring.alerts_count": ("Peringatan asesmen terbuka: {count}",
@@ -169,4 +169,11 @@ UI_MONITORING: dict[str, tuple[str, str]] = {
     "ui.monitoring.paper_form": ("Formulir kertas:", "Paper form:"),
     "ui.monitoring.print_form": ("Simpan formulir PDF…", "Save the PDF form…"),
     "ui.monitoring.form_saved": ("Formulir disimpan: {path}", "Form saved: {path}"),
+    "ui.dash.alerts_title": ("Peringatan asesmen", "Assessment alerts"),
+    "ui.dash.alerts_count": (
+        "Peringatan asesmen yang belum diterima siapa pun setelah 1 hari kerja: {count}",
+        "Assessment alerts nobody acknowledged within 1 working day: {count}"),
+    "ui.dash.alerts_hint": (
+        "Minta konselor pendampingnya menanganinya di tab Pemantauan, atau tangani sendiri.",
+        "Ask her case worker to act on it in the Monitoring tab, or act on it yourself."),
 }

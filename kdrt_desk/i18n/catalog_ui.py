@@ -100,9 +100,9 @@ UI.update({
     "ui.form.tab_identity": ("Identitas", "Identity"),
     "ui.form.tab_contact": ("Kontak && keamanan", "Contact && safety"),
     "ui.form.tab_household": ("Keluarga && ekonomi", "Household && income"),
-    "ui.form.tab_consent": ("Persetujuan && status", "Consent && status"),
-    "ui.form.tab_screening": ("Asesmen && keputusan", "Screening && decision"),
-    "ui.form.tab_services": ("Layanan && rujukan", "Services && referrals"),
+    "ui.form.tab_consent": ("Persetujuan", "Consent"),
+    "ui.form.tab_screening": ("Asesmen awal", "Screening"),
+    "ui.form.tab_services": ("Layanan", "Services"),
     "ui.form.tab_timeline": ("Riwayat", "Timeline"),
     "ui.form.high_risk": ("⚠ RISIKO TINGGI menurut asesmen terakhir. Perhatikan rencana "
                           "keselamatannya dan pertimbangkan rujukan segera.",

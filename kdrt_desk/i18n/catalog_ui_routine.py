@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 UI_ROUTINE: dict[str, tuple[str, str]] = {
-    "ui.form.tab_routine": ("Rutinitas mingguan", "Weekly routine"),
+    "ui.form.tab_routine": ("Rutinitas", "Routine"),
     "ui.routine.grid_name": ("Kisi rutinitas mingguan", "Weekly routine grid"),
     "ui.routine.legend": ("Arti warna", "What the colours mean"),
     "ui.routine.grid_none_selected": ("Tidak ada blok terpilih", "No block selected"),

@@ -1,6 +1,11 @@
 """SQLAlchemy 2 typed mappings (portable SQL: the same models run on PostgreSQL later)."""
 
-from kdrt_desk.models.assessment import Assessment, AssessmentAlert, InstrumentVersion
+from kdrt_desk.models.assessment import (
+    Assessment,
+    AssessmentAlert,
+    InstrumentVersion,
+    ScoreLedger,
+)
 from kdrt_desk.models.audit import AuditEntry
 from kdrt_desk.models.base import Base
 from kdrt_desk.models.indicator_target import IndicatorTarget
@@ -31,7 +36,8 @@ from kdrt_desk.models.training_session import Attendance, SkillAssessment, Train
 
 SEALED_MODELS = (Participant, ParticipantCase, ParticipantConsent, Screening, ScreeningChange,
                  ScreeningDecision, ServiceRecord, Enrolment, ParticipantRoutine,
-                 ReminderTold, Assessment, AssessmentAlert, LivelihoodRecord, BusinessCapital)
+                 ReminderTold, Assessment, AssessmentAlert, LivelihoodRecord, BusinessCapital,
+                 ScoreLedger)
 name_sealed_columns(Base.metadata)
 for _model in SEALED_MODELS:
     register_sealed_model(_model)
@@ -41,6 +47,7 @@ __all__ = ["SEALED_MODELS", "Assessment", "AssessmentAlert", "Attendance", "Audi
            "Facilitator", "GroupModule", "InstrumentVersion", "LivelihoodRecord", "Module",
            "Participant", "ParticipantCase",
            "ParticipantConsent", "ParticipantRoutine", "ParticipantSearchToken", "Partner",
-           "ReminderTold", "Screening", "ScreeningChange", "ScreeningDecision", "ServiceRecord",
+           "ReminderTold", "ScoreLedger", "Screening", "ScreeningChange", "ScreeningDecision",
+           "ServiceRecord",
            "Setting", "SkillAssessment", "StaffAccount", "TrainingGroup", "TrainingSession",
            "Venue", "facilitator_module", "group_facilitator"]

@@ -94,3 +94,26 @@ class AssessmentAlert(Base):
         Sealed(Tier.RESTRICTED), nullable=True)
 
     __seal_identity__ = ("seal_id",)
+
+
+class ScoreLedger(Base):
+    """The scores of up to ``BUCKET`` participants' assessments of one instrument and round, as
+    one sealed value: the indicators read a few hundred of these instead of opening 200,000
+    scores one by one. Kept in step by the assessment service in the same transaction as the
+    assessment; ``entries`` (plain) lets the indicators see a ledger that is not (rows added
+    outside the service), and then they read the assessments themselves."""
+
+    __tablename__ = "score_ledger"
+    __table_args__ = (Index("ix_score_ledger_key", "instrument_code", "round", "bucket",
+                            unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instrument_code: Mapped[str] = mapped_column(String(20))
+    round: Mapped[str] = mapped_column(String(16))
+    bucket: Mapped[int] = mapped_column(Integer)  # participant id // BUCKET
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    # {"<assessment id>": [participant id, "YYYY-MM-DD", value or None]}
+    data: Mapped[dict[str, list[object]] | None] = mapped_column(
+        Sealed(Tier.RESTRICTED, required=True), nullable=True)
+
+    __seal_identity__ = ("instrument_code", "round", "bucket")

@@ -114,9 +114,11 @@ def progress(session: Session, people: Iterable[int],
     people, modules = list(people), list(modules)
     if not people or not modules:
         return {}
-    rules = {m: (code, pct, required) for m, code, pct, required in session.execute(
+    # a module with a skill rubric is completed only with the rubric's assessment passed
+    rules = {m: (code, pct, required or bool(rubric))
+             for m, code, pct, required, rubric in session.execute(
         select(Module.id, Module.code, Module.min_attendance_pct,
-               Module.assessment_required).where(Module.id.in_(modules)))}
+               Module.assessment_required, Module.skill_rubric).where(Module.id.in_(modules)))}
     passed = {(p, m): ok for p, m, ok in session.execute(
         select(SkillAssessment.participant_id, SkillAssessment.module_id,
                SkillAssessment.passed)

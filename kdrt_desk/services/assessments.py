@@ -29,6 +29,7 @@ from kdrt_desk.domain.instruments import Score, score
 from kdrt_desk.domain.training import EnrolmentStatus
 from kdrt_desk.errors import UserError
 from kdrt_desk.models import Assessment, AssessmentAlert, Enrolment, Participant, TrainingGroup
+from kdrt_desk.repositories import score_ledger
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -74,6 +75,7 @@ class AssessmentService:
                              answers=list(answers), score=result.to_json())
             session.add(row)
             session.flush()
+            score_ledger.add(session, row)
             for item in result.alerts:
                 session.add(AssessmentAlert(is_open=True, raised={
                     "participant_id": person.id, "assessment_id": row.id,
@@ -106,6 +108,7 @@ class AssessmentService:
             person = _participant(session, row.participant_id)
             audit_log.append(session, self.actor.username, "assessment_deleted", person.code,
                              {"instrument": row.instrument_code, "round": row.round})
+            score_ledger.remove(session, [row])
             session.delete(row)
 
     def due(self, today: date | None = None, *, mine_only: bool = False,

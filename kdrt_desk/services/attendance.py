@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
+from kdrt_desk.domain.skills import SkillRubric, levels_from_json, levels_to_json
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import (
     AttendanceMark,
@@ -29,6 +30,7 @@ from kdrt_desk.models import (
     Attendance,
     Enrolment,
     GroupModule,
+    Module,
     Participant,
     SkillAssessment,
     TrainingGroup,
@@ -218,9 +220,16 @@ class AttendanceService:
                                                                                  {})
         return sorted(found.values(), key=lambda p: p.module_code)
 
-    def record_assessment(self, participant_id: int, module_id: int, passed: bool,
-                          on: date | None = None, score: int | None = None) -> None:
-        """Her skill assessment for a module (a new one replaces the last)."""
+    def record_assessment(self, participant_id: int, module_id: int, passed: bool = False,
+                          on: date | None = None, score: int | None = None,
+                          levels: Sequence[int | None] | None = None) -> bool:
+        """Her skill assessment for a module (a new one replaces the last); returns whether
+        she passed.
+
+        When the module has a skill rubric, ``levels`` gives the level reached on each of its
+        criteria (each must exist) and ``passed`` is computed from them, never taken as typed;
+        without a rubric ``passed`` is recorded as given and ``levels`` must be left out.
+        """
         self.actor.require(Permission.TAKE_ATTENDANCE)
         day = on or local_today()
         errors: list[UserError] = []
@@ -239,6 +248,16 @@ class AttendanceService:
                     own_group_ids(session, self.actor)))
             if session.scalar(enrolled.limit(1)) is None:
                 raise UserError("error.assessment_not_in_module")
+            rubric = SkillRubric.from_json(session.scalar(
+                select(Module.skill_rubric).where(Module.id == module_id)) or "")
+            reached: tuple[int, ...] = ()
+            if rubric is not None:
+                if levels is None:
+                    raise UserError("error.skill_levels_required")
+                reached = rubric.check_levels(list(levels))
+                passed = rubric.passed(reached)
+            elif levels is not None:
+                raise UserError("error.skill_levels_without_rubric")
             row = session.scalar(select(SkillAssessment).where(
                 SkillAssessment.participant_id == participant_id,
                 SkillAssessment.module_id == module_id))
@@ -247,10 +266,24 @@ class AttendanceService:
                 session.add(row)
             row.passed, row.assessed_on, row.score = bool(passed), day, score
             row.recorded_by = self.actor.username
+            row.levels = levels_to_json(reached) if rubric is not None else ""
             code = session.scalar(select(Participant.code).where(
                 Participant.id == participant_id)) or ""
             audit_log.append(session, self.actor.username, "skill_assessed", code,
                              {"module_id": module_id, "passed": bool(passed)})
+            return bool(passed)
+
+    def assessment_levels(self, participant_id: int, module_id: int) -> tuple[int, ...]:
+        """The levels her last assessment of the module recorded (empty: none, or no rubric)."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.reading() as session:
+            if not sees_all(self.actor) and not session.scalar(select(Enrolment.id).where(
+                    Enrolment.participant_id == participant_id,
+                    Enrolment.group_id.in_(own_group_ids(session, self.actor))).limit(1)):
+                raise PermissionDeniedError()
+            return levels_from_json(session.scalar(select(SkillAssessment.levels).where(
+                SkillAssessment.participant_id == participant_id,
+                SkillAssessment.module_id == module_id)) or "")
 
     # -- helpers -------------------------------------------------------------------------------
     def _session(self, session: Session, session_id: int) -> TrainingSession:

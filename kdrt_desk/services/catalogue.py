@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.availability import dates_text, hours_text, parse_dates, parse_hours
 from kdrt_desk.domain.enums import Role
+from kdrt_desk.domain.skills import SkillRubric, check_rubric
 from kdrt_desk.domain.training import (
     FacilitatorInput,
     FacilitatorType,
@@ -67,6 +68,22 @@ def venue_view(row: Venue) -> VenueView:
                      closed_on=parse_dates(row.closed_dates), archived=row.archived)
 
 
+def _rubric_changes(before: SkillRubric | None, after: SkillRubric | None) -> list[str]:
+    """The names of what differs between two rubrics (for the audit log)."""
+    if before == after:
+        return []
+    if before is None or after is None:
+        return ["skill_rubric"]
+    changed = []
+    if [c.name for c in before.criteria] != [c.name for c in after.criteria]:
+        changed.append("criteria")
+    if [c.level_labels for c in before.criteria] != [c.level_labels for c in after.criteria]:
+        changed.append("level_labels")
+    if before.pass_level != after.pass_level:
+        changed.append("pass_level")
+    return changed
+
+
 class CatalogueService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
@@ -114,6 +131,35 @@ class CatalogueService:
                              f"module:{row.id}", {"code": row.code})
             partner = session.get(Partner, row.partner_id) if row.partner_id else None
             return module_view(row, partner.name if partner else "")
+
+    def skill_rubric(self, module_id: int) -> SkillRubric | None:
+        """The module's skill rubric (None: it has none; then pass/fail is recorded as is)."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.reading() as session:
+            return SkillRubric.from_json(self._module(session, module_id).skill_rubric)
+
+    def set_skill_rubric(self, module_id: int, rubric: SkillRubric | None) -> SkillRubric | None:
+        """Define (or with None remove) an economic module's skill rubric; audited by the
+        names of what changed, never the texts."""
+        self.actor.require(Permission.MANAGE_PROGRAMME)
+        clean = None if rubric is None else check_rubric(rubric)
+        with self.db.transaction() as session:
+            row = self._module(session, module_id)
+            if clean is not None and row.track != Track.ECONOMIC.value:
+                raise UserError("error.rubric_economic_only")
+            try:
+                before = SkillRubric.from_json(row.skill_rubric)
+            except UserError:  # a damaged one is replaced, not a reason to refuse
+                before = None
+            changed = _rubric_changes(before, clean) or (
+                ["skill_rubric"] if before is None and row.skill_rubric else [])
+            if not changed:
+                return clean
+            row.skill_rubric = "" if clean is None else clean.to_json()
+            audit_log.append(session, self.actor.username,
+                             "skill_rubric_removed" if clean is None else "skill_rubric_set",
+                             f"module:{module_id}", {"code": row.code, "fields": changed})
+            return clean
 
     def set_module_archived(self, module_id: int, archived: bool) -> None:
         self.actor.require(Permission.MANAGE_PROGRAMME)

@@ -21,8 +21,12 @@ from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.domain.training import EnrolmentStatus
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.models import (
+    Assessment,
+    AssessmentAlert,
     Attendance,
+    BusinessCapital,
     Enrolment,
+    LivelihoodRecord,
     Participant,
     ParticipantConsent,
     ParticipantRoutine,
@@ -35,6 +39,7 @@ from kdrt_desk.models import (
     Setting,
 )
 from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.repositories import score_ledger
 from kdrt_desk.repositories.names import ANONYMISED_MARKER
 from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
@@ -411,9 +416,10 @@ class ConsentService:
                  .values(end_reason=None))
         _changed(session, update(Attendance).where(Attendance.participant_id == pid)
                  .values(reason=""))
+        monitoring = _erase_monitoring(session, pid, statistics)
         fields = list(ERASED_FIELDS)
         fields += ["estimated_age"] if statistics else ["estimated_age", "monthly_income"]
-        return {"fields": sorted(fields), "case_deleted": case_deleted,
+        return {"fields": sorted(fields), "case_deleted": case_deleted, **monitoring,
                 "routine_deleted": routine_deleted,
                 "reminders_told_deleted": told_deleted,
                 "screenings": screenings, "decisions": decisions, "services": services,
@@ -424,4 +430,32 @@ class ConsentService:
         (erased cells are zeroed in the file: secure delete is on for every connection)."""
         if not checkpoint(self.db.engine):
             log.warning("the WAL could not be emptied after an anonymisation (vault busy)")
+
+
+def _erase_monitoring(session: Session, pid: int, statistics: bool) -> dict[str, int]:
+    """Her alerts always go (what was done about them is about her); her answers go; her
+    scores, livelihood records and capital stay, without her name, only when she agreed to
+    anonymised statistics (the outcome figures then still count her)."""
+    alerts = [a for a in session.scalars(select(AssessmentAlert))
+              if isinstance(a.raised, dict) and a.raised.get("participant_id") == pid]
+    for alert in alerts:
+        session.delete(alert)
+    if statistics:
+        answered = 0
+        for row in session.scalars(select(Assessment).where(Assessment.participant_id == pid)):
+            row.answers = []  # the score stays; which answer she gave to which item goes
+            answered += 1
+        return {"alerts_deleted": len(alerts), "assessment_answers_erased": answered,
+                "assessments_deleted": 0, "livelihood_deleted": 0, "capital_deleted": 0}
+    score_ledger.remove(session, session.scalars(select(Assessment).where(
+        Assessment.participant_id == pid)).all())
+    return {
+        "alerts_deleted": len(alerts), "assessment_answers_erased": 0,
+        "assessments_deleted": _changed(session, delete(Assessment).where(
+            Assessment.participant_id == pid)),
+        "livelihood_deleted": _changed(session, delete(LivelihoodRecord).where(
+            LivelihoodRecord.participant_id == pid)),
+        "capital_deleted": _changed(session, delete(BusinessCapital).where(
+            BusinessCapital.participant_id == pid)),
+    }
 

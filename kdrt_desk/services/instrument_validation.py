@@ -26,9 +26,12 @@ def check_instrument(instrument: Instrument) -> None:
     if not 2 <= points <= MAX_SCALE_POINTS:
         errors.append(UserError("error.instrument_scale", field="scale",
                                 limit=MAX_SCALE_POINTS))
-    elif len(instrument.labels_en) != points or len(instrument.labels_id) != points:
+    elif len(instrument.labels_en) != points or len(instrument.labels_id) != points or any(
+            not text.strip() for text in (*instrument.labels_en, *instrument.labels_id)):
         errors.append(UserError("error.instrument_labels", field="labels", count=points))
     for number, item in enumerate(instrument.items, start=1):
+        for text in (item.text_en, item.text_id):
+            errors.extend(reject_control_characters("items", text))
         if not item.text_en.strip() or not item.text_id.strip():
             errors.append(UserError("error.instrument_item_text", field="items", item=number))
         if max(len(item.text_en), len(item.text_id)) > TEXT_LIMIT:
@@ -59,6 +62,8 @@ def check_wording(current: Instrument, items_id: tuple[str, ...], instructions_i
     if len(labels_id) != len(current.labels_id) or any(not t.strip() for t in labels_id):
         errors.append(UserError("error.instrument_labels", field="labels",
                                 count=len(current.labels_id)))
+    if not instructions_id.strip():
+        errors.append(UserError("error.required", field="instructions"))
     texts = (*items_id, instructions_id, *labels_id)
     if any(len(t) > TEXT_LIMIT for t in texts):
         errors.append(UserError("error.too_long", field="items", limit=TEXT_LIMIT))

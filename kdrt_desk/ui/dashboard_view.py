@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kdrt_desk.domain.assessment import AlertView
 from kdrt_desk.domain.care import DashboardCounts
 from kdrt_desk.domain.enums import NotEligibleReason, ServiceKind, ServiceStatus
 from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.alert_dialog import alert_words
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import hint_label
 from kdrt_desk.ui.widgets.look import (
@@ -31,6 +33,7 @@ from kdrt_desk.ui.widgets.look import (
     CELL,
     CELL_STRONG,
     FIGURE,
+    HIGH_RISK,
     HINT,
     STRONG,
     TITLE,
@@ -102,6 +105,8 @@ class DashboardView(QWidget):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
+        self.alert_box = self._alerts_box()
+        column.addWidget(self.alert_box)
         column.addWidget(self._decisions_box())
         column.addWidget(self._training_box())
         lower = QHBoxLayout()
@@ -123,6 +128,24 @@ class DashboardView(QWidget):
             scroll.hide()
 
     # -- building ---------------------------------------------------------------------------
+    def _alerts_box(self) -> QGroupBox:
+        """Assessment alerts nobody acknowledged within a working day (Admin, Konselor)."""
+        box = QGroupBox(t("ui.dash.alerts_title"))
+        mark(box, HIGH_RISK)
+        self.alert_lines = QLabel()
+        self.alert_lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.alert_lines.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.alert_lines)
+        layout.addWidget(hint_label(t("ui.dash.alerts_hint")))
+        box.hide()
+        return box
+
+    def _show_alerts(self, alerts: list[AlertView]) -> None:
+        self.alert_box.setTitle(t("ui.dash.alerts_count", count=len(alerts)))
+        self.alert_lines.setText("\n".join(alert_words(a) for a in alerts[:10]))
+        self.alert_box.setVisible(bool(alerts))
+
     def _decisions_box(self) -> QGroupBox:
         box = QGroupBox(t("ui.care.dash.screening"))
         grid = QGridLayout()
@@ -255,10 +278,17 @@ class DashboardView(QWidget):
         self.as_of.setText(t("ui.care.dash.loading"))
         self.runner.run(lambda: dashboard.counts(day),
                         self._show, self._failed, latest=(self, "list"))
+        if self.services.vault.actor.may(Permission.VIEW_RESTRICTED):
+            alerts = self.services.alerts
+            self.runner.run(alerts.unacknowledged, self._show_alerts, self._failed,
+                            latest=(self, "alerts"))
 
     def clear(self) -> None:
         """Forget every figure (used when the app locks)."""
         self.runner.drop((self, "list"))
+        self.runner.drop((self, "alerts"))
+        self.alert_box.hide()
+        self.alert_lines.clear()
         self.counts = None
         self.as_of.clear()
         for card in self.cards.values():

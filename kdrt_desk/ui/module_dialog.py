@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 from shiboken6 import isValid
 
 from kdrt_desk.domain.training import (
@@ -23,6 +23,7 @@ from kdrt_desk.ui.catalogue_dialogs import (
     text_box,
 )
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, set_combo
+from kdrt_desk.ui.skill_rubric_dialog import SkillRubricDialog
 from kdrt_desk.ui.widgets.forms import add_field
 from kdrt_desk.wiring import Services
 
@@ -77,6 +78,20 @@ class ModuleDialog(CatalogueDialog):
         add_field(self.form, self.errors, t("ui.catalogue.module.venue_features"),
                   "venue_features", self.venue_features)
         add_field(self.form, self.errors, "", "assessment_required", self.assessment)
+        self.rubric_dialog: SkillRubricDialog | None = None
+        self.rubric_button = QPushButton(t("ui.skills.rubric_button"))
+        self.rubric_button.clicked.connect(self.open_rubric)
+        self.rubric_hint = QLabel()
+        self.rubric_hint.setWordWrap(True)
+        rubric_row = QWidget()
+        rubric_line = QHBoxLayout(rubric_row)
+        rubric_line.setContentsMargins(0, 0, 0, 0)
+        rubric_line.addWidget(self.rubric_button)
+        rubric_line.addWidget(self.rubric_hint, 1)
+        rubric_line.addStretch(0)  # the button keeps its width while the hint is hidden
+        add_field(self.form, self.errors, t("ui.skills.rubric_row"), "skill_rubric", rubric_row)
+        self.track.currentIndexChanged.connect(self._rubric_state)
+        self._rubric_state()
         add_field(self.form, self.errors, t("ui.catalogue.module.description"), "description",
                   self.description)
         add_field(self.form, self.errors, t("ui.catalogue.module.objectives"), "objectives",
@@ -96,6 +111,23 @@ class ModuleDialog(CatalogueDialog):
         layout.addWidget(spin)
         layout.addStretch(1)
         return row
+
+    def _rubric_state(self) -> None:
+        """The rubric belongs to a saved economic module (it is saved on its own)."""
+        economic = enum_value(self.track, Track) is Track.ECONOMIC
+        self.rubric_button.setEnabled(bool(self.module.id) and economic)
+        self.rubric_hint.setText("" if self.rubric_button.isEnabled()
+                                 else t("ui.skills.rubric_social_hint") if not economic
+                                 else t("ui.skills.rubric_new_hint"))
+        self.rubric_hint.setVisible(not self.rubric_button.isEnabled())
+
+    def open_rubric(self) -> SkillRubricDialog | None:
+        if not self.rubric_button.isEnabled():
+            return None
+        self.rubric_dialog = SkillRubricDialog(self.services, self.runner, self.module.id,
+                                               self.module.code, self)
+        self.rubric_dialog.open()
+        return self.rubric_dialog
 
     def _partners_loaded(self, partners: list[PartnerView]) -> None:
         if not isValid(self):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.alert_dialog import AlertActionDialog, alert_words
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path
-from kdrt_desk.ui.widgets.look import HIGH_RISK, HINT, OK, SECTION, mark, primary
+from kdrt_desk.ui.widgets.look import ERROR_TEXT, HIGH_RISK, HINT, OK, SECTION, mark, primary
 from kdrt_desk.ui.widgets.tables import fit_columns, table
 from kdrt_desk.wiring import Services
 
@@ -151,7 +151,7 @@ class MonitoringView(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if late and column == 1:
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setForeground(ERROR_TEXT)
                 self.due_table.setItem(row, column, item)
         fit_columns(self.due_table, keep={2})
         overdue = sum(1 for d in self.due if d.overdue(today))

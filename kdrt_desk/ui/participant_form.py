@@ -31,11 +31,12 @@ from shiboken6 import isValid
 
 from kdrt_desk.domain.enums import RiskLevel
 from kdrt_desk.domain.participant import ParticipantInput, ParticipantRecord
-from kdrt_desk.errors import ValidationError
+from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services.participants import PossibleDuplicate
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.case_worker_field import case_worker_summary
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import set_combo
 from kdrt_desk.ui.participant_sections import (
@@ -49,7 +50,7 @@ from kdrt_desk.ui.participant_sections import (
 )
 from kdrt_desk.ui.routine_tab import RoutineTab
 from kdrt_desk.ui.widgets.errors import show_error
-from kdrt_desk.ui.widgets.forms import as_typed
+from kdrt_desk.ui.widgets.forms import as_typed, plain
 from kdrt_desk.ui.widgets.look import ERROR_TAB, HIGH_RISK, HINT, mark
 from kdrt_desk.wiring import Services
 
@@ -157,6 +158,9 @@ class ParticipantForm(FormDialog):
         mark(self.risk_banner, HIGH_RISK)
         self.risk_banner.hide()
         layout.addWidget(self.risk_banner)
+        self.case_worker_label = plain(QLabel())  # her case worker, read-only (set at screening)
+        self.case_worker_label.hide()
+        layout.addWidget(self.case_worker_label)
         layout.addWidget(self.tabs)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
@@ -167,6 +171,7 @@ class ParticipantForm(FormDialog):
             self.setEnabled(False)
             participants = services.participants
             runner.run(lambda: participants.get(participant_id), self._loaded, self._load_failed)
+            self._show_case_worker()
 
     def _add_stage_tabs(self, participant_id: int) -> None:
         """Screening, services and the timeline of a saved participant; each saves on its own."""
@@ -188,6 +193,18 @@ class ParticipantForm(FormDialog):
             self.extra_tabs.append(self.routine_tab)
             if actor.may(Permission.VIEW_SCREENING):
                 screening.routine_wanted.connect(self.show_routine)
+            from kdrt_desk.ui.livelihood_tab import LivelihoodTab  # her income: contact tier
+
+            livelihood = LivelihoodTab(self.services, self.runner, participant_id)
+            self.tabs.addTab(livelihood, t("ui.form.tab_livelihood"))
+            self.extra_tabs.append(livelihood)
+        if actor.may(Permission.VIEW_RESTRICTED):  # scores describe her mental health
+            from kdrt_desk.ui.assessments_tab import AssessmentsTab
+
+            assessments = AssessmentsTab(self.services, self.runner, participant_id)
+            assessments.changed.connect(self.timeline.refresh)
+            self.tabs.addTab(assessments, t("ui.form.tab_assessments"))
+            self.extra_tabs.append(assessments)
         if actor.may(Permission.RECORD_SERVICE):
             care = ServicesTab(self.services, self.runner, participant_id)
             care.changed.connect(self.timeline.refresh)
@@ -224,6 +241,26 @@ class ParticipantForm(FormDialog):
             return
         participants, pid = self.services.participants, self.participant_id
         self.runner.run(lambda: participants.get(pid), self._status_reloaded)
+        self._show_case_worker()
+
+    def _show_case_worker(self) -> None:
+        """Her case worker in the header, for roles that read screenings."""
+        if self.participant_id is None or not self.services.vault.actor.may(
+                Permission.VIEW_SCREENING):
+            return
+        services, pid, shown = self.services, self.participant_id, self.case_worker_label
+
+        def show(text: str) -> None:
+            if isValid(shown):
+                shown.setText(text)
+                shown.show()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError) and isValid(self):  # refused: the line stays out
+                show_error(self, exc)
+
+        self.runner.run(lambda: case_worker_summary(services, pid), show, failed,
+                        latest=(self, "case_worker"))
 
     def _status_reloaded(self, record: ParticipantRecord) -> None:
         if not isValid(self):

@@ -39,6 +39,7 @@ from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import format_date, format_datetime, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.case_worker_field import CaseWorkerField, case_worker_cell
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, from_qdate, set_combo, to_qdate
 from kdrt_desk.ui.widgets.check_grid import CheckGrid
@@ -60,7 +61,7 @@ FIELD_LABELS = {"screened_on": "ui.screening.screened_on", "needs": "ui.screenin
 TIME_BARRIERS = frozenset({Barrier.WORKING_HOURS, Barrier.CHILDCARE, Barrier.TRANSPORT})
 RESTRICTED_FIELDS = frozenset({"risk_level", "risk_reasons", "safety_plan", "interview_notes"})
 GENERAL_FIELDS = frozenset({"screened_on", "needs", "skills", "skills_other", "experience",
-                            "barriers"})
+                            "barriers", "case_worker"})
 
 
 class ScreeningDialog(FormDialog):
@@ -177,6 +178,10 @@ class ScreeningDialog(FormDialog):
         self.errors.add_row(form, t("ui.screening.screened_on"), "screened_on",
                             self.screened_on, True)
         form.addRow(t("ui.screening.assessor"), self.assessor)
+        self.case_worker = CaseWorkerField(self.services, self.runner, self.participant_id,
+                                           self._fail)
+        self.errors.add_row(form, t("ui.case_worker.label"), "case_worker",
+                            case_worker_cell(self.case_worker))
         self.errors.add_row(form, t("ui.screening.needs"), "needs", self.needs)
         self.errors.add_row(form, t("ui.screening.skills"), "skills", self.skills)
         self.errors.add_row(form, t("ui.screening.skills_other"), "skills_other",
@@ -256,6 +261,7 @@ class ScreeningDialog(FormDialog):
         self.experience.setReadOnly(not editable)
         self.barriers.set_editable(editable)
         self.checklist.set_editable(editable)
+        self.case_worker.set_editable(editable)
         if self.safety_stack is not None:
             self.risk_level.setEnabled(editable)
             self.risk_reasons.set_editable(editable)
@@ -413,6 +419,11 @@ class ScreeningDialog(FormDialog):
         """Save through the service; a confirmed decision makes the reason required."""
         if self.busy or not self.may_edit or not self.isEnabled():
             return
+        if (self.screening_id is not None and self.record is not None
+                and self.case_worker.changed() and self.collect() == self._snapshot):
+            record = self.record  # only her case worker changed: no reason, nothing to open
+            self.run(self.case_worker.saving(lambda: record))
+            return
         if self.screening_id is not None and not self.restricted_loaded:
             # every field is saved, so the restricted part must be there (opening is audited)
             answer = QMessageBox.question(self, t("ui.screening.open_to_save_title"),
@@ -432,15 +443,17 @@ class ScreeningDialog(FormDialog):
         screening = self.services.screening
         sid, version = self.screening_id, self.version
         if sid is None:
-            self.run(lambda: screening.create(data))
+            self.run(self.case_worker.saving(lambda: screening.create(data)))
         else:
-            self.run(lambda: screening.update(sid, data, version, reason=reason))
+            self.run(self.case_worker.saving(
+                lambda: screening.update(sid, data, version, reason=reason)))
 
     def on_saved(self, result: object) -> None:
         assert isinstance(result, ScreeningRecord)
         self.screening_id = result.id
         self.version = result.version
         self._snapshot = self.collect()
+        self.case_worker.mark_saved()
         super().on_saved(result)
 
     def _fail(self, exc: BaseException) -> None:
@@ -485,7 +498,7 @@ class ScreeningDialog(FormDialog):
     # -- closing ----------------------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
         return (self.may_edit and self._snapshot is not None
-                and self.collect() != self._snapshot)
+                and (self.collect() != self._snapshot or self.case_worker.changed()))
 
     def discard(self) -> None:
         """Close without asking (the user already confirmed leaving with unsaved changes)."""

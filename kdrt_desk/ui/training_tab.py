@@ -3,6 +3,8 @@ and recording a skill assessment."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from kdrt_desk.domain.skills import SkillRubric
 from kdrt_desk.domain.training import Membership, ModuleProgress
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
@@ -29,10 +32,13 @@ from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.forms import date_edit
+from kdrt_desk.ui.widgets.forms import date_edit, fit_height, hint_label, plain
 from kdrt_desk.ui.widgets.look import BELOW_MINIMUM, COMPLETED, SECTION, mark, primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
+
+if TYPE_CHECKING:
+    from kdrt_desk.ui.progress_report_dialog import ProgressReportDialog
 
 GROUP_COLUMNS = ("group", "joined", "status")
 PROGRESS_COLUMNS = ("module", "attended", "percent", "minimum", "assessment", "result")
@@ -67,6 +73,7 @@ class TrainingTab(QWidget):
         self.progress: list[ModuleProgress] = []
         self.titles: dict[int, str] = {}
         self.dialog: AssessmentDialog | None = None
+        self.report_dialog: ProgressReportDialog | None = None
         self.may_assess = services.vault.actor.may(Permission.TAKE_ATTENDANCE)
 
         intro = QLabel(t("ui.training.intro"))
@@ -86,6 +93,9 @@ class TrainingTab(QWidget):
         self.empty.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.assess_button)
+        self.report_button = QPushButton(t("ui.progress.print"))
+        self.report_button.clicked.connect(self.open_progress_report)
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -166,8 +176,21 @@ class TrainingTab(QWidget):
         return self.dialog
 
 
+    def open_progress_report(self) -> ProgressReportDialog:
+        """Ask how to print her progress report, then where to save it."""
+        from kdrt_desk.ui.progress_report_dialog import ProgressReportDialog
+
+        self.report_dialog = ProgressReportDialog(self.services, self.runner,
+                                                  self.participant_id, self)
+        self.report_dialog.open()
+        return self.report_dialog
+
+
 class AssessmentDialog(FormDialog):
-    """Passed or not, on a date, with an optional score (0–100)."""
+    """Passed or not, on a date, with an optional score (0–100). When the module has a skill
+    rubric: one level per criterion instead, and passed is worked out from them."""
+
+    ready = Signal()  # the module's rubric (if any) has loaded
 
     def __init__(self, services: Services, runner: TaskRunner, participant_id: int,
                  progress: ModuleProgress, title: str, parent: QWidget | None = None) -> None:
@@ -201,11 +224,83 @@ class AssessmentDialog(FormDialog):
         self.errors.add_row(form, t("ui.training.result_label"), "passed", outcome, True)
         self.errors.add_row(form, t("ui.training.date_label"), "on", self.on, True)
         self.errors.add_row(form, t("ui.training.score_label"), "score", self.score)
-        self.finish_layout(form, t("ui.training.save"), t("ui.training.assess_intro"), 460)
+        self.form, self.outcome = form, outcome
+        self.rubric: SkillRubric | None = None
+        self.level_combos: list[QComboBox] = []
+        self.intro = hint_label(t("ui.training.assess_intro"))
+        self.preview = QLabel()
+        self.finish_layout(form, t("ui.training.save"), self.intro, 520)
+        self.buttons.setEnabled(False)
+        catalogue, attendance = services.catalogue, services.attendance
+
+        def load() -> tuple[SkillRubric | None, tuple[int, ...]]:
+            rubric = catalogue.skill_rubric(self.module_id)
+            before = (attendance.assessment_levels(participant_id, self.module_id)
+                      if rubric is not None else ())
+            return rubric, before
+
+        runner.run(load, self._rubric_loaded, self._load_failed)
+
+    def _rubric_loaded(self, found: tuple[SkillRubric | None, tuple[int, ...]]) -> None:
+        if not isValid(self):
+            return
+        self.rubric, before = found
+        if self.rubric is not None:
+            rubric = self.rubric
+            cell = self.outcome.parentWidget()
+            if cell is not None:
+                self.form.setRowVisible(cell, False)
+            first = rubric.criteria[0]
+            self.intro.setText(t("ui.skills.assess_intro", level=rubric.pass_level,
+                                 label=first.label(rubric.pass_level)))
+            kept = len(before) == len(rubric.criteria)
+            for n, criterion in enumerate(rubric.criteria):
+                combo = QComboBox()
+                combo.setPlaceholderText(t("ui.skills.choose_level"))
+                for level, text in enumerate(criterion.level_labels, start=1):
+                    combo.addItem(t("ui.skills.level_choice", level=level, label=text), level)
+                combo.setCurrentIndex(before[n] - 1 if kept and before[n] <= combo.count()
+                                      else -1)
+                combo.currentIndexChanged.connect(self._show_preview)
+                error = self.errors.add_row(self.form, criterion.name.replace("&", "&&"),
+                                            f"levels.{n}", combo, True)
+                combo.currentIndexChanged.connect(lambda _i, e=error: e.show_message(""))
+                cell = error.parentWidget()
+                name = self.form.labelForField(cell) if cell is not None else None
+                if isinstance(name, QLabel):
+                    plain(name)  # an admin typed it: shown as typed
+                self.level_combos.append(combo)
+            self.form.addRow("", self.preview)
+            self._show_preview()
+            fit_height(self)
+        self.buttons.setEnabled(True)
+        self.ready.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            show_error(self, exc)
+            self.reject()
+
+    def chosen_levels(self) -> list[int | None]:
+        return [None if c.currentIndex() < 0 else int(c.currentData())
+                for c in self.level_combos]
+
+    def _show_preview(self) -> None:
+        levels = self.chosen_levels()
+        if self.rubric is None:
+            return
+        if any(level is None for level in levels):
+            self.preview.setText(t("ui.skills.preview_incomplete"))
+        else:
+            self.preview.setText(t("ui.skills.preview_passed") if self.rubric.passed(
+                [level for level in levels if level is not None])
+                else t("ui.skills.preview_failed"))
 
     def submit(self) -> None:
         attendance, pid, module = self.services.attendance, self.participant_id, self.module_id
         passed, day = self.passed.isChecked(), from_qdate(self.on.date())
         score = None if self.score.value() < 0 else self.score.value()
+        levels = self.chosen_levels() if self.rubric is not None else None
 
-        self.run(lambda: attendance.record_assessment(pid, module, passed, on=day, score=score))
+        self.run(lambda: attendance.record_assessment(pid, module, passed, on=day, score=score,
+                                                      levels=levels))

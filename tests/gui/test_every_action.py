@@ -770,6 +770,7 @@ ENTRIES = [
     Entry("&Berkas", "Pengaturan…", opens_dialog()),
     Entry("&Berkas", "Kriteria kelayakan…", opens_dialog()),
     Entry("&Berkas", "Mitra…", opens_dialog()),
+    Entry("&Berkas", "Instrumen asesmen…", opens_dialog()),
     Entry("&Berkas", "Buat lembar pemulihan baru…", recovery_sheet),
     Entry("Ba&hasa", "English", after(in_english)),
     Entry("Ba&hasa", "Bahasa Indonesia", after(in_indonesian), switch_to_english),

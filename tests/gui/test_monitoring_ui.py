@@ -116,3 +116,27 @@ def test_the_login_banner_tells_of_open_alerts(qtbot: QtBot, admin: Services) ->
     assert main.tabs.currentWidget() is main.monitoring
     runner.wait()
     assert failures == []
+
+
+def test_an_alert_nobody_acknowledged_for_a_working_day_is_on_the_dashboard(
+        qtbot: QtBot, admin: Services, runner: TaskRunner) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kdrt_desk.models import AssessmentAlert
+    from kdrt_desk.ui.dashboard_view import DashboardView
+
+    raise_alert(admin)
+    with admin.vault.db.transaction() as session:  # raised four days ago
+        row = session.query(AssessmentAlert).one()
+        raised = dict(row.raised or {})
+        raised["raised_at"] = (datetime.now(UTC) - timedelta(days=4)).isoformat()
+        row.raised = raised
+    view = DashboardView(admin, runner)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.alert_box.isVisible, timeout=5000)
+    assert "1" in view.alert_box.title() and "Bu 000" in view.alert_lines.text()
+    admin.alerts.acknowledge(admin.alerts.open_for_me()[0].id)
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.alert_box.isVisible(), timeout=5000)

@@ -245,7 +245,7 @@ def test_a_facilitator_has_no_routine_tab_and_staff_can_edit(
         with open_form(qtbot, team("fasilitator1"), runner, pid) as form:
             assert form.routine_tab is None
             titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
-            assert "Rutinitas mingguan" not in titles and not form.findChildren(RoutineTab)
+            assert "Rutinitas" not in titles and not form.findChildren(RoutineTab)
         staff = team("staf1")
         with open_form(qtbot, staff, runner, pid) as form:
             tab = routine_tab(form)
@@ -273,7 +273,7 @@ def test_the_tab_renders_in_both_languages(qtbot: QtBot, admin: Services, runner
         assert tab.grid.height() >= tab.grid.minimumSizeHint().height()
         assert tab.save_button.width() >= tab.save_button.sizeHint().width()
         title = form.tabs.tabText(form.tabs.currentIndex())
-        assert title == ("Rutinitas mingguan" if language == "id" else "Weekly routine")
+        assert title == ("Rutinitas" if language == "id" else "Routine")
         bar = form.tabs.tabBar()
         assert sum(bar.tabSizeHint(i).width() for i in range(bar.count())) <= bar.width()
         assert form.grab().save(str(tmp_path / f"routine_{language}.png"))

@@ -157,6 +157,8 @@ TAB_ICONS = {
     "RemindersView": QStyle.StandardPixmap.SP_MessageBoxQuestion,
     "AccountsView": QStyle.StandardPixmap.SP_DialogYesButton,
     "AuditView": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "MonitoringView": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "IndicatorsView": QStyle.StandardPixmap.SP_FileDialogInfoView,
 }
 
 

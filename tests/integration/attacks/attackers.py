@@ -55,6 +55,11 @@ SEALED_COLUMNS: dict[str, dict[str, Tier]] = {
     "enrolment": {"end_reason": C},
     "participant_routine": {"blocks": C},
     "reminder_told": {"channel": C},  # how she was told: in person says she may not be phoned
+    "assessment": {"answers": R, "score": R},  # her mental health
+    "assessment_alert": {"raised": R, "handled": R},  # who is at risk, and what was done
+    "score_ledger": {"data": R},  # every score, a bucket of participants at a time
+    "livelihood_record": {"details": C},  # income, savings, dependence on the abuser
+    "business_capital": {"details": C},
 }
 # The row identity bound into each table's sealed values (the documented format).
 IDENTITY: dict[str, tuple[str, ...]] = {
@@ -66,6 +71,11 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "enrolment": ("seal_id", "participant_id"),
     "participant_routine": ("participant_id",),
     "reminder_told": ("seal_id", "participant_id"),
+    "assessment": ("seal_id", "participant_id"),
+    "assessment_alert": ("seal_id",),
+    "score_ledger": ("instrument_code", "round", "bucket"),
+    "livelihood_record": ("seal_id", "participant_id"),
+    "business_capital": ("seal_id", "participant_id"),
 }
 TIER_CODES = {R: 1, C: 2}
 HEADER = 4  # version, tier, generation (2 bytes)

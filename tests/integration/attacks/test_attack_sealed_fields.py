@@ -36,6 +36,7 @@ from cli_harness import CliVault
 from sqlalchemy import text
 from support.programme import REQUIRED
 
+from kdrt_desk.domain.assessment import AssessmentInput
 from kdrt_desk.domain.care import ServiceInput
 from kdrt_desk.domain.enums import (
     Barrier,
@@ -51,6 +52,8 @@ from kdrt_desk.domain.enums import (
     ServiceStatus,
     ViolenceForm,
 )
+from kdrt_desk.domain.instruments import WHO5, Item
+from kdrt_desk.domain.livelihood import CapitalInput, LivelihoodInput
 from kdrt_desk.domain.participant import CaseBackground, Consent, ParticipantInput
 from kdrt_desk.domain.routine import OneOffBlock, Routine, RoutineBlock
 from kdrt_desk.domain.screening import DecisionInput, ScreeningInput
@@ -85,7 +88,12 @@ SECRETS = {
     "change_reason": ["alasanperubahanunik"],
     "decision_reason": ["alasankeputusanunik daftar tunggu"],
     "outcome_note": ["catatanhasilunik pendampingan"],
-    "routine": [routine_text(ROUTINE), '"weekly":[[3,"05:15","10:45"']  # her Thursday market
+    "routine": [routine_text(ROUTINE), '"weekly":[[3,"05:15","10:45"'],  # her Thursday market
+    "alert_action": ["tindakanperingatanunik dirujuk ke psikolog"],
+    "livelihood_note": ["catatanpenghidupanunik warung"],
+    "capital_purpose": ["tujuanmodalunik gerobak"],
+    "income": ["1987654", "1.987.654", "2345678", "2.345.678"],
+    "answers": ["[1,4,1,4,3]"],
 }
 # demo values that make good needles (long, free text or numbers; not names the facilitator
 # may read anyway, nor codes that also appear in plain tables such as kelurahan of a venue)
@@ -147,6 +155,21 @@ def register_everything(vault: CliVault) -> int:
         services.reminders.record_told(rows[0])
         services.reminders.record_sent(rows[-1], "copied")
         assert services.screening.history(screening.id), "the change after the decision"
+        # an assessment with an alert item (answered at its level), the alert handled; her
+        # livelihood and capital
+        services.instruments.save_custom(replace(
+            WHO5, code="CEK-9", standard=False, items=(*WHO5.items[:4], Item(
+                "I have thought of hurting myself", "Saya berpikir menyakiti diri",
+                alert_at=2))))
+        services.assessments.record(AssessmentInput(person.id, "CEK-9", "other", TODAY,
+                                                    (1, 4, 1, 4, 3)))
+        alert = services.alerts.open_for_me()[0]
+        services.alerts.record_action(alert.id, SECRETS["alert_action"][0])
+        services.livelihoods.add_record(person.id, LivelihoodInput(
+            TODAY, "business", "food", 1_987_654, savings=345_678, depends_on_abuser=True,
+            note=SECRETS["livelihood_note"][0]))
+        services.livelihoods.add_capital(person.id, CapitalInput(
+            TODAY, 2_345_678, purpose=SECRETS["capital_purpose"][0]))
         return person.id
     finally:
         services.close()

@@ -249,3 +249,53 @@ def test_an_alert_tells_nobody_with_the_master_key_who_it_is_about(admin: Servic
                for c in ("raised", "handled"))
     assert alert_audit and all(target == "" and code not in details
                                for target, details in alert_audit)
+
+
+@pytest.mark.parametrize("statistics", [False, True])
+def test_withdrawal_erases_her_alerts_answers_and_without_statistics_consent_her_scores(
+        admin: Services, statistics: bool) -> None:
+    from kdrt_desk.domain.enums import ConsentScope
+    from kdrt_desk.domain.participant import Consent
+    from support.participant_samples import sample
+
+    scopes = {ConsentScope.DATA_USE, ConsentScope.CONTACT}
+    if statistics:
+        scopes.add(ConsentScope.STATISTICS)
+    pid = admin.participants.register(sample(
+        consent=Consent(date(2026, 11, 20), scopes)), today=TODAY).id
+    other = build(admin, members=1).participants[0]
+    admin.instruments.save_custom(_checker())
+    for person in (pid, other):
+        admin.assessments.record(AssessmentInput(person, "CEK-1", "other", DAY,
+                                                 (3, 3, 3, 3, 4)))
+    admin.consent.withdraw_data_use(pid, TODAY, confirm=True, today=TODAY)
+    assert [a.participant_id for a in admin.alerts.open_for_me()] == [other]
+    with admin.vault.db.reading() as session:
+        details = json.loads(session.scalar(select(AuditEntry.details).where(
+            AuditEntry.action == "participant_anonymised")) or "{}")
+    assert details["alerts_deleted"] == 1
+    hers = admin.assessments.for_participant(pid)
+    if statistics:  # her score still counts, which answer she gave does not stay
+        assert len(hers) == 1 and hers[0].answers == () and hers[0].score is not None
+    else:
+        assert hers == [] and details["assessments_deleted"] == 1
+    assert len(admin.assessments.for_participant(other)) == 1
+
+
+def test_closing_an_alert_in_raw_sql_hides_it_from_nobody(admin: Services) -> None:
+    """With the master key anyone can set ``is_open`` or copy another row's sealed record of
+    what was done: the alert still shows as open to her case worker."""
+    pid, other = build(admin, members=2).participants
+    admin.instruments.save_custom(_checker())
+    for person in (pid, other):
+        admin.assessments.record(AssessmentInput(person, "CEK-1", "other", DAY,
+                                                 (3, 3, 3, 3, 4)))
+    first, second = admin.alerts.open_for_me()
+    admin.alerts.record_action(second.id, "Ditelepon")
+    with admin.vault.db.transaction() as session:
+        session.execute(text("UPDATE assessment_alert SET is_open = 0, handled = "
+                             "(SELECT handled FROM assessment_alert WHERE id = :b) "
+                             "WHERE id = :a"), {"a": first.id, "b": second.id})
+    still = admin.alerts.open_for_me()
+    assert [a.id for a in still] == [first.id]
+    assert admin.alerts.unacknowledged(now=datetime(2030, 1, 1, tzinfo=UTC))[0].id == first.id

@@ -1,4 +1,5 @@
-"""monitoring and evaluation: assessments (answers and scores sealed restricted), their alerts
+"""monitoring and evaluation: assessments (answers and scores sealed restricted), the sealed
+score ledger the indicators read, their alerts
 (everything but open/closed sealed), the centre's instrument versions, livelihood records and
 business capital (sealed contact), indicator targets, skill rubrics and the levels reached, and
 her case worker
@@ -69,6 +70,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment_alert'))
     )
     op.create_index(op.f('ix_assessment_alert_is_open'), 'assessment_alert', ['is_open'])
+    op.create_table('score_ledger',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('instrument_code', sa.String(length=20), nullable=False),
+    sa.Column('round', sa.String(length=16), nullable=False),
+    sa.Column('bucket', sa.Integer(), nullable=False),
+    sa.Column('entries', sa.Integer(), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_score_ledger'))
+    )
+    op.create_index('ix_score_ledger_key', 'score_ledger', ['instrument_code', 'round', 'bucket'],
+                    unique=True)
     for table, day in (('livelihood_record', 'recorded_on'), ('business_capital', 'given_on')):
         op.create_table(table,
         sa.Column('id', sa.Integer(), nullable=False),
@@ -120,6 +132,8 @@ def downgrade() -> None:
     op.drop_index('ix_livelihood_participant', table_name='livelihood_record')
     op.drop_table('business_capital')
     op.drop_table('livelihood_record')
+    op.drop_index('ix_score_ledger_key', table_name='score_ledger')
+    op.drop_table('score_ledger')
     op.drop_index(op.f('ix_assessment_alert_is_open'), table_name='assessment_alert')
     op.drop_table('assessment_alert')
     op.drop_index('ix_assessment_round', table_name='assessment')

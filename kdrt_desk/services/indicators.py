@@ -1,0 +1,401 @@
+"""The indicator chain for a period, computed from the records (outputs from the programme
+data, score changes from the sealed assessments, income, independence and businesses from the
+sealed livelihood records), with the targets the admin set. The dashboard counts everyone the
+centre serves; the donor report passes ``population`` (those who consented to anonymised
+statistics). A role without a tier's key gets that tier's indicators withheld, never guessed.
+
+Speed: each output is one grouped query; the score changes come from the sealed score ledger
+(``repositories/score_ledger.py``): a few hundred sealed values instead of one per assessment."""
+
+from __future__ import annotations
+
+import logging
+import statistics
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from kdrt_desk.db.session import Database
+from kdrt_desk.domain.assessment import Round
+from kdrt_desk.domain.enums import ServiceKind
+from kdrt_desk.domain.indicators import (
+    IndicatorDef,
+    IndicatorResult,
+    IndicatorTable,
+    Needs,
+    Unit,
+    definition,
+    indicator_defs,
+)
+from kdrt_desk.domain.livelihood import LivelihoodStatus
+from kdrt_desk.domain.training import ATTENDED, AttendanceMark, SessionStatus
+from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.models import (
+    Assessment,
+    Attendance,
+    BusinessCapital,
+    Enrolment,
+    IndicatorTarget,
+    LivelihoodRecord,
+    Module,
+    ServiceRecord,
+    SkillAssessment,
+    TrainingGroup,
+    TrainingSession,
+)
+from kdrt_desk.models.sealed import field_keys, open_blob
+from kdrt_desk.repositories import score_ledger
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services import audit_log
+from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.instruments import instruments_in_use, newest_instruments
+
+log = logging.getLogger(__name__)
+ATTENDED_VALUES = [m.value for m in ATTENDED]
+FOLLOW_UP_MARKS = {"business_running_3m": 91, "business_running_6m": 182}
+TARGET_LIMIT = 1e12
+BUSINESS = LivelihoodStatus.BUSINESS.value
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+class IndicatorService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def compute(self, start: date, end: date,
+                population: Collection[int] | None = None) -> IndicatorTable:
+        """Every indicator for ``start``..``end`` (inclusive), with its target."""
+        self.actor.require(Permission.VIEW_ALL_GROUPS)
+        if end < start:
+            raise ValidationError([UserError("error.period_end_before_start", field="end")])
+        allowed = None if population is None else frozenset(population)
+        with self.db.reading() as session:
+            codes = instruments_in_use(session)
+            targets = _targets(session, start, end)
+            results: list[IndicatorResult] = []
+            computed: dict[str, IndicatorResult] = {}
+            computed.update(_outputs(session, start, end, allowed))
+            if self.actor.may(Permission.VIEW_RESTRICTED):
+                computed.update(_score_changes(session, start, end, codes, allowed))
+            if self.actor.may(Permission.VIEW_CONTACT):
+                computed.update(_livelihoods(session, start, end, allowed))
+            for item in indicator_defs(codes):
+                found = computed.get(item.code)
+                if found is None:
+                    found = IndicatorResult(item, None, 0, withheld=not self._holds(item))
+                results.append(IndicatorResult(
+                    found.definition, found.value, found.n, found.participants, found.detail,
+                    targets.get(item.code), found.withheld))
+        return IndicatorTable(start, end, tuple(results))
+
+    def _holds(self, item: IndicatorDef) -> bool:
+        if item.needs == Needs.RESTRICTED:
+            return self.actor.may(Permission.VIEW_RESTRICTED)
+        if item.needs == Needs.CONTACT:
+            return self.actor.may(Permission.VIEW_CONTACT)
+        return True
+
+    # -- targets -------------------------------------------------------------------------------
+    def targets(self, start: date, end: date) -> dict[str, float]:
+        self.actor.require(Permission.VIEW_ALL_GROUPS)
+        with self.db.reading() as session:
+            return _targets(session, start, end)
+
+    def set_target(self, code: str, start: date, end: date, target: float | None) -> None:
+        """The results framework: a target for an indicator and period (None removes it)."""
+        self.actor.require(Permission.SETTINGS)
+        item = definition(code)
+        errors: list[UserError] = []
+        if item is None:
+            errors.append(UserError("error.indicator_unknown", field="indicator", code=code))
+        if end < start:
+            errors.append(UserError("error.period_end_before_start", field="end"))
+        if target is not None:
+            if not (0 <= target <= TARGET_LIMIT) or target != target:
+                errors.append(UserError("error.target_range", field="target"))
+            elif item is not None and item.unit == Unit.PERCENT and target > 100:
+                errors.append(UserError("error.target_percent", field="target"))
+        if errors:
+            raise ValidationError(errors)
+        with self.db.transaction() as session:
+            row = session.scalar(select(IndicatorTarget).where(
+                IndicatorTarget.indicator == code, IndicatorTarget.period_start == start,
+                IndicatorTarget.period_end == end))
+            if target is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(IndicatorTarget(indicator=code, period_start=start, period_end=end,
+                                            target=float(target), set_by=self.actor.username,
+                                            set_at=datetime.now(UTC)))
+            else:
+                row.target, row.set_by, row.set_at = (float(target), self.actor.username,
+                                                      datetime.now(UTC))
+            audit_log.append(session, self.actor.username, "indicator_target_set", code,
+                             {"from": start.isoformat(), "to": end.isoformat(),
+                              "target": target})
+
+
+def _targets(session: Session, start: date, end: date) -> dict[str, float]:
+    return {code: value for code, value in session.execute(
+        select(IndicatorTarget.indicator, IndicatorTarget.target).where(
+            IndicatorTarget.period_start == start, IndicatorTarget.period_end == end))}
+
+
+def _keep(ids: Iterable[int], allowed: frozenset[int] | None) -> frozenset[int]:
+    return frozenset(ids) if allowed is None else frozenset(i for i in ids if i in allowed)
+
+
+# -- outputs ----------------------------------------------------------------------------------
+def _outputs(session: Session, start: date, end: date, allowed: frozenset[int] | None
+             ) -> dict[str, IndicatorResult]:
+    found: dict[str, IndicatorResult] = {}
+    formed = session.scalar(select(func.count(TrainingGroup.id)).where(
+        TrainingGroup.start_date >= start, TrainingGroup.start_date <= end)) or 0
+    active_groups = list(session.scalars(select(TrainingGroup.id).where(
+        TrainingGroup.start_date <= end, TrainingGroup.end_date >= start)))
+    held = select(TrainingSession.id).where(
+        TrainingSession.status == SessionStatus.HELD.value,
+        TrainingSession.session_date >= start, TrainingSession.session_date <= end)
+    sessions = session.scalar(select(func.count()).select_from(held.subquery())) or 0
+    members: set[int] = set()
+    attended = marks = 0
+    for pid, count, present in session.execute(
+            select(Attendance.participant_id, func.count(Attendance.id),
+                   func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)))
+            .where(Attendance.session_id.in_(held)).group_by(Attendance.participant_id)):
+        if allowed is not None and pid not in allowed:
+            continue
+        members.add(pid)
+        marks += int(count)
+        attended += int(present or 0)
+    for code, value, n, people in (
+            ("groups_formed", float(formed), formed, frozenset()),
+            ("groups_active", float(len(active_groups)), len(active_groups), frozenset()),
+            ("sessions_held", float(sessions), sessions, frozenset()),
+            ("attendance_rate", _share(attended, marks), marks, frozenset(members))):
+        item = definition(code)
+        assert item is not None
+        found[code] = IndicatorResult(item, value, n, people)
+    completed = _completed(session, start, end, allowed)
+    passed = _keep(session.scalars(select(SkillAssessment.participant_id).where(
+        SkillAssessment.passed.is_(True), SkillAssessment.assessed_on >= start,
+        SkillAssessment.assessed_on <= end).distinct()), allowed)
+    counselled = _keep(session.scalars(select(ServiceRecord.participant_id).where(
+        ServiceRecord.kind == ServiceKind.COUNSELLING.value,
+        ServiceRecord.service_date >= start, ServiceRecord.service_date <= end).distinct()),
+        allowed)
+    for code, people in (("modules_completed", completed), ("skills_passed", passed),
+                         ("psychosocial_services", counselled)):
+        item = definition(code)
+        assert item is not None
+        found[code] = IndicatorResult(item, float(len(people)), len(people), people)
+    return found
+
+
+def _completed(session: Session, start: date, end: date, allowed: frozenset[int] | None
+               ) -> frozenset[int]:
+    """Who completed a module in the period: her attendance over the module's sessions held
+    while she was a member meets its minimum (and its skill assessment is passed where
+    required), and her last such session falls in the period."""
+    rules = {m: (pct, required or bool(rubric)) for m, pct, required, rubric in session.execute(
+        select(Module.id, Module.min_attendance_pct, Module.assessment_required,
+               Module.skill_rubric))}
+    passed = {(int(p), int(m)) for p, m in session.execute(select(
+        SkillAssessment.participant_id, SkillAssessment.module_id).where(
+        SkillAssessment.passed.is_(True), SkillAssessment.assessed_on <= end))}
+    rows = session.execute(
+        select(Enrolment.participant_id, TrainingSession.module_id,
+               func.count(TrainingSession.id),
+               func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)),
+               func.max(TrainingSession.session_date))
+        .join(TrainingSession, and_(
+            TrainingSession.group_id == Enrolment.group_id,
+            TrainingSession.session_date >= Enrolment.enrolled_on,
+            or_(Enrolment.ended_on.is_(None), TrainingSession.session_date <= Enrolment.ended_on)))
+        .outerjoin(Attendance, and_(Attendance.session_id == TrainingSession.id,
+                                    Attendance.participant_id == Enrolment.participant_id))
+        .where(TrainingSession.status == SessionStatus.HELD.value,
+               TrainingSession.session_date <= end)
+        .group_by(Enrolment.participant_id, TrainingSession.module_id))
+    people: set[int] = set()
+    for pid, module, held, present, last in rows:
+        if last < start or (allowed is not None and pid not in allowed):
+            continue
+        pct, required = rules.get(module, (100, False))
+        if held and 100 * int(present or 0) >= pct * held and (
+                not required or (pid, module) in passed):
+            people.add(pid)
+    return frozenset(people)
+
+
+# -- score changes ----------------------------------------------------------------------------
+def _score_changes(session: Session, start: date, end: date, codes: tuple[str, ...],
+                   allowed: frozenset[int] | None) -> dict[str, IndicatorResult]:
+    """Per instrument: women whose endline is dated in the period and who have a baseline;
+    the change of the reported value (newest of each round), the share improved by at least
+    the instrument's meaningful change, and the share worse by as much. Read from the sealed
+    score ledger when it is in step with the assessments, else from the assessments."""
+    from kdrt_desk.domain.indicators import score_indicators
+
+    known = newest_instruments(session)
+    rounds = (Round.BASELINE.value, Round.ENDLINE.value)
+    first, last = start.isoformat(), end.isoformat()  # ISO dates compare as text
+    newest: dict[tuple[int, str, str], tuple[str, int, float | None]] = {}
+    for code, round_, bucket in _score_buckets(session, codes, rounds):
+        for key, item in bucket.items():  # 200,000 entries at 50,000 women: kept lean
+            day = item[1]
+            if day > last:
+                continue
+            pid = item[0]
+            if allowed is not None and pid not in allowed:
+                continue
+            slot = (pid, code, round_)
+            held = newest.get(slot)
+            if held is None or day > held[0] or (day == held[0] and int(key) > held[1]):
+                newest[slot] = (day, int(key), item[2])
+    changes: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for (pid, code, round_), (day, _aid, value) in newest.items():
+        if round_ != Round.ENDLINE.value or not first <= day <= last:
+            continue
+        base = newest.get((pid, code, Round.BASELINE.value))
+        if base is None or base[2] is None or value is None:
+            continue  # no baseline, or too many items left out at one of them
+        changes[code].append((pid, float(value) - float(base[2])))
+    found: dict[str, IndicatorResult] = {}
+    for code in codes:
+        change_def, improved_def = score_indicators(code)
+        got = changes.get(code, [])
+        threshold = known[code].meaningful_change if code in known else None
+        if not got:
+            found[change_def.code] = IndicatorResult(change_def, None, 0)
+            found[improved_def.code] = IndicatorResult(improved_def, None, 0)
+            continue
+        mean = round(statistics.fmean(c for _, c in got), 2)
+        step = threshold if threshold is not None else 0.0
+        better = frozenset(p for p, c in got if c >= step and c > 0)
+        worse = sum(1 for _, c in got if c <= -step and c < 0)
+        found[change_def.code] = IndicatorResult(
+            change_def, mean, len(got), frozenset(p for p, _ in got),
+            {"median": round(statistics.median(c for _, c in got), 2)})
+        found[improved_def.code] = IndicatorResult(
+            improved_def, _share(len(better), len(got)), len(got), better,
+            {"worse": _share(worse, len(got)) or 0.0, "threshold": step})
+    return found
+
+
+def _score_buckets(session: Session, codes: tuple[str, ...], rounds: tuple[str, ...]
+                   ) -> Iterator[tuple[str, str, dict[str, list[Any]]]]:
+    """The scores of these instruments and rounds, as ledger buckets; built from the
+    assessments themselves when the ledger is not in step with them."""
+    if score_ledger.in_step(session, codes, rounds):
+        yield from score_ledger.entries(session, codes, rounds)
+        return
+    log.warning("the score ledger is not in step with the assessments: reading them instead")
+    keys = field_keys(session)
+    buckets: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
+    for aid, pid, code, round_, day, seal, blob in session.execute(
+            select(Assessment.id, Assessment.participant_id, Assessment.instrument_code,
+                   Assessment.round, Assessment.assessed_on, Assessment.seal_id,
+                   Assessment.score)
+            .where(Assessment.round.in_(rounds), Assessment.instrument_code.in_(codes))):
+        opened: object = open_blob(keys, blob, seal, pid)
+        value = opened.get("value") if isinstance(opened, dict) else None
+        buckets[(code, round_)][str(aid)] = [pid, day.isoformat(), value]
+    for (code, round_), data in buckets.items():
+        yield code, round_, data
+
+
+# -- livelihoods ------------------------------------------------------------------------------
+def _livelihoods(session: Session, start: date, end: date, allowed: frozenset[int] | None
+                 ) -> dict[str, IndicatorResult]:
+    keys = field_keys(session)
+    history: dict[int, list[tuple[date, str, int | None, bool | None]]] = defaultdict(list)
+    for pid, day, seal, blob in session.execute(
+            select(LivelihoodRecord.participant_id, LivelihoodRecord.recorded_on,
+                   LivelihoodRecord.seal_id, LivelihoodRecord.details)
+            .where(LivelihoodRecord.recorded_on <= end)
+            .order_by(LivelihoodRecord.participant_id, LivelihoodRecord.recorded_on,
+                      LivelihoodRecord.id)):
+        if allowed is not None and pid not in allowed:
+            continue
+        data = open_blob(keys, blob, seal, pid)
+        if not isinstance(data, dict):
+            continue  # does not open: not counted (``vault check`` names it)
+        income, depends = data.get("monthly_income"), data.get("depends_on_abuser")
+        history[pid].append((day, str(data.get("status", "")),
+                             income if isinstance(income, int) else None,
+                             depends if isinstance(depends, bool) else None))
+    found: dict[str, IndicatorResult] = {}
+    # income change: her latest income in the period against her first one before it
+    changes: list[tuple[int, int]] = []
+    independent, asked = set(), set()
+    for pid, points in history.items():
+        inside = [p for p in points if p[0] >= start]
+        if not inside:
+            continue
+        incomes = [p for p in points if p[2] is not None]
+        latest = [p for p in inside if p[2] is not None]
+        if latest and incomes and incomes[0][0] < latest[-1][0]:
+            changes.append((pid, int(latest[-1][2] or 0) - int(incomes[0][2] or 0)))
+        answered = [p for p in inside if p[3] is not None]
+        if answered:
+            asked.add(pid)
+            if answered[-1][3] is False:
+                independent.add(pid)
+    income_def, independent_def = definition("income_change"), definition(
+        "independent_of_abuser")
+    assert income_def is not None and independent_def is not None
+    found["income_change"] = IndicatorResult(
+        income_def, float(statistics.median(c for _, c in changes)) if changes else None,
+        len(changes), frozenset(p for p, _ in changes),
+        {"improved": _share(sum(1 for _, c in changes if c > 0), len(changes)) or 0.0})
+    found["independent_of_abuser"] = IndicatorResult(
+        independent_def, _share(len(independent), len(asked)), len(asked),
+        frozenset(independent))
+    for code, days in FOLLOW_UP_MARKS.items():
+        item = definition(code)
+        assert item is not None
+        reached, running = set(), set()
+        for pid, points in history.items():
+            first = next((p[0] for p in points if p[1] == BUSINESS), None)
+            if first is None:
+                continue
+            mark = first + timedelta(days=days)
+            if not start <= mark <= end:
+                continue
+            after = [p for p in points if p[0] >= mark]
+            if not after:
+                continue  # nothing recorded since: not known, not counted
+            reached.add(pid)
+            if after[-1][1] == BUSINESS:
+                running.add(pid)
+        found[code] = IndicatorResult(item, _share(len(running), len(reached)), len(reached),
+                                      frozenset(running))
+    disbursed, given = 0, set()
+    for pid, seal, blob in session.execute(
+            select(BusinessCapital.participant_id, BusinessCapital.seal_id,
+                   BusinessCapital.details).where(BusinessCapital.given_on >= start,
+                                                  BusinessCapital.given_on <= end)):
+        if allowed is not None and pid not in allowed:
+            continue
+        data = open_blob(keys, blob, seal, pid)
+        if isinstance(data, dict) and isinstance(data.get("amount"), int):
+            disbursed += int(data["amount"])
+            given.add(pid)
+    capital_def = definition("capital_disbursed")
+    assert capital_def is not None
+    found["capital_disbursed"] = IndicatorResult(capital_def, float(disbursed), len(given),
+                                                 frozenset(given))
+    return found
+
+
+__all__ = ["AttendanceMark", "IndicatorService"]
