@@ -4,7 +4,7 @@ indicator on plain SQLite (scores and incomes in plain columns there: what SQL a
 without sealing).
 
 The vault is filled with Core inserts (sealed values bound as the services bind them, the
-sealed score ledger written as the assessment service keeps it): 2,000
+sealed score and livelihood ledgers written as the services keep them): 2,000
 groups of 25 in 2026, three held sessions each (150,000 marks), WHO-5 and self-efficacy at
 baseline and endline for everyone (200,000 assessments), 20,000 livelihood records, 3,000
 capital grants, 5,000 counselling services and 10,000 skill results. The period is the whole
@@ -59,6 +59,7 @@ def build(tmp: Path, participants: int) -> dict[str, int]:
         Enrolment,
         Facilitator,
         GroupModule,
+        LivelihoodLedger,
         LivelihoodRecord,
         Module,
         Participant,
@@ -228,6 +229,15 @@ def build(tmp: Path, participants: int) -> dict[str, int]:
                                   "details": bind(keys, details, seal, pid)})
                     plain_lives.append((pid, day.isoformat(), status, income, int(depends)))
             session.execute(insert(LivelihoodRecord), lives)
+            live_ledger: dict[int, dict[str, list[object]]] = {}
+            for (rid, pid), point in zip(session.execute(select(
+                    LivelihoodRecord.id, LivelihoodRecord.participant_id).order_by(
+                    LivelihoodRecord.id)), plain_lives, strict=True):
+                live_ledger.setdefault(pid // BUCKET, {})[str(rid)] = [
+                    pid, point[1], point[2], point[3], bool(point[4])]
+            session.execute(insert(LivelihoodLedger), [
+                {"bucket": bucket, "entries": len(data), "data": bind(keys, data, bucket)}
+                for bucket, data in live_ledger.items()])
             plain.executemany("INSERT INTO live VALUES (?, ?, ?, ?, ?)", plain_lives)
             capital, plain_capital = [], []
             for pid in rng.sample(range(1, participants + 1), min(3_000, participants)):

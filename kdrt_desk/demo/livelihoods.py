@@ -24,6 +24,7 @@ from kdrt_desk.domain.livelihood import (
 )
 from kdrt_desk.domain.training import EnrolmentStatus
 from kdrt_desk.models import BusinessCapital, Enrolment, LivelihoodRecord, Participant, Partner
+from kdrt_desk.repositories import livelihood_ledger
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -145,6 +146,8 @@ def insert_demo_livelihoods(db: Database, actor: Actor, seed: int, today: date
             capital += 1
     with db.transaction() as session:
         session.add_all(rows)
+        session.flush()
+        livelihood_ledger.rebuild(session)  # what the indicators read, in step
         audit_log.append(session, actor.username, "livelihoods_imported",
                          details={"records": records, "capital": capital,
                                   "source": "synthetic demo"})

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from kdrt_desk.i18n.catalog_calendar import CALENDAR
 from kdrt_desk.i18n.catalog_care import CARE
+from kdrt_desk.i18n.catalog_case_workers import CASE_WORKERS
 from kdrt_desk.i18n.catalog_cli import CLI
+from kdrt_desk.i18n.catalog_cli_monitoring import CLI_MONITORING
 from kdrt_desk.i18n.catalog_cli_programme import CLI_PROGRAMME
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
 from kdrt_desk.i18n.catalog_grouping import GROUPING
+from kdrt_desk.i18n.catalog_indicators import INDICATORS
+from kdrt_desk.i18n.catalog_livelihood import LIVELIHOOD
+from kdrt_desk.i18n.catalog_monitoring import MONITORING, UI_MONITORING
 from kdrt_desk.i18n.catalog_neighbours import NEIGHBOURS
 from kdrt_desk.i18n.catalog_reports import REPORTS
+from kdrt_desk.i18n.catalog_reports_monitoring import REPORTS_MONITORING
 from kdrt_desk.i18n.catalog_reports_programme import REPORTS_PROGRAMME
+from kdrt_desk.i18n.catalog_reports_progress import REPORTS_PROGRESS
 from kdrt_desk.i18n.catalog_schedule import SCHEDULE
 from kdrt_desk.i18n.catalog_schedule_output import SCHEDULE_OUTPUT
 from kdrt_desk.i18n.catalog_screening import SCREENING
 from kdrt_desk.i18n.catalog_security import SECURITY
+from kdrt_desk.i18n.catalog_skills import SKILLS
 from kdrt_desk.i18n.catalog_training import TRAINING
 from kdrt_desk.i18n.catalog_ui import UI
 from kdrt_desk.i18n.catalog_ui_access import UI_ACCESS
@@ -25,6 +33,8 @@ from kdrt_desk.i18n.catalog_ui_care import UI_CARE
 from kdrt_desk.i18n.catalog_ui_catalogue import UI_CATALOGUE
 from kdrt_desk.i18n.catalog_ui_enrol import UI_ENROL
 from kdrt_desk.i18n.catalog_ui_groups import UI_GROUPS
+from kdrt_desk.i18n.catalog_ui_indicators import UI_INDICATORS
+from kdrt_desk.i18n.catalog_ui_instruments import UI_INSTRUMENTS
 from kdrt_desk.i18n.catalog_ui_reminders import UI_REMINDERS
 from kdrt_desk.i18n.catalog_ui_routine import UI_ROUTINE
 from kdrt_desk.i18n.catalog_ui_schedule import UI_SCHEDULE
@@ -33,6 +43,7 @@ from kdrt_desk.i18n.catalog_ui_screening import UI_SCREENING
 MESSAGES: dict[str, tuple[str, str]] = {
     **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
     **UI_CARE, **UI_SCREENING, **TRAINING, **UI_CATALOGUE, **UI_GROUPS, **CLI_PROGRAMME,
+    **CLI_MONITORING,
     **REPORTS, **REPORTS_PROGRAMME, **SECURITY, **CALENDAR, **SCHEDULE,
     **SCHEDULE_OUTPUT, **UI_CALENDAR,
     **UI_REMINDERS,
@@ -41,4 +52,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **NEIGHBOURS,
     **GROUPING,
     **UI_ENROL,
+    **SKILLS,
+    **REPORTS_MONITORING,
+    **REPORTS_PROGRESS,
+    **LIVELIHOOD,
+    **MONITORING,
+    **INDICATORS,
+    **CASE_WORKERS,
+    **UI_MONITORING,
+    **UI_INSTRUMENTS,
+    **UI_INDICATORS,
 }

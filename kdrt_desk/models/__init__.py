@@ -9,7 +9,7 @@ from kdrt_desk.models.assessment import (
 from kdrt_desk.models.audit import AuditEntry
 from kdrt_desk.models.base import Base
 from kdrt_desk.models.indicator_target import IndicatorTarget
-from kdrt_desk.models.livelihood import BusinessCapital, LivelihoodRecord
+from kdrt_desk.models.livelihood import BusinessCapital, LivelihoodLedger, LivelihoodRecord
 from kdrt_desk.models.module import Facilitator, Module, Venue, facilitator_module
 from kdrt_desk.models.participant import Participant, ParticipantCase, ParticipantConsent
 from kdrt_desk.models.partner import Partner
@@ -37,15 +37,15 @@ from kdrt_desk.models.training_session import Attendance, SkillAssessment, Train
 SEALED_MODELS = (Participant, ParticipantCase, ParticipantConsent, Screening, ScreeningChange,
                  ScreeningDecision, ServiceRecord, Enrolment, ParticipantRoutine,
                  ReminderTold, Assessment, AssessmentAlert, LivelihoodRecord, BusinessCapital,
-                 ScoreLedger)
+                 ScoreLedger, LivelihoodLedger)
 name_sealed_columns(Base.metadata)
 for _model in SEALED_MODELS:
     register_sealed_model(_model)
 
 __all__ = ["SEALED_MODELS", "Assessment", "AssessmentAlert", "Attendance", "AuditEntry", "Base",
            "BusinessCapital", "EligibilityCriterion", "Enrolment", "IndicatorTarget",
-           "Facilitator", "GroupModule", "InstrumentVersion", "LivelihoodRecord", "Module",
-           "Participant", "ParticipantCase",
+           "Facilitator", "GroupModule", "InstrumentVersion", "LivelihoodLedger",
+           "LivelihoodRecord", "Module", "Participant", "ParticipantCase",
            "ParticipantConsent", "ParticipantRoutine", "ParticipantSearchToken", "Partner",
            "ReminderTold", "ScoreLedger", "Screening", "ScreeningChange", "ScreeningDecision",
            "ServiceRecord",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, LargeBinary, String
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kdrt_desk.models.base import Base
@@ -50,3 +50,20 @@ class BusinessCapital(Base):
         Sealed(Tier.CONTACT, required=True), nullable=True)
 
     __seal_identity__ = ("seal_id", "participant_id")
+
+
+class LivelihoodLedger(Base):
+    """What the indicators read of up to 512 participants' livelihood records, as one sealed
+    value (status, income, dependence and date per record), kept in step by the livelihood
+    service in the same transaction; ``entries`` (plain) shows a ledger out of step."""
+
+    __tablename__ = "livelihood_ledger"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bucket: Mapped[int] = mapped_column(Integer, unique=True)  # participant id // 512
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    # {"<record id>": [participant id, "YYYY-MM-DD", status, income or None, depends or None]}
+    data: Mapped[dict[str, list[object]] | None] = mapped_column(
+        Sealed(Tier.CONTACT, required=True), nullable=True)
+
+    __seal_identity__ = ("bucket",)

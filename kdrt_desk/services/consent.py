@@ -39,7 +39,7 @@ from kdrt_desk.models import (
     Setting,
 )
 from kdrt_desk.models.sealed import field_keys, open_blob
-from kdrt_desk.repositories import score_ledger
+from kdrt_desk.repositories import livelihood_ledger, score_ledger
 from kdrt_desk.repositories.names import ANONYMISED_MARKER
 from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
@@ -449,6 +449,8 @@ def _erase_monitoring(session: Session, pid: int, statistics: bool) -> dict[str,
                 "assessments_deleted": 0, "livelihood_deleted": 0, "capital_deleted": 0}
     score_ledger.remove(session, session.scalars(select(Assessment).where(
         Assessment.participant_id == pid)).all())
+    livelihood_ledger.remove(session, [(r, pid) for r in session.scalars(
+        select(LivelihoodRecord.id).where(LivelihoodRecord.participant_id == pid))])
     return {
         "alerts_deleted": len(alerts), "assessment_answers_erased": 0,
         "assessments_deleted": _changed(session, delete(Assessment).where(

@@ -48,7 +48,8 @@ from kdrt_desk.models import (
     TrainingSession,
 )
 from kdrt_desk.models.sealed import field_keys, open_blob
-from kdrt_desk.repositories import score_ledger
+from kdrt_desk.repositories import livelihood_ledger, score_ledger
+from kdrt_desk.security.field_crypto import FieldKeys
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -263,6 +264,7 @@ def _score_changes(session: Session, start: date, end: date, codes: tuple[str, .
             if held is None or day > held[0] or (day == held[0] and int(key) > held[1]):
                 newest[slot] = (day, int(key), item[2])
     changes: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    pairs: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for (pid, code, round_), (day, _aid, value) in newest.items():
         if round_ != Round.ENDLINE.value or not first <= day <= last:
             continue
@@ -270,6 +272,7 @@ def _score_changes(session: Session, start: date, end: date, codes: tuple[str, .
         if base is None or base[2] is None or value is None:
             continue  # no baseline, or too many items left out at one of them
         changes[code].append((pid, float(value) - float(base[2])))
+        pairs[code].append((float(base[2]), float(value)))
     found: dict[str, IndicatorResult] = {}
     for code in codes:
         change_def, improved_def = score_indicators(code)
@@ -285,7 +288,9 @@ def _score_changes(session: Session, start: date, end: date, codes: tuple[str, .
         worse = sum(1 for _, c in got if c <= -step and c < 0)
         found[change_def.code] = IndicatorResult(
             change_def, mean, len(got), frozenset(p for p, _ in got),
-            {"median": round(statistics.median(c for _, c in got), 2)})
+            {"median": round(statistics.median(c for _, c in got), 2),
+             "baseline_mean": round(statistics.fmean(b for b, _ in pairs[code]), 2),
+             "endline_mean": round(statistics.fmean(e for _, e in pairs[code]), 2)})
         found[improved_def.code] = IndicatorResult(
             improved_def, _share(len(better), len(got)), len(got), better,
             {"worse": _share(worse, len(got)) or 0.0, "threshold": step})
@@ -315,25 +320,43 @@ def _score_buckets(session: Session, codes: tuple[str, ...], rounds: tuple[str, 
 
 
 # -- livelihoods ------------------------------------------------------------------------------
-def _livelihoods(session: Session, start: date, end: date, allowed: frozenset[int] | None
-                 ) -> dict[str, IndicatorResult]:
-    keys = field_keys(session)
-    history: dict[int, list[tuple[date, str, int | None, bool | None]]] = defaultdict(list)
+def _livelihood_points(session: Session, keys: FieldKeys, last: str
+                       ) -> Iterator[tuple[int, str, str, int | None, bool | None]]:
+    """(participant, "YYYY-MM-DD", status, income, depends on the abuser) of every record up
+    to ``last``: from the sealed livelihood ledger when it is in step, else record by record."""
+    if livelihood_ledger.in_step(session):
+        for bucket in livelihood_ledger.buckets(session):
+            for pid, day, status, income, depends in bucket.values():
+                if str(day) <= last:
+                    yield (int(str(pid)), str(day), str(status),
+                           income if isinstance(income, int) else None,
+                           depends if isinstance(depends, bool) else None)
+        return
+    log.warning("the livelihood ledger is not in step with the records: reading them instead")
     for pid, day, seal, blob in session.execute(
             select(LivelihoodRecord.participant_id, LivelihoodRecord.recorded_on,
                    LivelihoodRecord.seal_id, LivelihoodRecord.details)
-            .where(LivelihoodRecord.recorded_on <= end)
-            .order_by(LivelihoodRecord.participant_id, LivelihoodRecord.recorded_on,
-                      LivelihoodRecord.id)):
-        if allowed is not None and pid not in allowed:
-            continue
+            .where(LivelihoodRecord.recorded_on <= date.fromisoformat(last))):
         data = open_blob(keys, blob, seal, pid)
         if not isinstance(data, dict):
             continue  # does not open: not counted (``vault check`` names it)
         income, depends = data.get("monthly_income"), data.get("depends_on_abuser")
-        history[pid].append((day, str(data.get("status", "")),
-                             income if isinstance(income, int) else None,
-                             depends if isinstance(depends, bool) else None))
+        yield (pid, day.isoformat(), str(data.get("status", "")),
+               income if isinstance(income, int) else None,
+               depends if isinstance(depends, bool) else None)
+
+
+def _livelihoods(session: Session, start: date, end: date, allowed: frozenset[int] | None
+                 ) -> dict[str, IndicatorResult]:
+    keys = field_keys(session)
+    last = end.isoformat()
+    history: dict[int, list[tuple[date, str, int | None, bool | None]]] = defaultdict(list)
+    for pid, day, status, income, depends in _livelihood_points(session, keys, last):
+        if allowed is not None and pid not in allowed:
+            continue
+        history[pid].append((date.fromisoformat(day), status, income, depends))
+    for points in history.values():
+        points.sort(key=lambda p: p[0])
     found: dict[str, IndicatorResult] = {}
     # income change: her latest income in the period against her first one before it
     changes: list[tuple[int, int]] = []

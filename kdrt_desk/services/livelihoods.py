@@ -28,6 +28,7 @@ from kdrt_desk.domain.livelihood import (
 )
 from kdrt_desk.errors import UserError
 from kdrt_desk.models import BusinessCapital, LivelihoodRecord, Participant, Partner, Setting
+from kdrt_desk.repositories import livelihood_ledger
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -110,6 +111,7 @@ class LivelihoodService:
                                    recorded_at=datetime.now(UTC), details=details)
             session.add(row)
             session.flush()
+            livelihood_ledger.put(session, row)
             audit_log.append(session, self.actor.username, "livelihood_recorded", person.code,
                              {"record_id": row.id,
                               "fields": [f for f in LIVELIHOOD_FIELDS
@@ -138,6 +140,7 @@ class LivelihoodService:
                 audit_log.append(session, self.actor.username, "livelihood_updated",
                                  person.code, {"record_id": row.id, "fields": changed})
                 session.flush()
+                livelihood_ledger.put(session, row)
             return _livelihood_view(row, details)
 
     def delete_record(self, record_id: int) -> None:
@@ -145,6 +148,7 @@ class LivelihoodService:
         with self.db.transaction() as session:
             row = _record(session, record_id)
             person = _participant(session, row.participant_id)
+            livelihood_ledger.remove(session, [(row.id, row.participant_id)])
             session.execute(delete(LivelihoodRecord).where(LivelihoodRecord.id == record_id))
             audit_log.append(session, self.actor.username, "livelihood_deleted", person.code,
                              {"record_id": record_id})

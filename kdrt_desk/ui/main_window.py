@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -36,7 +38,7 @@ from kdrt_desk.ui.register_view import RegisterView
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.files import choose_save_path
 from kdrt_desk.ui.widgets.forms import plain
-from kdrt_desk.ui.widgets.look import WARNING, mark, tab_icons
+from kdrt_desk.ui.widgets.look import HIGH_RISK, WARNING, mark, tab_icons
 from kdrt_desk.wiring import Services
 
 if TYPE_CHECKING:
@@ -125,6 +127,12 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(calendar, t("ui.main.tab_calendar"))
             self.stage_views += [groups, sessions, calendar]
             self.fresh_views = [catalogue]
+        if self.actor.may(Permission.VIEW_ALL_GROUPS):
+            from kdrt_desk.ui.indicators_view import IndicatorsView  # pyqtgraph when drawn
+
+            indicators = IndicatorsView(self.services, self.runner)
+            self.tabs.addTab(indicators, t("ui.main.tab_indicators"))
+            self.stage_views.append(indicators)  # a lock empties it, its tab reloads it
         if self.actor.may(Permission.VIEW_CONTACT) \
                 and self.actor.may(Permission.VIEW_ALL_PARTICIPANTS):  # never a facilitator
             from kdrt_desk.ui.reminders_view import RemindersView
@@ -141,6 +149,17 @@ class MainWindow(QMainWindow):
             self.scheduler = scheduler
             self.tabs.addTab(scheduler, t("ui.main.tab_schedule"))
             self.stage_views.append(scheduler)  # a lock forgets the proposal
+        self.alert_banner: QWidget | None = None
+        if self.actor.may(Permission.VIEW_RESTRICTED):  # alerts and rounds: mental health
+            from kdrt_desk.ui.monitoring_view import MonitoringView
+
+            self.monitoring = MonitoringView(self.services, self.runner)
+            self.monitoring.open_requested.connect(self.open_participant)
+            self.tabs.addTab(self.monitoring, t("ui.main.tab_monitoring"))
+            self.stage_views.append(self.monitoring)
+            self.alert_banner = self._alert_banner()
+            layout.addWidget(self.alert_banner)
+            self.monitoring.alerts_counted.connect(self._show_alert_banner)
         if self.actor.may(Permission.MANAGE_USERS):
             from kdrt_desk.ui.accounts_view import AccountsView
 
@@ -172,6 +191,26 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.lock_button)
         if not self.locked:
             self.register.refresh()
+            if self.alert_banner is not None:
+                self.monitoring.refresh()  # the banner of open alerts at login
+
+    def _alert_banner(self) -> QWidget:
+        banner = mark(QFrame(), HIGH_RISK)
+        row = QHBoxLayout(banner)
+        self.alert_text = plain(QLabel())
+        self.alert_text.setWordWrap(True)
+        go = QPushButton(t("ui.main.alert_banner_open"))
+        go.clicked.connect(lambda: self.tabs.setCurrentWidget(self.monitoring))
+        row.addWidget(self.alert_text, 1)
+        row.addWidget(go)
+        banner.hide()
+        return banner
+
+    def _show_alert_banner(self, count: int) -> None:
+        if self.alert_banner is None:
+            return
+        self.alert_text.setText(t("ui.main.alert_banner", count=count))
+        self.alert_banner.setVisible(count > 0)
 
     def _tab_shown(self, index: int) -> None:
         """The waitlist, dashboard and programme screens show fresh data each time they open."""
@@ -202,6 +241,10 @@ class MainWindow(QMainWindow):
             criteria = QAction(t("ui.main.criteria"), self)
             criteria.triggered.connect(self.open_criteria)
             menu.addAction(criteria)
+        if self.actor.may(Permission.SETTINGS):
+            instruments = QAction(t("ui.main.instruments"), self)
+            instruments.triggered.connect(self.open_instruments)
+            menu.addAction(instruments)
         if self.actor.may(Permission.MANAGE_PARTNERS):
             partners = QAction(t("ui.main.partners"), self)
             partners.triggered.connect(self.open_partners)
@@ -357,6 +400,11 @@ class MainWindow(QMainWindow):
         from kdrt_desk.ui.criteria_dialog import CriteriaDialog
 
         CriteriaDialog(self.services, self.runner, self).show()
+
+    def open_instruments(self) -> None:
+        from kdrt_desk.ui.instruments_dialog import InstrumentsDialog
+
+        InstrumentsDialog(self.services, self.runner, self).show()
 
     def open_partners(self) -> None:
         from kdrt_desk.ui.partners_dialog import PartnersDialog

@@ -1,6 +1,6 @@
 """The heavy libraries load when their feature is used, never at start: the app's start and its
-main window do not import OR-Tools, the holiday tables, the prayer-time astronomy, iCalendar or
-openpyxl (the start-up benchmark holds the app to 1.5x a bare window)."""
+main window do not import OR-Tools, the holiday tables, the prayer-time astronomy, iCalendar,
+openpyxl or pyqtgraph (the start-up benchmark holds the app to 1.5x a bare window)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("ortools", "holidays", "adhanpy", "icalendar", "openpyxl", "numpy", "pandas")
+HEAVY = ("ortools", "holidays", "adhanpy", "icalendar", "openpyxl", "numpy", "pandas",
+         "pyqtgraph")
 
 
 def _loaded(modules: str) -> list[str]:
@@ -29,3 +30,8 @@ def test_the_app_and_its_main_window_load_no_heavy_library() -> None:
 def test_the_scheduler_modules_import_without_their_libraries() -> None:
     assert _loaded("kdrt_desk.scheduling.calendar, kdrt_desk.services.schedule, "
                    "kdrt_desk.services.reminders, kdrt_desk.services.calendar") == []
+
+
+def test_the_indicators_tab_loads_pyqtgraph_only_to_draw_a_chart() -> None:
+    assert _loaded("kdrt_desk.ui.indicators_view, kdrt_desk.ui.widgets.charts, "
+                   "kdrt_desk.reports.chart_data") == []

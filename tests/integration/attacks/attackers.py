@@ -60,6 +60,7 @@ SEALED_COLUMNS: dict[str, dict[str, Tier]] = {
     "score_ledger": {"data": R},  # every score, a bucket of participants at a time
     "livelihood_record": {"details": C},  # income, savings, dependence on the abuser
     "business_capital": {"details": C},
+    "livelihood_ledger": {"data": C},  # what the indicators read of the follow-ups
 }
 # The row identity bound into each table's sealed values (the documented format).
 IDENTITY: dict[str, tuple[str, ...]] = {
@@ -74,6 +75,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "assessment": ("seal_id", "participant_id"),
     "assessment_alert": ("seal_id",),
     "score_ledger": ("instrument_code", "round", "bucket"),
+    "livelihood_ledger": ("bucket",),
     "livelihood_record": ("seal_id", "participant_id"),
     "business_capital": ("seal_id", "participant_id"),
 }

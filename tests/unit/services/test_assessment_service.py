@@ -254,9 +254,10 @@ def test_an_alert_tells_nobody_with_the_master_key_who_it_is_about(admin: Servic
 @pytest.mark.parametrize("statistics", [False, True])
 def test_withdrawal_erases_her_alerts_answers_and_without_statistics_consent_her_scores(
         admin: Services, statistics: bool) -> None:
+    from support.participant_samples import sample
+
     from kdrt_desk.domain.enums import ConsentScope
     from kdrt_desk.domain.participant import Consent
-    from support.participant_samples import sample
 
     scopes = {ConsentScope.DATA_USE, ConsentScope.CONTACT}
     if statistics:

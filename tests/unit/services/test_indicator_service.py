@@ -175,3 +175,28 @@ def test_the_score_ledger_stays_in_step_and_a_stale_one_is_not_trusted(admin: Se
         assert score_ledger.in_step(session, ("WHO5", "GSE"), ("baseline", "endline"))
     again = admin.indicators.compute(START, END).get("score_change.WHO5")
     assert again is not None and again.participants == expected.participants
+
+
+def test_the_livelihood_ledger_follows_every_change(admin: Services) -> None:
+    from sqlalchemy import delete, text
+
+    from kdrt_desk.models import LivelihoodLedger
+    from kdrt_desk.repositories import livelihood_ledger
+
+    people = fixture(admin)
+    lives = admin.livelihoods
+    first = lives.records(people["b"])[0]
+    lives.update_record(first.id, LivelihoodInput(first.recorded_on, "employed", None,
+                                                  600_000, depends_on_abuser=True))
+    extra = lives.add_record(people["c"], LivelihoodInput(date(2026, 11, 29), "none"))
+    lives.delete_record(extra.id)
+    with admin.vault.db.reading() as session:
+        assert livelihood_ledger.in_step(session)
+        sealed = session.execute(text("SELECT data FROM livelihood_ledger")).scalars().all()
+    assert sealed and all(b"600000" not in blob for blob in sealed)
+    table = admin.indicators.compute(START, END)
+    assert table.get("income_change").value == 400_000  # type: ignore[union-attr]  # +700k, +100k
+    with admin.vault.db.transaction() as session:  # lost: the records are read instead
+        session.execute(delete(LivelihoodLedger))
+    again = admin.indicators.compute(START, END)
+    assert again.get("income_change").value == 400_000  # type: ignore[union-attr]

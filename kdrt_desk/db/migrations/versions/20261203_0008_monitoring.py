@@ -93,6 +93,14 @@ def upgrade() -> None:
         _participant_fk(table),
         sa.PrimaryKeyConstraint('id', name=op.f(f'pk_{table}'))
         )
+    op.create_table('livelihood_ledger',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('bucket', sa.Integer(), nullable=False),
+    sa.Column('entries', sa.Integer(), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_livelihood_ledger')),
+    sa.UniqueConstraint('bucket', name=op.f('uq_livelihood_ledger_bucket'))
+    )
     op.create_index('ix_livelihood_participant', 'livelihood_record',
                     ['participant_id', 'recorded_on'])
     op.create_index('ix_business_capital_participant', 'business_capital',
@@ -130,6 +138,7 @@ def downgrade() -> None:
     op.drop_table('indicator_target')
     op.drop_index('ix_business_capital_participant', table_name='business_capital')
     op.drop_index('ix_livelihood_participant', table_name='livelihood_record')
+    op.drop_table('livelihood_ledger')
     op.drop_table('business_capital')
     op.drop_table('livelihood_record')
     op.drop_index('ix_score_ledger_key', table_name='score_ledger')
