@@ -37,7 +37,7 @@ def test_a_vault_at_0006_upgrades_to_the_told_table(tmp_path: Path) -> None:
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO setting (key, value) VALUES ('kept', 'ya')"))
         migrate.upgrade(engine)
-        assert migrate.current_revision(engine) == "0007" == migrate.head_revision()
+        assert migrate.current_revision(engine) == migrate.head_revision()
         assert schema_problems(engine) == []
         columns = {c["name"] for c in inspect(engine).get_columns("reminder_told")}
         assert {"participant_id", "session_id", "session_date", "start_time", "end_time",
