@@ -7,20 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import inspect, text
+from support.schema import schema_problems
 
 from kdrt_desk.db import migrate
 from kdrt_desk.db.engine import encrypted_engine, verify_open
-from kdrt_desk.models import Base
 from kdrt_desk.security.crypto import random_key
-
-
-def schema_problems(engine: Engine) -> list[object]:
-    with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
-        return list(compare_metadata(context, Base.metadata))
 
 
 def test_a_vault_at_0006_upgrades_to_the_told_table(tmp_path: Path) -> None:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from cli_harness import CliVault
 from sqlalchemy import Engine, inspect, text
+from support.schema import schema_problems
 
 from kdrt_desk.db import migrate
 from kdrt_desk.db.engine import encrypted_engine, plain_engine, verify_open
@@ -18,12 +17,6 @@ from kdrt_desk.models import Base
 from kdrt_desk.security.crypto import random_key
 
 TRIGGERS = {"audit_entry_append_only_update", "audit_entry_append_only_delete"}
-
-
-def schema_problems(engine: Engine) -> list[object]:
-    with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
-        return list(compare_metadata(context, Base.metadata))
 
 
 def triggers(engine: Engine) -> set[str]:
