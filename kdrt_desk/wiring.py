@@ -14,6 +14,7 @@ from kdrt_desk.services.calendar import CalendarService
 from kdrt_desk.services.care import CareService
 from kdrt_desk.services.case_workers import CaseWorkerService
 from kdrt_desk.services.catalogue import CatalogueService
+from kdrt_desk.services.certificates import CertificateService
 from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.services.criteria import CriteriaService
 from kdrt_desk.services.dashboard import DashboardService
@@ -78,6 +79,7 @@ class Services:
     alerts: AlertService
     livelihoods: LivelihoodService
     progress_reports: ProgressReportService
+    certificates: CertificateService
 
     def close(self) -> None:
         self.vault.close()
@@ -122,4 +124,5 @@ def build_services(vault: OpenVault) -> Services:
         alerts=AlertService(vault.db, vault.actor),
         livelihoods=LivelihoodService(vault.db, vault.actor),
         progress_reports=ProgressReportService(vault.db, vault.actor, outputs),
+        certificates=CertificateService(vault.db, vault.actor, outputs, vault.keys.file),
     )

@@ -31,6 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         insert_withdrawal_requests,
         reject_demo_withdrawal,
     )
+    from kdrt_desk.demo.certificates import insert_demo_certificates
     from kdrt_desk.demo.livelihoods import insert_demo_livelihoods
     from kdrt_desk.demo.next_intake import insert_next_intake
     from kdrt_desk.demo.participants import insert_participants
@@ -72,6 +73,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 insert_demo_livelihoods(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_assessments(vault.db, vault.actor, seed=args.seed, today=today)
                 insert_demo_targets(vault.db, vault.actor, today=today)
+                insert_demo_certificates(vault.db, vault.actor, seed=args.seed)
                 insert_next_intake(vault.db, vault.actor, today=today)
         # withdrawals the staff recorded: one waits for confirmation, one was taken back
         with opened_vault(folder, Role.STAF.value, password, store) as staff:

@@ -11,6 +11,7 @@ from kdrt_desk import i18n
 from kdrt_desk.cli import (
     accounts,
     calendar,
+    certificates,
     demo,
     indicators,
     monitoring,
@@ -27,7 +28,7 @@ from kdrt_desk.logging_setup import configure_logging
 log = logging.getLogger("kdrt_desk.cli")
 # a new command group is a module with ``add_commands(sub)``, listed here
 GROUPS = (vault, demo, accounts, register, programme, calendar, schedule, monitoring,
-          indicators)
+          indicators, certificates)
 
 
 def language_in(argv: Sequence[str]) -> str | None:

@@ -37,6 +37,8 @@ class AuditSigner:
     sign: Callable[[int, str], bytes]
     on_signed: Callable[[int, str], None]
     defer: Callable[[bool], None] = lambda _on: None  # hold the mark's writes (``bulk``)
+    # signs a record other than an audit entry (a certificate's row): (kind, digest) -> signature
+    sign_record: Callable[[str, str], bytes] | None = None
 
 
 class Database:

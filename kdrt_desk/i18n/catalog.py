@@ -5,7 +5,10 @@ from __future__ import annotations
 from kdrt_desk.i18n.catalog_calendar import CALENDAR
 from kdrt_desk.i18n.catalog_care import CARE
 from kdrt_desk.i18n.catalog_case_workers import CASE_WORKERS
+from kdrt_desk.i18n.catalog_certificate_service import CERTIFICATE_SERVICE
+from kdrt_desk.i18n.catalog_certificates import CERTIFICATES
 from kdrt_desk.i18n.catalog_cli import CLI
+from kdrt_desk.i18n.catalog_cli_certificates import CLI_CERTIFICATES
 from kdrt_desk.i18n.catalog_cli_monitoring import CLI_MONITORING
 from kdrt_desk.i18n.catalog_cli_programme import CLI_PROGRAMME
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
@@ -59,6 +62,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **MONITORING,
     **INDICATORS,
     **CASE_WORKERS,
+    **CERTIFICATES,
+    **CERTIFICATE_SERVICE,
+    **CLI_CERTIFICATES,
     **UI_MONITORING,
     **UI_INSTRUMENTS,
     **UI_INDICATORS,

@@ -8,6 +8,7 @@ from kdrt_desk.models.assessment import (
 )
 from kdrt_desk.models.audit import AuditEntry
 from kdrt_desk.models.base import Base
+from kdrt_desk.models.certificate import Certificate, CertificateSerial, CertificateTemplate
 from kdrt_desk.models.indicator_target import IndicatorTarget
 from kdrt_desk.models.livelihood import BusinessCapital, LivelihoodLedger, LivelihoodRecord
 from kdrt_desk.models.module import Facilitator, Module, Venue, facilitator_module
@@ -43,7 +44,8 @@ for _model in SEALED_MODELS:
     register_sealed_model(_model)
 
 __all__ = ["SEALED_MODELS", "Assessment", "AssessmentAlert", "Attendance", "AuditEntry", "Base",
-           "BusinessCapital", "EligibilityCriterion", "Enrolment", "IndicatorTarget",
+           "BusinessCapital", "Certificate", "CertificateSerial", "CertificateTemplate",
+           "EligibilityCriterion", "Enrolment", "IndicatorTarget",
            "Facilitator", "GroupModule", "InstrumentVersion", "LivelihoodLedger",
            "LivelihoodRecord", "Module", "Participant", "ParticipantCase",
            "ParticipantConsent", "ParticipantRoutine", "ParticipantSearchToken", "Partner",

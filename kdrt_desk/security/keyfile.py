@@ -235,6 +235,12 @@ def entry_signature_payload(vault_id: str, entry_id: int, entry_hash: str) -> by
     return f"kdrt-desk audit entry v1\n{vault_id}\n{entry_id}\n{entry_hash}".encode()
 
 
+def record_signature_payload(vault_id: str, kind: str, digest: str) -> bytes:
+    """What a signed register record (a certificate's row) is signed over: never the bytes of
+    an audit entry's or a mark's signature."""
+    return f"kdrt-desk record v1\n{vault_id}\n{kind}\n{digest}".encode()
+
+
 def mark_payload(vault_id: str, signer: str, entry_id: int, entry_hash: str) -> bytes:
     """What a signer's head mark in the key file is signed over: never the same bytes as an
     entry's signature, so no mark can be rebuilt from the signatures in the database."""

@@ -32,6 +32,8 @@ class Permission(StrEnum):
     MANAGE_PROGRAMME = "manage_programme"  # the catalogue: modules, facilitators, venues
     MANAGE_GROUPS = "manage_groups"  # groups, enrolment, sessions
     TAKE_ATTENDANCE = "take_attendance"  # roll-call and skill assessments (facilitators: own)
+    ISSUE_CERTIFICATES = "issue_certificates"  # eligibility, issue, the register
+    REVOKE_CERTIFICATES = "revoke_certificates"  # revoke and reissue (the admin)
 
 
 PROGRAMME_STAFF = (Permission.VIEW_PROGRAMME, Permission.VIEW_ALL_GROUPS, Permission.MANAGE_GROUPS,
@@ -43,12 +45,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.EDIT_PARTICIPANT, Permission.VIEW_RESTRICTED, Permission.EDIT_RESTRICTED,
         Permission.EXPORT, Permission.VIEW_SCREENING, Permission.SCREEN, Permission.DECIDE,
         Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT, Permission.ANONYMISE,
-        *PROGRAMME_STAFF,
+        Permission.ISSUE_CERTIFICATES, *PROGRAMME_STAFF,
     }),
     Role.STAF: frozenset({
         Permission.VIEW_REGISTER, Permission.VIEW_ALL_PARTICIPANTS, Permission.VIEW_CONTACT,
         Permission.EDIT_PARTICIPANT, Permission.EXPORT, Permission.VIEW_SCREENING,
-        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT, *PROGRAMME_STAFF,
+        Permission.RECORD_SERVICE, Permission.MANAGE_CONSENT, Permission.ISSUE_CERTIFICATES,
+        *PROGRAMME_STAFF,
     }),
     Role.FASILITATOR: frozenset({Permission.VIEW_REGISTER, Permission.VIEW_PROGRAMME,
                                  Permission.TAKE_ATTENDANCE}),
@@ -82,6 +85,7 @@ PERMISSION_KEYS: dict[Permission, frozenset[KeyName]] = {
     Permission.MANAGE_CRITERIA: frozenset({_S}),
     Permission.MANAGE_PARTNERS: frozenset({_S}),
     Permission.MANAGE_PROGRAMME: frozenset({_S}),
+    Permission.REVOKE_CERTIFICATES: frozenset({_S}),
 }
 
 

@@ -200,6 +200,11 @@ class AuditService:
                                         .order_by(AuditEntry.action)))
 
 
+def account_signers(keyfile: KeyFile) -> dict[str, Certificate]:
+    """Fingerprint -> the account certificate (role and keys) the vault vouches for."""
+    return _signers(keyfile)
+
+
 def _signers(keyfile: KeyFile) -> dict[str, Certificate]:
     """Every account key the vault vouches for, now or before (retired accounts too)."""
     found: dict[str, Certificate] = {}

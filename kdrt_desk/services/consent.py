@@ -203,29 +203,50 @@ class ConsentService:
     def consent_form_pdf(self, participant_id: int, path: Path, overwrite: bool = False) -> None:
         """Write her consent form, pre-filled and in the UI language, to ``path`` (audited);
         never into the data folder, and over an existing file only with ``overwrite``."""
-        from kdrt_desk.reports.consent_form import ConsentForm, render_consent_form
+        self.actor.require(Permission.MANAGE_CONSENT)
+        lang = i18n.language()
+        with self.db.transaction() as session:
+            code, data = self._consent_form(session, participant_id, lang)
+            audit_log.append(session, self.actor.username, "consent_form_exported", code,
+                             {"format": "pdf", "language": lang})
+            self.outputs.write(Path(path), data, overwrite=overwrite)
 
+    def consent_form_bytes(self, participant_id: int) -> bytes:
+        """The form ``consent_form_pdf`` saves, as bytes for the preview (not audited: it
+        stays on the screen; ``record_consent_form_printed`` audits a printout)."""
+        self.actor.require(Permission.MANAGE_CONSENT)
+        with self.db.reading() as session:
+            return self._consent_form(session, participant_id, i18n.language())[1]
+
+    def record_consent_form_printed(self, participant_id: int) -> None:
+        """Audit a printout as a saved form is, with ``{"via": "printer"}``."""
         self.actor.require(Permission.MANAGE_CONSENT)
         lang = i18n.language()
         with self.db.transaction() as session:
             row = _participant(session, participant_id)
-            if row.anonymised_on is not None:
-                raise UserError("error.participant_anonymised")
-            settings = {s.key: s.value for s in session.scalars(
-                select(Setting).where(Setting.key.in_(("centre_name", "centre_address"))))}
-            consent = row.consent
-            scopes = frozenset(ConsentScope(s) for s in _scopes(row) if s)
-            form = ConsentForm(
-                centre_name=settings.get("centre_name", ""),
-                centre_address=settings.get("centre_address", ""),
-                participant_name=row.full_name, participant_code=row.code,
-                scopes=scopes if consent is None or consent.withdrawn_on is None
-                else frozenset(),
-                consent_date=consent.consent_date if consent is not None else None,
-                printed_on=local_today())
             audit_log.append(session, self.actor.username, "consent_form_exported", row.code,
-                             {"format": "pdf", "language": lang})
-            self.outputs.write(Path(path), render_consent_form(form, lang), overwrite=overwrite)
+                             {"format": "pdf", "language": lang, "via": "printer"})
+
+    @staticmethod
+    def _consent_form(session: Session, participant_id: int, lang: str) -> tuple[str, bytes]:
+        from kdrt_desk.reports.consent_form import ConsentForm, render_consent_form
+
+        row = _participant(session, participant_id)
+        if row.anonymised_on is not None:
+            raise UserError("error.participant_anonymised")
+        settings = {s.key: s.value for s in session.scalars(
+            select(Setting).where(Setting.key.in_(("centre_name", "centre_address"))))}
+        consent = row.consent
+        scopes = frozenset(ConsentScope(s) for s in _scopes(row) if s)
+        form = ConsentForm(
+            centre_name=settings.get("centre_name", ""),
+            centre_address=settings.get("centre_address", ""),
+            participant_name=row.full_name, participant_code=row.code,
+            scopes=scopes if consent is None or consent.withdrawn_on is None
+            else frozenset(),
+            consent_date=consent.consent_date if consent is not None else None,
+            printed_on=local_today())
+        return row.code, render_consent_form(form, lang)
 
     # -- withdrawal ----------------------------------------------------------------------------
     def withdraw_data_use(self, participant_id: int, withdrawn_on: date, confirm: bool = False,
@@ -417,13 +438,17 @@ class ConsentService:
         _changed(session, update(Attendance).where(Attendance.participant_id == pid)
                  .values(reason=""))
         monitoring = _erase_monitoring(session, pid, statistics)
+        from kdrt_desk.services.certificates import remove_names
+
+        certificates = remove_names(session, pid)  # they stay valid under her code
         fields = list(ERASED_FIELDS)
         fields += ["estimated_age"] if statistics else ["estimated_age", "monthly_income"]
         return {"fields": sorted(fields), "case_deleted": case_deleted, **monitoring,
                 "routine_deleted": routine_deleted,
                 "reminders_told_deleted": told_deleted,
                 "screenings": screenings, "decisions": decisions, "services": services,
-                "left_groups": left, "statistics_kept": statistics}
+                "left_groups": left, "statistics_kept": statistics,
+                "certificate_names_removed": certificates}
 
     def _checkpoint(self) -> None:
         """Move the new pages into the vault and empty the WAL, so no old page lingers there

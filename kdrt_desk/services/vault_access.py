@@ -41,6 +41,7 @@ from kdrt_desk.security.keyfile import (
     account_slot_id,
     entry_signature_payload,
     mark_payload,
+    record_signature_payload,
 )
 from kdrt_desk.security.secret_store import SecretStore
 from kdrt_desk.security.tiers import KeyName, Tier
@@ -162,7 +163,10 @@ def audit_signer(keys: VaultKeys, holder: Unlocked, engine: Engine) -> AuditSign
         if not on and mine and keys.file().marks.get(signer) is mine[-1]:
             keys.save()
 
-    return AuditSigner(signer, sign, signed, defer)
+    def sign_record(kind: str, digest: str) -> bytes:
+        return pair.sign(record_signature_payload(vault_id, kind, digest))
+
+    return AuditSigner(signer, sign, signed, defer, sign_record)
 
 
 def _hash_at(engine: Engine, entry_id: int) -> str | None:

@@ -35,7 +35,7 @@ def test_a_vault_at_0007_upgrades_to_monitoring_and_back(tmp_path: Path) -> None
                 "min_attendance_pct, assessment_required, position, archived) VALUES "
                 "('EKO-09', 'Menjahit', 'economic', '', '', 4, 120, 'trainer', '', 75, 1, 9, 0)"))
         migrate.upgrade(engine)
-        assert migrate.current_revision(engine) == "0008" == migrate.head_revision()
+        assert migrate.current_revision(engine) == migrate.head_revision()
         assert set(inspect(engine).get_table_names()) >= NEW_TABLES
         assert schema_problems(engine) == []
         with engine.connect() as conn:
