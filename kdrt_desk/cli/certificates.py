@@ -19,7 +19,7 @@ from kdrt_desk.cli.common import (
     with_common,
 )
 from kdrt_desk.cli.output import write_rows
-from kdrt_desk.domain.certificates import IssueRequest
+from kdrt_desk.domain.certificates import CertificateKind, IssueRequest
 from kdrt_desk.i18n import format_date, t
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 ELIGIBLE_COLUMNS = ("code", "name", "kind", "module", "course", "group", "eligible", "reason",
                     "attended", "held", "percent", "hours", "first_date", "last_date",
                     "certificate")
+PROGRAMME_WORDS = ("program", "programme")  # ``--module program``: the whole programme's
 REGISTER_COLUMNS = ("serial", "participant", "printed_name", "kind", "module", "course",
                     "issued_on", "status", "reason", "replaced_by", "replaces")
 
@@ -75,11 +76,13 @@ def cmd_issue(args: argparse.Namespace) -> int:
         if out.suffix.lower() != ".pdf":
             raise CliUsageError("cli.certificates.out_pdf_or_folder", path=str(out))
         OutputWriter(data_dir(args)).check(out, overwrite=args.overwrite)  # before a login
+    programme = args.module.strip().casefold() in PROGRAMME_WORDS
     with opened(args) as services:
-        module = _module_id(services, args.module)
+        module = None if programme else _module_id(services, args.module)
         group = _group_id(services, args.group)
         rows = [r for r in services.certificates.eligible(module, group, include_close=False)
-                if r.eligible and not r.existing_serial]
+                if r.eligible and not r.existing_serial
+                and (r.kind is CertificateKind.PROGRAMME) == programme]
         if not rows:
             print(t("cli.certificates.none_eligible"), file=sys.stderr)
             return 1

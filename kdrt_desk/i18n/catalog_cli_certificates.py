@@ -18,7 +18,9 @@ CLI_CERTIFICATES: dict[str, tuple[str, str]] = {
         "check a verification code (exit 0 only when genuine and valid)"),
     "cli.certificates.help_revoke": ("cabut sertifikat dengan alasan",
                                      "revoke a certificate with a reason"),
-    "cli.certificates.help_module": ("kode modul, misalnya EKO-01", "module code, e.g. EKO-01"),
+    "cli.certificates.help_module": (
+        "kode modul, misalnya EKO-01 (untuk sertifikat seluruh program: program)",
+        "module code, e.g. EKO-01 (for the whole programme's certificate: program)"),
     "cli.certificates.help_group": ("nama kelompok", "group name"),
     "cli.certificates.help_out": (
         "berkas PDF (satu berkas untuk dicetak) atau folder (satu berkas per peserta)",

@@ -91,3 +91,22 @@ def test_revoke_then_issue_again_to_a_file_and_a_folder(demo_copy: CliVault,
     not_pdf = demo_copy.run("certificates", "issue", "--module", module, "--out",
                             str(tmp_path / "x.txt"))
     assert not_pdf.returncode == 2 and ".pdf" in not_pdf.stderr
+
+
+def test_the_programme_certificate_of_a_group(demo_copy: CliVault, tmp_path: Path) -> None:
+    rows = _register(demo_copy)
+    chosen = next(r for r in rows if r["status"] == "valid" and r["kind"] == "programme")
+    assert demo_copy.run("certificates", "revoke", str(chosen["serial"]), "--reason",
+                         "Dicetak ganda").returncode == 0
+    listed = json.loads(demo_copy.run("certificates", "eligible", "--format", "json").stdout)
+    mine = next(r for r in listed if r["code"] == chosen["participant"]
+                and r["kind"] == "programme" and not r["certificate"])
+    out = tmp_path / "program.pdf"
+    issued = demo_copy.run("certificates", "issue", "--module", "program", "--group",
+                           str(mine["group"]), "--out", str(out))
+    assert issued.returncode == 0, issued.stderr
+    text = " ".join((PdfReader(out).pages[0].extract_text() or "").split())
+    assert str(mine["course"]) in text
+    after = [r for r in _register(demo_copy) if r["participant"] == chosen["participant"]
+             and r["kind"] == "programme" and r["status"] == "valid"]
+    assert len(after) == 1 and after[0]["serial"] != chosen["serial"]

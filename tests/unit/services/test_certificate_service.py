@@ -341,3 +341,25 @@ def test_the_verification_url_must_be_plain_https(admin: Services) -> None:
     service.save_settings("https://contoh.org/cek?kode={code}", "Pelatihan Perempuan Mandiri")
     assert service.verify_url() == "https://contoh.org/cek?kode={code}"
     assert service.programme_name() == "Pelatihan Perempuan Mandiri"
+
+
+def test_a_preview_takes_no_serial_and_a_reprint_keeps_the_serial(admin: Services,
+                                                                  tmp_path: Path) -> None:
+    programme, people = attended(admin)
+    template = signed_template(admin)
+    request = IssueRequest(people[0], programme.modules["SOS-01"], programme.group_id)
+    preview = admin.certificates.preview_pdf(request, template_id=template)
+    text = " ".join((PdfReader(io.BytesIO(preview)).pages[0].extract_text() or "").split())
+    assert admin.participants.get(people[0]).full_name in text and "CONTOH" in text
+    assert _serials(admin) == (0, 0) and not _audit(admin, "certificates_issued")
+    # a woman not eligible cannot be previewed either
+    with pytest.raises(ValidationError):
+        admin.certificates.preview_pdf(IssueRequest(people[3], programme.modules["SOS-01"],
+                                                    programme.group_id))
+    admin.certificates.issue([request], tmp_path / "a.pdf", template_id=template)
+    (row,) = admin.certificates.register()
+    again = admin.certificates.reprint_pdf(row.id)
+    text = " ".join((PdfReader(io.BytesIO(again)).pages[0].extract_text() or "").split())
+    assert row.serial in text and row.code in text
+    assert _serials(admin) == (1, 1)
+    assert _audit(admin, "certificate_reprinted") == [{"participant": row.participant_code}]
