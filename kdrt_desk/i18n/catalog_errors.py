@@ -86,6 +86,13 @@ ERRORS: dict[str, tuple[str, str]] = {
                               "periksa folder lalu coba lagi.",
                               "A file in the data folder cannot be written. Nothing was lost; "
                               "check the folder and try again."),
+    "error.output_locked": (
+        "Berkas {path} tidak dapat ditulis: mungkin sedang dibuka program lain (misalnya "
+        "pembaca PDF atau Excel), atau foldernya hanya-baca. Tutup berkas itu atau pilih folder "
+        "lain, lalu coba lagi. Tidak ada yang berubah.",
+        "{path} cannot be written: it may be open in another program (a PDF reader or Excel, "
+        "say), or the folder is read-only. Close the file or choose another folder, then try "
+        "again. Nothing was changed."),
     "error.folder_read_only": ("Folder data hanya-baca atau tidak diizinkan. Pilih folder lain "
                                "atau minta izin tulis. Tidak ada yang hilang.",
                                "The data folder is read-only or not allowed. Choose another "

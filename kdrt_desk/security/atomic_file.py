@@ -59,8 +59,11 @@ class OutputWriter:
             write_atomically(real, data)
         except OSError as exc:
             key = os_error_key(exc)
-            raise UserError("error.export_unwritable" if key == "error.file_unwritable"
-                            else key) from exc
+            # refused: a file held open by another program (Windows: a PDF reader, Excel) or a
+            # read-only folder; the file that was there is untouched
+            shown = {"error.file_unwritable": "error.export_unwritable",
+                     "error.folder_read_only": "error.output_locked"}.get(key, key)
+            raise UserError(shown, path=str(real)) from exc
         return real
 
     def _inside_data_folder(self, real: Path) -> bool:

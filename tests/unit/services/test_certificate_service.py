@@ -363,3 +363,39 @@ def test_a_preview_takes_no_serial_and_a_reprint_keeps_the_serial(admin: Service
     assert row.serial in text and row.code in text
     assert _serials(admin) == (1, 1)
     assert _audit(admin, "certificate_reprinted") == [{"participant": row.participant_code}]
+
+
+@pytest.mark.parametrize(("code", "key"), [(13, "error.output_locked"),
+                                           (28, "error.disk_full")])
+def test_a_file_that_cannot_be_written_midway_undoes_the_whole_batch(
+        admin: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int,
+        key: str) -> None:
+    """The printer's PDF is written, then the second woman's own file is held open by another
+    program (or the disk fills): the batch file goes again, no serial is taken."""
+    import kdrt_desk.security.atomic_file as atomic_file
+
+    programme, people = attended(admin)
+    template = signed_template(admin)
+    sos = programme.modules["SOS-01"]
+    made = admin.sessions.create(session_on(programme, date(2026, 11, 26)))
+    admin.attendance.mark(made.id, people[1], AttendanceMark.PRESENT, today=TODAY)
+    real = atomic_file.write_atomically
+    calls: list[Path] = []
+
+    def flaky(path: Path, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:  # batch, first woman's file, then the second woman's
+            raise OSError(code, "refused", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(atomic_file, "write_atomically", flaky)
+    folder = tmp_path / "per-peserta"
+    folder.mkdir()
+    with pytest.raises(UserError) as caught:
+        admin.certificates.issue([IssueRequest(people[0], sos, programme.group_id),
+                                  IssueRequest(people[1], sos, programme.group_id)],
+                                 tmp_path / "batch.pdf", template_id=template,
+                                 per_participant=folder)
+    assert caught.value.key == key and len(calls) == 3
+    assert not (tmp_path / "batch.pdf").exists() and list(folder.iterdir()) == []
+    assert _serials(admin) == (0, 0) and not _audit(admin, "certificates_issued")
