@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import math
 import random
+from datetime import timedelta
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.certificates import (
@@ -20,6 +21,7 @@ from kdrt_desk.domain.certificates import (
 )
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.certificates import CertificateService
+from kdrt_desk.services.clock import local_today
 
 DEMO_VERIFY_URL = "https://sertifikat.contoh.org/cek?kode={code}"
 DEMO_PROGRAMME = "Program Pelatihan Kemandirian Perempuan Palembang"
@@ -84,9 +86,14 @@ def insert_demo_certificates(db: Database, actor: Actor, seed: int) -> list[str]
     if not rows:
         return []
     rng = random.Random(seed)
+    today = local_today()
+    # issued a week or two after her last session, as the office would (never in the future)
+    dated = sorted(((min(today, (r.last_date or today) + timedelta(days=rng.randint(5, 14))), r)
+                    for r in rows), key=lambda pair: (pair[0], pair[1].participant_id))
     serials = service.issue_unprinted(
         [IssueRequest(r.participant_id, r.module_id, r.group_id,
-                      use_preferred=rng.random() < 0.2) for r in rows], template_id=template)
+                      use_preferred=rng.random() < 0.2, issued_on=day) for day, r in dated],
+        template_id=template)
     register = {r.serial: r for r in service.register()}
     if len(serials) >= 3:
         service.revoke(serials[0], "Diterbitkan sebelum asesmen dicatat (contoh demo)")

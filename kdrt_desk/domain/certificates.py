@@ -147,6 +147,7 @@ class IssueRequest:
     group_id: int
     printed_name: str = ""  # "": her full name (or the preferred name when ``use_preferred``)
     use_preferred: bool = False
+    issued_on: date | None = None  # a past date: only for a paper register brought in
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,13 @@ CERTIFICATE_SERVICE: dict[str, tuple[str, str]] = {
         "sertifikat. Minta Admin menyerahkan kunci Anda, lalu masuk lagi.",
         "Your account has no signing key yet, so it cannot issue or change certificates. Ask an "
         "Admin to hand over your keys, then log in again."),
+    "error.certificate_issued_in_future": (
+        "Tanggal terbit tidak boleh di masa depan.", "The issue date cannot be in the future."),
+    "error.certificate_printed_today": (
+        "Sertifikat yang dicetak sekarang bertanggal hari ini; tanggal lampau hanya untuk "
+        "register kertas yang dipindahkan.",
+        "A certificate printed now is dated today; a past date is only for a paper register "
+        "brought in."),
     "error.certificate_duplicate_request": (
         "Peserta yang sama dipilih dua kali untuk sertifikat yang sama. Pilih sekali saja.",
         "The same participant is chosen twice for the same certificate. Choose her once."),

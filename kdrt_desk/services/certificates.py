@@ -141,6 +141,8 @@ class CertificateService:
         if len(set(keys)) != len(keys):
             raise UserError("error.certificate_duplicate_request")
         view = self._usable_template(template_id)
+        if any(r.issued_on is not None for r in requests):
+            raise UserError("error.certificate_printed_today", field="issued_on")
         planned = self._plan(requests, allow_held=False)
         targets = self._targets(path, per_participant, planned, overwrite)
         return self._write(planned, view, targets, overwrite=overwrite, report=report,
@@ -154,6 +156,9 @@ class CertificateService:
         if not requests:
             raise UserError("error.certificate_none_chosen")
         view = self._usable_template(template_id)
+        today = local_today()
+        if any(r.issued_on is not None and r.issued_on > today for r in requests):
+            raise UserError("error.certificate_issued_in_future", field="issued_on")
         planned = self._plan(requests, allow_held=False)
         return self._write(planned, view, (None, None), overwrite=False, report=None,
                            lang=None, action="certificates_issued").serials
@@ -372,20 +377,24 @@ class CertificateService:
         batch, folder = targets
         try:
             with self.db.transaction() as session:
-                counter = session.get(CertificateSerial, today.year)
-                if counter is None:
-                    counter = CertificateSerial(year=today.year, last=0)
-                    session.add(counter)
+                counters: dict[int, CertificateSerial] = {}
                 prints: list[CertificatePrint] = []
                 rows: list[Certificate] = []
                 for item in planned:
+                    issued = item.request.issued_on or today
+                    counter = counters.get(issued.year) or session.get(CertificateSerial,
+                                                                       issued.year)
+                    if counter is None:
+                        counter = CertificateSerial(year=issued.year, last=0)
+                        session.add(counter)
+                    counters[issued.year] = counter
                     counter.last += 1
-                    serial = serial_for(today.year, counter.last)
+                    serial = serial_for(issued.year, counter.last)
                     code = self._fresh_code(session)
                     salt = secrets.token_bytes(16)
-                    one = self._print(item, serial, code, today)
+                    one = self._print(item, serial, code, issued)
                     cert = Certificate(
-                        serial=serial, year=today.year, number=counter.last, code=code,
+                        serial=serial, year=issued.year, number=counter.last, code=code,
                         participant_id=item.row.participant_id,
                         participant_code=item.row.code, kind=item.row.kind.value,
                         module_id=item.row.module_id,
@@ -394,7 +403,7 @@ class CertificateService:
                         name_salt=salt, name_hash=name_hash(item.printed_name, salt),
                         module_code=item.row.module_code, course=item.row.course,
                         hours=one.hours, first_date=one.first_date, last_date=one.last_date,
-                        issued_on=today, status=CertificateStatus.VALID.value, reason="",
+                        issued_on=issued, status=CertificateStatus.VALID.value, reason="",
                         issued_by=self.actor.username, issued_at=now, changed_by="")
                     session.add(cert)
                     prints.append(one)
