@@ -34,10 +34,12 @@ from kdrt_desk.i18n.catalog_ui_admin import UI_ADMIN
 from kdrt_desk.i18n.catalog_ui_calendar import UI_CALENDAR
 from kdrt_desk.i18n.catalog_ui_care import UI_CARE
 from kdrt_desk.i18n.catalog_ui_catalogue import UI_CATALOGUE
+from kdrt_desk.i18n.catalog_ui_certificates import UI_CERTIFICATES
 from kdrt_desk.i18n.catalog_ui_enrol import UI_ENROL
 from kdrt_desk.i18n.catalog_ui_groups import UI_GROUPS
 from kdrt_desk.i18n.catalog_ui_indicators import UI_INDICATORS
 from kdrt_desk.i18n.catalog_ui_instruments import UI_INSTRUMENTS
+from kdrt_desk.i18n.catalog_ui_print import UI_PRINT
 from kdrt_desk.i18n.catalog_ui_reminders import UI_REMINDERS
 from kdrt_desk.i18n.catalog_ui_routine import UI_ROUTINE
 from kdrt_desk.i18n.catalog_ui_schedule import UI_SCHEDULE
@@ -68,4 +70,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **UI_MONITORING,
     **UI_INSTRUMENTS,
     **UI_INDICATORS,
+    **UI_PRINT,
+    **UI_CERTIFICATES,
 }

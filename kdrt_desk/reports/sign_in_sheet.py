@@ -19,7 +19,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -50,6 +49,8 @@ PAD = 4  # cell padding
 COLUMNS = (12 * mm, 68 * mm, 58 * mm, CONTENT_W - 138 * mm)
 EMBLEM = 15 * mm
 WHITE = colors.white
+CLOSING_GAP = 7 * mm  # between the last row and the head count / signature
+KEEP_WITH_CLOSING = 2  # the last rows that always share a page with the signature
 
 
 class _Styles:
@@ -150,8 +151,14 @@ def _draw_top_down(canvas: Canvas, flowables: list[Flowable], top: float) -> Non
         y -= flowable.getSpaceAfter()
 
 
-def _table(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Table:
-    """Numbered rows to sign; the column headings repeat on every page."""
+def _table(sheet: SignInSheet, lang: str, styles: _Styles, regular: str,
+           closing: Flowable | None = None) -> Table:
+    """Numbered rows to sign; the column headings repeat on every page.
+
+    ``closing`` (the head count and signature) is the table's last row, kept on one page with
+    the last ``KEEP_WITH_CLOSING`` rows: when the rows fill the last page, the signature moves
+    to the next page with them (under the repeated headings), never alone.
+    """
     head = [Paragraph(escape(text(lang, "ui.signin.col_no")), styles.head_centre),
             Paragraph(escape(text(lang, "ui.signin.col_name")), styles.head),
             Paragraph(escape(text(lang, "ui.signin.col_signature")), styles.head_centre),
@@ -181,12 +188,25 @@ def _table(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Tabl
         style.append(("SPAN", (1, 1), (3, 1)))
     # light bands help the eye follow a row across to its signature box
     style += [("BACKGROUND", (0, r), (-1, r), BOX_FILL) for r in range(2, len(rows), 2)]
+    if closing is not None:
+        last = len(rows)  # the closing row: no grid, no band, the whole width
+        rows.append([closing, "", "", ""])
+        heights.append(None)
+        style[style.index(("GRID", (0, 0), (-1, -1), 0.6, RULE))] = (
+            "GRID", (0, 0), (-1, last - 1), 0.6, RULE)
+        style += [("SPAN", (0, last), (-1, last)),
+                  ("LEFTPADDING", (0, last), (-1, last), 0),
+                  ("RIGHTPADDING", (0, last), (-1, last), 0),
+                  ("TOPPADDING", (0, last), (-1, last), CLOSING_GAP),
+                  ("BOTTOMPADDING", (0, last), (-1, last), 0),
+                  ("VALIGN", (0, last), (-1, last), "TOP"),
+                  ("NOSPLIT", (0, max(1, last - KEEP_WITH_CLOSING)), (-1, last))]
     table = Table(rows, colWidths=list(COLUMNS), rowHeights=heights, repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 
 
-def _closing(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Flowable:
+def _closing(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Table:
     """The head count to fill in, and the facilitator's signature: "Fasilitator," and her name."""
     sign_w = 70 * mm
     signature = Table(
@@ -214,7 +234,7 @@ def _closing(sheet: SignInSheet, lang: str, styles: _Styles, regular: str) -> Fl
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return KeepTogether([Spacer(1, 7 * mm), closing])
+    return closing
 
 
 def _build(sheets: Sequence[SignInSheet], lang: str,
@@ -252,8 +272,8 @@ def _build(sheets: Sequence[SignInSheet], lang: str,
                                     index)))
         if index:
             story += [NextPageTemplate(f"sheet{index}"), PageBreak()]
-        story += [_Mark(first_pages), _table(sheet, lang, styles, regular),
-                  _closing(sheet, lang, styles, regular)]
+        story += [_Mark(first_pages),
+                  _table(sheet, lang, styles, regular, _closing(sheet, lang, styles, regular))]
     doc.addPageTemplates(templates)
     doc.build(story)
     counts = [b - a for a, b in zip(first_pages, [*first_pages[1:], doc.page + 1], strict=True)]

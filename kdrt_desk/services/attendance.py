@@ -167,25 +167,52 @@ class AttendanceService:
         cancelled) nothing is written and ``error.cancelled`` is raised. A file that cannot be
         written is a user error.
         """
+        if not list(dict.fromkeys(session_ids)):
+            raise UserError("error.no_session_chosen")
+        self.outputs.check(path, overwrite=overwrite)  # told before the work, not after
+        data, sheets = self._sign_in_sheets(session_ids, preferred_names, lang, report)
+        self.outputs.write(path, data, overwrite=overwrite)
+        self._audit_sheets(sheets, {})
+        if report is not None:
+            report(len(sheets) + 1, len(sheets) + 1)
+        return sum(len(sheet.names) for sheet in sheets)
+
+    def sign_in_sheets_pdf(self, session_ids: Sequence[int], preferred_names: bool = False,
+                           lang: str | None = None,
+                           report: Callable[[int, int], bool] | None = None) -> bytes:
+        """The same PDF as ``print_sign_in_sheets`` as bytes, for the preview (not audited: it
+        stays on the screen; ``record_sign_in_sheets_printed`` audits a printout)."""
+        return self._sign_in_sheets(session_ids, preferred_names, lang, report)[0]
+
+    def record_sign_in_sheets_printed(self, session_ids: Sequence[int],
+                                      preferred_names: bool = False) -> None:
+        """Audit that the sheets went to a printer (``{"via": "printer"}``), one entry a
+        session as for a saved file."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        sheets = [self.sign_in_sheet(i, preferred_names) for i in dict.fromkeys(session_ids)]
+        self._audit_sheets(sheets, {"via": "printer"})
+
+    def _sign_in_sheets(self, session_ids: Sequence[int], preferred_names: bool,
+                        lang: str | None, report: Callable[[int, int], bool] | None
+                        ) -> tuple[bytes, list[SignInSheet]]:
         from kdrt_desk.reports.sign_in_sheet import build_sign_in_sheets
 
         ids = list(dict.fromkeys(session_ids))
         if not ids:
             raise UserError("error.no_session_chosen")
-        self.outputs.check(path, overwrite=overwrite)  # told before the work, not after
         sheets = []
         for done, session_id in enumerate(ids, start=1):
             sheets.append(self.sign_in_sheet(session_id, preferred_names))
             if report is not None and not report(done, len(ids) + 1):
                 raise UserError("error.cancelled")
-        self.outputs.write(path, build_sign_in_sheets(sheets, lang), overwrite=overwrite)
+        return build_sign_in_sheets(sheets, lang), sheets
+
+    def _audit_sheets(self, sheets: Sequence[SignInSheet], extra: dict[str, object]) -> None:
         with self.db.transaction() as session:
             for sheet in sheets:
                 audit_log.append(session, self.actor.username, "sign_in_sheet_printed",
-                                 f"session:{sheet.session_id}", {"rows": len(sheet.names)})
-        if report is not None:
-            report(len(ids) + 1, len(ids) + 1)
-        return sum(len(sheet.names) for sheet in sheets)
+                                 f"session:{sheet.session_id}",
+                                 {"rows": len(sheet.names), **extra})
 
     # -- progress -----------------------------------------------------------------------------
     def group_progress(self, group_id: int) -> GroupProgress:

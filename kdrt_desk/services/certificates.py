@@ -209,6 +209,13 @@ class CertificateService:
                              {"participant": row.participant_code})
         return certificate_pdf(one, view.design, lang=lang or "id")
 
+    def write_reprint(self, certificate_id: int, path: Path, *, overwrite: bool = False,
+                      lang: str | None = None) -> Path:
+        """A copy of a certificate as issued, written to ``path`` (audited as a reprint)."""
+        self.outputs.check(path, overwrite=overwrite)
+        return self.outputs.write(path, self.reprint_pdf(certificate_id, lang),
+                                  overwrite=overwrite)
+
     def revoke(self, serial: str, reason: str) -> RegisterRow:
         self.actor.require(Permission.REVOKE_CERTIFICATES)
         reason = self._reason(reason)

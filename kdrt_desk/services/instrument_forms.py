@@ -38,18 +38,29 @@ class InstrumentFormService:
                    overwrite: bool = False) -> Path:
         """Write the instrument's paper form in ``lang`` to ``path`` (audited); returns the
         path written. Nothing is written or audited when the path is refused."""
-        from kdrt_desk.reports.instrument_form import instrument_form_pdf  # reportlab on use
-
         self.actor.require(Permission.VIEW_PROGRAMME)
-        chosen = language(lang)
         self.outputs.check(Path(path), overwrite=overwrite)
-        with self.db.reading() as session:
-            centre = dict(session.execute(select(Setting.key, Setting.value).where(
-                Setting.key.in_(("centre_name", "centre_address")))).all())
-        data = instrument_form_pdf(instrument, lang=chosen,
-                                   centre_name=centre.get("centre_name", "") or "",
-                                   centre_address=centre.get("centre_address", "") or "")
+        data = self.form_pdf(instrument, lang)
         with self.db.transaction() as session:
             # the entry commits only if the file was written (a failed write rolls it back)
             audit_log.append(session, self.actor.username, "form_printed", instrument.code)
             return self.outputs.write(Path(path), data, overwrite=overwrite)
+
+    def form_pdf(self, instrument: Instrument, lang: str) -> bytes:
+        """The blank form ``write_form`` saves, as bytes for the preview."""
+        from kdrt_desk.reports.instrument_form import instrument_form_pdf  # reportlab on use
+
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.reading() as session:
+            centre = dict(session.execute(select(Setting.key, Setting.value).where(
+                Setting.key.in_(("centre_name", "centre_address")))).all())
+        return instrument_form_pdf(instrument, lang=language(lang),
+                                   centre_name=centre.get("centre_name", "") or "",
+                                   centre_address=centre.get("centre_address", "") or "")
+
+    def record_form_printed(self, instrument: Instrument) -> None:
+        """Audit a printout of the blank form as a saved one is, with ``{"via": "printer"}``."""
+        self.actor.require(Permission.VIEW_PROGRAMME)
+        with self.db.transaction() as session:
+            audit_log.append(session, self.actor.username, "form_printed", instrument.code,
+                             {"via": "printer"})

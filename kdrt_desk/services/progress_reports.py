@@ -20,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.progress_report import (
@@ -130,25 +131,51 @@ class ProgressReportService:
               include_income: bool, for_her: bool = False, overwrite: bool = False) -> Path:
         """Write her report in ``lang`` to ``path`` (atomically, audited); returns the path
         written. Nothing is written or audited when a part or the path is refused."""
-        from kdrt_desk.reports.progress_report import progress_report_pdf  # reportlab on use
-
         chosen = language(lang)
         report = self.data(participant_id, include_scores=include_scores,
                            include_income=include_income, for_her=for_her)
         self.outputs.check(Path(path), overwrite=overwrite)
+        data = self._pdf(report, chosen)
+        with self.db.transaction() as session:
+            # the entry commits only if the file was written (a failed write rolls it back)
+            self._audit(session, report, chosen, include_scores, include_income, for_her, {})
+            return self.outputs.write(Path(path), data, overwrite=overwrite)
+
+    def pdf(self, participant_id: int, *, lang: str, include_scores: bool,
+            include_income: bool, for_her: bool = False) -> bytes:
+        """The report ``write`` saves, as bytes for the preview (not audited: it stays on the
+        screen; ``record_printed`` audits a printout)."""
+        report = self.data(participant_id, include_scores=include_scores,
+                           include_income=include_income, for_her=for_her)
+        return self._pdf(report, language(lang))
+
+    def record_printed(self, participant_id: int, *, lang: str, include_scores: bool,
+                       include_income: bool, for_her: bool = False) -> None:
+        """Audit that her report went to a printer: the entry a saved file gets, plus
+        ``{"via": "printer"}``."""
+        report = self.data(participant_id, include_scores=include_scores,
+                           include_income=include_income, for_her=for_her)
+        with self.db.transaction() as session:
+            self._audit(session, report, language(lang), include_scores, include_income,
+                        for_her, {"via": "printer"})
+
+    def _pdf(self, report: ProgressReportData, chosen: str) -> bytes:
+        from kdrt_desk.reports.progress_report import progress_report_pdf  # reportlab on use
+
         with self.db.reading() as session:
             centre = dict(session.execute(select(Setting.key, Setting.value).where(
                 Setting.key.in_(("centre_name", "centre_address")))).all())
-        data = progress_report_pdf(report, lang=chosen,
+        return progress_report_pdf(report, lang=chosen,
                                    centre_name=printable(centre.get("centre_name", "") or ""),
                                    centre_address=centre.get("centre_address", "") or "")
-        with self.db.transaction() as session:
-            # the entry commits only if the file was written (a failed write rolls it back)
-            audit_log.append(session, self.actor.username, "progress_report_printed",
-                             report.code, {"for_her": for_her, "lang": chosen,
-                                           "scores": include_scores, "income": include_income,
-                                           "status": report.status_shown})
-            return self.outputs.write(Path(path), data, overwrite=overwrite)
+
+    def _audit(self, session: Session, report: ProgressReportData, chosen: str,
+               include_scores: bool, include_income: bool, for_her: bool,
+               extra: dict[str, object]) -> None:
+        audit_log.append(session, self.actor.username, "progress_report_printed",
+                         report.code, {"for_her": for_her, "lang": chosen,
+                                       "scores": include_scores, "income": include_income,
+                                       "status": report.status_shown, **extra})
 
     def _scores(self, participant_id: int) -> tuple[ScoreSeries, ...]:
         views = AssessmentService(self.db, self.actor).for_participant(participant_id)

@@ -23,10 +23,18 @@ def write_recovery_sheet(data_dir: Path, path: Path, *, centre_name: str, centre
                          code: str, vault_id: str, lang: str, overwrite: bool) -> None:
     """The sheet as a PDF at ``path`` (atomically; never into the data folder, where the code
     beside the vault would open it; an existing file only with ``overwrite``)."""
+    data = recovery_sheet_bytes(centre_name=centre_name, centre_address=centre_address,
+                                code=code, vault_id=vault_id, lang=lang)
+    OutputWriter(data_dir).write(path, data, overwrite=overwrite)
+
+
+def recovery_sheet_bytes(*, centre_name: str, centre_address: str, code: str, vault_id: str,
+                         lang: str) -> bytes:
+    """The sheet ``write_recovery_sheet`` writes, as bytes (for the preview: on screen only)."""
     from kdrt_desk.reports.recovery_sheet import RecoverySheet, recovery_sheet_pdf  # reportlab
 
     sheet = RecoverySheet(centre_name, centre_address, code, date.today(), vault_id[:8])
-    OutputWriter(data_dir).write(path, recovery_sheet_pdf(sheet, lang), overwrite=overwrite)
+    return recovery_sheet_pdf(sheet, lang)
 
 
 class RecoveryService:
@@ -49,13 +57,44 @@ class RecoveryService:
 
         self.replace_recovery_code(write)
 
+    def new_recovery_sheet(self, *, lang: str) -> tuple[str, bytes]:
+        """A new code, not yet in force, and its sheet (for the preview). The old code keeps
+        working until ``put_in_force(code, ...)`` after the sheet was printed or saved."""
+        from kdrt_desk.services.settings import SettingsService
+
+        vault = self.vault
+        vault.actor.require(Permission.MANAGE_USERS)
+        centre = SettingsService(vault.db, vault.actor).current()
+        code = generate_recovery_code()
+        return code, recovery_sheet_bytes(
+            centre_name=centre.centre_name, centre_address=centre.centre_address, code=code,
+            vault_id=vault.keys.vault_id, lang=lang)
+
+    def write_sheet_for(self, code: str, path: Path, *, lang: str,
+                        overwrite: bool = False) -> None:
+        """Save the sheet of ``code`` (from ``new_recovery_sheet``) to ``path``, nothing else."""
+        from kdrt_desk.services.settings import SettingsService
+
+        vault = self.vault
+        vault.actor.require(Permission.MANAGE_USERS)
+        centre = SettingsService(vault.db, vault.actor).current()
+        write_recovery_sheet(vault.paths.data_dir, path, centre_name=centre.centre_name,
+                             centre_address=centre.centre_address, code=code,
+                             vault_id=vault.keys.vault_id, lang=lang, overwrite=overwrite)
+
     def replace_recovery_code(self, write_sheet: Callable[[str], None]) -> None:
         """``write_sheet(code)`` must save the new recovery sheet; if it fails nothing changes."""
+        self.put_in_force(generate_recovery_code(), write_sheet)
+
+    def put_in_force(self, code: str, write_sheet: Callable[[str], None] | None = None) -> None:
+        """``code`` becomes the recovery code and the old one stops working (audited), once
+        ``write_sheet(code)`` saved its sheet (None: the sheet was already printed)."""
         self.vault.actor.require(Permission.MANAGE_USERS)
-        code = generate_recovery_code()
-        write_sheet(code)
+        if write_sheet is not None:
+            write_sheet(code)
         with self.vault.keys.changing(), self.vault.db.transaction() as session:
-            audit_log.append(session, self.vault.actor.username, "recovery_code_replaced")
+            audit_log.append(session, self.vault.actor.username, "recovery_code_replaced",
+                             details=None if write_sheet is not None else {"via": "printer"})
             session.flush()
             self.vault.custody().replace_recovery(code)
             self.vault.keys.save()

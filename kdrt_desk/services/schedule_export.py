@@ -206,14 +206,64 @@ class ScheduleExportService:
         prefix = "".join(c for c in (vault_id or "") if c.isalnum())[:8].lower() or "vault"
         return f"{prefix}.kdrt-desk"
 
+    # -- preview and printer ---------------------------------------------------------------
+    def group_pdf(self, group_id: int, start: date | None = None, end: date | None = None,
+                  lang: str | None = None) -> bytes:
+        """The group's PDF ``export_group`` saves, as bytes for the preview (not audited:
+        it stays on the screen; ``record_group_printed`` audits a printout)."""
+        from kdrt_desk.reports.schedule_pdf import build_schedule_pdf
+
+        return build_schedule_pdf(self.group_schedule(group_id, start, end), lang)
+
+    def facilitator_pdf(self, facilitator_id: int | None, start: date | None = None,
+                        end: date | None = None, lang: str | None = None) -> bytes:
+        """Her schedule's PDF as ``export_facilitator`` saves it, as bytes for the preview."""
+        from kdrt_desk.reports.schedule_pdf import build_schedule_pdf
+
+        return build_schedule_pdf(self.facilitator_schedule(facilitator_id, start, end), lang)
+
+    def participant_card_pdf(self, participant_id: int, start: date | None = None,
+                             end: date | None = None, discreet: bool = True,
+                             preferred_name: bool = False, lang: str | None = None) -> bytes:
+        """Her card as ``export_participant_card`` saves it, as bytes for the preview."""
+        from kdrt_desk.reports.schedule_card import build_schedule_card
+
+        return build_schedule_card(self.participant_card(
+            participant_id, start, end, discreet, preferred_name), lang)
+
+    def record_group_printed(self, group_id: int, start: date | None = None,
+                             end: date | None = None) -> None:
+        """Audit a printout as a saved file is, with ``{"via": "printer"}``."""
+        rows = len(self.group_schedule(group_id, start, end).rows)
+        self._audit(f"group:{group_id}", "group", "pdf", rows, via="printer")
+
+    def record_facilitator_printed(self, facilitator_id: int | None, start: date | None = None,
+                                   end: date | None = None) -> None:
+        rows = len(self.facilitator_schedule(facilitator_id, start, end).rows)
+        with self.db.reading() as session:
+            target = facilitator_id if facilitator_id is not None else own_facilitator_id(
+                session, self.actor)
+        self._audit(f"facilitator:{target}", "facilitator", "pdf", rows, via="printer")
+
+    def record_participant_card_printed(self, participant_id: int, start: date | None = None,
+                                        end: date | None = None, discreet: bool = True,
+                                        preferred_name: bool = False) -> None:
+        rows = len(self.participant_card(participant_id, start, end, discreet,
+                                         preferred_name).rows)
+        self._audit(f"participant:{participant_id}", "participant", "pdf", rows,
+                    discreet=discreet, via="printer")
+
     # -- helpers -------------------------------------------------------------------------------
     def _write(self, path: Path, data: bytes, overwrite: bool, kind: str, fmt: str,
                target: str, rows: int, **extra: object) -> int:
         self.outputs.write(path, data, overwrite=overwrite)
+        self._audit(target, kind, fmt, rows, **extra)
+        return rows
+
+    def _audit(self, target: str, kind: str, fmt: str, rows: int, **extra: object) -> None:
         with self.db.transaction() as session:
             audit_log.append(session, self.actor.username, "schedule_exported", target,
                              {"kind": kind, "format": fmt, "rows": rows, **extra})
-        return rows
 
     def _schedule(self, kind: str, subject: str, start: date | None, end: date | None,
                   views: list[SessionView]) -> Schedule:

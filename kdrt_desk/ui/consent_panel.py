@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kdrt_desk.domain.enums import ConsentScope
 from kdrt_desk.domain.participant import ParticipantRecord
@@ -266,6 +268,9 @@ class ConsentPanel(QWidget):
 
         self.print_button = primary(QPushButton(t("ui.care.consent.print")))
         self.print_button.clicked.connect(lambda: self.print_form())
+        self.preview_button = QPushButton(t("ui.print.preview"))
+        self.preview_button.clicked.connect(self.preview_form)
+        self.preview_dialog: QDialog | None = None
         self.signed_button = QPushButton(t("ui.care.consent.record_signed"))
         self.signed_button.clicked.connect(self.open_signed_dialog)
         self.withdraw_button = QPushButton(t("ui.care.consent.withdraw"))
@@ -283,7 +288,7 @@ class ConsentPanel(QWidget):
         self.reject_button = QPushButton(t("ui.care.withdraw.reject"))
         self.reject_button.clicked.connect(self.reject_request)
         buttons = QHBoxLayout()
-        for button in (self.print_button, self.signed_button):
+        for button in (self.print_button, self.preview_button, self.signed_button):
             button.setVisible(self.may_manage)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -370,8 +375,8 @@ class ConsentPanel(QWidget):
 
     def _set_buttons_enabled(self, loaded: bool) -> None:
         active = (loaded and self.state is not None and self.state.anonymised_on is None)
-        for button in (self.print_button, self.signed_button, self.withdraw_button,
-                       self.confirm_button, self.reject_button):
+        for button in (self.print_button, self.preview_button, self.signed_button,
+                       self.withdraw_button, self.confirm_button, self.reject_button):
             button.setEnabled(active)
         if active and self.state is not None and self.state.requested_by is not None:
             self.withdraw_button.setEnabled(False)  # recorded once, waiting for confirmation
@@ -406,6 +411,41 @@ class ConsentPanel(QWidget):
         self.print_button.setEnabled(False)
         self.runner.run(lambda: consent.consent_form_pdf(pid, target, overwrite),
                         lambda _r: self._printed(str(target)), self._print_failed)
+
+    def preview_form(self) -> None:
+        """Her form in the preview, from where it is printed or saved (both audited)."""
+        if not self.may_manage:
+            return
+        consent, pid = self.services.consent, self.participant_id
+        self.preview_button.setEnabled(False)
+
+        def show(data: bytes) -> None:
+            if not isValid(self):
+                return
+            from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+            self._set_buttons_enabled(True)
+
+            def save(path: Path, overwrite: bool) -> Path:
+                consent.consent_form_pdf(pid, path, overwrite)
+                self.pdf_saved.emit(str(path))
+                return path
+
+            default = Path(self.default_pdf_path())
+            dialog = PdfPreviewDialog(
+                self, data, kind="consent_form", title=t("ui.print.doc.consent_form"),
+                suggested_name=default.name, save=save, folder=default.parent,
+                print_audit=lambda: consent.record_consent_form_printed(pid))
+            dialog.finished.connect(lambda _code: self._forget_preview(dialog))
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.runner.run(lambda: consent.consent_form_bytes(pid), show, self._print_failed)
+
+    def _forget_preview(self, dialog: QDialog) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None
+        dialog.deleteLater()
 
     def _printed(self, path: str) -> None:
         self._set_buttons_enabled(True)

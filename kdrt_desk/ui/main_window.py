@@ -149,6 +149,12 @@ class MainWindow(QMainWindow):
             self.scheduler = scheduler
             self.tabs.addTab(scheduler, t("ui.main.tab_schedule"))
             self.stage_views.append(scheduler)  # a lock forgets the proposal
+        if self.actor.may(Permission.ISSUE_CERTIFICATES):
+            from kdrt_desk.ui.certificates_view import CertificatesView
+
+            certificates = CertificatesView(self.services, self.runner)
+            self.tabs.addTab(certificates, t("ui.cert.tab"))
+            self.stage_views.append(certificates)  # a lock empties it, its tab reloads it
         self.alert_banner: QWidget | None = None
         if self.actor.may(Permission.VIEW_RESTRICTED):  # alerts and rounds: mental health
             from kdrt_desk.ui.monitoring_view import MonitoringView
@@ -249,10 +255,21 @@ class MainWindow(QMainWindow):
             partners = QAction(t("ui.main.partners"), self)
             partners.triggered.connect(self.open_partners)
             menu.addAction(partners)
+        if self.actor.may(Permission.VIEW_PROGRAMME):
+            check = QAction(t("ui.cert.menu_verify"), self)
+            check.triggered.connect(self.open_certificate_check)
+            menu.addAction(check)
+        if self.actor.may(Permission.SETTINGS):
+            templates = QAction(t("ui.cert.menu_templates"), self)
+            templates.triggered.connect(self.open_certificate_templates)
+            menu.addAction(templates)
         if self.actor.may(Permission.MANAGE_USERS):
             recovery = QAction(t("ui.main.new_recovery_sheet"), self)
             recovery.triggered.connect(self.ask_new_recovery_sheet)
             menu.addAction(recovery)
+            previewed = QAction(t("ui.print.new_recovery"), self)
+            previewed.triggered.connect(self.preview_new_recovery_sheet)
+            menu.addAction(previewed)
         menu.addSeparator()
         lock = QAction(t("ui.main.lock_now"), self)
         lock.triggered.connect(lambda: self.lock("menu"))
@@ -411,6 +428,16 @@ class MainWindow(QMainWindow):
 
         PartnersDialog(self.services, self.runner, self).show()
 
+    def open_certificate_check(self) -> None:
+        from kdrt_desk.ui.certificate_verify_dialog import CertificateVerifyDialog
+
+        CertificateVerifyDialog(self.services, self.runner, self).show()
+
+    def open_certificate_templates(self) -> None:
+        from kdrt_desk.ui.certificate_template_dialog import CertificateTemplateDialog
+
+        CertificateTemplateDialog(self.services, self.runner, self).show()
+
     def ask_new_recovery_sheet(self) -> None:
         answer = QMessageBox.question(self, t("ui.main.new_recovery_sheet"),
                                       t("ui.main.new_recovery_explain"))
@@ -422,6 +449,58 @@ class MainWindow(QMainWindow):
         chosen = choose_save_path(self, t("ui.main.new_recovery_sheet"), default, "PDF (*.pdf)")
         if chosen is not None:
             self.replace_recovery_sheet(*chosen)
+
+    def preview_new_recovery_sheet(self) -> None:
+        """A new code's sheet in the preview; the code comes into force (and the old one
+        stops working) only once the sheet was printed or saved from there."""
+        answer = QMessageBox.question(self, t("ui.main.new_recovery_sheet"),
+                                      t("ui.print.new_recovery_explain"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        recovery, language = self.services.recovery, i18n.language()
+        self.runner.run(lambda: recovery.new_recovery_sheet(lang=language),
+                        self._show_new_recovery_sheet, lambda exc: show_error(self, exc))
+
+    def _show_new_recovery_sheet(self, made: tuple[str, bytes]) -> None:
+        from kdrt_desk.services.recovery import sheet_file_name
+        from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+        code, data = made
+        recovery, language = self.services.recovery, i18n.language()
+        in_force: list[bool] = []
+
+        def save(path: Path, overwrite: bool) -> Path:
+            def write(new: str) -> None:
+                recovery.write_sheet_for(new, path, lang=language, overwrite=overwrite)
+
+            if in_force:
+                write(code)  # a second copy of the sheet already in force
+            else:
+                recovery.put_in_force(code, write)
+                in_force.append(True)
+                QMessageBox.information(self, t("ui.main.new_recovery_sheet"),
+                                        t("ui.print.recovery_in_force"))
+            return path
+
+        def printed(_pages: int) -> None:
+            if in_force:
+                return
+            try:
+                recovery.put_in_force(code)
+            except Exception as exc:  # noqa: BLE001 - shown; the old code still works
+                show_error(self, exc)
+                return
+            in_force.append(True)
+            QMessageBox.information(self, t("ui.main.new_recovery_sheet"),
+                                    t("ui.print.recovery_in_force"))
+
+        dialog = PdfPreviewDialog(self, data, kind="recovery_sheet",
+                                  title=t("ui.print.doc.recovery_sheet"),
+                                  suggested_name=sheet_file_name(), save=save)
+        dialog.printed.connect(printed)
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        self.recovery_preview = dialog
+        dialog.open()
 
     def replace_recovery_sheet(self, path: Path, overwrite: bool = False) -> None:
         """Write a new recovery sheet to ``path``; only then does the old code stop working."""

@@ -6,6 +6,7 @@ are about mental health."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -84,10 +85,14 @@ class MonitoringView(QWidget):
         self.form_choice = QComboBox()
         self.form_button = QPushButton(t("ui.monitoring.print_form"))
         self.form_button.clicked.connect(self.print_form)
+        self.form_preview_button = QPushButton(t("ui.print.preview"))
+        self.form_preview_button.clicked.connect(self.preview_form)
+        self.preview_dialog: QWidget | None = None
         forms = QHBoxLayout()
         forms.addWidget(QLabel(t("ui.monitoring.paper_form")))
         forms.addWidget(self.form_choice, 1)
         forms.addWidget(self.form_button)
+        forms.addWidget(self.form_preview_button)
         self.message = ErrorLabel()
         self.saved_note = mark(QLabel(), OK)
         self.saved_note.setWordWrap(True)
@@ -164,6 +169,7 @@ class MonitoringView(QWidget):
         if current is not None:
             self.form_choice.setCurrentIndex(max(self.form_choice.findData(current), 0))
         self.form_button.setEnabled(bool(self.instruments))
+        self.form_preview_button.setEnabled(bool(self.instruments))
         self._update_buttons()
         self.alerts_counted.emit(len(self.alerts))
 
@@ -218,4 +224,32 @@ class MonitoringView(QWidget):
         self.runner.run(lambda: forms.write_form(instrument, lang, path, overwrite=overwrite),
                         lambda written: self.saved_note.setText(
                             t("ui.monitoring.form_saved", path=str(written))),
+                        lambda exc: show_error(self, exc))
+
+    def preview_form(self) -> None:
+        """The chosen blank form in the preview, from where it is printed or saved."""
+        index = self.form_choice.currentIndex()
+        if not 0 <= index < len(self.instruments):
+            return
+        instrument = self.instruments[index]
+        forms, lang = self.services.instrument_forms, language()
+
+        def show(data: bytes) -> None:
+            from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+            def save(path: Path, overwrite: bool) -> Path:
+                written = forms.write_form(instrument, lang, path, overwrite=overwrite)
+                self.saved_note.setText(t("ui.monitoring.form_saved", path=str(written)))
+                return written
+
+            dialog = PdfPreviewDialog(
+                self, data, kind="instrument_form",
+                title=t("ui.print.doc.instrument_form", name=instrument.name(lang)),
+                suggested_name=f"formulir-{instrument.code.lower()}.pdf", save=save,
+                print_audit=lambda: forms.record_form_printed(instrument))
+            dialog.finished.connect(lambda _code: dialog.deleteLater())
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.runner.run(lambda: forms.form_pdf(instrument, lang), show,
                         lambda exc: show_error(self, exc))

@@ -66,7 +66,11 @@ class ProgressReportDialog(QDialog):
         self.message = ErrorLabel()
         self.print_button = primary(QPushButton(t("ui.progress.print_button")))
         self.print_button.clicked.connect(self.print_report)
+        self.preview_button = QPushButton(t("ui.print.preview"))
+        self.preview_button.clicked.connect(self.preview_report)
+        self.preview_dialog: QDialog | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -103,6 +107,56 @@ class ProgressReportDialog(QDialog):
                                               include_income=income, for_her=for_her,
                                               overwrite=overwrite),
                         self._written, self._failed)
+
+    def preview_report(self) -> None:
+        """Build the report as chosen off the GUI thread, then show it in the preview, from
+        where she prints it or saves it (both audited by the service)."""
+        reports, pid = self.services.progress_reports, self.participant_id
+        lang = str(self.language.currentData())
+        scores = reports.may_include_scores and self.include_scores.isChecked()
+        income = reports.may_include_income and self.include_income.isChecked()
+        for_her = self.for_her.isChecked()
+        self.preview_button.setEnabled(False)
+        self.message.show_message(t("ui.print.preparing"))
+
+        def show(data: bytes) -> None:
+            if not isValid(self):
+                return
+            from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+            self.preview_button.setEnabled(True)
+            self.message.show_message("")
+
+            def save(path: Path, overwrite: bool) -> Path:
+                return reports.write(pid, path, lang=lang, include_scores=scores,
+                                     include_income=income, for_her=for_her,
+                                     overwrite=overwrite)
+
+            dialog = PdfPreviewDialog(
+                self, data, kind="progress_report", title=t("ui.print.doc.progress_report"),
+                suggested_name=t("ui.progress.default_name"), save=save,
+                print_audit=lambda: reports.record_printed(
+                    pid, lang=lang, include_scores=scores, include_income=income,
+                    for_her=for_her),
+                folder=Path(self.default_path()).parent)
+            dialog.saved.connect(self.printed.emit)
+            dialog.finished.connect(lambda _code: self._forget_preview(dialog))
+            self.preview_dialog = dialog
+            dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                self.preview_button.setEnabled(True)
+                self._failed(exc)
+
+        self.runner.run(lambda: reports.pdf(pid, lang=lang, include_scores=scores,
+                                            include_income=income, for_her=for_her),
+                        show, failed)
+
+    def _forget_preview(self, dialog: QDialog) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None
+        dialog.deleteLater()
 
     def _written(self, path: Path) -> None:
         if not isValid(self):

@@ -122,6 +122,8 @@ class SessionsView(QWidget):
             button.setVisible(self.may_manage)
         self.roll_call_button = QPushButton(t("ui.sessions.roll_call"))
         self.print_button = QPushButton(t("ui.sessions.print"))
+        self.preview_button = QPushButton(t("ui.print.preview"))
+        self.preview_dialog: QDialog | None = None
         self.preferred_names = QCheckBox(t("ui.sessions.preferred_names"))
         self.preferred_names.setToolTip(t("ui.sessions.preferred_names_hint"))
         self.new_button.clicked.connect(self.open_new_dialog)
@@ -130,12 +132,14 @@ class SessionsView(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.roll_call_button.clicked.connect(self.open_roll_call)
         self.print_button.clicked.connect(lambda: self.print_sign_in_sheet())  # not `checked`
+        self.preview_button.clicked.connect(self.preview_sign_in_sheets)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.cancel_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.roll_call_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.preferred_names)
 
         self.table = table([t(f"ui.sessions.col_{c}") for c in COLUMNS])
@@ -291,6 +295,9 @@ class SessionsView(QWidget):
         self.roll_call_button.setEnabled(chosen is not None)
         printable = [v for v in everything if v.status != SessionStatus.CANCELLED]
         self.print_button.setEnabled(bool(printable))
+        self.preview_button.setEnabled(bool(printable))
+        self.preview_button.setText(t("ui.print.preview_many", count=len(printable))
+                                    if len(printable) > 1 else t("ui.print.preview"))
         self.print_button.setText(t("ui.sessions.print_many", count=len(printable))
                                   if len(printable) > 1 else t("ui.sessions.print"))
 
@@ -426,6 +433,45 @@ class SessionsView(QWidget):
         self.runner.run_with_progress(
             self, t("ui.sessions.printing"), t("ui.admin.cancel"), work, self._printed,
             self._print_failed)
+
+    def preview_sign_in_sheets(self) -> None:
+        """Build the selected sessions' sheets off the GUI thread, then show them in the
+        preview, from where she prints them or saves them (both audited by the service)."""
+        chosen = [v for v in self.selected_all() if v.status != SessionStatus.CANCELLED]
+        if not chosen:
+            return
+        attendance, ids = self.services.attendance, [v.id for v in chosen]
+        preferred, lang, name = self.preferred_names.isChecked(), language(), \
+            sheet_file_name(chosen[0])
+
+        def work(progress: Progress) -> bytes:
+            progress.report(0, len(ids) + 1)
+            return attendance.sign_in_sheets_pdf(ids, preferred, lang, progress.report)
+
+        def show(data: Any) -> None:
+            from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+            def save(path: Path, overwrite: bool) -> Path:
+                attendance.print_sign_in_sheets(ids, path, preferred, lang,
+                                                overwrite=overwrite)
+                self._printed(path)
+                return path
+
+            dialog = PdfPreviewDialog(
+                self, data, kind="sign_in_sheet", title=t("ui.print.doc.sign_in_sheets"),
+                suggested_name=name, save=save,
+                print_audit=lambda: attendance.record_sign_in_sheets_printed(ids, preferred))
+            dialog.finished.connect(lambda _code: self._forget_preview(dialog))
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.runner.run_with_progress(
+            self, t("ui.print.preparing"), t("ui.admin.cancel"), work, show, self._print_failed)
+
+    def _forget_preview(self, dialog: QDialog) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None
+        dialog.deleteLater()
 
     def _printed(self, result: Any) -> None:
         self.done_label.setText(t("ui.sessions.printed", path=str(result)))

@@ -265,8 +265,13 @@ class RecoveryPage(QWizardPage):
         self.open_button = QPushButton(t("ui.access.open_pdf"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_pdf)
+        self.preview_button = QPushButton(t("ui.print.preview"))
+        self.preview_button.clicked.connect(self.preview_sheet)
+        self.preview_dialog: QWidget | None = None
+        self.printed = False
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.saved_label = wrapped_label()
@@ -304,7 +309,7 @@ class RecoveryPage(QWizardPage):
         layout.addStretch(1)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
-        return self.saved_path is not None and self.confirm.isChecked()
+        return (self.saved_path is not None or self.printed) and self.confirm.isChecked()
 
     def _toggle_code(self, shown: bool) -> None:
         self.code_label.setText(self.setup.recovery_code if shown else "")
@@ -332,10 +337,47 @@ class RecoveryPage(QWizardPage):
         self.saved_label.setText(t("ui.access.sheet_saved", path=str(path)))
         self.saved_label.show()
         self.open_button.setEnabled(True)
+        self._have_sheet()
+        return True
+
+    def _have_sheet(self) -> None:
         self.confirm.setEnabled(True)
         self.confirm_hint.hide()
         self.completeChanged.emit()
-        return True
+
+    def preview_sheet(self) -> None:
+        """The sheet in the preview: printing it there counts as having the sheet; saving
+        there saves it as the save button does."""
+        from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+        def save(path: Path, overwrite: bool) -> Path:
+            self.setup.write_sheet(path, overwrite)
+            self.save_to_done(path)
+            return path
+
+        def printed(_pages: int) -> None:
+            self.printed = True
+            if self.saved_path is None:
+                self.saved_label.setText(t("ui.print.sheet_printed"))
+                self.saved_label.show()
+            self._have_sheet()
+
+        dialog = PdfPreviewDialog(self, self.setup.sheet_bytes(), kind="recovery_sheet",
+                                  title=t("ui.print.doc.recovery_sheet"),
+                                  suggested_name=sheet_file_name(), save=save)
+        dialog.printed.connect(printed)
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        self.preview_dialog = dialog
+        dialog.open()
+
+    def save_to_done(self, path: Path) -> None:
+        """What a save from the preview leaves on the page (as the save button's does)."""
+        self.save_error.show_message("")
+        self.saved_path = path
+        self.saved_label.setText(t("ui.access.sheet_saved", path=str(path)))
+        self.saved_label.show()
+        self.open_button.setEnabled(True)
+        self._have_sheet()
 
     def open_pdf(self) -> None:
         if self.saved_path is not None:
@@ -432,6 +474,17 @@ class SetupWizard(QWizard):
                              centre_address=self.centre_page.centre_address.text().strip(),
                              code=self._recovery_code, vault_id=self.vault_id(),
                              lang=language(), overwrite=overwrite)
+
+    def sheet_bytes(self) -> bytes:
+        """The sheet ``write_sheet`` saves, for the preview (on screen only)."""
+        from kdrt_desk.services.recovery import recovery_sheet_bytes
+
+        if not self._recovery_code:
+            raise RuntimeError("the vault has not been created yet")
+        return recovery_sheet_bytes(
+            centre_name=self.centre_page.centre_name.text().strip(),
+            centre_address=self.centre_page.centre_address.text().strip(),
+            code=self._recovery_code, vault_id=self.vault_id(), lang=language())
 
     def save_recovery_sheet_to(self, path: Path) -> bool:
         """Write the recovery sheet PDF (what the save button does after its file dialog)."""

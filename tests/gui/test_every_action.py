@@ -70,6 +70,7 @@ from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.schedule_view import ScheduleView
 from kdrt_desk.ui.sessions_view import SessionsView
 from kdrt_desk.ui.waitlist_view import WaitlistView
+from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
 from kdrt_desk.wiring import Services
 
 NOVEMBER = date(2026, 11, 1)
@@ -503,6 +504,14 @@ def recovery_sheet(desk: Desk, press: Press) -> None:
     assert [kind for kind, _t, _x in desk.boxes.shown] == ["question", "information"]
 
 
+def recovery_preview(desk: Desk, press: Press) -> None:
+    """Yes to the question, then the new sheet in the preview; closed unprinted and unsaved,
+    nothing changes (no "in force" message)."""
+    desk.boxes.answer = QMessageBox.StandardButton.Yes
+    opens_dialog(PdfPreviewDialog)(desk, press)
+    assert [kind for kind, _t, _x in desk.boxes.shown] == ["question"]
+
+
 def calendar(desk: Desk) -> CalendarView:
     view = desk.view(CalendarView)
     assert isinstance(view, CalendarView)
@@ -663,6 +672,8 @@ BUTTONS = [
            select_session(HELD_DAY)),
     Button("Sesi dan kehadiran", "Cetak daftar hadir", writes_pdf("Rencana usaha"),
            select_session(PLANNED_DAY)),
+    Button("Sesi dan kehadiran", "Pratinjau / Cetak…", opens_dialog(PdfPreviewDialog),
+           select_session(PLANNED_DAY)),
     *[case for sub in ("Modul", "Fasilitator", "Tempat", "Mitra") for case in (
         Button(f"Katalog program/{sub}", "Tambah…", opens_dialog()),
         Button(f"Katalog program/{sub}", "Ubah…", opens_dialog(),
@@ -770,8 +781,11 @@ ENTRIES = [
     Entry("&Berkas", "Pengaturan…", opens_dialog()),
     Entry("&Berkas", "Kriteria kelayakan…", opens_dialog()),
     Entry("&Berkas", "Mitra…", opens_dialog()),
+    Entry("&Berkas", "Periksa sertifikat…", opens_dialog()),
+    Entry("&Berkas", "Templat sertifikat…", opens_dialog()),
     Entry("&Berkas", "Instrumen asesmen…", opens_dialog()),
     Entry("&Berkas", "Buat lembar pemulihan baru…", recovery_sheet),
+    Entry("&Berkas", "Buat lembar pemulihan baru (pratinjau / cetak)…", recovery_preview),
     Entry("Ba&hasa", "English", after(in_english)),
     Entry("Ba&hasa", "Bahasa Indonesia", after(in_indonesian), switch_to_english),
     Entry("Ba&ntuan", "Tentang KDRT Desk", shows_box("about", "Tentang KDRT Desk")),

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 HEAVY = ("ortools", "holidays", "adhanpy", "icalendar", "openpyxl", "numpy", "pandas",
-         "pyqtgraph")
+         "pyqtgraph", "pypdfium2")
 
 
 def _loaded(modules: str) -> list[str]:

@@ -35,6 +35,8 @@ CELL = "cell"  # a figure in a grid of figures
 CELL_STRONG = "cell_strong"  # a heading or total in that grid
 PANEL = "panel"  # a light blue frame around an inline question (the roll call's reason)
 LINK = "link"  # a flat button drawn as a link (the way to the recovery code)
+PAPER = "paper"  # a page of a PDF in the preview (white, thin frame)
+DESK = "desk"  # the grey area the preview's pages lie on
 
 ACCENT = "#1f5fa8"
 STYLESHEET = f"""
@@ -76,6 +78,8 @@ QPushButton[primary="true"]:enabled {{ background: {ACCENT}; color: white;
 QPushButton[primary="true"]:enabled:hover {{ background: #174a85; }}
 QPushButton[primary="true"]:enabled:focus {{ border: 2px solid #0b2f57; }}
 QTabWidget::pane {{ top: -1px; }}
+QLabel[look="{PAPER}"] {{ background: white; color: #777777; border: 1px solid #bbbbbb; }}
+QWidget[look="{DESK}"] {{ background: #8a8f96; }}
 """
 
 
@@ -159,6 +163,7 @@ TAB_ICONS = {
     "AuditView": QStyle.StandardPixmap.SP_MessageBoxInformation,
     "MonitoringView": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "IndicatorsView": QStyle.StandardPixmap.SP_FileDialogInfoView,
+    "CertificatesView": QStyle.StandardPixmap.SP_DialogApplyButton,
 }
 
 
