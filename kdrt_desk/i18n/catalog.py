@@ -11,6 +11,7 @@ from kdrt_desk.i18n.catalog_cli import CLI
 from kdrt_desk.i18n.catalog_cli_certificates import CLI_CERTIFICATES
 from kdrt_desk.i18n.catalog_cli_monitoring import CLI_MONITORING
 from kdrt_desk.i18n.catalog_cli_programme import CLI_PROGRAMME
+from kdrt_desk.i18n.catalog_donor import DONOR
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
 from kdrt_desk.i18n.catalog_grouping import GROUPING
@@ -67,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CERTIFICATES,
     **CERTIFICATE_SERVICE,
     **CLI_CERTIFICATES,
+    **DONOR,
     **UI_MONITORING,
     **UI_INSTRUMENTS,
     **UI_INDICATORS,

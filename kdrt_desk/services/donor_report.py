@@ -1,0 +1,256 @@
+"""The quarterly donor report's figures, from the vault: only women who consented to anonymised
+statistics (``statistics_population``) count, and nothing that names or locates one leaves here
+(no name, code, NIK, phone, address below kecamatan, date of birth or free text: kecamatan, age
+band, status, track, module and service kind are the only keys).
+
+"Served" in a period: registered by its end, in the statistics population, and registered in it,
+a member of a group during it, or given a service in it. Her status is the one she has when the
+report is made; her age is her age at registration, in the report's bands. Outcomes, income,
+independence and capital come from the indicator chain over the same women (``IndicatorService``
+with the population), each with the number of women behind it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from kdrt_desk.db.session import Database
+from kdrt_desk.domain.certificates import CertificateKind
+from kdrt_desk.domain.donor_report import (
+    QUARTER_COLUMN,
+    UNKNOWN,
+    YTD_COLUMN,
+    AmountRow,
+    AmountTable,
+    CountTable,
+    DonorReportData,
+    Quarter,
+    age_band,
+)
+from kdrt_desk.domain.enums import ParticipantStatus, ServiceKind
+from kdrt_desk.domain.indicators import IndicatorTable
+from kdrt_desk.domain.training import SessionStatus, Track
+from kdrt_desk.errors import UserError
+from kdrt_desk.models import (
+    Attendance,
+    Certificate,
+    Enrolment,
+    GroupModule,
+    Module,
+    Participant,
+    ServiceRecord,
+    TrainingSession,
+)
+from kdrt_desk.repositories.attendance import ATTENDED_VALUES
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.clock import local_today
+from kdrt_desk.services.indicators import IndicatorService
+from kdrt_desk.services.settings import SettingsService
+from kdrt_desk.services.statistics_consent import statistics_population
+
+COLUMNS = (QUARTER_COLUMN, YTD_COLUMN)
+SERVED = "served"
+TRACK_ROWS = (Track.SOCIAL.value, Track.ECONOMIC.value, "both", "none")
+Period = tuple[date, date]
+
+
+def _age(row: Participant) -> int | None:
+    """Her age when she registered (the exact one where the date of birth is known)."""
+    if row.birth_date is not None:
+        born, day = row.birth_date, row.registered_on
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return row.estimated_age
+
+
+def _served(session: Session, allowed: set[int], start: date, end: date) -> set[int]:
+    if not allowed:
+        return set()
+    registered = set(session.scalars(select(Participant.id).where(
+        Participant.registered_on.between(start, end))))
+    members = set(session.scalars(select(Enrolment.participant_id).where(
+        Enrolment.enrolled_on <= end,
+        or_(Enrolment.ended_on.is_(None), Enrolment.ended_on >= start))))
+    served = set(session.scalars(select(ServiceRecord.participant_id).where(
+        ServiceRecord.service_date.between(start, end))))
+    on_time = set(session.scalars(select(Participant.id).where(Participant.registered_on <= end)))
+    return (registered | members | served) & on_time & allowed
+
+
+def _tracks(session: Session, people: set[int], start: date, end: date) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = defaultdict(set)
+    if not people:
+        return found
+    for pid, track in session.execute(
+            select(Enrolment.participant_id, Module.track)
+            .join(GroupModule, GroupModule.group_id == Enrolment.group_id)
+            .join(Module, Module.id == GroupModule.module_id)
+            .where(Enrolment.enrolled_on <= end,
+                   or_(Enrolment.ended_on.is_(None), Enrolment.ended_on >= start))):
+        if pid in people:
+            found[pid].add(track)
+    return found
+
+
+def _track(tracks: set[str]) -> str:
+    if len(tracks) > 1:
+        return "both"
+    return next(iter(tracks)) if tracks else "none"
+
+
+class DonorReportService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def check_quarter(self, quarter: Quarter, today: date | None = None) -> None:
+        """A quarter that has begun, and not before the centre's first registration."""
+        today = today or local_today()
+        if quarter.start > today:
+            raise UserError("error.donor_quarter_future", field="quarter", quarter=str(quarter))
+        with self.db.reading() as session:
+            first = session.scalar(select(func.min(Participant.registered_on)))
+        if first is None or quarter.end < first:
+            raise UserError("error.donor_quarter_before_centre", field="quarter",
+                            quarter=str(quarter),
+                            first=str(Quarter.of(first)) if first else "")
+
+    def data(self, quarter: Quarter, today: date | None = None) -> DonorReportData:
+        """Every figure of the report for ``quarter`` and the year to date."""
+        self.actor.require(Permission.EXPORT)
+        today = today or local_today()
+        self.check_quarter(quarter, today)
+        centre = SettingsService(self.db, self.actor).current().centre_name
+        with self.db.reading() as session:
+            allowed = statistics_population(session)
+            periods = {QUARTER_COLUMN: (quarter.start, min(quarter.end, today)),
+                       YTD_COLUMN: (quarter.year_start, min(quarter.end, today))}
+            tables = _tables(session, allowed, periods)
+            earlier = {str(q): tuple(t for t in _tables(
+                session, allowed, {QUARTER_COLUMN: (q.start, q.end),
+                                   YTD_COLUMN: (q.year_start, q.end)}) if t.additive)
+                for q in quarter.earlier_this_year()}
+        indicators = IndicatorService(self.db, self.actor)
+        quarter_table = indicators.compute(*periods[QUARTER_COLUMN], population=allowed)
+        ytd_table = indicators.compute(*periods[YTD_COLUMN], population=allowed)
+        withheld = tuple(sorted({r.code for r in quarter_table.results if r.withheld}))
+        return DonorReportData(centre, quarter, today, tuple(tables),
+                               (_amounts("indicators_quarter", quarter_table),
+                                _amounts("indicators_ytd", ytd_table)), earlier, withheld)
+
+
+def _amounts(key: str, table: IndicatorTable) -> AmountTable:
+    return AmountTable(key, tuple(AmountRow(r.code, r.n, None if r.withheld else r.value,
+                                            r.definition.unit.value) for r in table.results))
+
+
+def _tables(session: Session, allowed: set[int], periods: dict[str, Period]
+            ) -> list[CountTable]:
+    served = {column: _served(session, allowed, *period) for column, period in periods.items()}
+    everyone = set().union(*served.values())
+    rows = {r.id: r for r in session.scalars(select(Participant).where(
+        Participant.id.in_(everyone)))} if everyone else {}
+    by: dict[str, dict[tuple[str, str], int]] = defaultdict(Counter)  # type: ignore[arg-type]
+    kecamatan: set[str] = set()
+    for column, people in served.items():
+        tracks = _tracks(session, people, *periods[column])
+        start, end = periods[column]
+        for pid in people:
+            row = rows[pid]
+            place = row.kecamatan or UNKNOWN
+            kecamatan.add(place)
+            by["participants_by_kecamatan"][(place, column)] += 1
+            by["participants_by_age"][(age_band(_age(row)), column)] += 1
+            by["participants_by_status"][(row.status, column)] += 1
+            by["participants_by_track"][(_track(tracks.get(pid, set())), column)] += 1
+            new = start <= row.registered_on <= end
+            by["new_and_continuing"][("new" if new else "continuing", column)] += 1
+    ages = ("18-24", "25-44", "45-59", "60+", UNKNOWN)
+    statuses = tuple(s.value for s in ParticipantStatus)
+    tables = [
+        CountTable("participants_by_kecamatan", tuple(sorted(
+            kecamatan, key=lambda k: (k == UNKNOWN, k.casefold()))), COLUMNS,
+            dict(by["participants_by_kecamatan"]), population=SERVED, labelled_rows=False),
+        CountTable("participants_by_age", ages, COLUMNS, dict(by["participants_by_age"]),
+                   population=SERVED),
+        CountTable("participants_by_status", statuses, COLUMNS,
+                   dict(by["participants_by_status"]), population=SERVED),
+        CountTable("participants_by_track", TRACK_ROWS, COLUMNS,
+                   dict(by["participants_by_track"]), population=SERVED),
+        CountTable("new_and_continuing", ("new", "continuing"), COLUMNS,
+                   dict(by["new_and_continuing"]), population=SERVED),
+        CountTable("new_participants", ("new",), COLUMNS,
+                   {("new", c): v for (r, c), v in by["new_and_continuing"].items()
+                    if r == "new"}, additive=True),
+    ]
+    tables += _programme_tables(session, allowed, periods)
+    return tables
+
+
+def _modules(session: Session) -> list[tuple[int, str]]:
+    return [(m, code) for m, code in session.execute(
+        select(Module.id, Module.code).order_by(Module.position, Module.code))]
+
+
+def _programme_tables(session: Session, allowed: set[int], periods: dict[str, Period]
+                      ) -> list[CountTable]:
+    modules = _modules(session)
+    codes = {m: code for m, code in modules}
+    sessions: Counter[tuple[str, str]] = Counter()
+    women: dict[tuple[str, str], set[int]] = defaultdict(set)
+    certificates: Counter[tuple[str, str]] = Counter()
+    services: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for column, (start, end) in periods.items():
+        for mid, count in session.execute(
+                select(TrainingSession.module_id, func.count(TrainingSession.id))
+                .where(TrainingSession.status == SessionStatus.HELD.value,
+                       TrainingSession.session_date.between(start, end))
+                .group_by(TrainingSession.module_id)):
+            sessions[(codes[mid], column)] = int(count)
+        for mid, pid in session.execute(
+                select(TrainingSession.module_id, Attendance.participant_id).distinct()
+                .join(Attendance, Attendance.session_id == TrainingSession.id)
+                .where(TrainingSession.status == SessionStatus.HELD.value,
+                       TrainingSession.session_date.between(start, end),
+                       Attendance.mark.in_(ATTENDED_VALUES))):
+            if pid in allowed:
+                women[(codes[mid], column)].add(pid)
+        for kind, module, holder in session.execute(
+                select(Certificate.kind, Certificate.module_id, Certificate.participant_id)
+                .where(Certificate.issued_on.between(start, end))):
+            if holder in allowed:
+                key = "programme" if kind == CertificateKind.PROGRAMME.value else codes.get(
+                    module or 0, "")
+                if key:
+                    certificates[(key, column)] += 1
+        for kind, pid in session.execute(
+                select(ServiceRecord.kind, ServiceRecord.participant_id)
+                .where(ServiceRecord.service_date.between(start, end))):
+            if pid in allowed:
+                services[(kind, column)].add(pid)
+    module_rows = tuple(code for _m, code in modules)
+    return [
+        CountTable("sessions_by_module", module_rows, COLUMNS, dict(sessions), people=False,
+                   labelled_rows=False),
+        CountTable("women_by_module", module_rows, COLUMNS,
+                   {k: len(v) for k, v in women.items()}, labelled_rows=False),
+        CountTable("certificates_by_module", (*module_rows, "programme"), COLUMNS,
+                   dict(certificates), additive=True, labelled_rows=False),
+        CountTable("services_by_kind", tuple(k.value for k in ServiceKind), COLUMNS,
+                   {k: len(v) for k, v in services.items()}),
+    ]
+
+
+def quarters_between(first: date, last: date) -> Iterable[Quarter]:
+    quarter = Quarter.of(first)
+    while quarter.start <= last:
+        yield quarter
+        quarter = Quarter(quarter.year + (quarter.number == 4), quarter.number % 4 + 1)
+
+
+__all__ = ["DonorReportService", "quarters_between"]
