@@ -19,6 +19,7 @@ from kdrt_desk.services.consent import ConsentService
 from kdrt_desk.services.criteria import CriteriaService
 from kdrt_desk.services.dashboard import DashboardService
 from kdrt_desk.services.decisions import DecisionService
+from kdrt_desk.services.donor_report import DonorReportService
 from kdrt_desk.services.grouping import GroupingService
 from kdrt_desk.services.groups import GroupService
 from kdrt_desk.services.indicators import IndicatorService
@@ -80,6 +81,7 @@ class Services:
     livelihoods: LivelihoodService
     progress_reports: ProgressReportService
     certificates: CertificateService
+    donor_report: DonorReportService
 
     def close(self) -> None:
         self.vault.close()
@@ -125,4 +127,5 @@ def build_services(vault: OpenVault) -> Services:
         livelihoods=LivelihoodService(vault.db, vault.actor),
         progress_reports=ProgressReportService(vault.db, vault.actor, outputs),
         certificates=CertificateService(vault.db, vault.actor, outputs, vault.keys.file),
+        donor_report=DonorReportService(vault.db, vault.actor, outputs),
     )

@@ -13,6 +13,7 @@ from kdrt_desk.cli import (
     calendar,
     certificates,
     demo,
+    exports,
     indicators,
     monitoring,
     programme,
@@ -28,7 +29,7 @@ from kdrt_desk.logging_setup import configure_logging
 log = logging.getLogger("kdrt_desk.cli")
 # a new command group is a module with ``add_commands(sub)``, listed here
 GROUPS = (vault, demo, accounts, register, programme, calendar, schedule, monitoring,
-          indicators, certificates)
+          indicators, certificates, exports)
 
 
 def language_in(argv: Sequence[str]) -> str | None:

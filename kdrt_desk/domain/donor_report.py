@@ -138,3 +138,5 @@ class DonorReportData:
     # earlier quarters of the year, as they are published (for the year-to-date relations)
     earlier: Mapping[str, tuple[CountTable, ...]] = field(default_factory=dict)
     withheld: tuple[str, ...] = ()  # parts this role may not compute (e.g. scores)
+    module_titles: Mapping[str, str] = field(default_factory=dict)  # code -> title
+    targets: Mapping[str, float] = field(default_factory=dict)  # indicator -> the year's target

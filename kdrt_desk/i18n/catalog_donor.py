@@ -3,6 +3,176 @@
 from __future__ import annotations
 
 DONOR: dict[str, tuple[str, str]] = {
+    "donor.doc_title": ("Laporan triwulanan {quarter}", "Quarterly report {quarter}"),
+    "donor.sheet.summary": ("Ringkasan", "Summary"),
+    "donor.sheet.participants": ("Peserta", "Participants"),
+    "donor.sheet.programme": ("Program", "Programme"),
+    "donor.sheet.services": ("Layanan", "Services"),
+    "donor.sheet.charts": ("Grafik", "Charts"),
+    "donor.sheet.notes": ("Catatan", "Notes"),
+    "donor.sheet_title.summary": ("Laporan triwulanan: ringkasan indikator",
+                                  "Quarterly report: indicator summary"),
+    "donor.sheet_title.participants": ("Peserta yang dilayani", "Participants served"),
+    "donor.sheet_title.programme": ("Pelatihan", "Training"),
+    "donor.sheet_title.services": ("Layanan dan rujukan", "Services and referrals"),
+    "donor.sheet_title.charts": ("Grafik", "Charts"),
+    "donor.sheet_title.notes": ("Definisi dan aturan penyamaran", "Definitions and the "
+                                "suppression rule"),
+    "donor.period": ("{centre} · triwulan {quarter} ({start} – {end})",
+                     "{centre} · quarter {quarter} ({start} – {end})"),
+    "donor.generated": ("Dibuat {day}", "Made on {day}"),
+    "donor.column.indicator": ("Indikator", "Indicator"),
+    "donor.column.stage": ("Tahap", "Stage"),
+    "donor.column.quarter": ("Triwulan ini", "This quarter"),
+    "donor.column.ytd": ("Tahun berjalan", "Year to date"),
+    "donor.column.target": ("Target tahun ini", "This year's target"),
+    "donor.too_few": ("n < 5", "n < 5"),
+    "donor.withheld": (
+        "Sebagian indikator tidak dihitung karena peran pembuat laporan tidak memegang kunci "
+        "datanya (kosong di atas).",
+        "Some indicators were not computed because the role that made this report does not "
+        "hold their key (blank above)."),
+    "donor.method_title": ("Metode singkat", "Method in brief"),
+    "donor.method.population": (
+        "Hanya peserta yang menyetujui penggunaan data untuk statistik tanpa nama yang "
+        "dihitung.",
+        "Only participants who agreed to anonymised statistics are counted."),
+    "donor.method.small": (
+        "Jumlah 1 sampai 4 orang ditulis “<5”; nilai rata-rata, persentase dan "
+        "jumlah Rupiah dari kurang dari {small} orang tidak ditampilkan (n < 5).",
+        "Counts of 1 to 4 women show as “<5”; means, shares and Rupiah totals over "
+        "fewer than {small} women are not shown (n < 5)."),
+    "donor.method.hidden": (
+        "Angka bertanda “–” disamarkan agar angka “<5” tidak dapat "
+        "dihitung dari jumlah, lembar lain atau tahun berjalan.",
+        "Figures marked “–” are hidden so that no “<5” can be worked "
+        "out from the totals, the other sheets or the year to date."),
+    "donor.method.notes": ("Definisi lengkap ada di lembar Catatan.",
+                           "Full definitions are on the Notes sheet."),
+    "donor.marks": (
+        "<5: 1 sampai 4 orang. –: disamarkan agar angka kecil tidak dapat dihitung.",
+        "<5: 1 to 4 women. –: hidden so that a small count cannot be worked out."),
+    "donor.row.total": ("Jumlah", "Total"),
+    "donor.row.unknown": ("Tidak tercatat", "Not recorded"),
+    "donor.row.programme": ("Seluruh program", "The whole programme"),
+    "donor.row.new": ("Baru (mendaftar dalam periode)", "New (registered in the period)"),
+    "donor.row.continuing": ("Lanjutan", "Continuing"),
+    "donor.row.both": ("Sosial dan ekonomi", "Social and economic"),
+    "donor.row.none": ("Belum ikut kelompok", "Not in a group yet"),
+    "donor.row.18-24": ("18–24 tahun", "18–24 years"),
+    "donor.row.25-44": ("25–44 tahun", "25–44 years"),
+    "donor.row.45-59": ("45–59 tahun", "45–59 years"),
+    "donor.row.60+": ("60 tahun ke atas", "60 years and over"),
+    "donor.table.participants_by_kecamatan": ("Peserta menurut kecamatan",
+                                              "Participants by kecamatan"),
+    "donor.table.participants_by_age": ("Peserta menurut kelompok umur",
+                                        "Participants by age band"),
+    "donor.table.participants_by_status": ("Peserta menurut status", "Participants by status"),
+    "donor.table.participants_by_track": ("Peserta menurut jalur pelatihan",
+                                          "Participants by training track"),
+    "donor.table.new_and_continuing": ("Peserta baru dan lanjutan",
+                                       "New and continuing participants"),
+    "donor.table.sessions_by_module": ("Sesi yang terlaksana menurut modul",
+                                       "Sessions held by module"),
+    "donor.table.women_by_module": ("Peserta yang hadir menurut modul",
+                                    "Participants attending by module"),
+    "donor.table.certificates_by_module": ("Sertifikat yang diterbitkan",
+                                           "Certificates issued"),
+    "donor.table.services_by_kind": ("Peserta yang menerima layanan menurut jenis",
+                                     "Participants receiving services by kind"),
+    "donor.rowhead.participants_by_kecamatan": ("Kecamatan", "Kecamatan"),
+    "donor.rowhead.participants_by_age": ("Kelompok umur", "Age band"),
+    "donor.rowhead.participants_by_status": ("Status", "Status"),
+    "donor.rowhead.participants_by_track": ("Jalur", "Track"),
+    "donor.rowhead.new_and_continuing": ("Peserta", "Participants"),
+    "donor.rowhead.sessions_by_module": ("Modul", "Module"),
+    "donor.rowhead.women_by_module": ("Modul", "Module"),
+    "donor.rowhead.certificates_by_module": ("Modul", "Module"),
+    "donor.rowhead.services_by_kind": ("Jenis layanan", "Kind of service"),
+    "donor.note.served.name": ("Peserta yang dilayani", "Participants served"),
+    "donor.note.served": (
+        "Perempuan yang terdaftar sampai akhir periode dan, dalam periode itu, mendaftar, "
+        "menjadi anggota kelompok pelatihan, atau menerima layanan.",
+        "Women registered by the end of the period who, in it, registered, were members of a "
+        "training group, or received a service."),
+    "donor.note.new.name": ("Baru dan lanjutan", "New and continuing"),
+    "donor.note.new": ("Baru: mendaftar dalam periode. Lanjutan: mendaftar sebelumnya.",
+                       "New: registered in the period. Continuing: registered before it."),
+    "donor.note.age.name": ("Kelompok umur", "Age band"),
+    "donor.note.age": ("Umur saat mendaftar (dari tanggal lahir, atau perkiraan umur).",
+                       "Age when she registered (from the date of birth, or the age "
+                       "estimated)."),
+    "donor.note.status.name": ("Status", "Status"),
+    "donor.note.status": ("Status peserta pada saat laporan dibuat.",
+                          "Her status when the report was made."),
+    "donor.note.track.name": ("Jalur", "Track"),
+    "donor.note.track": ("Jalur modul kelompok yang diikuti dalam periode: sosial, ekonomi, "
+                         "atau keduanya.",
+                         "The tracks of her groups' modules in the period: social, economic, "
+                         "or both."),
+    "donor.note.module.name": ("Sesi dan kehadiran", "Sessions and attendance"),
+    "donor.note.module": (
+        "Sesi: sesi yang terlaksana. Peserta yang hadir: perempuan yang hadir (atau "
+        "terlambat) minimal sekali dalam modul itu; satu perempuan dapat dihitung di "
+        "beberapa modul.",
+        "Sessions: sessions held. Participants attending: women present (or late) at least "
+        "once in that module; one woman may count in several modules."),
+    "donor.note.certificates.name": ("Sertifikat", "Certificates"),
+    "donor.note.certificates": ("Sertifikat yang diterbitkan dalam periode, menurut modul "
+                                "atau seluruh program.",
+                                "Certificates issued in the period, by module or for the "
+                                "whole programme."),
+    "donor.note.services.name": ("Layanan", "Services"),
+    "donor.note.services": ("Perempuan yang menerima layanan jenis itu dalam periode; satu "
+                            "perempuan dapat dihitung di beberapa jenis.",
+                            "Women who received that kind of service in the period; one "
+                            "woman may count in several kinds."),
+    "donor.note.indicators.name": ("Indikator", "Indicators"),
+    "donor.note.indicators": (
+        "Rantai indikator aplikasi (keluaran, hasil, tindak lanjut) atas perempuan yang sama; "
+        "target dari kerangka hasil lembaga.",
+        "The app's indicator chain (outputs, outcomes, follow-up) over the same women; targets "
+        "from the centre's results framework."),
+    "donor.note.consent.name": ("Persetujuan", "Consent"),
+    "donor.note.consent": ("Hanya perempuan yang menyetujui statistik tanpa nama yang "
+                           "dihitung; yang menarik persetujuan tidak dihitung.",
+                           "Only women who agreed to anonymised statistics count; those who "
+                           "withdrew their consent do not."),
+    "donor.note.suppression.name": ("<5", "<5"),
+    "donor.note.suppression": ("Jumlah 1 sampai 4 orang tidak ditulis, agar tidak menunjuk "
+                               "satu perempuan.",
+                               "Counts of 1 to 4 women are not written, so that none points "
+                               "at one woman."),
+    "donor.note.complement.name": ("– (disamarkan)", "– (hidden)"),
+    "donor.note.complement": (
+        "Angka lain yang disamarkan agar angka “<5” tidak dapat dihitung dari "
+        "jumlah baris, tabel lain yang menghitung perempuan yang sama, atau tahun berjalan "
+        "(jumlah triwulan). Yang dipilih sesedikit mungkin, untuk seluruh buku kerja "
+        "sekaligus.",
+        "Other figures hidden so that no “<5” can be worked out from the totals, "
+        "another table counting the same women, or the year to date (the sum of the "
+        "quarters). As few as possible are chosen, for the whole workbook at once."),
+    "donor.note.few.name": ("n < 5", "n < 5"),
+    "donor.note.few": ("Rata-rata, persentase dan jumlah Rupiah dari kurang dari {small} "
+                       "perempuan tidak ditampilkan.",
+                       "Means, shares and Rupiah totals over fewer than {small} women are not "
+                       "shown."),
+    "ui.admin.audit.action.donor_report_exported": ("Laporan donor triwulanan dibuat",
+                                                    "Quarterly donor report made"),
+    "cli.export.help": ("ekspor: laporan donor triwulanan", "exports: the quarterly donor report"),
+    "cli.export.help_donor": (
+        "laporan donor triwulanan (.xlsx) tanpa identitas: hanya yang setuju statistik",
+        "the quarterly donor report (.xlsx), de-identified: only those who agreed to "
+        "statistics"),
+    "cli.export.help_quarter": ("triwulan, misalnya 2026Q3", "the quarter, e.g. 2026Q3"),
+    "cli.export.help_out": ("berkas .xlsx yang ditulis", "the .xlsx file to write"),
+    "cli.export.out_xlsx": ("{path}: tulis nama berkas yang diakhiri .xlsx.",
+                            "{path}: give a file name ending in .xlsx."),
+    "cli.export.donor_written": (
+        "Laporan triwulan {quarter} ditulis ke {path} ({primary} angka \u201c<5\u201d, "
+        "{complementary} angka lain disamarkan).",
+        "The report for {quarter} is in {path} ({primary} counts shown as \u201c<5\u201d, "
+        "{complementary} more hidden)."),
     "error.donor_quarter_format": (
         "Triwulan \u201c{value}\u201d tidak dikenali. Tulis tahun dan triwulannya, misalnya "
         "2026Q3.",

@@ -12,7 +12,6 @@ import io
 from datetime import date, time
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,22 +19,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kdrt_desk.i18n import format_date
 from kdrt_desk.reports.schedule_data import Schedule
 from kdrt_desk.reports.schedule_pdf import language, status_text, text, weekday
+from kdrt_desk.reports.xlsx_text import set_text
 
 # (catalogue key, width in characters)
 COLUMNS = (("col_date", 12), ("col_day", 9), ("col_start", 8), ("col_end", 8),
            ("col_module_code", 12), ("col_module_title", 34), ("col_venue", 28),
            ("col_address", 34), ("col_facilitator", 26), ("col_topic", 30), ("col_status", 16))
 HEADER_ROW = 4
-FORMULA_START = ("=", "+", "-", "@")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-
-
-def set_text(cell: Cell, value: str) -> None:
-    """User text that stays text: never parsed as a formula, shown as typed."""
-    cell.value = value
-    cell.data_type = "s"
-    if value.startswith(FORMULA_START):
-        cell.quotePrefix = True
 
 
 def _fit(sheet: Worksheet, column: int, base: int, values: list[str]) -> None:

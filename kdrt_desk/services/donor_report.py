@@ -13,8 +13,10 @@ with the population), each with the number of women behind it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -41,13 +43,17 @@ from kdrt_desk.models import (
     Certificate,
     Enrolment,
     GroupModule,
+    IndicatorTarget,
     Module,
     Participant,
     ServiceRecord,
     TrainingSession,
 )
+from kdrt_desk.reports.texts import language
 from kdrt_desk.repositories.attendance import ATTENDED_VALUES
+from kdrt_desk.security.atomic_file import OutputWriter
 from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.clock import local_today
 from kdrt_desk.services.indicators import IndicatorService
@@ -103,10 +109,47 @@ def _track(tracks: set[str]) -> str:
     return next(iter(tracks)) if tracks else "none"
 
 
+@dataclass(frozen=True)
+class DonorWritten:
+    path: Path
+    primary: int  # counts shown as "<5"
+    complementary: int  # more cells hidden so that none of those can be worked out
+
+
 class DonorReportService:
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, actor: Actor, outputs: OutputWriter | None = None) -> None:
         self.db = db
         self.actor = actor
+        self._outputs = outputs
+
+    @property
+    def outputs(self) -> OutputWriter:
+        if self._outputs is None:
+            raise RuntimeError("DonorReportService built without an OutputWriter")
+        return self._outputs
+
+    def write(self, quarter: Quarter, path: Path, *, lang: str | None = None,
+              overwrite: bool = False, report: Callable[[int, int], bool] | None = None,
+              today: date | None = None) -> DonorWritten:
+        """The workbook for ``quarter`` at ``path``: checked before the work, written to a
+        temporary file and moved into place (a cancelled or failed run leaves nothing), then
+        audited (who, which quarter, how many cells were hidden; never a figure)."""
+        from kdrt_desk.reports.donor_workbook import donor_workbook
+        from kdrt_desk.reports.suppression import Status
+
+        self.actor.require(Permission.EXPORT)
+        chosen = language(lang)
+        self.outputs.check(path, overwrite=overwrite)
+        data = self.data(quarter, today)
+        book, hidden = donor_workbook(data, lang=chosen, report=report)
+        written = self.outputs.write(path, book, overwrite=overwrite)
+        primary = hidden.count(Status.PRIMARY)
+        complementary = hidden.count(Status.COMPLEMENTARY)
+        with self.db.transaction() as session:
+            audit_log.append(session, self.actor.username, "donor_report_exported",
+                             str(quarter), {"lang": chosen, "primary": primary,
+                                            "complementary": complementary})
+        return DonorWritten(written, primary, complementary)
 
     def check_quarter(self, quarter: Quarter, today: date | None = None) -> None:
         """A quarter that has begun, and not before the centre's first registration."""
@@ -139,9 +182,16 @@ class DonorReportService:
         quarter_table = indicators.compute(*periods[QUARTER_COLUMN], population=allowed)
         ytd_table = indicators.compute(*periods[YTD_COLUMN], population=allowed)
         withheld = tuple(sorted({r.code for r in quarter_table.results if r.withheld}))
+        with self.db.reading() as session:
+            titles = dict(session.execute(select(Module.code, Module.title)).all())
+            targets = {code: value for code, value in session.execute(
+                select(IndicatorTarget.indicator, IndicatorTarget.target).where(
+                    IndicatorTarget.period_start == quarter.year_start,
+                    IndicatorTarget.period_end == date(quarter.year, 12, 31)))}
         return DonorReportData(centre, quarter, today, tuple(tables),
                                (_amounts("indicators_quarter", quarter_table),
-                                _amounts("indicators_ytd", ytd_table)), earlier, withheld)
+                                _amounts("indicators_ytd", ytd_table)), earlier, withheld,
+                               titles, targets)
 
 
 def _amounts(key: str, table: IndicatorTable) -> AmountTable:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from support.programme import build, session_on
@@ -90,3 +91,35 @@ def team(vault: VaultFixture) -> Team:
     made = Team.hired(vault)
     yield made  # type: ignore[misc]
     made.close()
+
+
+def test_the_workbook_holds_no_name_code_nik_or_phone_and_a_cancel_leaves_nothing(
+        admin: Services, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from sqlalchemy import select
+
+    from kdrt_desk.models import AuditEntry
+
+    programme = build(admin, members=6)
+    for pid in programme.participants:
+        _consenting(admin, pid)
+    people = [admin.participants.get(p) for p in programme.participants]
+    target = tmp_path / "donor.xlsx"
+    with pytest.raises(UserError) as caught:
+        admin.donor_report.write(Q4, target, today=TODAY, report=lambda d, t: d < 2)
+    assert caught.value.key == "error.cancelled" and not target.exists()
+    done = admin.donor_report.write(Q4, target, today=TODAY)
+    assert done.path == target.resolve()
+    with zipfile.ZipFile(target) as archive:
+        blob = b"\n".join(archive.read(n) for n in archive.namelist()).decode("utf-8")
+    for person in people:
+        for secret in (person.full_name, person.preferred_name, person.code):
+            assert secret and secret not in blob
+    with admin.vault.db.reading() as session:
+        target_name, details = session.execute(select(AuditEntry.target, AuditEntry.details)
+                                               .where(AuditEntry.action ==
+                                                      "donor_report_exported")).one()
+    assert target_name == "2026Q4"
+    assert set(json.loads(details)) == {"lang", "primary", "complementary"}

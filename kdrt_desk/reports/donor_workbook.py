@@ -1,0 +1,389 @@
+"""The quarterly donor report as an Excel workbook, de-identified by design.
+
+Data in (``DonorReportData``: counts and figures only, over women who consented to anonymised
+statistics), bytes out. Sheets: the summary (the indicator chain for the quarter and the year to
+date, with targets), participants, programme, services, charts and notes (every definition and
+the suppression rule). Counts of women from 1 to 4 show as "<5"; more cells are hidden ("–")
+wherever the totals, the other sheets or the year to date would let a hidden one be worked out:
+``suppression_problem`` states everything the workbook publishes as tables and exact relations,
+and ``reports.suppression.suppress`` chooses the fewest cells to hide across the whole workbook.
+A figure over fewer than five women (a mean, a share, a sum of Rupiah) is held back.
+
+Every text cell is written as text (``xlsx_text.set_text``), never a formula; the document's
+properties hold no name; nothing is hidden in a sheet, a column or a comment.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kdrt_desk.domain.donor_report import (
+    QUARTER_COLUMN,
+    SMALL_COUNT,
+    UNKNOWN,
+    YTD_COLUMN,
+    AmountRow,
+    CountTable,
+    DonorReportData,
+)
+from kdrt_desk.errors import UserError
+from kdrt_desk.i18n import format_date
+from kdrt_desk.reports.suppression import (
+    TOTAL,
+    Cell,
+    Relation,
+    Status,
+    Suppressed,
+    Table,
+    equal,
+    link,
+    suppress,
+)
+from kdrt_desk.reports.texts import text
+from kdrt_desk.reports.xlsx_text import set_text
+
+COLUMNS = (QUARTER_COLUMN, YTD_COLUMN)
+SUMMARY_COUNTS = "summary_counts"  # the indicator counts of women, published on the summary
+WOMEN_COUNTS = ("modules_completed", "skills_passed", "psychosocial_services")
+PRIMARY_MARK = "<5"
+COMPLEMENT_MARK = "\u2013"
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+TITLE_FONT = Font(bold=True, size=14, color="1F4E79")
+HEAD_FONT = Font(bold=True, color="FFFFFF")
+BOLD = Font(bold=True)
+SHEETS = {  # sheet -> the tables on it, in order
+    "participants": ("participants_by_kecamatan", "participants_by_age",
+                     "participants_by_status", "participants_by_track", "new_and_continuing"),
+    "programme": ("sessions_by_module", "women_by_module", "certificates_by_module"),
+    "services": ("services_by_kind",),
+}
+NUMBER_FORMATS = {"rupiah": '"Rp" #,##0', "percent": '0.0"%"', "points": '+0.00;-0.00;0.00',
+                  "count": "#,##0"}
+Report = Callable[[int, int], bool]
+
+
+# -- what the workbook publishes, as the suppression sees it ------------------------------------
+@dataclass(frozen=True)
+class Problem:
+    tables: list[Table]
+    relations: list[Relation]
+
+
+def _table(table: CountTable, name: str | None = None) -> Table:
+    counts = {(r, c): table.value(r, c) for r in table.rows for c in table.columns}
+    return Table(name or table.key, table.rows, table.columns, counts, row_totals=False,
+                 col_totals=True)
+
+
+def _summary_counts(data: DonorReportData) -> Table:
+    counts: dict[tuple[str, str], int] = {}
+    for amounts, column in zip(data.amounts, COLUMNS, strict=True):
+        for row in amounts.rows:
+            if row.key in WOMEN_COUNTS and row.value is not None:
+                counts[(row.key, column)] = int(row.value)
+    return Table(SUMMARY_COUNTS, WOMEN_COUNTS, COLUMNS, counts, row_totals=False,
+                 col_totals=False)
+
+
+def suppression_problem(data: DonorReportData) -> Problem:
+    """Every count of women the workbook publishes and every exact sum between them: each
+    table's total row; the same women behind every participant table (their totals are equal);
+    the summary's women counselled = the services table's counselling row; and, for what only
+    adds up over the year (new registrations, certificates), year to date = the earlier
+    quarters (as published in their reports) + this quarter."""
+    people = [t for t in data.tables if t.people and t.key != "new_participants"]
+    tables = [_table(t) for t in people] + [_summary_counts(data)]
+    relations: list[Relation] = [r for t in tables for r in t.relations()]
+    by_population: dict[str, list[Table]] = {}
+    for source, table in zip(people, tables, strict=False):
+        if source.population:
+            by_population.setdefault(source.population, []).append(table)
+    for group in by_population.values():
+        for other in group[1:]:
+            relations += [equal(group[0].col_total(c), other.col_total(c)) for c in COLUMNS]
+    names = {t.name for t in tables}
+    if "services_by_kind" in names:
+        relations += [equal(Cell(SUMMARY_COUNTS, "psychosocial_services", c),
+                            Cell("services_by_kind", "counselling", c)) for c in COLUMNS]
+    for quarter, earlier in data.earlier.items():
+        tables += [_table(t, f"{quarter}:{t.key}") for t in earlier]
+    for key, row_of in (("certificates_by_module", None), ("new_and_continuing", "new")):
+        current = next((t for t in people if t.key == key), None)
+        if current is None:
+            continue
+        source_key = "new_participants" if key == "new_and_continuing" else key
+        rows = (row_of,) if row_of else (*current.rows, TOTAL)
+        for row in rows:
+            parts = [Cell(f"{q}:{source_key}", row, QUARTER_COLUMN) for q in data.earlier
+                     if any(t.key == source_key for t in data.earlier[q])]
+            relations.append(link(Cell(key, row, YTD_COLUMN),
+                                  [*parts, Cell(key, row, QUARTER_COLUMN)]))
+    return Problem(tables, relations)
+
+
+# -- writing ------------------------------------------------------------------------------------
+class _Writer:
+    def __init__(self, data: DonorReportData, lang: str, hidden: Suppressed) -> None:
+        self.data = data
+        self.lang = lang
+        self.hidden = hidden
+        self.book = Workbook()
+
+    def t(self, key: str, **params: object) -> str:
+        return text(self.lang, key, **params)
+
+    def sheet(self, key: str, first: bool = False) -> Worksheet:
+        title = self.t(f"donor.sheet.{key}")
+        if first:
+            sheet = self.book.active
+            assert sheet is not None
+            sheet.title = title
+        else:
+            sheet = self.book.create_sheet(title)
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.horizontalCentered = True
+        return sheet
+
+    def put(self, sheet: Worksheet, row: int, column: int, value: object,
+            number_format: str = "", font: Font | None = None) -> None:
+        cell = sheet.cell(row=row, column=column)
+        if isinstance(value, str):
+            set_text(cell, value)
+        else:
+            cell.value = value  # type: ignore[assignment]
+            if number_format:
+                cell.number_format = number_format
+        if font is not None:
+            cell.font = font
+
+    def head(self, sheet: Worksheet, row: int, values: Sequence[str]) -> None:
+        """A header row: the first column's label left, the figures' labels right."""
+        for column, value in enumerate(values, start=1):
+            self.put(sheet, row, column, value, font=HEAD_FONT)
+            sheet.cell(row=row, column=column).fill = HEADER_FILL
+            sheet.cell(row=row, column=column).alignment = Alignment(
+                wrap_text=True, vertical="center",
+                horizontal="left" if column == 1 else "right")
+        sheet.row_dimensions[row].height = 30
+
+    def title(self, sheet: Worksheet, key: str) -> int:
+        self.put(sheet, 1, 1, self.t(f"donor.sheet_title.{key}"), font=TITLE_FONT)
+        self.put(sheet, 2, 1, self.t("donor.period", quarter=str(self.data.quarter),
+                                     start=format_date(self.data.quarter.start, self.lang),
+                                     end=format_date(self.data.quarter.end, self.lang),
+                                     centre=self.data.centre_name))
+        return 4
+
+    # a count cell: its value, or the mark of its suppression
+    def count(self, sheet: Worksheet, row: int, column: int, cell: Cell | None, value: int,
+              people: bool) -> None:
+        status = self.hidden.status.get(cell) if cell is not None and people else None
+        if status is Status.PRIMARY:
+            self.put(sheet, row, column, PRIMARY_MARK)
+        elif status is Status.COMPLEMENTARY:
+            self.put(sheet, row, column, COMPLEMENT_MARK)
+        else:
+            self.put(sheet, row, column, value, NUMBER_FORMATS["count"])
+        sheet.cell(row=row, column=column).alignment = Alignment(horizontal="right")
+
+    def row_label(self, table: CountTable, row: str) -> str:
+        if row == UNKNOWN:
+            return self.t("donor.row.unknown")
+        if not table.labelled_rows:
+            if row == "programme":
+                return self.t("donor.row.programme")
+            title = self.data.module_titles.get(row, "")
+            return f"{row} {title}".strip()
+        if table.key == "participants_by_status":
+            return self.t(f"enum.ParticipantStatus.{row}")
+        if table.key == "services_by_kind":
+            return self.t(f"enum.ServiceKind.{row}")
+        if table.key == "participants_by_track" and row in ("social", "economic"):
+            return self.t(f"enum.Track.{row}")
+        return self.t(f"donor.row.{row}")
+
+    def count_table(self, sheet: Worksheet, row: int, table: CountTable) -> int:
+        self.put(sheet, row, 1, self.t(f"donor.table.{table.key}"), font=BOLD)
+        row += 1
+        self.head(sheet, row, [self.t(f"donor.rowhead.{table.key}"),
+                               self.t("donor.column.quarter"), self.t("donor.column.ytd")])
+        row += 1
+        for key in table.rows:
+            self.put(sheet, row, 1, self.row_label(table, key))
+            for n, column in enumerate(table.columns, start=2):
+                self.count(sheet, row, n, Cell(table.key, key, column),
+                           table.value(key, column), table.people)
+            row += 1
+        self.put(sheet, row, 1, self.t("donor.row.total"), font=BOLD)
+        for n, column in enumerate(table.columns, start=2):
+            self.count(sheet, row, n, Cell(table.key, TOTAL, column), table.total(column),
+                       table.people)
+            sheet.cell(row=row, column=n).font = BOLD
+        return row + 2
+
+    def amount(self, sheet: Worksheet, row: int, column: int, item: AmountRow | None) -> None:
+        if item is None or item.value is None:
+            self.put(sheet, row, column, "")
+        elif item.unit == "count" and item.key in WOMEN_COUNTS:
+            cell = Cell(SUMMARY_COUNTS, item.key, QUARTER_COLUMN if column == 3 else YTD_COLUMN)
+            self.count(sheet, row, column, cell, int(item.value), True)
+            return
+        elif item.unit != "count" and item.n < SMALL_COUNT:
+            self.put(sheet, row, column, self.t("donor.too_few"))
+        else:
+            self.put(sheet, row, column, item.value, NUMBER_FORMATS[item.unit])
+        sheet.cell(row=row, column=column).alignment = Alignment(horizontal="right")
+
+    def indicator_name(self, code: str) -> str:
+        kind, _, instrument = code.partition(".")
+        if kind in ("score_change", "score_improved") and instrument:
+            return self.t(f"indicator.{kind}", instrument=instrument)
+        return self.t(f"indicator.{code}")
+
+    def summary(self) -> None:
+        sheet = self.sheet("summary", first=True)
+        row = self.title(sheet, "summary")
+        self.put(sheet, 3, 1, self.t("donor.generated", day=format_date(
+            self.data.generated_on, self.lang)))
+        self.head(sheet, row, [self.t("donor.column.indicator"), self.t("donor.column.stage"),
+                               self.t("donor.column.quarter"), self.t("donor.column.ytd"),
+                               self.t("donor.column.target")])
+        sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+        sheet.print_title_rows = f"{row}:{row}"
+        quarter = {r.key: r for r in self.data.amounts[0].rows}
+        ytd = {r.key: r for r in self.data.amounts[1].rows}
+        stages = _stages()
+        for code in quarter:
+            row += 1
+            self.put(sheet, row, 1, self.indicator_name(code))
+            self.put(sheet, row, 2, self.t(f"indicator.stage.{stages.get(code, 'output')}"))
+            self.amount(sheet, row, 3, quarter.get(code))
+            self.amount(sheet, row, 4, ytd.get(code))
+            target = self.data.targets.get(code)
+            unit = quarter[code].unit
+            if target is not None:
+                self.put(sheet, row, 5, target, NUMBER_FORMATS.get(unit, "#,##0"))
+        if self.data.withheld:
+            row += 2
+            self.put(sheet, row, 1, self.t("donor.withheld"))
+        row += 2
+        self.put(sheet, row, 1, self.t("donor.method_title"), font=BOLD)
+        for line in ("donor.method.population", "donor.method.small", "donor.method.hidden",
+                     "donor.method.notes"):
+            row += 1
+            self.put(sheet, row, 1, self.t(line, small=SMALL_COUNT))
+        _widths(sheet, (52, 14, 16, 16, 18))
+
+    def tables(self) -> None:
+        by_key = {t.key: t for t in self.data.tables}
+        for sheet_key, keys in SHEETS.items():
+            sheet = self.sheet(sheet_key)
+            row = self.title(sheet, sheet_key)
+            for key in keys:
+                if key in by_key:
+                    row = self.count_table(sheet, row, by_key[key])
+            self.put(sheet, row, 1, self.t("donor.marks", small=SMALL_COUNT))
+            _widths(sheet, (46, 18, 24))
+
+    def charts(self) -> None:
+        sheet = self.sheet("charts")
+        row = self.title(sheet, "charts")
+        by_key = {t.key: t for t in self.data.tables}
+        placed = 0
+        for key in ("women_by_module", "sessions_by_module", "participants_by_age"):
+            table = by_key.get(key)
+            if table is None:
+                continue
+            first = row
+            self.head(sheet, row, [self.t(f"donor.rowhead.{key}"), self.t("donor.column.ytd")])
+            for entry in table.rows:
+                row += 1
+                self.put(sheet, row, 1, self.row_label(table, entry))
+                value = table.value(entry, YTD_COLUMN)
+                status = self.hidden.status.get(Cell(key, entry, YTD_COLUMN))
+                # a hidden figure is never drawn: its bar is left out
+                shown = value if not table.people or status in (None, Status.SHOWN) else None
+                self.put(sheet, row, 2, shown if shown is not None else "",
+                         NUMBER_FORMATS["count"])
+            chart = BarChart()
+            chart.type = "bar"
+            chart.title = self.t(f"donor.table.{key}")
+            chart.legend = None
+            chart.add_data(Reference(sheet, min_col=2, min_row=first + 1, max_row=row),
+                           titles_from_data=False)
+            chart.set_categories(Reference(sheet, min_col=1, min_row=first + 1, max_row=row))
+            chart.height, chart.width = 7.5, 16
+            sheet.add_chart(chart, f"D{4 + placed * 16}")
+            placed += 1
+            row += 2
+        _widths(sheet, (40, 14))
+
+    def notes(self) -> None:
+        sheet = self.sheet("notes")
+        row = self.title(sheet, "notes")
+        for key in ("served", "new", "age", "status", "track", "module", "certificates",
+                    "services", "indicators", "consent", "suppression", "complement", "few"):
+            self.put(sheet, row, 1, self.t(f"donor.note.{key}.name"), font=BOLD)
+            self.put(sheet, row, 2, self.t(f"donor.note.{key}", small=SMALL_COUNT))
+            sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True,
+                                                                vertical="top")
+            sheet.cell(row=row, column=1).alignment = Alignment(vertical="top")
+            row += 1
+        _widths(sheet, (28, 100))
+
+    def properties(self) -> None:
+        props = self.book.properties
+        props.title = self.t("donor.doc_title", quarter=str(self.data.quarter))
+        props.creator = ""
+        props.lastModifiedBy = ""
+        props.subject = ""
+        props.keywords = ""
+        props.description = ""
+
+
+def _widths(sheet: Worksheet, widths: Sequence[int]) -> None:
+    for n, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
+
+
+def _stages() -> dict[str, str]:
+    from kdrt_desk.domain.indicators import indicator_defs
+
+    return {d.code: d.stage.value for d in indicator_defs(())} | {
+        f"{kind}.{code}": "outcome" for kind in ("score_change", "score_improved")
+        for code in ("WHO5", "GSE", "RSE")}
+
+
+def donor_workbook(data: DonorReportData, *, lang: str, report: Report | None = None,
+                   time_limit: float = 10.0) -> tuple[bytes, Suppressed]:
+    """The workbook and the suppression it was written with (for the audit's counts)."""
+    steps = 3
+    problem = suppression_problem(data)
+    if report is not None and not report(1, steps):
+        raise UserError("error.cancelled")
+    hidden = suppress(problem.tables, problem.relations, threshold=SMALL_COUNT,
+                      time_limit=time_limit)
+    if report is not None and not report(2, steps):
+        raise UserError("error.cancelled")
+    writer = _Writer(data, lang, hidden)
+    writer.summary()
+    writer.tables()
+    writer.charts()
+    writer.notes()
+    writer.properties()
+    out = io.BytesIO()
+    writer.book.save(out)
+    if report is not None and not report(3, steps):
+        raise UserError("error.cancelled")
+    return out.getvalue(), hidden
