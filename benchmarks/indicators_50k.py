@@ -71,7 +71,7 @@ def build(tmp: Path, participants: int) -> dict[str, int]:
         Venue,
     )
     from kdrt_desk.models.sealed import bind, new_seal_id
-    from kdrt_desk.repositories.score_ledger import BUCKET
+    from kdrt_desk.repositories.score_ledger import BUCKET, pack
     from kdrt_desk.services.vault_access import open_vault
 
     rng = random.Random(2026)
@@ -206,7 +206,7 @@ def build(tmp: Path, participants: int) -> dict[str, int]:
                     pid, day.isoformat(), value]
             session.execute(insert(ScoreLedger), [
                 {"instrument_code": code, "round": round_, "bucket": bucket,
-                 "entries": len(data), "data": bind(keys, data, code, round_, bucket)}
+                 "entries": len(data), "data": bind(keys, pack(data), code, round_, bucket)}
                 for (code, round_, bucket), data in ledger.items()])
             plain.executemany("INSERT INTO assess VALUES (?, ?, ?, ?, ?)", plain_assess)
             counts["assessments"] = len(assessments)

@@ -4,17 +4,23 @@ sealed livelihood records), with the targets the admin set. The dashboard counts
 centre serves; the donor report passes ``population`` (those who consented to anonymised
 statistics). A role without a tier's key gets that tier's indicators withheld, never guessed.
 
-Speed: each output is one grouped query; the score changes come from the sealed score ledger
-(``repositories/score_ledger.py``): a few hundred sealed values instead of one per assessment."""
+Speed (50,000 women, 200,000 assessments: ``benchmarks/indicators_50k.py``): each output is one
+query that returns what the figure needs (module completion is decided inside the grouped query,
+attendance is totals plus who); the score changes come from the sealed score ledger
+(``repositories/score_ledger.py``: a few hundred packed sealed values instead of one per
+assessment); livelihoods from the sealed livelihood ledger, walked once per woman; and the
+garbage collector is held off while the chain is computed (``_collector_paused``)."""
 
 from __future__ import annotations
 
+import gc
 import logging
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -62,6 +68,21 @@ TARGET_LIMIT = 1e12
 BUSINESS = LivelihoodStatus.BUSINESS.value
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while the chain is computed: opening the ledgers
+    makes a few hundred thousand small lists and tuples (none in a cycle), and every pass of
+    the collector would walk them all again, a third of the time at 50,000 women. Reference
+    counting still frees them; the collector is on again afterwards if it was before."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
@@ -78,7 +99,7 @@ class IndicatorService:
         if end < start:
             raise ValidationError([UserError("error.period_end_before_start", field="end")])
         allowed = None if population is None else frozenset(population)
-        with self.db.reading() as session:
+        with _collector_paused(), self.db.reading() as session:
             codes = instruments_in_use(session)
             targets = _targets(session, start, end)
             results: list[IndicatorResult] = []
@@ -167,22 +188,31 @@ def _outputs(session: Session, start: date, end: date, allowed: frozenset[int] |
         TrainingSession.status == SessionStatus.HELD.value,
         TrainingSession.session_date >= start, TrainingSession.session_date <= end)
     sessions = session.scalar(select(func.count()).select_from(held.subquery())) or 0
-    members: set[int] = set()
-    attended = marks = 0
-    for pid, count, present in session.execute(
-            select(Attendance.participant_id, func.count(Attendance.id),
-                   func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)))
-            .where(Attendance.session_id.in_(held)).group_by(Attendance.participant_id)):
-        if allowed is not None and pid not in allowed:
-            continue
-        members.add(pid)
-        marks += int(count)
-        attended += int(present or 0)
+    came = func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0))
+    on_held = Attendance.session_id.in_(held)
+    if allowed is None:  # everyone: the totals and who is behind them, not a row per woman
+        count, present = session.execute(
+            select(func.count(Attendance.id), came).where(on_held)).one()
+        marks, attended = int(count or 0), int(present or 0)
+        members = frozenset(session.scalars(
+            select(Attendance.participant_id).where(on_held).distinct()))
+    else:
+        chosen: set[int] = set()
+        attended = marks = 0
+        for pid, count, present in session.execute(
+                select(Attendance.participant_id, func.count(Attendance.id), came)
+                .where(on_held).group_by(Attendance.participant_id)):
+            if pid not in allowed:
+                continue
+            chosen.add(pid)
+            marks += int(count)
+            attended += int(present or 0)
+        members = frozenset(chosen)
     for code, value, n, people in (
             ("groups_formed", float(formed), formed, frozenset()),
             ("groups_active", float(len(active_groups)), len(active_groups), frozenset()),
             ("sessions_held", float(sessions), sessions, frozenset()),
-            ("attendance_rate", _share(attended, marks), marks, frozenset(members))):
+            ("attendance_rate", _share(attended, marks), marks, members)):
         item = definition(code)
         assert item is not None
         found[code] = IndicatorResult(item, value, n, people)
@@ -206,18 +236,14 @@ def _completed(session: Session, start: date, end: date, allowed: frozenset[int]
                ) -> frozenset[int]:
     """Who completed a module in the period: her attendance over the module's sessions held
     while she was a member meets its minimum (and its skill assessment is passed where
-    required), and her last such session falls in the period."""
-    rules = {m: (pct, required or bool(rubric)) for m, pct, required, rubric in session.execute(
-        select(Module.id, Module.min_attendance_pct, Module.assessment_required,
-               Module.skill_rubric))}
-    passed = {(int(p), int(m)) for p, m in session.execute(select(
-        SkillAssessment.participant_id, SkillAssessment.module_id).where(
-        SkillAssessment.passed.is_(True), SkillAssessment.assessed_on <= end))}
-    rows = session.execute(
-        select(Enrolment.participant_id, TrainingSession.module_id,
-               func.count(TrainingSession.id),
-               func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)),
-               func.max(TrainingSession.session_date))
+    required), and her last such session falls in the period. One grouped query that returns
+    only those who did (a module's rule joined in, the skill check as ``EXISTS``)."""
+    per_module = (
+        select(Enrolment.participant_id.label("pid"), TrainingSession.module_id.label("module"),
+               func.count(TrainingSession.id).label("held"),
+               func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0)).label(
+                   "came"),
+               func.max(TrainingSession.session_date).label("last"))
         .join(TrainingSession, and_(
             TrainingSession.group_id == Enrolment.group_id,
             TrainingSession.session_date >= Enrolment.enrolled_on,
@@ -226,16 +252,23 @@ def _completed(session: Session, start: date, end: date, allowed: frozenset[int]
                                     Attendance.participant_id == Enrolment.participant_id))
         .where(TrainingSession.status == SessionStatus.HELD.value,
                TrainingSession.session_date <= end)
-        .group_by(Enrolment.participant_id, TrainingSession.module_id))
-    people: set[int] = set()
-    for pid, module, held, present, last in rows:
-        if last < start or (allowed is not None and pid not in allowed):
-            continue
-        pct, required = rules.get(module, (100, False))
-        if held and 100 * int(present or 0) >= pct * held and (
-                not required or (pid, module) in passed):
-            people.add(pid)
-    return frozenset(people)
+        .group_by(Enrolment.participant_id, TrainingSession.module_id)
+        .having(func.max(TrainingSession.session_date) >= start)
+        .subquery())
+    # a module that is not on file (it cannot be: a foreign key) asks 100 % and no skill
+    pct = func.coalesce(Module.min_attendance_pct, 100)
+    required = or_(Module.assessment_required.is_(True), Module.skill_rubric != "")
+    passed = select(SkillAssessment.id).where(
+        SkillAssessment.participant_id == per_module.c.pid,
+        SkillAssessment.module_id == per_module.c.module,
+        SkillAssessment.passed.is_(True), SkillAssessment.assessed_on <= end).exists()
+    people = session.scalars(
+        select(per_module.c.pid).distinct()
+        .outerjoin(Module, Module.id == per_module.c.module)
+        .where(per_module.c.held > 0,
+               100 * func.coalesce(per_module.c.came, 0) >= pct * per_module.c.held,
+               or_(func.coalesce(required, False).is_(False), passed)))
+    return _keep(people, allowed)
 
 
 # -- score changes ----------------------------------------------------------------------------
@@ -248,65 +281,77 @@ def _score_changes(session: Session, start: date, end: date, codes: tuple[str, .
     from kdrt_desk.domain.indicators import score_indicators
 
     known = newest_instruments(session)
-    rounds = (Round.BASELINE.value, Round.ENDLINE.value)
-    first, last = start.isoformat(), end.isoformat()  # ISO dates compare as text
-    newest: dict[tuple[int, str, str], tuple[str, int, float | None]] = {}
-    for code, round_, bucket in _score_buckets(session, codes, rounds):
-        for key, item in bucket.items():  # 200,000 entries at 50,000 women: kept lean
-            day = item[1]
-            if day > last:
-                continue
-            pid = item[0]
-            if allowed is not None and pid not in allowed:
-                continue
-            slot = (pid, code, round_)
-            held = newest.get(slot)
-            if held is None or day > held[0] or (day == held[0] and int(key) > held[1]):
-                newest[slot] = (day, int(key), item[2])
-    changes: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    pairs: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for (pid, code, round_), (day, _aid, value) in newest.items():
-        if round_ != Round.ENDLINE.value or not first <= day <= last:
+    baseline, endline = Round.BASELINE.value, Round.ENDLINE.value
+    first, last = start.toordinal(), end.toordinal()
+    # per (instrument, round): her newest up to the period's end, participant -> (day,
+    # assessment id, value); 200,000 entries at 50,000 women
+    newest: dict[tuple[str, str], dict[int, tuple[int, int, float]]] = defaultdict(dict)
+    for code, round_, bucket in _score_buckets(session, codes, (baseline, endline)):
+        held = newest[(code, round_)]
+        if (allowed is None and bucket.days and max(bucket.days) <= last
+                and len(set(bucket.pids)) == len(bucket.pids)
+                and held.keys().isdisjoint(bucket.pids)):
+            # no one twice and nothing after the period: each entry is her newest (the
+            # common case, taken whole)
+            held.update(zip(bucket.pids, zip(bucket.days, bucket.ids, bucket.values,
+                                             strict=True), strict=True))
             continue
-        base = newest.get((pid, code, Round.BASELINE.value))
-        if base is None or base[2] is None or value is None:
-            continue  # no baseline, or too many items left out at one of them
-        changes[code].append((pid, float(value) - float(base[2])))
-        pairs[code].append((float(base[2]), float(value)))
+        for aid, pid, day, value in zip(*bucket, strict=True):
+            if day > last or (allowed is not None and pid not in allowed):
+                continue
+            old = held.get(pid)
+            if old is None or day > old[0] or (day == old[0] and aid > old[1]):
+                held[pid] = (day, aid, value)
     found: dict[str, IndicatorResult] = {}
     for code in codes:
         change_def, improved_def = score_indicators(code)
-        got = changes.get(code, [])
-        threshold = known[code].meaningful_change if code in known else None
-        if not got:
+        bases = newest.get((code, baseline), {})
+        people: list[int] = []
+        changes: list[float] = []
+        before: list[float] = []
+        after: list[float] = []
+        for pid, (day, _aid, value) in newest.get((code, endline), {}).items():
+            if day < first or value != value:  # NaN: too many items left out
+                continue
+            base = bases.get(pid)
+            if base is None or base[2] != base[2]:
+                continue  # no baseline, or too many items left out at one of them
+            was, now = base[2], value  # floats already (the ledger's columns)
+            people.append(pid)
+            changes.append(now - was)
+            before.append(was)
+            after.append(now)
+        if not changes:
             found[change_def.code] = IndicatorResult(change_def, None, 0)
             found[improved_def.code] = IndicatorResult(improved_def, None, 0)
             continue
-        mean = round(statistics.fmean(c for _, c in got), 2)
+        n = len(changes)
+        threshold = known[code].meaningful_change if code in known else None
         step = threshold if threshold is not None else 0.0
-        better = frozenset(p for p, c in got if c >= step and c > 0)
-        worse = sum(1 for _, c in got if c <= -step and c < 0)
+        better = frozenset([p for p, c in zip(people, changes, strict=True)
+                            if c >= step and c > 0])
+        worse = len([c for c in changes if c <= -step and c < 0])
         found[change_def.code] = IndicatorResult(
-            change_def, mean, len(got), frozenset(p for p, _ in got),
-            {"median": round(statistics.median(c for _, c in got), 2),
-             "baseline_mean": round(statistics.fmean(b for b, _ in pairs[code]), 2),
-             "endline_mean": round(statistics.fmean(e for _, e in pairs[code]), 2)})
+            change_def, round(statistics.fmean(changes), 2), n, frozenset(people),
+            {"median": round(statistics.median(changes), 2),
+             "baseline_mean": round(statistics.fmean(before), 2),
+             "endline_mean": round(statistics.fmean(after), 2)})
         found[improved_def.code] = IndicatorResult(
-            improved_def, _share(len(better), len(got)), len(got), better,
-            {"worse": _share(worse, len(got)) or 0.0, "threshold": step})
+            improved_def, _share(len(better), n), n, better,
+            {"worse": _share(worse, n) or 0.0, "threshold": step})
     return found
 
 
 def _score_buckets(session: Session, codes: tuple[str, ...], rounds: tuple[str, ...]
-                   ) -> Iterator[tuple[str, str, dict[str, list[Any]]]]:
-    """The scores of these instruments and rounds, as ledger buckets; built from the
-    assessments themselves when the ledger is not in step with them."""
+                   ) -> Iterator[tuple[str, str, score_ledger.Columns]]:
+    """The scores of these instruments and rounds, as ledger buckets (columns); built from
+    the assessments themselves when the ledger is not in step with them."""
     if score_ledger.in_step(session, codes, rounds):
-        yield from score_ledger.entries(session, codes, rounds)
+        yield from score_ledger.columns(session, codes, rounds)
         return
     log.warning("the score ledger is not in step with the assessments: reading them instead")
     keys = field_keys(session)
-    buckets: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
+    buckets: dict[tuple[str, str], score_ledger.Columns] = {}
     for aid, pid, code, round_, day, seal, blob in session.execute(
             select(Assessment.id, Assessment.participant_id, Assessment.instrument_code,
                    Assessment.round, Assessment.assessed_on, Assessment.seal_id,
@@ -314,7 +359,13 @@ def _score_buckets(session: Session, codes: tuple[str, ...], rounds: tuple[str, 
             .where(Assessment.round.in_(rounds), Assessment.instrument_code.in_(codes))):
         opened: object = open_blob(keys, blob, seal, pid)
         value = opened.get("value") if isinstance(opened, dict) else None
-        buckets[(code, round_)][str(aid)] = [pid, day.isoformat(), value]
+        got = buckets.get((code, round_))
+        if got is None:
+            got = buckets[(code, round_)] = score_ledger.Columns([], [], [], [])
+        got.ids.append(aid)
+        got.pids.append(pid)
+        got.days.append(day.toordinal())
+        got.values.append(float(value) if isinstance(value, int | float) else math.nan)
     for (code, round_), data in buckets.items():
         yield code, round_, data
 
@@ -346,61 +397,76 @@ def _livelihood_points(session: Session, keys: FieldKeys, last: str
                depends if isinstance(depends, bool) else None)
 
 
+def _day(point: tuple[str, str, int | None, bool | None]) -> str:
+    return point[0]
+
+
 def _livelihoods(session: Session, start: date, end: date, allowed: frozenset[int] | None
                  ) -> dict[str, IndicatorResult]:
+    """Income change, independence, businesses still running and capital. Her records are
+    kept with their ISO dates (they sort and compare as the dates do) and walked once each."""
     keys = field_keys(session)
-    last = end.isoformat()
-    history: dict[int, list[tuple[date, str, int | None, bool | None]]] = defaultdict(list)
+    first_day, last = start.isoformat(), end.isoformat()
+    history: dict[int, list[tuple[str, str, int | None, bool | None]]] = defaultdict(list)
     for pid, day, status, income, depends in _livelihood_points(session, keys, last):
         if allowed is not None and pid not in allowed:
             continue
-        history[pid].append((date.fromisoformat(day), status, income, depends))
-    for points in history.values():
-        points.sort(key=lambda p: p[0])
+        history[pid].append((day, status, income, depends))
     found: dict[str, IndicatorResult] = {}
     # income change: her latest income in the period against her first one before it
-    changes: list[tuple[int, int]] = []
+    changes: list[int] = []
+    changed: list[int] = []
     independent, asked = set(), set()
+    # the businesses: from her first record running one, a mark 3 and 6 months on
+    marks: dict[str, tuple[timedelta, set[int], set[int]]] = {
+        code: (timedelta(days=days), set(), set()) for code, days in FOLLOW_UP_MARKS.items()}
     for pid, points in history.items():
-        inside = [p for p in points if p[0] >= start]
-        if not inside:
+        points.sort(key=_day)  # stable: records of one day stay in the order read
+        earliest: tuple[str, int] | None = None  # her first income, in or before the period
+        latest: tuple[str, int] | None = None  # her latest income in the period
+        answer: bool | None = None  # her latest answer in the period on dependence
+        inside = False
+        for day, _status, income, depends in points:
+            if income is not None and earliest is None:
+                earliest = (day, income)
+            if day >= first_day:
+                inside = True
+                if income is not None:
+                    latest = (day, income)
+                if depends is not None:
+                    answer = depends
+        if inside:
+            if latest is not None and earliest is not None and earliest[0] < latest[0]:
+                changed.append(pid)
+                changes.append(int(latest[1] or 0) - int(earliest[1] or 0))
+            if answer is not None:
+                asked.add(pid)
+                if answer is False:
+                    independent.add(pid)
+        began = next((p[0] for p in points if p[1] == BUSINESS), None)
+        if began is None:
             continue
-        incomes = [p for p in points if p[2] is not None]
-        latest = [p for p in inside if p[2] is not None]
-        if latest and incomes and incomes[0][0] < latest[-1][0]:
-            changes.append((pid, int(latest[-1][2] or 0) - int(incomes[0][2] or 0)))
-        answered = [p for p in inside if p[3] is not None]
-        if answered:
-            asked.add(pid)
-            if answered[-1][3] is False:
-                independent.add(pid)
+        final_day, final_status = points[-1][0], points[-1][1]
+        for step, reached, running in marks.values():
+            mark = date.fromisoformat(began) + step
+            # reached: something recorded on or after the mark (else not known, not counted)
+            if start <= mark <= end and final_day >= mark.isoformat():
+                reached.add(pid)
+                if final_status == BUSINESS:
+                    running.add(pid)
     income_def, independent_def = definition("income_change"), definition(
         "independent_of_abuser")
     assert income_def is not None and independent_def is not None
     found["income_change"] = IndicatorResult(
-        income_def, float(statistics.median(c for _, c in changes)) if changes else None,
-        len(changes), frozenset(p for p, _ in changes),
-        {"improved": _share(sum(1 for _, c in changes if c > 0), len(changes)) or 0.0})
+        income_def, float(statistics.median(changes)) if changes else None,
+        len(changes), frozenset(changed),
+        {"improved": _share(sum(1 for c in changes if c > 0), len(changes)) or 0.0})
     found["independent_of_abuser"] = IndicatorResult(
         independent_def, _share(len(independent), len(asked)), len(asked),
         frozenset(independent))
-    for code, days in FOLLOW_UP_MARKS.items():
+    for code, (_step, reached, running) in marks.items():
         item = definition(code)
         assert item is not None
-        reached, running = set(), set()
-        for pid, points in history.items():
-            first = next((p[0] for p in points if p[1] == BUSINESS), None)
-            if first is None:
-                continue
-            mark = first + timedelta(days=days)
-            if not start <= mark <= end:
-                continue
-            after = [p for p in points if p[0] >= mark]
-            if not after:
-                continue  # nothing recorded since: not known, not counted
-            reached.add(pid)
-            if after[-1][1] == BUSINESS:
-                running.add(pid)
         found[code] = IndicatorResult(item, _share(len(running), len(reached)), len(reached),
                                       frozenset(running))
     disbursed, given = 0, set()
