@@ -112,7 +112,9 @@ class ScoreLedger(Base):
     round: Mapped[str] = mapped_column(String(16))
     bucket: Mapped[int] = mapped_column(Integer)  # participant id // BUCKET
     entries: Mapped[int] = mapped_column(Integer, default=0)
-    # {"<assessment id>": [participant id, "YYYY-MM-DD", value or None]}
+    # packed by ``repositories.score_ledger.pack``: {"packed-v1": [base64 of four columns:
+    # assessment ids, participant ids, days, values (NaN: no score)]}; buckets written before
+    # were {"<assessment id>": [participant id, "YYYY-MM-DD", value or None]} and still read
     data: Mapped[dict[str, list[object]] | None] = mapped_column(
         Sealed(Tier.RESTRICTED, required=True), nullable=True)
 
