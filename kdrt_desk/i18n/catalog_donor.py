@@ -173,6 +173,37 @@ DONOR: dict[str, tuple[str, str]] = {
         "{complementary} angka lain disamarkan).",
         "The report for {quarter} is in {path} ({primary} counts shown as \u201c<5\u201d, "
         "{complementary} more hidden)."),
+    "ui.donor.menu": ("Laporan donor triwulanan\u2026", "Quarterly donor report\u2026"),
+    "ui.donor.title": ("Laporan donor triwulanan", "Quarterly donor report"),
+    "ui.donor.intro": (
+        "Buku kerja Excel untuk donor: indikator triwulan dan tahun berjalan, peserta menurut "
+        "kecamatan, umur, status dan jalur, pelatihan, sertifikat dan layanan, dengan grafik. "
+        "Tanpa nama, kode, NIK, nomor telepon atau alamat; hanya peserta yang menyetujui "
+        "statistik tanpa nama yang dihitung, dan angka kecil disamarkan.",
+        "An Excel workbook for donors: the quarter's and the year's indicators, participants "
+        "by kecamatan, age, status and track, training, certificates and services, with "
+        "charts. No names, codes, NIKs, phone numbers or addresses; only participants who "
+        "agreed to anonymised statistics count, and small numbers are hidden."),
+    "ui.donor.quarter": ("Triwulan", "Quarter"),
+    "ui.donor.quarter_item": ("{quarter} ({start} \u2013 {end})",
+                              "{quarter} ({start} \u2013 {end})"),
+    "ui.donor.language": ("Bahasa laporan", "Report language"),
+    "ui.donor.make": ("Buat laporan\u2026", "Make the report\u2026"),
+    "ui.donor.save": ("Simpan laporan donor", "Save the donor report"),
+    "ui.donor.xlsx_filter": ("Buku kerja Excel (*.xlsx)", "Excel workbooks (*.xlsx)"),
+    "ui.donor.making": ("Membuat laporan triwulan {quarter}\u2026",
+                        "Making the report for {quarter}\u2026"),
+    "ui.donor.cancel": ("Batal", "Cancel"),
+    "ui.donor.cancelled": ("Dibatalkan. Tidak ada berkas yang ditulis.",
+                           "Cancelled. No file was written."),
+    "ui.donor.no_quarter": ("Belum ada peserta terdaftar, jadi belum ada triwulan untuk "
+                            "dilaporkan.",
+                            "Nobody is registered yet, so there is no quarter to report."),
+    "ui.donor.written": (
+        "Laporan disimpan: {path}. {primary} angka ditulis \u201c<5\u201d dan {complementary} "
+        "angka lain disamarkan agar tidak dapat dihitung.",
+        "Report saved: {path}. {primary} counts show as \u201c<5\u201d and {complementary} "
+        "more are hidden so that none can be worked out."),
     "error.donor_quarter_format": (
         "Triwulan \u201c{value}\u201d tidak dikenali. Tulis tahun dan triwulannya, misalnya "
         "2026Q3.",

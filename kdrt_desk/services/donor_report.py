@@ -151,6 +151,17 @@ class DonorReportService:
                                             "complementary": complementary})
         return DonorWritten(written, primary, complementary)
 
+    def quarters(self, today: date | None = None) -> list[Quarter]:
+        """The quarters a report can be made for, newest first (from the first registration
+        to the one under way)."""
+        self.actor.require(Permission.EXPORT)
+        today = today or local_today()
+        with self.db.reading() as session:
+            first = session.scalar(select(func.min(Participant.registered_on)))
+        if first is None or first > today:
+            return []
+        return list(reversed(list(quarters_between(first, today))))
+
     def check_quarter(self, quarter: Quarter, today: date | None = None) -> None:
         """A quarter that has begun, and not before the centre's first registration."""
         today = today or local_today()

@@ -255,6 +255,10 @@ class MainWindow(QMainWindow):
             partners = QAction(t("ui.main.partners"), self)
             partners.triggered.connect(self.open_partners)
             menu.addAction(partners)
+        if self.actor.may(Permission.EXPORT):
+            donor = QAction(t("ui.donor.menu"), self)
+            donor.triggered.connect(self.open_donor_report)
+            menu.addAction(donor)
         if self.actor.may(Permission.VIEW_PROGRAMME):
             check = QAction(t("ui.cert.menu_verify"), self)
             check.triggered.connect(self.open_certificate_check)
@@ -427,6 +431,11 @@ class MainWindow(QMainWindow):
         from kdrt_desk.ui.partners_dialog import PartnersDialog
 
         PartnersDialog(self.services, self.runner, self).show()
+
+    def open_donor_report(self) -> None:
+        from kdrt_desk.ui.donor_report_dialog import DonorReportDialog
+
+        DonorReportDialog(self.services, self.runner, self).show()
 
     def open_certificate_check(self) -> None:
         from kdrt_desk.ui.certificate_verify_dialog import CertificateVerifyDialog
