@@ -27,6 +27,7 @@ from kdrt_desk.services.instrument_forms import InstrumentFormService
 from kdrt_desk.services.instruments import InstrumentService
 from kdrt_desk.services.livelihoods import LivelihoodService
 from kdrt_desk.services.neighbours import NeighbourService
+from kdrt_desk.services.participant_import import ParticipantImportService
 from kdrt_desk.services.participants import ParticipantService
 from kdrt_desk.services.partners import PartnerService
 from kdrt_desk.services.progress_reports import ProgressReportService
@@ -82,6 +83,7 @@ class Services:
     progress_reports: ProgressReportService
     certificates: CertificateService
     donor_report: DonorReportService
+    participant_import: ParticipantImportService
 
     def close(self) -> None:
         self.vault.close()
@@ -128,4 +130,5 @@ def build_services(vault: OpenVault) -> Services:
         progress_reports=ProgressReportService(vault.db, vault.actor, outputs),
         certificates=CertificateService(vault.db, vault.actor, outputs, vault.keys.file),
         donor_report=DonorReportService(vault.db, vault.actor, outputs),
+        participant_import=ParticipantImportService(vault.db, vault.actor, outputs),
     )

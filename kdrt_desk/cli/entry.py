@@ -14,6 +14,7 @@ from kdrt_desk.cli import (
     certificates,
     demo,
     exports,
+    imports,
     indicators,
     monitoring,
     programme,
@@ -29,7 +30,7 @@ from kdrt_desk.logging_setup import configure_logging
 log = logging.getLogger("kdrt_desk.cli")
 # a new command group is a module with ``add_commands(sub)``, listed here
 GROUPS = (vault, demo, accounts, register, programme, calendar, schedule, monitoring,
-          indicators, certificates, exports)
+          indicators, certificates, imports, exports)
 
 
 def language_in(argv: Sequence[str]) -> str | None:

@@ -15,6 +15,7 @@ from kdrt_desk.i18n.catalog_donor import DONOR
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
 from kdrt_desk.i18n.catalog_grouping import GROUPING
+from kdrt_desk.i18n.catalog_import import IMPORT
 from kdrt_desk.i18n.catalog_indicators import INDICATORS
 from kdrt_desk.i18n.catalog_livelihood import LIVELIHOOD
 from kdrt_desk.i18n.catalog_monitoring import MONITORING, UI_MONITORING
@@ -74,4 +75,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **UI_INDICATORS,
     **UI_PRINT,
     **UI_CERTIFICATES,
+    **IMPORT,
 }
