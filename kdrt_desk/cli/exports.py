@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,8 @@ def cmd_export_donor(args: argparse.Namespace) -> int:
                                            overwrite=args.overwrite)
     print(t("cli.export.donor_written", quarter=str(quarter), path=str(done.path),
             primary=done.primary, complementary=done.complementary))
+    if done.unprotected:
+        print(t("donor.unprotected_warning", count=done.unprotected), file=sys.stderr)
     return 0
 
 

@@ -140,3 +140,6 @@ class DonorReportData:
     withheld: tuple[str, ...] = ()  # parts this role may not compute (e.g. scores)
     module_titles: Mapping[str, str] = field(default_factory=dict)  # code -> title
     targets: Mapping[str, float] = field(default_factory=dict)  # indicator -> the year's target
+    # what earlier reports published: quarter -> {(table, row, column): "shown" | "primary" |
+    # "complementary"}; a cell hidden once stays hidden, one shown stays shown
+    published: Mapping[str, Mapping[tuple[str, str, str], str]] = field(default_factory=dict)

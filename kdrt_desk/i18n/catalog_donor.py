@@ -204,6 +204,12 @@ DONOR: dict[str, tuple[str, str]] = {
         "angka lain disamarkan agar tidak dapat dihitung.",
         "Report saved: {path}. {primary} counts show as \u201c<5\u201d and {complementary} "
         "more are hidden so that none can be worked out."),
+    "donor.unprotected_warning": (
+        "Perhatian: {count} angka kecil tidak dapat disamarkan sepenuhnya (misalnya semua "
+        "angka dalam satu tabel sangat kecil). Periksa tabelnya sebelum dikirim, atau gabungkan "
+        "kategorinya.",
+        "Note: {count} small counts cannot be fully hidden (all of one table's figures are very "
+        "small, say). Check those tables before sending, or merge their categories."),
     "error.donor_quarter_format": (
         "Triwulan \u201c{value}\u201d tidak dikenali. Tulis tahun dan triwulannya, misalnya "
         "2026Q3.",

@@ -36,6 +36,7 @@ from kdrt_desk.domain.donor_report import (
 )
 from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date
+from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.reports.suppression import (
     TOTAL,
     Cell,
@@ -59,6 +60,11 @@ HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 TITLE_FONT = Font(bold=True, size=14, color="1F4E79")
 HEAD_FONT = Font(bold=True, color="FFFFFF")
 BOLD = Font(bold=True)
+RIGHT = Alignment(horizontal="right")
+HEAD_LEFT = Alignment(wrap_text=True, vertical="center", horizontal="left")
+HEAD_RIGHT = Alignment(wrap_text=True, vertical="center", horizontal="right")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 SHEETS = {  # sheet -> the tables on it, in order
     "participants": ("participants_by_kecamatan", "participants_by_age",
                      "participants_by_status", "participants_by_track", "new_and_continuing"),
@@ -172,9 +178,8 @@ class _Writer:
         for column, value in enumerate(values, start=1):
             self.put(sheet, row, column, value, font=HEAD_FONT)
             sheet.cell(row=row, column=column).fill = HEADER_FILL
-            sheet.cell(row=row, column=column).alignment = Alignment(
-                wrap_text=True, vertical="center",
-                horizontal="left" if column == 1 else "right")
+            sheet.cell(row=row, column=column).alignment = HEAD_LEFT if column == 1 \
+                else HEAD_RIGHT
         sheet.row_dimensions[row].height = 30
 
     def title(self, sheet: Worksheet, key: str) -> int:
@@ -195,7 +200,7 @@ class _Writer:
             self.put(sheet, row, column, COMPLEMENT_MARK)
         else:
             self.put(sheet, row, column, value, NUMBER_FORMATS["count"])
-        sheet.cell(row=row, column=column).alignment = Alignment(horizontal="right")
+        sheet.cell(row=row, column=column).alignment = RIGHT
 
     def row_label(self, table: CountTable, row: str) -> str:
         if row == UNKNOWN:
@@ -206,7 +211,8 @@ class _Writer:
             title = self.data.module_titles.get(row, "")
             return f"{row} {title}".strip()
         if table.key == "participants_by_status":
-            return self.t(f"enum.ParticipantStatus.{row}")
+            key = f"enum.ParticipantStatus.{row}"
+            return self.t(key) if key in MESSAGES else row  # a status the app no longer has
         if table.key == "services_by_kind":
             return self.t(f"enum.ServiceKind.{row}")
         if table.key == "participants_by_track" and row in ("social", "economic"):
@@ -243,7 +249,7 @@ class _Writer:
             self.put(sheet, row, column, self.t("donor.too_few"))
         else:
             self.put(sheet, row, column, item.value, NUMBER_FORMATS[item.unit])
-        sheet.cell(row=row, column=column).alignment = Alignment(horizontal="right")
+        sheet.cell(row=row, column=column).alignment = RIGHT
 
     def indicator_name(self, code: str) -> str:
         kind, _, instrument = code.partition(".")
@@ -336,9 +342,8 @@ class _Writer:
                     "services", "indicators", "consent", "suppression", "complement", "few"):
             self.put(sheet, row, 1, self.t(f"donor.note.{key}.name"), font=BOLD)
             self.put(sheet, row, 2, self.t(f"donor.note.{key}", small=SMALL_COUNT))
-            sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True,
-                                                                vertical="top")
-            sheet.cell(row=row, column=1).alignment = Alignment(vertical="top")
+            sheet.cell(row=row, column=2).alignment = WRAP_TOP
+            sheet.cell(row=row, column=1).alignment = TOP
             row += 1
         _widths(sheet, (28, 100))
 
@@ -365,6 +370,38 @@ def _stages() -> dict[str, str]:
         for code in ("WHO5", "GSE", "RSE")}
 
 
+def published_cells(data: DonorReportData, problem: Problem) -> dict[Cell, Status]:
+    """What earlier reports published, as the suppression's fixed cells: an earlier quarter's
+    tables as its report showed them (shown stays shown, hidden stays hidden), and this quarter's
+    cells hidden by an earlier run of it (they stay hidden; a new run may hide more)."""
+    values: dict[Cell, int] = {}
+    for table in problem.tables:
+        values.update(table.values())
+    fixed: dict[Cell, Status] = {}
+    for quarter, cells in data.published.items():
+        current = quarter == str(data.quarter)
+        for (key, row, column), name in cells.items():
+            cell = Cell(key if current else f"{quarter}:{key}", row, column)
+            status = Status(name)
+            value = values.get(cell)
+            if value is None or (current and status is Status.SHOWN):
+                continue
+            small = 1 <= value < SMALL_COUNT
+            if (status is Status.PRIMARY) != small or (status is Status.SHOWN and small):
+                continue  # the figure changed since (a late entry): decided again
+            if status is Status.COMPLEMENTARY and value == 0:
+                continue
+            fixed[cell] = status
+    return fixed
+
+
+def statuses_to_keep(data: DonorReportData, hidden: Suppressed) -> dict[str, str]:
+    """This quarter's published statuses, to store: ``{"table|row|column": status}``."""
+    own = {t.key for t in data.tables}
+    return {f"{c.table}|{c.row}|{c.col}": s.value for c, s in hidden.status.items()
+            if c.table in own or c.table == SUMMARY_COUNTS}
+
+
 def donor_workbook(data: DonorReportData, *, lang: str, report: Report | None = None,
                    time_limit: float = 10.0) -> tuple[bytes, Suppressed]:
     """The workbook and the suppression it was written with (for the audit's counts)."""
@@ -373,7 +410,7 @@ def donor_workbook(data: DonorReportData, *, lang: str, report: Report | None = 
     if report is not None and not report(1, steps):
         raise UserError("error.cancelled")
     hidden = suppress(problem.tables, problem.relations, threshold=SMALL_COUNT,
-                      time_limit=time_limit)
+                      fixed=published_cells(data, problem), time_limit=time_limit)
     if report is not None and not report(2, steps):
         raise UserError("error.cancelled")
     writer = _Writer(data, lang, hidden)

@@ -47,8 +47,8 @@ dict[Cell, Range]``
 ``Suppressed`` holds ``status`` (every cell -> ``Status``), ``values`` (the true values: never
 write a hidden one), ``ranges`` (the attacker's ranges of the hidden cells), ``shown(cell)``
 (the value to print or None), ``hidden``, ``count(status)``, ``unprotected`` (cells that cannot
-reach the protection level whatever is hidden: empty in any sane workbook), ``optimal`` (the
-solver proved the fewest hidden cells), ``rounds`` and ``seconds``. The display text is the
+reach the protection level whatever is hidden, see below), ``optimal`` (the solver proved the
+fewest hidden cells), ``rounds``, ``seconds`` and ``timings`` (per phase). The display text is the
 writer's: PRIMARY -> "<5", COMPLEMENTARY -> a neutral mark (e.g. "–" with a note "disamarkan");
 a complement may hold any value >= threshold, so it must never show "<5".
 
@@ -71,29 +71,46 @@ least three possible values (a "1" cannot be told from a "3"), within 1..thresho
 widest span is threshold-2. Every complementary cell must span at least 1 (not pinned); a
 complement the attacker pins is shown instead (its value is known anyway). A cell that cannot
 reach its level even with every other cell hidden gets the best span it can and is listed in
-``unprotected``.
+``unprotected``. That is not only a curiosity of tiny tables (four 1s under a grand total of
+"<5" are pinned whatever is hidden): across periods a YTD "<5" bounds the quarters it sums,
+some published before (Q2 + Q3 <= 4), so earlier cells can lose width; the optimiser then keeps
+the widest range any suppression allows. The writer should list ``unprotected`` for the user
+(merge small categories or leave the table out) rather than ignore it.
 
 The optimisation
 ----------------
-CP-SAT chooses the hidden set H (a boolean per shown non-zero cell) minimising first the number
-of complementary cells and then their sum (fewest hidden cells, as the issue asks; among equal
-counts the smallest figures, "the next smallest cells", which also spares the totals). The
-model is exact, with witnesses generated lazily:
+CP-SAT chooses the hidden set H (a boolean h_c per shown non-zero cell) minimising first the
+number of complementary cells and then their sum (weight ``1 + sum of all candidates`` per cell
+plus its value: fewest hidden cells, as the issue asks; among equal counts the smallest
+figures, "the next smallest cells", which also spares the totals). A row-generation loop:
 
-1. necessary covering rows: a protected cell never is the only hidden cell of a relation;
-2. the attacker checks every protected cell of the solution (CP-SAT min and max per cell, on the
-   connected groups of hidden cells);
-3. for each protected cell p still too narrow, two witness tables are added to the model: integer
-   deviations d (d_c = 0 unless c is hidden, every relation still adds up, every cell stays in
-   what the attacker would allow), one moving p up by a_p and one down by b_p with
-   a_p + b_p >= the protection. They exist exactly when the attacker's range of p is wide enough
-   (deviations are capped at +-``DEVIATION`` to keep the model small: a cap only ever asks for
-   more, never less);
-4. repeat from the solve until the attacker passes every protected cell, then the final attack
-   fills ``ranges`` and unpins useless complements.
+1. the master model: covering rows (a protected cell never is the only hidden cell of a
+   relation; a complement alone in a relation is pinned, so never optimal) and, per protected
+   cell p, integer moves a_p (up) and b_p (down) with a_p + b_p >= its protection;
+2. the exact attacker checks every protected cell of the master's solution (below);
+3. for each cell still too narrow, the attacker's LP on deviations (d_c = 0 on shown cells,
+   every relation still adds up, hidden cells within what the attacker allows) gives a Benders
+   cut from its duals: ``a_p <= sum_c w_c h_c``, valid for every H by weak duality (weights
+   rounded up, so only ever weaker) and tight at the current H;
+4. where the LP allows a move the integers do not (the YTD links are not a network matrix),
+   p gets exact witness tables instead: integer deviations for an up and a down move (capped at
+   +-``DEVIATION`` per cell; a cap only ever asks for more);
+5. repeat until the attacker passes every protected cell; the final attack fills ``ranges``.
 
-Each round's model is a relaxation of the full one, so an optimal final round is optimal for the
-whole workbook (``optimal``). On a time-out the best solution found is kept, still checked.
+Cuts and witnesses only describe what the attacker allows, so every round's master is a
+relaxation (up to the witness cap): a proven-optimal final round is the workbook's optimum
+(``optimal``). A need no hidden set can meet makes the master infeasible; it is then lowered to
+what hiding every candidate reaches (``unprotected``). On a time-out every candidate is hidden
+and pinned complements are shown again: safe, not minimal, ``optimal`` False.
+
+The attacker works per connected group of hidden cells (through relations; shown cells are
+constants). Each bound is first asked of the LP relaxation (GLOP, warm-started): when its optimum
+is attained by an integer point keeping every rule, that is the integer optimum; otherwise CP-SAT
+(one worker) settles it. Groups and settled bounds are cached within one ``suppress`` call.
+
+Timings (2-core machine): a 3 x 3 table 5-50 ms after the first call (OR-Tools' import costs
+~0.5 s once); the benchmark's Q3 report (348 cells to publish beside 522 published before,
+527 extra relations) ~1.5 s: see ``benchmarks/suppression_workbook.py``.
 """
 
 from __future__ import annotations
@@ -110,7 +127,7 @@ TOTAL = "*total*"  # row/column key of a table's margins
 THRESHOLD = 5  # counts 1..THRESHOLD-1 are primary
 PROTECTION = 2  # the attacker's range of a primary cell spans at least this much
 DEVIATION = 3  # cap on a witness deviation of one cell (model size, see the docstring)
-WORKERS = 8  # CP-SAT workers of the choosing model (its portfolio proves much sooner; the attacker uses 1)
+WORKERS = 8  # CP-SAT workers choosing the cells (its portfolio proves far sooner); attacker: 1
 CUT_SCALE = 1000  # LP cut weights are scaled to integers (rounded up: weaker, still valid)
 ATTACK_LIMIT = 30.0  # seconds per attacker solve; a proven optimum is always expected sooner
 
@@ -358,46 +375,58 @@ def _components(prob: _Problem, hidden: set[Cell]) -> list[tuple[list[Cell], lis
 
 
 def _ranges(prob: _Problem, status: Mapping[Cell, Status], targets: Iterable[Cell] | None = None,
-            need: Mapping[Cell, int] | None = None,
-            hint: Mapping[Cell, int] | None = None) -> dict[Cell, Range]:
+            need: Mapping[Cell, int] | None = None, hint: Mapping[Cell, int] | None = None,
+            cache: dict[frozenset[Cell], _Group] | None = None) -> dict[Cell, Range]:
     """The attacker. Exact ranges of ``targets`` (default every hidden cell); with ``need``, a
     cell's search stops once the solutions seen already span its need (a check, not a range).
-    ``hint`` only speeds the search up (the attacker's answers never depend on it)."""
+    ``hint`` only speeds the search up (the attacker's answers never depend on it); ``cache``
+    keeps the groups between calls of one ``suppress`` (a group of the same hidden cells is the
+    same problem, statuses being fixed per cell there)."""
     hidden = {c for c in prob.values if status.get(c, Status.SHOWN) is not Status.SHOWN}
     wanted = hidden if targets is None else set(targets) & hidden
     found: dict[Cell, Range] = {}
     for cells, rel_ids in _components(prob, hidden):
         todo = [c for c in cells if c in wanted]
-        if todo:
-            found.update(_Group(prob, status, cells, rel_ids, hint).ranges(todo, need))
+        if not todo:
+            continue
+        key = frozenset(cells)
+        group = cache.get(key) if cache is not None else None
+        if group is None:
+            group = _Group(prob, status, cells, rel_ids, hint)
+            if cache is not None:
+                cache[key] = group
+        found.update(group.ranges(todo, need))
     return found
+
+
+def _solution(lp: Any) -> Any:
+    """The LP's values and duals in one call (much faster than one call per variable)."""
+    from ortools.linear_solver import linear_solver_pb2
+
+    response = linear_solver_pb2.MPSolutionResponse()
+    lp.FillSolutionResponseProto(response)
+    return response
 
 
 class _Group:
     """One connected group of hidden cells: the LP relaxation (GLOP) answers each bound when its
     optimum is attained by an integer point that keeps every rule (then it is the integer
-    optimum too); otherwise CP-SAT settles it exactly."""
+    optimum too); otherwise CP-SAT settles it exactly. Cells are numbered inside the group."""
 
     def __init__(self, prob: _Problem, status: Mapping[Cell, Status], cells: list[Cell],
                  rel_ids: list[int], hint: Mapping[Cell, int] | None) -> None:
         from ortools.linear_solver import pywraplp
 
-        self.prob, self.status, self.cells, self.hint = prob, status, cells, hint
+        self.cells, self.hint = cells, hint
         self.big = prob.big
-        self.domains = {c: _domain_intervals(prob, status[c], self.big) for c in cells}
-        self.rows: list[tuple[dict[Cell, int], int]] = []  # sum(k * x) == rhs
+        index = {c: n for n, c in enumerate(cells)}
+        self.domains = [_domain_intervals(prob, status[c], self.big) for c in cells]
+        self.rows: list[tuple[list[tuple[int, int]], int]] = []  # sum(k * x[n]) == rhs
         for i in rel_ids:
-            rel = prob.relations[i]
-            terms: dict[Cell, int] = defaultdict(int)
-            terms[rel.total] -= 1
-            for part in rel.parts:
-                terms[part] += 1
-            coeffs, rhs = {}, 0
-            for c, k in terms.items():
-                if k == 0:
-                    continue
-                if c in self.domains:
-                    coeffs[c] = k
+            coeffs, rhs = [], 0
+            for c, k in _terms(prob.relations[i]).items():
+                if c in index:
+                    coeffs.append((index[c], k))
                 else:
                     rhs -= k * prob.values[c]
             self.rows.append((coeffs, rhs))
@@ -405,56 +434,70 @@ class _Group:
         if lp is None:  # pragma: no cover - GLOP ships with OR-Tools
             raise RuntimeError("GLOP is not available")
         self.lp = lp
-        self.x = {c: lp.NumVar(float(d[0][0]), float(d[-1][1]), "") for c, d in
-                  self.domains.items()}
+        self.x = [lp.NumVar(float(d[0][0]), float(d[-1][1]), "") for d in self.domains]
         for coeffs, rhs in self.rows:
             row = lp.Constraint(float(rhs), float(rhs))
-            for c, k in coeffs.items():
-                row.SetCoefficient(self.x[c], float(k))
+            for n, k in coeffs:
+                row.SetCoefficient(self.x[n], float(k))
+        self.simple = all(len(d) == 1 for d in self.domains)
         self.cp: Any = None
-        self.lows = {c: self.big for c in cells}
-        self.highs = {c: -1 for c in cells}
+        self.settled: dict[tuple[int, bool], int] = {}
+        self.lows = [self.big] * len(cells)
+        self.highs = [-1] * len(cells)
 
-    def _seen(self, point: Mapping[Cell, int]) -> None:
-        for c, v in point.items():
-            self.lows[c] = min(self.lows[c], v)
-            self.highs[c] = max(self.highs[c], v)
+    def _seen(self, point: list[int]) -> None:
+        lows, highs = self.lows, self.highs
+        for n, v in enumerate(point):
+            if v < lows[n]:
+                lows[n] = v
+            if v > highs[n]:
+                highs[n] = v
 
-    def _keeps_rules(self, point: Mapping[Cell, int]) -> bool:
-        for c, v in point.items():
-            if not any(lo <= v <= hi for lo, hi in self.domains[c]):
+    def _keeps_rules(self, point: list[int]) -> bool:
+        for n, v in enumerate(point):
+            d = self.domains[n]
+            if self.simple:
+                if not d[0][0] <= v <= d[0][1]:
+                    return False
+            elif not any(lo <= v <= hi for lo, hi in d):
                 return False
-        return all(sum(k * point[c] for c, k in coeffs.items()) == rhs
-                   for coeffs, rhs in self.rows)
+        return all(sum(k * point[n] for n, k in coeffs) == rhs for coeffs, rhs in self.rows)
 
-    def _bound(self, cell: Cell, up: bool) -> int:
+    def _bound(self, n: int, up: bool) -> int:
+        if (n, up) not in self.settled:
+            self.settled[n, up] = self._settle(n, up)
+        return self.settled[n, up]
+
+    def _settle(self, n: int, up: bool) -> int:
         from ortools.linear_solver import pywraplp
 
         objective = self.lp.Objective()
         objective.Clear()
-        objective.SetCoefficient(self.x[cell], 1.0)
+        objective.SetCoefficient(self.x[n], 1.0)
         objective.SetOptimizationDirection(up)
         if self.lp.Solve() == pywraplp.Solver.OPTIMAL:
             value = objective.Value()
             best = math.floor(value + 1e-6) if up else math.ceil(value - 1e-6)
-            point = {c: round(var.solution_value()) for c, var in self.x.items()}
-            if point[cell] == best and self._keeps_rules(point):
+            point = [round(v) for v in _solution(self.lp).variable_value]
+            if point[n] == best and self._keeps_rules(point):
                 self._seen(point)
                 return best
-        return self._exact(cell, up)
+            if best == (self.highs[n] if up else self.lows[n]):  # an integer point reached it
+                return best
+        return self._exact(n, up)
 
-    def _exact(self, cell: Cell, up: bool) -> int:
+    def _exact(self, n: int, up: bool) -> int:
         from ortools.sat.python import cp_model
 
         if self.cp is None:
             model = cp_model.CpModel()
-            xs = {c: model.new_int_var_from_domain(
+            xs = [model.new_int_var_from_domain(
                 cp_model.Domain.from_intervals([list(iv) for iv in d]), "")
-                for c, d in self.domains.items()}
+                for d in self.domains]
             for coeffs, rhs in self.rows:
-                model.add(sum(k * xs[c] for c, k in coeffs.items()) == rhs)
+                model.add(sum(k * xs[m] for m, k in coeffs) == rhs)
             if self.hint is not None:
-                for c, var in xs.items():
+                for c, var in zip(self.cells, xs, strict=True):
                     model.add_hint(var, self.hint[c])
             solver = cp_model.CpSolver()
             solver.parameters.num_workers = 1
@@ -462,29 +505,32 @@ class _Group:
             self.cp = (model, xs, solver)
         model, xs, solver = self.cp
         if up:
-            model.maximize(xs[cell])
+            model.maximize(xs[n])
         else:
-            model.minimize(xs[cell])
+            model.minimize(xs[n])
         result = solver.solve(model)
         if result != cp_model.OPTIMAL:
-            raise RuntimeError(f"attacker could not settle {cell}: {solver.status_name(result)}")
-        self._seen({c: int(solver.value(var)) for c, var in xs.items()})
+            raise RuntimeError(f"attacker could not settle {self.cells[n]}: "
+                               f"{solver.status_name(result)}")
+        self._seen([int(solver.value(var)) for var in xs])
         return int(solver.objective_value)
 
     def ranges(self, todo: list[Cell], need: Mapping[Cell, int] | None) -> dict[Cell, Range]:
         found = {}
+        index = {c: n for n, c in enumerate(self.cells)}
         for c in todo:
-            dom_lo, dom_hi = self.domains[c][0][0], self.domains[c][-1][1]
+            n = index[c]
+            dom_lo, dom_hi = self.domains[n][0][0], self.domains[n][-1][1]
             goal = None if need is None else need.get(c)
 
-            def enough(cell: Cell = c, goal: int | None = goal) -> bool:
-                return (goal is not None and self.highs[cell] >= 0
-                        and self.highs[cell] - self.lows[cell] >= goal)
+            def enough(n: int = n, goal: int | None = goal) -> bool:
+                return (goal is not None and self.highs[n] >= 0
+                        and self.highs[n] - self.lows[n] >= goal)
 
-            hi = self.highs[c] if self.highs[c] == dom_hi or enough() else self._bound(c, True)
-            lo = self.lows[c] if self.lows[c] == dom_lo or enough() else self._bound(c, False)
+            hi = self.highs[n] if self.highs[n] == dom_hi or enough() else self._bound(n, True)
+            lo = self.lows[n] if self.lows[n] == dom_lo or enough() else self._bound(n, False)
             if enough():
-                lo, hi = min(lo, self.lows[c]), max(hi, self.highs[c])
+                lo, hi = min(lo, self.lows[n]), max(hi, self.highs[n])
             found[c] = Range(lo, None if hi >= self.big else hi)
         return found
 
@@ -633,8 +679,7 @@ class _Cutter:
             return math.inf, {}
         move = -objective.Value()
         products: dict[Cell, float] = defaultdict(float)  # (duals^T M)_c
-        for row, terms in self.rows:
-            dual = row.dual_value()
+        for (_, terms), dual in zip(self.rows, _solution(self.lp).dual_value, strict=True):
             if abs(dual) > 1e-12:
                 for c, k in terms.items():
                     products[c] += dual * k
@@ -668,6 +713,8 @@ class _Chooser:
         self.cutter = _Cutter(prob, {**status, **dict.fromkeys(free, Status.COMPLEMENTARY)},
                               self.movable)
         self.moves: dict[tuple[Cell, bool], int] = {}
+        self.model: Any = None
+        self.h: dict[Cell, Any] = {}
 
     def add_cuts(self, chosen: set[Cell], cells: Iterable[Cell]) -> set[Cell]:
         """Cuts for the protected ``cells`` whose LP move is short of what the master assumed;
@@ -695,58 +742,91 @@ class _Chooser:
                 added.add(p)
         return added
 
-    def solve(self, time_limit: float, workers: int,
-              hint: set[Cell] | None) -> tuple[set[Cell] | None, bool]:
-        """The complementary cells chosen (None if none found) and whether proven optimal."""
+    def reset(self) -> None:
+        """Rebuild the model at the next solve (after the needs changed); cuts are kept."""
+        self.model = None
+
+    def _hidden(self, c: Cell) -> Any:
+        return self.h.get(c, 1 if c in self.hidden_fixed else 0)
+
+    def _build(self) -> None:
         from ortools.sat.python import cp_model
 
         prob = self.prob
-        model = cp_model.CpModel()
-        h = {c: model.new_bool_var(f"h{c}") for c in self.free}
-
-        def hidden(c: Cell) -> Any:
-            return h[c] if c in h else (1 if c in self.hidden_fixed else 0)
-
+        model = self.model = cp_model.CpModel()
+        self.h = {c: model.new_bool_var(f"h{c}") for c in self.free}
+        hidden = self._hidden
         for p in self.need:
             for i in prob.of_cell.get(p, ()):
                 others = [hidden(c) for c in set(prob.relations[i].cells()) if c != p]
                 free_others = [o for o in others if not isinstance(o, int)]
                 if free_others and not any(isinstance(o, int) and o for o in others):
                     model.add(sum(free_others) >= 1)
-        moves: dict[tuple[Cell, bool], Any] = {}
+        # A complement alone in a relation is pinned, protects nothing and is never optimal.
+        for c in self.free:
+            for i in prob.of_cell.get(c, ()):
+                others = [hidden(o) for o in set(prob.relations[i].cells()) if o != c]
+                if not any(isinstance(o, int) and o for o in others):
+                    model.add(sum(o for o in others if not isinstance(o, int)) >= self.h[c])
+        self.move_vars: dict[tuple[Cell, bool], Any] = {}
         for p in self.need:
             up_room, down_room = _rooms(prob, self.base[p], prob.values[p])
-            a = moves[p, True] = model.new_int_var(0, max(0, up_room), "")
-            b = moves[p, False] = model.new_int_var(0, max(0, down_room), "")
+            a = self.move_vars[p, True] = model.new_int_var(0, max(0, up_room), "")
+            b = self.move_vars[p, False] = model.new_int_var(0, max(0, down_room), "")
             model.add(a + b >= self.need[p])
-        for p, up, weights, const in self.cuts:
-            model.add(CUT_SCALE * moves[p, up] <= const + sum(
-                w * h[c] for c, w in weights.items() if c in h))
-        for p in sorted(self.witnessed):
+        weight = 1 + sum(prob.values[c] for c in self.free)
+        model.minimize(sum((weight + prob.values[c]) * self.h[c] for c in self.free))
+        self.posted_cuts = 0
+        self.posted_witnesses: set[Cell] = set()
+
+    def _post(self) -> None:
+        """Add the cuts and witnesses found since the last solve to the model."""
+        prob, model, h = self.prob, self.model, self.h
+        assert model is not None
+        for p, up, weights, const in self.cuts[self.posted_cuts:]:
+            if p in self.need:
+                model.add(CUT_SCALE * self.move_vars[p, up] <= const + sum(
+                    w * h[c] for c, w in weights.items() if c in h))
+        self.posted_cuts = len(self.cuts)
+        for p in sorted(self.witnessed - self.posted_witnesses):
+            if p not in self.need:
+                continue
             support = _support(prob, p, self.movable)
             for up in (True, False):
-                d = {c: self._deviation(model, c, hidden(c)) for c in support}
+                d = {c: self._deviation(model, c, self._hidden(c)) for c in support}
                 for i in {i for c in support for i in prob.of_cell.get(c, ())}:
                     expr = [k * d[c] for c, k in _terms(prob.relations[i]).items() if c in d]
                     if expr:
                         model.add(sum(expr) == 0)
                 if up:
-                    model.add(d[p] >= moves[p, True])
+                    model.add(d[p] >= self.move_vars[p, True])
                 else:
-                    model.add(d[p] <= -moves[p, False])
-        weight = 1 + sum(prob.values[c] for c in self.free)
-        model.minimize(sum((weight + prob.values[c]) * h[c] for c in self.free))
+                    model.add(d[p] <= -self.move_vars[p, False])
+        self.posted_witnesses |= self.witnessed
+
+    def solve(self, time_limit: float, workers: int,
+              hint: set[Cell] | None) -> tuple[set[Cell] | None, bool]:
+        """The complementary cells chosen and whether proven optimal; (None, True) when
+        proven infeasible, (None, False) when nothing was found in time."""
+        from ortools.sat.python import cp_model
+
+        if self.model is None:
+            self._build()
+        self._post()
+        model = self.model
+        model.clear_hints()
         if hint is not None:
-            for c, var in h.items():
+            for c, var in self.h.items():
                 model.add_hint(var, 1 if c in hint else 0)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, time_limit)
         solver.parameters.num_workers = workers
         result = solver.solve(model)
         if result not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None, False
-        self.moves = {key: int(solver.value(var)) for key, var in moves.items()}
-        return {c for c, var in h.items() if solver.value(var)}, result == cp_model.OPTIMAL
+            return None, result == cp_model.INFEASIBLE
+        self.moves = {key: int(solver.value(var)) for key, var in self.move_vars.items()}
+        return ({c for c, var in self.h.items() if solver.value(var)},
+                result == cp_model.OPTIMAL)
 
     def _deviation(self, model: Any, c: Cell, hidden: Any) -> Any:
         """Deviation of ``c`` in a witness: 0 unless hidden, within what the attacker allows."""
@@ -765,7 +845,7 @@ class _Chooser:
             intervals = [[lo, hi]] if v >= t else [[0, 0]]
             if prob.zero_complements:
                 extra = [-v, -v] if v >= t else [t, DEVIATION]
-                if -DEVIATION <= extra[0] and extra[0] <= extra[1]:
+                if -DEVIATION <= extra[0] <= extra[1]:
                     intervals = sorted([*intervals, extra])
                 lo, hi = min(i[0] for i in intervals), max(i[1] for i in intervals)
         var = model.new_int_var_from_domain(cp_model.Domain.from_intervals(intervals), "")
@@ -777,10 +857,11 @@ class _Chooser:
 
 def _finish(prob: _Problem, status: dict[Cell, Status], fixed: Mapping[Cell, Status],
             need: dict[Cell, int], protection: int, unprotected: set[Cell], optimal: bool,
-            rounds: int, started: float, timings: dict[str, float]) -> Suppressed:
+            rounds: int, started: float, timings: dict[str, float],
+            cache: dict[frozenset[Cell], _Group] | None = None) -> Suppressed:
     """The final attack: drop pinned complements (they protect nothing), fill the ranges."""
     t0 = clock.perf_counter()
-    ranges = _ranges(prob, status, hint=prob.values)
+    ranges = _ranges(prob, status, hint=prob.values, cache=cache)
     pinned = [c for c, r in ranges.items()
               if status[c] is Status.COMPLEMENTARY and c not in fixed and not r.spans(1)]
     for c in pinned:  # the attacker's feasible set is the same with the cell shown
@@ -811,18 +892,8 @@ def suppress(tables: Sequence[Table], relations: Iterable[Relation] = (), *,
     need = _requirements(status, fixed, protection, threshold)
     unprotected: set[Cell] = set()
     timings: dict[str, float] = defaultdict(float)
-    # What each protected cell can reach at best (everything hidden): lowers impossible needs.
-    everything = {**status, **{c: Status.COMPLEMENTARY for c in free}}
-    best = _ranges(prob, everything, need.keys(), need=need, hint=prob.values)
-    for c, n in list(need.items()):
-        if not best[c].spans(n):
-            unprotected.add(c)
-            width = best[c].width or 0
-            if width > 0:
-                need[c] = width
-            else:
-                del need[c]
-    timings["reach"] = clock.perf_counter() - started
+    cache: dict[frozenset[Cell], _Group] = {}
+    reached = False
     chooser = _Chooser(prob, status, free, need)
     deadline = started + time_limit
     chosen: set[Cell] | None = None
@@ -833,13 +904,20 @@ def suppress(tables: Sequence[Table], relations: Iterable[Relation] = (), *,
         t0 = clock.perf_counter()
         picked, proven = chooser.solve(deadline - t0, workers, chosen)
         timings["choose"] += clock.perf_counter() - t0
+        if picked is None and proven and not reached:  # some need cannot be met: lower it
+            t0 = clock.perf_counter()
+            _reach(prob, status, free, need, unprotected)
+            chooser.reset()
+            reached = True
+            timings["reach"] += clock.perf_counter() - t0
+            continue
         if picked is None:  # no solution in time: hide every candidate, the finish trims
             chosen, optimal = set(free), False
             break
         chosen, optimal = picked, optimal and proven
         trial = {**status, **{c: Status.COMPLEMENTARY for c in chosen}}
         t0 = clock.perf_counter()
-        checked = _ranges(prob, trial, need.keys(), need=need, hint=prob.values)
+        checked = _ranges(prob, trial, need.keys(), need=need, hint=prob.values, cache=cache)
         timings["check"] += clock.perf_counter() - t0
         failing = {c for c, n in need.items() if not checked[c].spans(n)}
         if not failing:
@@ -854,7 +932,22 @@ def suppress(tables: Sequence[Table], relations: Iterable[Relation] = (), *,
         chooser.witnessed |= uncut
     final = {**status, **{c: Status.COMPLEMENTARY for c in chosen}}
     return _finish(prob, final, fixed, need, protection, unprotected, optimal, rounds, started,
-                   timings)
+                   timings, cache)
+
+
+def _reach(prob: _Problem, status: Mapping[Cell, Status], free: list[Cell],
+           need: dict[Cell, int], unprotected: set[Cell]) -> None:
+    """Lower the needs no hidden set can meet to what hiding every other cell reaches."""
+    everything = {**status, **dict.fromkeys(free, Status.COMPLEMENTARY)}
+    best = _ranges(prob, everything, need.keys(), need=need, hint=prob.values)
+    for c, n in list(need.items()):
+        if not best[c].spans(n):
+            unprotected.add(c)
+            width = best[c].width or 0
+            if width > 0:
+                need[c] = width
+            else:
+                del need[c]
 
 
 def greedy(tables: Sequence[Table], relations: Iterable[Relation] = (), *,

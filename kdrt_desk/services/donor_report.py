@@ -12,11 +12,13 @@ with the population), each with the number of women behind it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -47,6 +49,7 @@ from kdrt_desk.models import (
     Module,
     Participant,
     ServiceRecord,
+    Setting,
     TrainingSession,
 )
 from kdrt_desk.reports.texts import language
@@ -61,12 +64,13 @@ from kdrt_desk.services.settings import SettingsService
 from kdrt_desk.services.statistics_consent import statistics_population
 
 COLUMNS = (QUARTER_COLUMN, YTD_COLUMN)
+PUBLISHED = "donor.published."  # setting key prefix: a quarter's published cell statuses
 SERVED = "served"
 TRACK_ROWS = (Track.SOCIAL.value, Track.ECONOMIC.value, "both", "none")
 Period = tuple[date, date]
 
 
-def _age(row: Participant) -> int | None:
+def _age(row: Any) -> int | None:
     """Her age when she registered (the exact one where the date of birth is known)."""
     if row.birth_date is not None:
         born, day = row.birth_date, row.registered_on
@@ -114,6 +118,7 @@ class DonorWritten:
     path: Path
     primary: int  # counts shown as "<5"
     complementary: int  # more cells hidden so that none of those can be worked out
+    unprotected: int = 0  # small counts no suppression can make ambiguous (merge categories)
 
 
 class DonorReportService:
@@ -134,22 +139,48 @@ class DonorReportService:
         """The workbook for ``quarter`` at ``path``: checked before the work, written to a
         temporary file and moved into place (a cancelled or failed run leaves nothing), then
         audited (who, which quarter, how many cells were hidden; never a figure)."""
-        from kdrt_desk.reports.donor_workbook import donor_workbook
+        from kdrt_desk.reports.donor_workbook import donor_workbook, statuses_to_keep
         from kdrt_desk.reports.suppression import Status
 
         self.actor.require(Permission.EXPORT)
         chosen = language(lang)
         self.outputs.check(path, overwrite=overwrite)
         data = self.data(quarter, today)
+        data = replace(data, published=self._published(quarter))
         book, hidden = donor_workbook(data, lang=chosen, report=report)
-        written = self.outputs.write(path, book, overwrite=overwrite)
         primary = hidden.count(Status.PRIMARY)
         complementary = hidden.count(Status.COMPLEMENTARY)
         with self.db.transaction() as session:
+            # which cells this report shows and hides, kept so that a later report (or this
+            # quarter made again) cannot publish what this one hid: no figure, only statuses
+            key = f"{PUBLISHED}{quarter}"
+            row = session.get(Setting, key)
+            kept = json.dumps(statuses_to_keep(data, hidden), sort_keys=True)
+            if row is None:
+                session.add(Setting(key=key, value=kept))
+            else:
+                row.value = kept
             audit_log.append(session, self.actor.username, "donor_report_exported",
                              str(quarter), {"lang": chosen, "primary": primary,
-                                            "complementary": complementary})
-        return DonorWritten(written, primary, complementary)
+                                            "complementary": complementary,
+                                            "unprotected": len(hidden.unprotected)})
+            session.flush()
+            written = self.outputs.write(path, book, overwrite=overwrite)
+        return DonorWritten(written, primary, complementary, len(hidden.unprotected))
+
+    def _published(self, quarter: Quarter) -> dict[str, dict[tuple[str, str, str], str]]:
+        found: dict[str, dict[tuple[str, str, str], str]] = {}
+        with self.db.reading() as session:
+            for q in (*quarter.earlier_this_year(), quarter):
+                row = session.get(Setting, f"{PUBLISHED}{q}")
+                if row is None or not row.value:
+                    continue
+                cells: dict[tuple[str, str, str], str] = {}
+                for name, status in json.loads(row.value).items():
+                    table, cell_row, column = name.split("|")
+                    cells[(table, cell_row, column)] = status
+                found[str(q)] = cells
+        return found
 
     def quarters(self, today: date | None = None) -> list[Quarter]:
         """The quarters a report can be made for, newest first (from the first registration
@@ -185,9 +216,8 @@ class DonorReportService:
             periods = {QUARTER_COLUMN: (quarter.start, min(quarter.end, today)),
                        YTD_COLUMN: (quarter.year_start, min(quarter.end, today))}
             tables = _tables(session, allowed, periods)
-            earlier = {str(q): tuple(t for t in _tables(
-                session, allowed, {QUARTER_COLUMN: (q.start, q.end),
-                                   YTD_COLUMN: (q.year_start, q.end)}) if t.additive)
+            earlier = {str(q): _additive_tables(session, allowed, {
+                QUARTER_COLUMN: (q.start, q.end), YTD_COLUMN: (q.year_start, q.end)})
                 for q in quarter.earlier_this_year()}
         indicators = IndicatorService(self.db, self.actor)
         quarter_table = indicators.compute(*periods[QUARTER_COLUMN], population=allowed)
@@ -214,8 +244,11 @@ def _tables(session: Session, allowed: set[int], periods: dict[str, Period]
             ) -> list[CountTable]:
     served = {column: _served(session, allowed, *period) for column, period in periods.items()}
     everyone = set().union(*served.values())
-    rows = {r.id: r for r in session.scalars(select(Participant).where(
-        Participant.id.in_(everyone)))} if everyone else {}
+    # only the plain columns the tables need (loading whole rows would open every sealed one)
+    rows = {r.id: r for r in session.execute(select(
+        Participant.id, Participant.kecamatan, Participant.birth_date,
+        Participant.estimated_age, Participant.status, Participant.registered_on))
+        if r.id in everyone} if everyone else {}
     by: dict[str, dict[tuple[str, str], int]] = defaultdict(Counter)  # type: ignore[arg-type]
     kecamatan: set[str] = set()
     for column, people in served.items():
@@ -232,7 +265,9 @@ def _tables(session: Session, allowed: set[int], periods: dict[str, Period]
             new = start <= row.registered_on <= end
             by["new_and_continuing"][("new" if new else "continuing", column)] += 1
     ages = ("18-24", "25-44", "45-59", "60+", UNKNOWN)
-    statuses = tuple(s.value for s in ParticipantStatus)
+    known = [s.value for s in ParticipantStatus]
+    seen = {r for (r, _c) in by["participants_by_status"]}
+    statuses = (*known, *sorted(seen - set(known)))  # every woman in a row: the totals agree
     tables = [
         CountTable("participants_by_kecamatan", tuple(sorted(
             kecamatan, key=lambda k: (k == UNKNOWN, k.casefold()))), COLUMNS,
@@ -251,6 +286,28 @@ def _tables(session: Session, allowed: set[int], periods: dict[str, Period]
     ]
     tables += _programme_tables(session, allowed, periods)
     return tables
+
+
+def _additive_tables(session: Session, allowed: set[int], periods: dict[str, Period]
+                     ) -> tuple[CountTable, ...]:
+    """An earlier quarter's tables whose year to date adds up over the quarters: new
+    registrations and certificates (as that quarter's report publishes them)."""
+    new = {("new", column): len(allowed & set(session.scalars(select(Participant.id).where(
+        Participant.registered_on.between(start, end))))) for column, (start, end)
+        in periods.items()}
+    codes = dict(_modules(session))
+    certificates: Counter[tuple[str, str]] = Counter()
+    for column, (start, end) in periods.items():
+        for kind, module, holder in session.execute(
+                select(Certificate.kind, Certificate.module_id, Certificate.participant_id)
+                .where(Certificate.issued_on.between(start, end))):
+            key = "programme" if kind == CertificateKind.PROGRAMME.value else codes.get(
+                module or 0, "")
+            if holder in allowed and key:
+                certificates[(key, column)] += 1
+    return (CountTable("new_participants", ("new",), COLUMNS, new, additive=True),
+            CountTable("certificates_by_module", (*codes.values(), "programme"), COLUMNS,
+                       dict(certificates), additive=True, labelled_rows=False))
 
 
 def _modules(session: Session) -> list[tuple[int, str]]:

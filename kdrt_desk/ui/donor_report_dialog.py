@@ -134,8 +134,11 @@ class DonorReportDialog(QDialog):
         if not isValid(self):
             return
         self.make_button.setEnabled(True)
-        self.outcome.setText(t("ui.donor.written", path=str(done.path), primary=done.primary,
-                            complementary=done.complementary))
+        text = t("ui.donor.written", path=str(done.path), primary=done.primary,
+                 complementary=done.complementary)
+        if done.unprotected:
+            text += "\n" + t("donor.unprotected_warning", count=done.unprotected)
+        self.outcome.setText(text)
         self.outcome.setMinimumHeight(self.outcome.heightForWidth(540))
         self.outcome.show()
         self.adjustSize()

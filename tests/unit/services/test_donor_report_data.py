@@ -122,4 +122,33 @@ def test_the_workbook_holds_no_name_code_nik_or_phone_and_a_cancel_leaves_nothin
                                                .where(AuditEntry.action ==
                                                       "donor_report_exported")).one()
     assert target_name == "2026Q4"
-    assert set(json.loads(details)) == {"lang", "primary", "complementary"}
+    assert set(json.loads(details)) == {"lang", "primary", "complementary", "unprotected"}
+
+
+def test_a_quarter_made_again_hides_at_least_what_it_hid(admin: Services,
+                                                         tmp_path: Path) -> None:
+    """Two runs could pick different (equally few) cells: together they would show every
+    figure. What a report published is kept (statuses only) and the next run keeps it."""
+    import json
+
+    from kdrt_desk.models import Setting
+
+    from kdrt_desk.domain.care import ServiceInput
+    from kdrt_desk.domain.enums import ServiceKind
+
+    programme = build(admin, members=7)
+    for pid in programme.participants:
+        _consenting(admin, pid)
+    for pid in programme.participants[:2]:  # two women counselled: a count to hide
+        admin.care.record(ServiceInput(participant_id=pid, kind=ServiceKind.COUNSELLING,
+                                       service_date=date(2026, 11, 24)), today=TODAY)
+    first = admin.donor_report.write(Q4, tmp_path / "a.xlsx", today=TODAY)
+    with admin.vault.db.reading() as session:
+        kept = json.loads(session.get(Setting, "donor.published.2026Q4").value)
+    hidden = {k for k, v in kept.items() if v != "shown"}
+    assert first.primary > 0 and hidden
+    assert not any(str(v).isdigit() for v in kept.values())  # statuses, never figures
+    admin.donor_report.write(Q4, tmp_path / "b.xlsx", today=TODAY)
+    with admin.vault.db.reading() as session:
+        again = json.loads(session.get(Setting, "donor.published.2026Q4").value)
+    assert hidden <= {k for k, v in again.items() if v != "shown"}
