@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 _GROUPS: dict[str, tuple[str, str]] = {
+    "ui.groups.schedule_print": ("Jadwal (pratinjau / cetak)\u2026",
+                                 "Schedule (preview / print)\u2026"),
+    "ui.groups.schedule_title": ("Jadwal {name}", "Schedule of {name}"),
     "ui.groups.new": ("Kelompok baru", "New group"),
     "ui.groups.edit": ("Ubah", "Edit"),
     "ui.groups.archive": ("Arsipkan", "Archive"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kdrt_desk import i18n
 from kdrt_desk.domain.training import (
     EnrolmentStatus,
     GroupProgress,
@@ -89,6 +91,11 @@ class GroupsView(QWidget):
         self.archive_button = QPushButton(t("ui.groups.archive"))
         self.suggest_button = QPushButton(t("ui.grouping.open"))
         self.show_archived = QCheckBox(t("ui.groups.show_archived"))
+        # her group's term schedule, previewed and printed (every role that sees the group)
+        self.schedule_button = QPushButton(t("ui.groups.schedule_print"))
+        self.schedule_button.setEnabled(False)
+        self.schedule_button.clicked.connect(lambda: self.preview_schedule())
+        self.preview_dialog: QWidget | None = None
         for button in (self.new_button, self.edit_button, self.archive_button,
                        self.suggest_button):
             button.setVisible(self.may_manage)
@@ -103,6 +110,7 @@ class GroupsView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.archive_button)
         top.addWidget(self.suggest_button)
+        top.addWidget(self.schedule_button)
         top.addStretch(1)
         top.addWidget(self.show_archived)
         self.table = table([t(f"ui.groups.col_{c}") for c in GROUP_COLUMNS])
@@ -294,6 +302,7 @@ class GroupsView(QWidget):
     def _update_buttons(self) -> None:
         group = self.selected_group()
         self.edit_button.setEnabled(group is not None)
+        self.schedule_button.setEnabled(group is not None)
         self.archive_button.setEnabled(group is not None)
         self.archive_button.setText(t("ui.groups.restore") if group is not None and group.archived
                                     else t("ui.groups.archive"))
@@ -301,6 +310,34 @@ class GroupsView(QWidget):
         self.members.update_buttons(ready, group is not None and not group.archived)
 
     # -- actions ----------------------------------------------------------------------------
+    def preview_schedule(self) -> None:
+        """The selected group's schedule (grid and list) in the shared preview: printed from
+        there (audited as a printout) or saved through the service."""
+        group = self.selected_group()
+        if group is None:
+            return
+        exports, lang, group_id = self.services.schedule_export, i18n.language(), group.id
+
+        def save(path: Path, overwrite: bool) -> Path:
+            exports.export_group(group_id, path, "pdf", lang=lang, overwrite=overwrite)
+            return path
+
+        def show(data: bytes) -> None:
+            from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+            dialog = PdfPreviewDialog(
+                self, data, kind="schedule", title=t("ui.groups.schedule_title",
+                                                     name=group.name),
+                suggested_name=f"jadwal-{group_id}.pdf",
+                save=save,
+                print_audit=lambda: exports.record_group_printed(group_id))
+            dialog.finished.connect(lambda _code: dialog.deleteLater())
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.runner.run(lambda: exports.group_pdf(group_id, lang=lang), show,
+                        lambda exc: show_error(self, exc))
+
     def open_new_dialog(self) -> GroupDialog | None:
         if not self.may_manage:
             return None

@@ -653,6 +653,8 @@ BUTTONS = [
     Button("Kelompok", "Ubah", opens_dialog(), select_first(group_table)),
     Button("Kelompok", "Arsipkan", after(group_archived), select_first(group_table)),
     Button("Kelompok", "Sarankan kelompok…", opens_dialog()),
+    Button("Kelompok", "Jadwal (pratinjau / cetak)…", opens_dialog(PdfPreviewDialog),
+           select_first(group_table)),
     Button("Kelompok/Anggota", "Tambah anggota", opens_dialog(), select_first(group_table)),
     Button("Kelompok/Anggota", "Keluar/Berhenti", opens_dialog(), select_member),
     Button("Kelompok/Anggota", "Pindahkan", opens_dialog(), select_member),
