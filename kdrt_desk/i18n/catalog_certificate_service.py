@@ -49,6 +49,11 @@ CERTIFICATE_SERVICE: dict[str, tuple[str, str]] = {
         "register kertas yang dipindahkan.",
         "A certificate printed now is dated today; a past date is only for a paper register "
         "brought in."),
+    "error.certificate_serial_typed": (
+        "Itu nomor sertifikat. Ketik kode verifikasinya (12 huruf dan angka, misalnya "
+        "7KQ2-MX4P-9D3B, di dekat kode QR), atau pindai kode QR-nya.",
+        "That is the certificate number. Type its verification code (12 letters and digits, "
+        "e.g. 7KQ2-MX4P-9D3B, next to the QR code), or scan the QR code."),
     "error.certificate_duplicate_request": (
         "Peserta yang sama dipilih dua kali untuk sertifikat yang sama. Pilih sekali saja.",
         "The same participant is chosen twice for the same certificate. Choose her once."),

@@ -89,7 +89,7 @@ REPORTS_PROGRESS: dict[str, tuple[str, str]] = {
     "ui.progress.language": ("Bahasa laporan", "Report language"),
     "ui.progress.lang_id": ("Bahasa Indonesia", "Indonesian"),
     "ui.progress.lang_en": ("Bahasa Inggris", "English"),
-    "ui.progress.print_button": ("Cetak…", "Print…"),
+    "ui.progress.print_button": ("Simpan PDF…", "Save PDF…"),
     "ui.progress.printing": ("Mencetak…", "Printing…"),
     "ui.progress.written": ("Laporan disimpan: {path}", "Report saved: {path}"),
     # the service

@@ -148,8 +148,9 @@ _SESSIONS: dict[str, tuple[str, str]] = {
     "ui.sessions.cancel": ("Batalkan", "Cancel session"),
     "ui.sessions.delete": ("Hapus", "Delete"),
     "ui.sessions.roll_call": ("Daftar hadir", "Roll-call"),
-    "ui.sessions.print": ("Cetak daftar hadir", "Print sign-in sheet"),
-    "ui.sessions.print_many": ("Cetak {count} daftar hadir", "Print {count} sign-in sheets"),
+    "ui.sessions.print": ("Simpan daftar hadir (PDF)…", "Save sign-in sheet (PDF)…"),
+    "ui.sessions.print_many": ("Simpan {count} daftar hadir (PDF)…",
+                               "Save {count} sign-in sheets (PDF)…"),
     "ui.sessions.preferred_names": ("Pakai nama panggilan", "Use preferred names"),
     "ui.sessions.preferred_names_hint": (
         "Daftar hadir dan lembar tanda tangan memakai nama panggilan bila ada.",

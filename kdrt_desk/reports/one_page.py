@@ -87,13 +87,14 @@ def render_one_page(make_story: Callable[[], list[Flowable]], *, lang: str, titl
                     footer_drop: float) -> bytes:
     """An A4 page with a ruled footer; the story shrinks evenly to fit the one page.
 
-    The metadata holds only the generic title and the app's name, never personal data.
+    The metadata holds only the generic title: no personal data, and not the app's name (a
+    form she takes home must not say what the centre does).
     """
     buffer = io.BytesIO()
     page_w, page_h = A4
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=margin_top,
-        bottomMargin=margin_bottom, title=title, author="KDRT Desk", creator="KDRT Desk",
+        bottomMargin=margin_bottom, title=title, author="", creator="",
         subject="", keywords="", lang=lang,
         initialFontName=regular,  # otherwise every page references Helvetica
     )

@@ -64,7 +64,7 @@ def build_schedule_ics(schedule: Schedule, domain: str, lang: str | None = None,
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     sequence = max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))
     calendar = Calendar()
-    calendar.add("prodid", "-//KDRT Desk//Jadwal//ID")
+    calendar.add("prodid", "-//Jadwal Pelatihan//ID")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

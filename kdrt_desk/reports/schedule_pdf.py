@@ -254,7 +254,6 @@ def _footer(lang: str, font: str, title: str, pages: int | None, page_w: float
         canvas.line(MARGIN, FOOTER_RULE, page_w - MARGIN, FOOTER_RULE)
         canvas.setFillColor(MUTED)
         canvas.setFont(font, 8)
-        canvas.drawString(MARGIN, FOOTER_TEXT, "KDRT Desk")
         canvas.drawCentredString(page_w / 2, FOOTER_TEXT, title)
         page = canvas.getPageNumber()
         canvas.drawRightString(page_w - MARGIN, FOOTER_TEXT, text(
@@ -276,7 +275,7 @@ def _build(schedule: Schedule, lang: str, pages: int | None) -> tuple[bytes, int
     # the metadata holds a generic title only, never the group's or her name
     doc = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=MARGIN, bottomMargin=MARGIN_BOTTOM, title=title,
-                          author="KDRT Desk", creator="KDRT Desk", subject="", keywords="",
+                          author="", creator="", subject="", keywords="",
                           lang=lang, initialFontName=regular)
     frame = Frame(MARGIN, MARGIN_BOTTOM, width, page_h - MARGIN - MARGIN_BOTTOM, leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0, id="body")

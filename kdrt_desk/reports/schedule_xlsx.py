@@ -85,7 +85,7 @@ def build_schedule_xlsx(schedule: Schedule, lang: str | None = None) -> bytes:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.gridLines = True
-    book.properties.creator = "KDRT Desk"
+    book.properties.creator = ""
     book.properties.title = text(chosen, "schedule.out.doc_title.group")
     buffer = io.BytesIO()
     book.save(buffer)

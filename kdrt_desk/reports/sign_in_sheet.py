@@ -251,7 +251,7 @@ def _build(sheets: Sequence[SignInSheet], lang: str,
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=HEADER_TOP,
         bottomMargin=MARGIN_BOTTOM, title=text(lang, "ui.signin.doc_title"),
-        author="KDRT Desk", creator="KDRT Desk", subject="", keywords="", lang=lang,
+        author="", creator="", subject="", keywords="", lang=lang,
         initialFontName=regular)
     templates: list[PageTemplate] = []
     story: list[Flowable] = []
@@ -305,7 +305,6 @@ def _page_decoration(header: Callable[[], list[Flowable]], lang: str, font: str,
         canvas.line(MARGIN_X, FOOTER_RULE, PAGE_W - MARGIN_X, FOOTER_RULE)
         canvas.setFillColor(MUTED)
         canvas.setFont(font, 8.5)
-        canvas.drawString(MARGIN_X, FOOTER_TEXT, "KDRT Desk")
         start = first_pages[index] if len(first_pages) > index else canvas.getPageNumber()
         page = canvas.getPageNumber() - start + 1
         canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_TEXT, text(

@@ -30,17 +30,15 @@ from kdrt_desk.domain.certificates import (
     TemplateView,
     printable_ascii,
 )
+from kdrt_desk.domain.revealing_words import revealing
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError
-from kdrt_desk.models import CertificateTemplate, Setting
+from kdrt_desk.models import Certificate, CertificateTemplate, Setting
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.certificate_images import checked_png
 
-# words nothing on a certificate may hold (lower case; matched inside words too)
-REVEALING = ("kdrt", "kekerasan", "violence", "violent", "survivor", "penyintas", "shelter",
-             "rumah aman", "korban", "abuse")
 NEUTRAL_ISSUER = "Program Pelatihan Kemandirian Perempuan"
 DEFAULT_TEMPLATE_NAME = "Standar"
 TEXT_LIMIT = 160
@@ -51,11 +49,6 @@ SETTING_VERIFY_URL = "certificate.verify_url"
 SETTING_PROGRAMME = "certificate.programme_name"
 DESIGN_TEXTS = ("issuer_name", "title_id", "title_en", "before_name_id", "before_name_en",
                 "after_name_id", "after_name_en", "place")
-
-
-def revealing(value: str) -> bool:
-    lowered = value.casefold()
-    return any(word in lowered for word in REVEALING)
 
 
 def default_design() -> CertificateDesign:
@@ -201,10 +194,23 @@ class CertificateTemplateService:
                 CertificateTemplate.id != data.id))
             if clash is not None:
                 raise UserError("error.certificate_template_name_taken", field="name")
+            replaced = None
             if data.id:
                 row = session.get(CertificateTemplate, data.id)
                 if row is None:
                     raise UserError("error.certificate_template_unknown")
+                stored = design_to_json(design)
+                used = session.scalar(select(Certificate.id).where(
+                    Certificate.template_id == row.id).limit(1)) is not None
+                if used and stored != row.design:
+                    # certificates were printed with it: it stays as it was (archived, under a
+                    # dated name) so a reprint is the paper as issued; the change is a new row
+                    replaced = row.id
+                    row.archived = True
+                    row.name = f"{row.name[:60]} ({now:%Y-%m-%d %H:%M:%S})"
+                    session.flush()
+                    row = CertificateTemplate(archived=False)
+                    session.add(row)
             else:
                 row = CertificateTemplate(archived=False)
                 session.add(row)
@@ -213,7 +219,7 @@ class CertificateTemplateService:
             session.flush()
             audit_log.append(session, self.actor.username, "certificate_template_saved",
                              f"certificate_template:{row.id}",
-                             {"signatories": len(design.signatories),
+                             {"replaces": replaced, "signatories": len(design.signatories),
                               "partner_logos": len(design.partner_logos),
                               "logo": bool(design.logo_png)})
             return TemplateView(row.id, row.name, design, row.archived)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from kdrt_desk.domain.certificates import (
     serial_for,
 )
 from kdrt_desk.domain.enums import Role
+from kdrt_desk.domain.revealing_words import revealing
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.models import AuditEntry, Certificate, CertificateSerial, Participant
@@ -60,14 +62,11 @@ from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.audit_log import account_signers
 from kdrt_desk.services.certificate_eligibility import eligibility, valid_certificate
-from kdrt_desk.services.certificate_templates import (
-    CertificateTemplateService,
-    revealing,
-    view_of,
-)
+from kdrt_desk.services.certificate_templates import CertificateTemplateService, view_of
 from kdrt_desk.services.clock import local_today
 
 REASON_LIMIT = 300
+SERIAL_TYPED = re.compile(r"SERT\s*/\s*\d{4}\s*/\s*\d+", re.IGNORECASE)
 Report = Callable[[int, int], bool]
 
 
@@ -198,6 +197,9 @@ class CertificateService:
 
         with self.db.transaction() as session:
             row = self._certificate(session, certificate_id)
+            if row.status != CertificateStatus.VALID.value:
+                # a revoked or replaced certificate printed again would look valid on paper
+                raise UserError("error.certificate_not_valid", serial=row.serial)
             if row.printed_name is None:
                 raise UserError("error.certificate_name_removed")
             view = (view_of(session, row.template_id) if row.template_id
@@ -249,6 +251,8 @@ class CertificateService:
         on the paper matches the one printed."""
         self.actor.require(Permission.VIEW_PROGRAMME)
         wanted = code_from_scan(code)
+        if not wanted and SERIAL_TYPED.search(code or ""):
+            raise UserError("error.certificate_serial_typed", field="code")
         with self.db.transaction() as session:
             row = (session.scalar(select(Certificate).where(Certificate.code == wanted))
                    if wanted else None)

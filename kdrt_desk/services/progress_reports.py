@@ -32,6 +32,7 @@ from kdrt_desk.domain.progress_report import (
     WorkStatus,
     improvements,
 )
+from kdrt_desk.domain.revealing_words import revealing
 from kdrt_desk.domain.skills import SkillRubric, levels_from_json
 from kdrt_desk.errors import UserError
 from kdrt_desk.models import Enrolment, Module, Participant, Setting, SkillAssessment
@@ -46,14 +47,10 @@ from kdrt_desk.services.clock import local_today
 from kdrt_desk.services.instruments import load_instrument
 from kdrt_desk.services.livelihoods import LivelihoodService
 
-# words a printout she may carry home never shows (a module title holding one prints as its code)
-UNPRINTABLE = ("kdrt", "kekerasan", "shelter", "rumah aman", "violence")
-
 
 def printable(value: str) -> str:
-    """``value``, or "" when it names the centre's case work."""
-    lowered = value.lower()
-    return "" if any(word in lowered for word in UNPRINTABLE) else value
+    """``value``, or "" when it names the centre's case work (``domain.revealing_words``)."""
+    return "" if revealing(value) else value
 
 
 class ProgressReportService:

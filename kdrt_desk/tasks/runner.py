@@ -144,13 +144,19 @@ class TaskRunner(QObject):
         # the GIL inside Qt's connection lock (a deadlock). The lambda lives with the dialog.
         dialog.canceled.connect(lambda: progress.cancel())
 
+        def put_away() -> None:
+            # hide, not close: closing a progress dialog emits ``canceled``, and a job that
+            # failed (or finished) would then read as cancelled by the user
+            dialog.hide()
+            dialog.deleteLater()
+
         def finish_ok(result: Any) -> None:
-            dialog.close()
+            put_away()
             if on_success is not None:
                 on_success(result)
 
         def finish_err(exc: BaseException) -> None:
-            dialog.close()
+            put_away()
             (on_failure or self.on_unhandled)(exc)
 
         bridge = self._bridge(finish_ok, finish_err)

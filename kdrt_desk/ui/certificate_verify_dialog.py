@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kdrt_desk.domain.certificates import CertificateStatus, Verification
+from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, t
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
@@ -45,6 +46,8 @@ def verdict(result: Verification) -> tuple[str, str]:
         return t("ui.cert.verify_tampered"), ERROR_BOX
     if not result.genuine:
         return t("ui.cert.verify_unknown"), ERROR_BOX
+    if result.status is CertificateStatus.VALID and result.name_matches is False:
+        return t("ui.cert.verify_valid_name_differs"), ERROR_BOX
     if result.status is CertificateStatus.VALID:
         return t("ui.cert.verify_valid"), OK_BOX
     if result.status is CertificateStatus.REISSUED:
@@ -131,6 +134,12 @@ class CertificateVerifyDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.check_button.setEnabled(True)
+        if isinstance(exc, UserError):  # e.g. the serial typed instead of the code
+            self.verdict.hide()
+            self.name_check.hide()
+            self.details.hide()
+            self.error.show_message(exc.message)
+            return
         show_error(self, exc)
 
     def _show(self, result: Verification) -> None:

@@ -55,7 +55,7 @@ from kdrt_desk.wiring import Services
 ELIGIBLE_COLUMNS = ("pick", "name", "code", "course", "group", "reason", "hours", "dates",
                     "held")
 REGISTER_COLUMNS = ("serial", "participant", "printed", "module", "course", "issued", "status",
-                    "why", "link")
+                    "why", "link", "vcode")
 ALL = 0  # the "Semua" entry of a filter
 
 
@@ -349,7 +349,7 @@ class CertificatesView(QWidget):
         self.table.setColumnWidth(0, metrics.horizontalAdvance(t("ui.cert.col_pick")) + 24)
 
     def _fit_register(self) -> None:
-        fit_columns(self.register_table, keep={0, 5, 6})
+        fit_columns(self.register_table, keep={0, 5, 6, 9})
 
     def _page_shown(self, index: int) -> None:
         """A table filled while its page was hidden is fitted to the room it has now."""
@@ -402,7 +402,7 @@ class CertificatesView(QWidget):
             cells = (row.serial, row.participant_code,
                      row.printed_name if not row.name_removed else t("ui.cert.name_not_kept"),
                      row.module_code or label(row.kind), row.course, format_date(row.issued_on),
-                     label(row.status), row.reason, link)
+                     label(row.status), row.reason, link, row.code)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2 and row.name_removed:
@@ -433,8 +433,8 @@ class CertificatesView(QWidget):
         if self.rows:
             self._count_note()
         chosen = self._selected_register()
-        self.reprint_button.setEnabled(chosen is not None and not chosen.name_removed)
         valid = chosen is not None and chosen.status is CertificateStatus.VALID
+        self.reprint_button.setEnabled(valid and chosen is not None and not chosen.name_removed)
         self.revoke_button.setEnabled(valid)
         self.reissue_button.setEnabled(valid and chosen is not None and not chosen.name_removed)
 

@@ -70,6 +70,7 @@ class ProgressReportDialog(QDialog):
         self.preview_button.clicked.connect(self.preview_report)
         self.preview_dialog: QDialog | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("ui.form.cancel"))
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

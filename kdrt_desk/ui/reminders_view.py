@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -171,6 +171,8 @@ class RemindersView(QWidget):
 
         self.table = table([t(f"ui.reminders.col_{c}") for c in COLUMNS])
         self.table.setWordWrap(True)  # a long way to tell her wraps, never cut off
+        # the table narrowed later (a scroll bar, the layout): the text column gives way again
+        self.table.viewport().installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.copy_selected())
         self.selected_text = plain(QLabel())
@@ -281,6 +283,11 @@ class RemindersView(QWidget):
             if rows else t("ui.reminders.empty", date=format_date(day)))
         self._update_buttons()
         self.loaded.emit(len(rows))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._no_side_scroll)
+        return super().eventFilter(watched, event)
 
     def _no_side_scroll(self) -> None:
         """The text column gives up what the vertical scroll bar takes (once the rows are

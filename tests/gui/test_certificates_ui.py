@@ -279,6 +279,15 @@ def test_the_verify_dialog_tells_valid_revoked_and_unknown(
     assert dialog.name_check.text() == "Nama di kertas cocok dengan nama yang dicetak."
     check(valid.code, "Siti Palsu")
     assert dialog.name_check.text() == "Nama di kertas TIDAK cocok dengan nama yang dicetak."
+    assert dialog.verdict.text().startswith("ASLI, TETAPI NAMA DI KERTAS TIDAK COCOK")
+    assert dialog.verdict.property("look") == ERROR_BOX
+    # the serial typed instead of the code: told what to type
+    dialog.code.clear()
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.code, valid.serial)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10000)
+    assert "kode verifikasi" in dialog.error.text()
     check(revoked.code)
     assert dialog.verdict.text().startswith("ASLI, TETAPI DICABUT")
     assert dialog.verdict.property("look") == NOTICE and dialog.name_check.isHidden()

@@ -399,3 +399,48 @@ def test_a_file_that_cannot_be_written_midway_undoes_the_whole_batch(
     assert caught.value.key == key and len(calls) == 3
     assert not (tmp_path / "batch.pdf").exists() and list(folder.iterdir()) == []
     assert _serials(admin) == (0, 0) and not _audit(admin, "certificates_issued")
+
+
+def test_a_revoked_or_replaced_certificate_is_not_printed_again(admin: Services,
+                                                                tmp_path: Path) -> None:
+    programme, people = attended(admin)
+    template = signed_template(admin)
+    made = admin.sessions.create(session_on(programme, date(2026, 11, 26)))
+    admin.attendance.mark(made.id, people[1], AttendanceMark.PRESENT, today=TODAY)
+    sos = programme.modules["SOS-01"]
+    admin.certificates.issue([IssueRequest(people[0], sos, programme.group_id),
+                              IssueRequest(people[1], sos, programme.group_id)],
+                             tmp_path / "a.pdf", template_id=template)
+    first, second = sorted(admin.certificates.register(), key=lambda r: r.serial)
+    admin.certificates.revoke(first.serial, "Salah modul")
+    admin.certificates.reissue(second.id, "Hilang", None, template_id=template)
+    for old in (first, second):
+        with pytest.raises(UserError) as caught:
+            admin.certificates.reprint_pdf(old.id)
+        assert caught.value.key == "error.certificate_not_valid"
+    assert not _audit(admin, "certificate_reprinted")
+
+
+def test_a_reprint_is_the_paper_as_issued_after_the_template_changed(
+        admin: Services, tmp_path: Path) -> None:
+    programme, people = attended(admin)
+    template = signed_template(admin)
+    admin.certificates.issue([IssueRequest(people[0], programme.modules["SOS-01"],
+                                           programme.group_id)],
+                             tmp_path / "a.pdf", template_id=template)
+    (row,) = admin.certificates.register()
+    view = admin.certificates.templates.template(template)
+    changed = admin.certificates.templates.save(TemplateInput(
+        view.name, replace(view.design, issuer_name="Lembaga Pelatihan Kerja Sriwijaya"),
+        view.id))
+    assert changed.id != template and changed.name == "Standar"
+    names = {t.name for t in admin.certificates.templates.templates(include_archived=True)}
+    assert len(names) == 2
+    text = " ".join((PdfReader(io.BytesIO(admin.certificates.reprint_pdf(row.id)))
+                     .pages[0].extract_text() or "").split())
+    assert "Program Pelatihan Kemandirian Perempuan" in text
+    assert "Lembaga Pelatihan Kerja Sriwijaya" not in text
+    # a template nobody printed with is simply changed
+    again = admin.certificates.templates.save(TemplateInput(
+        changed.name, replace(changed.design, place="Prabumulih"), changed.id))
+    assert again.id == changed.id

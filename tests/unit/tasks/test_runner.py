@@ -108,3 +108,25 @@ def test_a_result_for_a_screen_deleted_meanwhile_goes_nowhere(qtbot: QtBot) -> N
     runner.run(lambda: "after", later.append)  # answers arrive in order: this one comes last
     qtbot.waitUntil(lambda: bool(later), timeout=5000)
     assert failures == []
+
+
+def test_a_failed_long_job_is_not_taken_for_a_cancelled_one(qtbot: QtBot) -> None:
+    """The progress dialog is put away when the job fails: closing it would emit ``canceled``
+    and the screen would tell the user she cancelled instead of what went wrong."""
+    from PySide6.QtWidgets import QWidget
+
+    from kdrt_desk.errors import UserError
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    failures: list[BaseException] = []
+    runner = TaskRunner(failures.append)
+
+    def work(progress: object) -> None:
+        raise UserError("error.export_unwritable")
+
+    seen: list[BaseException] = []
+    progress = runner.run_with_progress(parent, "…", "Batal", work, None, seen.append)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert isinstance(seen[0], UserError) and seen[0].key == "error.export_unwritable"
+    assert not progress.cancelled and failures == []
