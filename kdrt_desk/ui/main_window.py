@@ -235,6 +235,14 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         menu.addAction(find)
+        if self.actor.may(Permission.VIEW_REGISTER):
+            to_complete = QAction(t("ui.to_complete.menu"), self)
+            to_complete.triggered.connect(self.open_to_complete)
+            menu.addAction(to_complete)
+        if self.actor.may(Permission.EDIT_PARTICIPANT) and self.actor.may(Permission.SETTINGS):
+            import_list = QAction(t("ui.import.menu"), self)
+            import_list.triggered.connect(self.open_import)
+            menu.addAction(import_list)
         menu.addSeparator()
         password = QAction(t("ui.main.change_password"), self)
         password.triggered.connect(lambda: self.change_password(False))
@@ -416,6 +424,19 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(lambda new: self.switch_language(new.language)
                              if new.language != i18n.language() else None)
         dialog.show()
+
+    def open_import(self) -> None:
+        from kdrt_desk.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self.runner, self)
+        dialog.imported.connect(lambda _count: self.register.refresh())
+        dialog.show_to_complete.connect(self.open_to_complete)
+        dialog.show()
+
+    def open_to_complete(self) -> None:
+        from kdrt_desk.ui.to_complete_dialog import ToCompleteDialog
+
+        ToCompleteDialog(self.services, self.runner, self.open_participant, self).show()
 
     def open_criteria(self) -> None:
         from kdrt_desk.ui.criteria_dialog import CriteriaDialog

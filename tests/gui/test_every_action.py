@@ -63,12 +63,14 @@ from kdrt_desk.ui.calendar_view import CalendarView
 from kdrt_desk.ui.catalogue_view import CatalogueList
 from kdrt_desk.ui.dashboard_view import DashboardView
 from kdrt_desk.ui.groups_view import GroupsView
+from kdrt_desk.ui.import_dialog import ImportDialog
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.participant_form import ParticipantForm
 from kdrt_desk.ui.reminders_view import RemindersView, ReminderTextsDialog, told_state
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.schedule_view import ScheduleView
 from kdrt_desk.ui.sessions_view import SessionsView
+from kdrt_desk.ui.to_complete_dialog import ToCompleteDialog
 from kdrt_desk.ui.waitlist_view import WaitlistView
 from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
 from kdrt_desk.wiring import Services
@@ -672,7 +674,7 @@ BUTTONS = [
            select_session(PLANNED_DAY)),
     Button("Sesi dan kehadiran", "Daftar hadir", opens_dialog(RollCallDialog),
            select_session(HELD_DAY)),
-    Button("Sesi dan kehadiran", "Cetak daftar hadir", writes_pdf("Rencana usaha"),
+    Button("Sesi dan kehadiran", "Simpan daftar hadir (PDF)…", writes_pdf("Rencana usaha"),
            select_session(PLANNED_DAY)),
     Button("Sesi dan kehadiran", "Pratinjau / Cetak…", opens_dialog(PdfPreviewDialog),
            select_session(PLANNED_DAY)),
@@ -779,6 +781,8 @@ class Entry:
 ENTRIES = [
     Entry("&Berkas", "Daftarkan peserta baru…", opens_dialog(ParticipantForm)),
     Entry("&Berkas", "Cari…", after(search_focused), focus_on_the_list),
+    Entry("&Berkas", "Peserta perlu dilengkapi…", opens_dialog(ToCompleteDialog)),
+    Entry("&Berkas", "Impor daftar peserta…", opens_dialog(ImportDialog)),
     Entry("&Berkas", "Ganti kata sandi saya…", opens_dialog()),
     Entry("&Berkas", "Pengaturan…", opens_dialog()),
     Entry("&Berkas", "Kriteria kelayakan…", opens_dialog()),
