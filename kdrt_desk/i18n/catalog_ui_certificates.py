@@ -49,8 +49,10 @@ UI_CERTIFICATES: dict[str, tuple[str, str]] = {
     "ui.cert.preview": ("Pratinjau…", "Preview…"),
     "ui.cert.issue": ("Terbitkan…", "Issue…"),
     "ui.cert.count": (
-        "{eligible} memenuhi syarat, {close} hampir; {picked} dipilih.",
-        "{eligible} eligible, {close} close; {picked} picked."),
+        "{eligible} memenuhi syarat ({waiting} belum bersertifikat), {close} hampir; "
+        "{picked} dipilih.",
+        "{eligible} eligible ({waiting} without a certificate yet), {close} close; "
+        "{picked} picked."),
     "ui.cert.none_eligible": (
         "Belum ada peserta yang memenuhi syarat untuk pilihan ini.",
         "Nobody is eligible for this choice yet."),

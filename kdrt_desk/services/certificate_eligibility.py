@@ -64,9 +64,19 @@ def attended_spans(session: Session, people: Iterable[int], group_ids: Iterable[
     return spans
 
 
+def _short_by(progress: ModuleProgress) -> int:
+    """How many more of the sessions held she would have needed to attend (0: enough)."""
+    for more in range(progress.held - progress.attended + 1):
+        if round(100 * (progress.attended + more) / progress.held) >= progress.min_pct:
+            return more
+    return progress.held - progress.attended
+
+
 def _reason(progress: ModuleProgress) -> str:
     parts = [i18n.t("certificate.reason.attendance", attended=progress.attended,
                     held=progress.held, percent=progress.percent, minimum=progress.min_pct)]
+    if progress.held and not progress.meets_attendance:
+        parts.append(i18n.t("certificate.reason.short", count=_short_by(progress)))
     if progress.assessment_required:
         key = {True: "certificate.reason.assessment_passed",
                False: "certificate.reason.assessment_failed",

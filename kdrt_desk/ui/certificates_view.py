@@ -364,7 +364,8 @@ class CertificatesView(QWidget):
         if not self.rows:
             self.count.setText(t("ui.cert.none_eligible"))
             return
-        self.count.setText(t("ui.cert.count", eligible=eligible,
+        waiting = sum(1 for r in self.rows if r.eligible and not r.existing_serial)
+        self.count.setText(t("ui.cert.count", eligible=eligible, waiting=waiting,
                              close=len(self.rows) - eligible, picked=len(self.picked())))
 
     @staticmethod
@@ -391,7 +392,9 @@ class CertificatesView(QWidget):
                                  row.module_code, row.course)).casefold()
             if all(word in haystack for word in words):
                 shown.append(row)
+        before = self._selected_register()  # kept on the same certificate, not the same row
         self.shown_register = shown
+        self.register_table.clearSelection()
         self.register_table.setRowCount(len(shown))
         italic = QFont(self.register_table.font())
         italic.setItalic(True)
@@ -414,6 +417,10 @@ class CertificatesView(QWidget):
                     item.setToolTip(text)
                 self.register_table.setItem(n, column, item)
         self._fit_register()
+        if before is not None:
+            for n, row in enumerate(shown):
+                if row.id == before.id:
+                    self.register_table.selectRow(n)
         self.register_count.setText(t("ui.cert.register_count", shown=len(shown),
                                       total=len(self.register_rows)))
         self._update_buttons()
@@ -482,7 +489,7 @@ class CertificatesView(QWidget):
                         show, lambda exc: show_error(self, exc))
 
     def open_preview(self, data: bytes, title: str, name: str,
-                     reprint_of: int | None = None) -> None:
+                     reprint_of: int | None = None, saved: Path | None = None) -> None:
         """``data`` in the shared preview: printed from there (a reprint may be saved too:
         through the service, audited)."""
         from kdrt_desk.ui.widgets.pdf_preview import PdfPreviewDialog
@@ -495,7 +502,8 @@ class CertificatesView(QWidget):
 
         dialog = PdfPreviewDialog(self, data, kind="certificate", title=title,
                                   suggested_name=name,
-                                  save=save if reprint_of is not None else None)
+                                  save=save if reprint_of is not None else None,
+                                  saved=saved)
         dialog.finished.connect(lambda _code: dialog.deleteLater())
         self.preview_dialog = dialog
         dialog.open()
@@ -554,7 +562,7 @@ class CertificatesView(QWidget):
         title = (t("ui.cert.batch_title", first=done.serials[0], last=done.serials[-1])
                  if len(done.serials) > 1 else done.serials[0])
         self.runner.run(path.read_bytes,
-                        lambda data: self.open_preview(data, title, path.name),
+                        lambda data: self.open_preview(data, title, path.name, saved=path),
                         lambda exc: show_error(self, exc))
 
     def _issue_failed(self, exc: BaseException) -> None:

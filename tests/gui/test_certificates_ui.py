@@ -179,6 +179,9 @@ def test_two_ticked_women_are_issued_as_one_pdf_and_listed_valid(
     qtbot.waitUntil(lambda: bool(visible_previews()), timeout=10000)
     (preview,) = visible_previews()
     assert preview.page_count == 2 and preview.kind == "certificate"
+    # the file is already saved: it opens in the system viewer from there
+    assert preview.open_button.isVisible() and preview.open_button.isEnabled()
+    assert preview.saved_path == target
     # issued ones cannot be ticked again: the list shows the serial she holds
     view.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: sorted(column_texts(view.table, 8)) == ["", first, last],

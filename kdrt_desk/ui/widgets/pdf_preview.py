@@ -134,7 +134,8 @@ class PdfPreviewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, pdf_bytes: bytes, *, kind: str, title: str,
                  suggested_name: str, save: SaveFile | None = None,
-                 print_audit: PrintAudit | None = None, folder: Path | None = None) -> None:
+                 print_audit: PrintAudit | None = None, folder: Path | None = None,
+                 saved: Path | None = None) -> None:
         super().__init__(parent)
         import pypdfium2 as pdfium  # on use: never at app start
 
@@ -144,7 +145,7 @@ class PdfPreviewDialog(QDialog):
         self._print_audit = print_audit
         self.pdf_bytes = pdf_bytes  # what is shown and printed (tests read it back)
         self._folder = folder
-        self.saved_path: Path | None = None
+        self.saved_path: Path | None = saved  # a file the service already wrote (opens)
         self.zoom = 1.0
         self.setWindowTitle(t("ui.print.title", title=title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -224,7 +225,10 @@ class PdfPreviewDialog(QDialog):
         self.open_button.clicked.connect(self.open_saved)
         self.close_button.clicked.connect(self.reject)
         self.save_button.setVisible(save is not None)
-        self.open_button.setVisible(save is not None)
+        self.open_button.setVisible(save is not None or saved is not None)
+        if saved is not None:
+            self.open_button.setEnabled(True)
+            self.open_button.setToolTip(str(saved))
         self.print_button.setEnabled(bool(self.page_sizes))
         for button in (self.save_button, self.open_button, self.close_button):
             button.setAutoDefault(False)
@@ -380,7 +384,9 @@ class PdfPreviewDialog(QDialog):
             return False
         printer = self.make_printer()
         self.prepare_printer(printer)
-        if not printer.isValid():
+        no_printer = (printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+                      and not QPrinterInfo.availablePrinterNames())
+        if no_printer or not printer.isValid():  # told before a print dialog with no printer
             self._print_problem(t("ui.print.no_printer"))
             return False
         if not self.ask_print_options(printer):
