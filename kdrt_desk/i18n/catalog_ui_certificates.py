@@ -83,6 +83,10 @@ UI_CERTIFICATES: dict[str, tuple[str, str]] = {
     "ui.cert.search": ("Cari nomor, kode, nama, modul…", "Find a serial, code, name, module…"),
     "ui.cert.filter_status": ("Status:", "Status:"),
     "ui.cert.col_serial": ("Nomor seri", "Serial"),
+    "ui.cert.tpl_unsaved_title": ("Perubahan belum disimpan", "Changes not saved"),
+    "ui.cert.tpl_unsaved": ("Templat ini punya perubahan yang belum disimpan. Tutup dan buang "
+                            "perubahannya?",
+                            "This template has changes not saved. Close and throw them away?"),
     "ui.cert.col_vcode": ("Kode verifikasi", "Verification code"),
     "ui.cert.col_participant": ("Kode peserta", "Participant code"),
     "ui.cert.col_printed": ("Nama tercetak", "Name as printed"),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -402,6 +403,16 @@ class CertificateTemplateDialog(FormDialog):
         self.preview_choice.setEnabled(bool(self.eligible))
 
     # -- the form -----------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Closing with changes not saved asks first (a colour, a signatory typed in)."""
+        shown = getattr(self, "shown_input", None)
+        if shown is not None and self.collect() != shown:
+            answer = QMessageBox.question(self, t("ui.cert.tpl_unsaved_title"),
+                                          t("ui.cert.tpl_unsaved"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
     def set_design(self, view: TemplateView) -> None:
         self.current = view
         design = view.design
@@ -424,6 +435,7 @@ class CertificateTemplateDialog(FormDialog):
             logo = design.partner_logos[n] if n < len(design.partner_logos) else None
             partner.setText(logo.name if logo else "")
             picture.set_data(logo.png if logo else b"")
+        self.shown_input = self.collect()  # what closing without saving would throw away
 
     def new_template(self) -> None:
         self.list.blockSignals(True)

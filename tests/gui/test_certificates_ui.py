@@ -511,3 +511,28 @@ def test_preview_reprint_and_reissue_from_their_buttons(
                         column_texts(view.register_table, 6), strict=True))
     assert statuses == {old: "Diganti", new: "Berlaku"}
     assert "Siti Uji Nol" in (PdfReader(target).pages[0].extract_text() or "")
+
+
+def test_closing_the_template_dialog_with_changes_asks_first(
+        qtbot: QtBot, admin: Services, runner: TaskRunner, modal_boxes: ModalBoxes) -> None:
+    dialog = CertificateTemplateDialog(admin, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.keyClicks(dialog.issuer, " Baru")
+    modal_boxes.answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and [k for k, _t, _x in modal_boxes.shown] == ["question"]
+    assert dialog.issuer.text().endswith(" Baru")  # still there to save
+    modal_boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    # nothing changed: it closes without asking
+    again = CertificateTemplateDialog(admin, runner)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.loaded, timeout=10000)
+    qtbot.mouseClick(again.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                     Qt.MouseButton.LeftButton)
+    assert not again.isVisible() and len(modal_boxes.shown) == 2
