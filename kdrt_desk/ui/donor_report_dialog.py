@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -68,6 +67,7 @@ class DonorReportDialog(QDialog):
         self.make_button.setEnabled(False)
         self.make_button.clicked.connect(lambda: self.make())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(t("ui.print.close"))
         self.buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,7 +79,7 @@ class DonorReportDialog(QDialog):
         self.setMinimumWidth(580)
         # a wrapped label asks for too little height in a fresh dialog: give it what it needs
         intro.setMinimumHeight(intro.heightForWidth(540))
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.resize(max(self.sizeHint().width(), 600), self.sizeHint().height())
         report = services.donor_report
         self.runner.run(report.quarters, self._show_quarters, self._failed)
 
