@@ -41,6 +41,7 @@ from kdrt_desk.services.sessions import SessionService
 from kdrt_desk.services.settings import SettingsService
 from kdrt_desk.services.timeline import TimelineService
 from kdrt_desk.services.vault_access import OpenVault
+from kdrt_desk.services.work_exports import WorkExportService
 from kdrt_desk.vault_files import default_data_dir
 
 __all__ = ["Services", "build_services", "default_data_dir"]
@@ -83,6 +84,7 @@ class Services:
     progress_reports: ProgressReportService
     certificates: CertificateService
     donor_report: DonorReportService
+    work_exports: WorkExportService
     participant_import: ParticipantImportService
 
     def close(self) -> None:
@@ -130,5 +132,6 @@ def build_services(vault: OpenVault) -> Services:
         progress_reports=ProgressReportService(vault.db, vault.actor, outputs),
         certificates=CertificateService(vault.db, vault.actor, outputs, vault.keys.file),
         donor_report=DonorReportService(vault.db, vault.actor, outputs),
+        work_exports=WorkExportService(vault.db, vault.actor, outputs),
         participant_import=ParticipantImportService(vault.db, vault.actor, outputs),
     )

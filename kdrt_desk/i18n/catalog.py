@@ -14,6 +14,7 @@ from kdrt_desk.i18n.catalog_cli_programme import CLI_PROGRAMME
 from kdrt_desk.i18n.catalog_donor import DONOR
 from kdrt_desk.i18n.catalog_enums import ENUM_LABELS
 from kdrt_desk.i18n.catalog_errors import ERRORS
+from kdrt_desk.i18n.catalog_exports import EXPORTS
 from kdrt_desk.i18n.catalog_grouping import GROUPING
 from kdrt_desk.i18n.catalog_import import IMPORT
 from kdrt_desk.i18n.catalog_indicators import INDICATORS
@@ -78,4 +79,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **UI_CERTIFICATES,
     **IMPORT,
     **UI_IMPORT,
+    **EXPORTS,
 }

@@ -159,7 +159,10 @@ DONOR: dict[str, tuple[str, str]] = {
                        "shown."),
     "ui.admin.audit.action.donor_report_exported": ("Laporan donor triwulanan dibuat",
                                                     "Quarterly donor report made"),
-    "cli.export.help": ("ekspor: laporan donor triwulanan", "exports: the quarterly donor report"),
+    "cli.export.help": ("ekspor: laporan donor triwulanan, daftar peserta, kehadiran, asesmen, "
+                        "semua data",
+                        "exports: the quarterly donor report, participants, attendance, "
+                        "assessments, all data"),
     "cli.export.help_donor": (
         "laporan donor triwulanan (.xlsx) tanpa identitas: hanya yang setuju statistik",
         "the quarterly donor report (.xlsx), de-identified: only those who agreed to "
@@ -210,6 +213,42 @@ DONOR: dict[str, tuple[str, str]] = {
         "kategorinya.",
         "Note: {count} small counts cannot be fully hidden (all of one table's figures are very "
         "small, say). Check those tables before sending, or merge their categories."),
+    "ui.exports.menu": ("Ekspor data\u2026", "Export data\u2026"),
+    "ui.exports.title": ("Ekspor data", "Export data"),
+    "ui.exports.intro": (
+        "Berkas Excel untuk pekerjaan: kolom yang boleh dilihat peran Anda, lengkap. Berkas ini "
+        "berada di luar brankas dan tidak terenkripsi kecuali diberi kata sandi: simpan di "
+        "tempat aman dan hapus bila tidak diperlukan lagi.",
+        "An Excel file for work: the columns your role may see, in full. The file is outside "
+        "the vault and not encrypted unless it has a password: keep it somewhere safe and "
+        "delete it when no longer needed."),
+    "ui.exports.kind.participants": ("Daftar peserta", "Participant list"),
+    "ui.exports.kind.attendance": ("Kehadiran per kelompok dan sesi",
+                                   "Attendance by group and session"),
+    "ui.exports.kind.assessments": ("Hasil asesmen psikososial",
+                                    "Psychosocial assessment results"),
+    "ui.exports.kind.full": ("Semua data (Admin): satu lembar per jenis catatan",
+                             "All data (Admin): one sheet per kind of record"),
+    "ui.exports.file.participants": ("daftar-peserta", "participants"),
+    "ui.exports.file.attendance": ("kehadiran", "attendance"),
+    "ui.exports.file.assessments": ("asesmen", "assessments"),
+    "ui.exports.file.full": ("semua-data", "all-data"),
+    "ui.exports.password": ("Kata sandi berkas", "File password"),
+    "ui.exports.again": ("Ulangi kata sandi", "Password again"),
+    "ui.exports.unprotected": (
+        "Tanpa kata sandi, berkas ini berisi semua data (termasuk yang paling rahasia) tanpa "
+        "enkripsi. Sebaiknya beri kata sandi: Excel akan memintanya saat berkas dibuka.",
+        "Without a password this file holds all the data (the most confidential included) "
+        "unencrypted. Better give it a password: Excel asks for it when the file is opened."),
+    "ui.exports.passwords_differ": ("Kedua kata sandi tidak sama. Ketik ulang.",
+                                    "The two passwords differ. Type them again."),
+    "ui.exports.language": ("Bahasa judul kolom", "Column headings in"),
+    "ui.exports.export": ("Ekspor\u2026", "Export\u2026"),
+    "ui.exports.save": ("Simpan ekspor", "Save the export"),
+    "ui.exports.making": ("Mengekspor\u2026", "Exporting\u2026"),
+    "ui.exports.cancelled": ("Dibatalkan. Tidak ada berkas yang ditulis.",
+                             "Cancelled. No file was written."),
+    "ui.exports.written": ("Disimpan: {path} ({rows} baris).", "Saved: {path} ({rows} rows)."),
     "error.donor_quarter_format": (
         "Triwulan \u201c{value}\u201d tidak dikenali. Tulis tahun dan triwulannya, misalnya "
         "2026Q3.",

@@ -3,7 +3,10 @@ app writes uses this for anything that is not its own number or formula)."""
 
 from __future__ import annotations
 
-from openpyxl.cell.cell import Cell
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # openpyxl is loaded by the writers that use this, not at app start
+    from openpyxl.cell.cell import Cell
 
 # what Excel (or LibreOffice) would start reading as a formula, also after a tab or a return
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -316,7 +316,8 @@ class CertificatesView(QWidget):
         self.table.setRowCount(len(self.rows))
         for n, row in enumerate(self.rows):
             name = (t("ui.cert.name_preferred", name=row.name, preferred=row.preferred_name)
-                    if row.preferred_name else row.name)
+                    if row.preferred_name and row.preferred_name.casefold()
+                    not in row.name.casefold().split() else row.name)
             reason = row.reason if row.eligible else t("ui.cert.close_reason", reason=row.reason)
             cells = ("", name, row.code, row.course, row.group_name, reason, str(row.hours),
                      dates_text(row.first_date, row.last_date), row.existing_serial)

@@ -263,6 +263,10 @@ class MainWindow(QMainWindow):
             partners = QAction(t("ui.main.partners"), self)
             partners.triggered.connect(self.open_partners)
             menu.addAction(partners)
+        if self.actor.may(Permission.VIEW_REGISTER) or self.actor.may(Permission.VIEW_PROGRAMME):
+            exports = QAction(t("ui.exports.menu"), self)
+            exports.triggered.connect(self.open_exports)
+            menu.addAction(exports)
         if self.actor.may(Permission.EXPORT):
             donor = QAction(t("ui.donor.menu"), self)
             donor.triggered.connect(self.open_donor_report)
@@ -452,6 +456,11 @@ class MainWindow(QMainWindow):
         from kdrt_desk.ui.partners_dialog import PartnersDialog
 
         PartnersDialog(self.services, self.runner, self).show()
+
+    def open_exports(self) -> None:
+        from kdrt_desk.ui.exports_dialog import ExportsDialog
+
+        ExportsDialog(self.services, self.runner, self).show()
 
     def open_donor_report(self) -> None:
         from kdrt_desk.ui.donor_report_dialog import DonorReportDialog

@@ -787,6 +787,7 @@ ENTRIES = [
     Entry("&Berkas", "Pengaturan…", opens_dialog()),
     Entry("&Berkas", "Kriteria kelayakan…", opens_dialog()),
     Entry("&Berkas", "Mitra…", opens_dialog()),
+    Entry("&Berkas", "Ekspor data…", opens_dialog()),
     Entry("&Berkas", "Laporan donor triwulanan…", opens_dialog()),
     Entry("&Berkas", "Periksa sertifikat…", opens_dialog()),
     Entry("&Berkas", "Templat sertifikat…", opens_dialog()),
