@@ -18,6 +18,7 @@ from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.tasks.heap import settle_heap
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.crash_dialog import DATA_DIR_PROPERTY, CrashHooks
+from kdrt_desk.ui.qt_words import install_qt_words
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.look import apply_look
 from kdrt_desk.vault_files import VaultPaths, default_data_dir
@@ -103,6 +104,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setQuitOnLastWindowClosed(False)
     app.setProperty(DATA_DIR_PROPERTY, str(data_dir))  # what no saved file may replace
     apply_look(app)
+    install_qt_words(app)  # Qt's own buttons and dialogs in Indonesian (Qt ships none)
     icon = ASSETS / "kdrt-desk.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
