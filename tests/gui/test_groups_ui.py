@@ -342,7 +342,8 @@ def test_several_selected_sessions_print_into_one_pdf(
              | QItemSelectionModel.SelectionFlag.Rows)
     for row in range(3):
         view.table.selectionModel().select(view.table.model().index(row, 0), flags)
-    assert view.print_button.text() == "Simpan 2 daftar hadir (PDF)…"  # the cancelled one is left out
+    # the cancelled one is left out
+    assert view.print_button.text() == "Simpan 2 daftar hadir (PDF)…"
     assert not view.edit_button.isEnabled()  # changing is one session at a time
     target = tmp_path / "minggu-ini.pdf"
     with qtbot.waitSignal(view.printed, timeout=15000):

@@ -99,8 +99,8 @@ def test_the_eligible_list_gives_the_reason_and_who_is_close(admin: Services) ->
     by_person = {r.participant_id: r for r in rows}
     first, second = by_person[people[0]], by_person[people[1]]
     assert first.eligible and not second.eligible
-    assert "Hadir 3 dari 3 sesi (100%, minimal 75%)" == first.reason
-    assert "Hadir 2 dari 3 sesi (67%, minimal 75%); kurang 1 sesi" == second.reason
+    assert first.reason == "Hadir 3 dari 3 sesi (100%, minimal 75%)"
+    assert second.reason == "Hadir 2 dari 3 sesi (67%, minimal 75%); kurang 1 sesi"
     assert people[2] not in by_person  # 33%: not close
     assert first.hours == 6 and first.first_date == DAYS[0] and first.last_date == DAYS[2]
     assert rows[0].participant_id == people[0]  # eligible first

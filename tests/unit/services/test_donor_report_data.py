@@ -131,10 +131,9 @@ def test_a_quarter_made_again_hides_at_least_what_it_hid(admin: Services,
     figure. What a report published is kept (statuses only) and the next run keeps it."""
     import json
 
-    from kdrt_desk.models import Setting
-
     from kdrt_desk.domain.care import ServiceInput
     from kdrt_desk.domain.enums import ServiceKind
+    from kdrt_desk.models import Setting
 
     programme = build(admin, members=7)
     for pid in programme.participants:
