@@ -27,7 +27,8 @@ def cmd_export_donor(args: argparse.Namespace) -> int:
     OutputWriter(data_dir(args)).check(out, overwrite=args.overwrite)  # before a login, too
     with opened(args) as services:
         done = services.donor_report.write(quarter, out, lang=i18n.language(),
-                                           overwrite=args.overwrite)
+                                           overwrite=args.overwrite,
+                                           funder=args.funder or "")
     print(t("cli.export.donor_written", quarter=str(quarter), path=str(done.path),
             primary=done.primary, complementary=done.complementary))
     if done.unprotected:
@@ -122,6 +123,8 @@ def add_commands(sub: Subcommands) -> None:
     donor = with_common(export.add_parser("donor", help=t("cli.export.help_donor")))
     donor.add_argument("--quarter", required=True, metavar="2026Q3",
                        help=t("cli.export.help_quarter"))
+    donor.add_argument("--funder", "--programme", metavar="NAME", default="",
+                       help=t("cli.export.help_funder"))
     donor.add_argument("--out", required=True, metavar="FILE.xlsx",
                        help=t("cli.export.help_out"))
     add_overwrite(donor)

@@ -129,6 +129,19 @@ class AmountTable:
 
 
 @dataclass(frozen=True)
+class ScopeTables:
+    """Another report of the same quarter whose figures an attacker may hold beside this one:
+    the whole centre's (``funder`` "") or another programme's or donor's. Its count tables (and
+    the summary's counts of women) as they would be published now, and the statuses its report
+    published them with (none when it was not made yet)."""
+
+    funder: str
+    tables: tuple[CountTable, ...]
+    amounts: tuple[AmountTable, ...]
+    published: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class DonorReportData:
     centre_name: str
     quarter: Quarter
@@ -143,3 +156,9 @@ class DonorReportData:
     # what earlier reports published: quarter -> {(table, row, column): "shown" | "primary" |
     # "complementary"}; a cell hidden once stays hidden, one shown stays shown
     published: Mapping[str, Mapping[tuple[str, str, str], str]] = field(default_factory=dict)
+    # the programme or donor the report covers ("" = the whole centre): only the groups it
+    # funds, and the women who were members of them
+    funder: str = ""
+    # the quarter's other reports (the centre's beside a donor's, other donors'): their cells
+    # minus this report's would give the women outside it, which must not be worked out either
+    others: tuple[ScopeTables, ...] = ()

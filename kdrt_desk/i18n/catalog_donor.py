@@ -168,6 +168,9 @@ DONOR: dict[str, tuple[str, str]] = {
         "the quarterly donor report (.xlsx), de-identified: only those who agreed to "
         "statistics"),
     "cli.export.help_quarter": ("triwulan, misalnya 2026Q3", "the quarter, e.g. 2026Q3"),
+    "cli.export.help_funder": (
+        "hanya kelompok yang dibiayai program/donor ini (seperti tertulis pada kelompok)",
+        "only the groups this programme/donor funds (as written on the group)"),
     "cli.export.help_out": ("berkas .xlsx yang ditulis", "the .xlsx file to write"),
     "cli.export.out_xlsx": ("{path}: tulis nama berkas yang diakhiri .xlsx.",
                             "{path}: give a file name ending in .xlsx."),
@@ -262,4 +265,32 @@ DONOR: dict[str, tuple[str, str]] = {
         "triwulan sejak itu.",
         "Quarter {quarter} is before the first registration in this vault ({first}). Choose a "
         "quarter since then."),
+    "donor.period_funder": (" · program/donor: {funder}", " · programme/donor: {funder}"),
+    "donor.note.funder.name": ("Program / donor", "Programme / donor"),
+    "donor.note.funder": (
+        "Laporan ini hanya mencakup kelompok pelatihan yang dibiayai \u201c{funder}\u201d, "
+        "sesi dan sertifikat kelompok itu, dan perempuan yang menjadi anggotanya.",
+        "This report covers only the training groups funded by \u201c{funder}\u201d, their "
+        "sessions and certificates, and the women who were their members."),
+    "donor.note.served_funder.name": ("Peserta yang dilayani", "Participants served"),
+    "donor.note.served_funder": (
+        "Perempuan yang dalam periode itu menjadi anggota kelompok program ini. Kecamatan, umur, "
+        "status dan jalur sama seperti di laporan seluruh pusat (jalur: semua kelompok yang ia "
+        "ikuti), dan angka yang disamarkan dipilih bersama laporan pusat dan program lain, "
+        "sehingga selisih dua laporan pun tidak menunjuk seseorang.",
+        "Women who were members of this programme's groups in the period. Kecamatan, age, status "
+        "and track are as in the whole centre's report (track: all the groups she followed), and "
+        "the hidden figures are chosen together with the centre's and other programmes' reports, "
+        "so that not even the difference of two reports points at anyone."),
+    "donor.scope.centre": ("Seluruh pusat", "The whole centre"),
+    "ui.donor.scope": ("Cakupan", "Covering"),
+    "ui.donor.scope_tip": (
+        "Seluruh pusat, atau hanya kelompok yang dibiayai satu program/donor (diisi pada data "
+        "kelompok).",
+        "The whole centre, or only the groups one programme/donor funds (set on the group)."),
+    "error.donor_funder_unknown": (
+        "Program/donor \u201c{funder}\u201d tidak ada pada kelompok mana pun. Yang ada: "
+        "{known}.",
+        "No group is funded by programme/donor \u201c{funder}\u201d. Those on file: {known}."),
+    "error.donor_funder_none": ("(belum ada)", "(none yet)"),
 }

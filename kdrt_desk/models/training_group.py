@@ -35,6 +35,9 @@ class TrainingGroup(Base):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     kecamatan: Mapped[str] = mapped_column(String(40), default="")
     kelurahan: Mapped[str] = mapped_column(String(60), default="")
+    # the programme or donor that pays for the group ("" = the centre's own): a donor report
+    # can be made for one of them
+    funder: Mapped[str] = mapped_column(String(120), default="", server_default="", index=True)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     venue_id: Mapped[int | None] = mapped_column(ForeignKey("venue.id"), nullable=True)

@@ -31,6 +31,7 @@ from kdrt_desk.domain.donor_report import (
     UNKNOWN,
     YTD_COLUMN,
     AmountRow,
+    AmountTable,
     CountTable,
     DonorReportData,
 )
@@ -53,6 +54,7 @@ from kdrt_desk.reports.xlsx_text import set_text
 
 COLUMNS = (QUARTER_COLUMN, YTD_COLUMN)
 SUMMARY_COUNTS = "summary_counts"  # the indicator counts of women, published on the summary
+OTHER, REST = "other", "rest"  # name prefixes: another report of the quarter, its outside
 WOMEN_COUNTS = ("modules_completed", "skills_passed", "psychosocial_services")
 PRIMARY_MARK = "<5"
 COMPLEMENT_MARK = "\u2013"
@@ -89,49 +91,102 @@ def _table(table: CountTable, name: str | None = None) -> Table:
                  col_totals=True)
 
 
-def _summary_counts(data: DonorReportData) -> Table:
+def _summary_counts(amounts: Sequence[AmountTable], name: str = SUMMARY_COUNTS) -> Table:
     counts: dict[tuple[str, str], int] = {}
-    for amounts, column in zip(data.amounts, COLUMNS, strict=True):
-        for row in amounts.rows:
+    for table, column in zip(amounts, COLUMNS, strict=True):
+        for row in table.rows:
             if row.key in WOMEN_COUNTS and row.value is not None:
                 counts[(row.key, column)] = int(row.value)
-    return Table(SUMMARY_COUNTS, WOMEN_COUNTS, COLUMNS, counts, row_totals=False,
-                 col_totals=False)
+    return Table(name, WOMEN_COUNTS, COLUMNS, counts, row_totals=False, col_totals=False)
 
 
-def suppression_problem(data: DonorReportData) -> Problem:
-    """Every count of women the workbook publishes and every exact sum between them: each
-    table's total row; the same women behind every participant table (their totals are equal);
-    the summary's women counselled = the services table's counselling row; and, for what only
-    adds up over the year (new registrations, certificates), year to date = the earlier
-    quarters (as published in their reports) + this quarter."""
-    people = [t for t in data.tables if t.people and t.key != "new_participants"]
-    tables = [_table(t) for t in people] + [_summary_counts(data)]
-    relations: list[Relation] = [r for t in tables for r in t.relations()]
+def _scope(tables: Sequence[CountTable], amounts: Sequence[AmountTable], prefix: str
+           ) -> tuple[dict[str, Table], list[Relation]]:
+    """One report's counts of women (keyed by table key) and the sums inside it: each table's
+    total row, the same women behind every participant table, and the summary's women
+    counselled = the services table's counselling row."""
+    people = [t for t in tables if t.people and t.key != "new_participants"]
+    found = {t.key: _table(t, prefix + t.key) for t in people}
+    found[SUMMARY_COUNTS] = _summary_counts(amounts, prefix + SUMMARY_COUNTS)
+    relations: list[Relation] = [r for t in found.values() for r in t.relations()]
     by_population: dict[str, list[Table]] = {}
-    for source, table in zip(people, tables, strict=False):
+    for source in people:
         if source.population:
-            by_population.setdefault(source.population, []).append(table)
+            by_population.setdefault(source.population, []).append(found[source.key])
     for group in by_population.values():
         for other in group[1:]:
             relations += [equal(group[0].col_total(c), other.col_total(c)) for c in COLUMNS]
-    names = {t.name for t in tables}
-    if "services_by_kind" in names:
-        relations += [equal(Cell(SUMMARY_COUNTS, "psychosocial_services", c),
-                            Cell("services_by_kind", "counselling", c)) for c in COLUMNS]
+    if "services_by_kind" in found:
+        relations += [equal(Cell(prefix + SUMMARY_COUNTS, "psychosocial_services", c),
+                            Cell(prefix + "services_by_kind", "counselling", c))
+                      for c in COLUMNS]
+    return found, relations
+
+
+def _rest(centre: Table, part: Table, name: str) -> tuple[Table, list[Relation]]:
+    """The women a part (a donor's report) leaves out of the centre's cells: not published,
+    but the difference of two published reports, so protected as if it were."""
+    counts: dict[tuple[str, str], int] = {}
+    for (row, _column), value in part.counts.items():
+        if value and row not in centre.rows:
+            raise ValueError(f"{part.name}: {row!r} is not a row of {centre.name}")
+    for row in centre.rows:
+        for column in centre.cols:
+            left = centre.counts.get((row, column), 0) - part.counts.get((row, column), 0)
+            if left < 0:
+                raise ValueError(f"{part.name}: ({row}, {column}) exceeds the centre's count")
+            counts[(row, column)] = left
+    rest = Table(name, centre.rows, centre.cols, counts, row_totals=centre.row_totals,
+                 col_totals=centre.col_totals)
+    relations = rest.relations()
+    for row in centre.rows:
+        for column in centre.cols:
+            parts = [rest.cell(row, column)]
+            if row in part.rows:
+                parts.insert(0, part.cell(row, column))
+            relations.append(link(centre.cell(row, column), parts))
+    return rest, relations
+
+
+def suppression_problem(data: DonorReportData) -> Problem:
+    """Every count of women the workbook publishes and every exact sum between them: the sums
+    inside the report (``_scope``); for what only adds up over the year (new registrations,
+    certificates), year to date = the earlier quarters (as published in their reports) + this
+    quarter; and, beside the quarter's other reports (the centre's and other donors'), the
+    centre's cells = a donor's + the women outside it, for every donor."""
+    own, relations = _scope(data.tables, data.amounts, "")
+    tables = list(own.values())
     for quarter, earlier in data.earlier.items():
         tables += [_table(t, f"{quarter}:{t.key}") for t in earlier]
+    keys = {t.key for t in data.tables}
     for key, row_of in (("certificates_by_module", None), ("new_and_continuing", "new")):
-        current = next((t for t in people if t.key == key), None)
-        if current is None:
-            continue
+        current = own.get(key)
         source_key = "new_participants" if key == "new_and_continuing" else key
+        if current is None or source_key not in keys:
+            continue  # a donor's report: her "new" is not a sum over its quarters
         rows = (row_of,) if row_of else (*current.rows, TOTAL)
         for row in rows:
             parts = [Cell(f"{q}:{source_key}", row, QUARTER_COLUMN) for q in data.earlier
                      if any(t.key == source_key for t in data.earlier[q])]
             relations.append(link(Cell(key, row, YTD_COLUMN),
                                   [*parts, Cell(key, row, QUARTER_COLUMN)]))
+    centre = None if data.funder else own
+    donors = [own] if data.funder else []
+    for n, other in enumerate(data.others):
+        found, inside = _scope(other.tables, other.amounts, f"{OTHER}{n}:")
+        tables += found.values()
+        relations += inside
+        if other.funder:
+            donors.append(found)
+        else:
+            centre = found
+    for n, donor in enumerate(donors if centre is not None else []):
+        assert centre is not None
+        for key, whole in centre.items():
+            if key in donor:
+                rest, linked = _rest(whole, donor[key], f"{REST}{n}:{key}")
+                tables.append(rest)
+                relations += linked
     return Problem(tables, relations)
 
 
@@ -187,7 +242,9 @@ class _Writer:
         self.put(sheet, 2, 1, self.t("donor.period", quarter=str(self.data.quarter),
                                      start=format_date(self.data.quarter.start, self.lang),
                                      end=format_date(self.data.quarter.end, self.lang),
-                                     centre=self.data.centre_name))
+                                     centre=self.data.centre_name)
+                 + (self.t("donor.period_funder", funder=self.data.funder)
+                    if self.data.funder else ""))
         return 4
 
     # a count cell: its value, or the mark of its suppression
@@ -338,10 +395,14 @@ class _Writer:
     def notes(self) -> None:
         sheet = self.sheet("notes")
         row = self.title(sheet, "notes")
-        for key in ("served", "new", "age", "status", "track", "module", "certificates",
-                    "services", "indicators", "consent", "suppression", "complement", "few"):
+        keys = ["served", "new", "age", "status", "track", "module", "certificates",
+                "services", "indicators", "consent", "suppression", "complement", "few"]
+        if self.data.funder:
+            keys[0:1] = ["funder", "served_funder"]
+        for key in keys:
             self.put(sheet, row, 1, self.t(f"donor.note.{key}.name"), font=BOLD)
-            self.put(sheet, row, 2, self.t(f"donor.note.{key}", small=SMALL_COUNT))
+            self.put(sheet, row, 2, self.t(f"donor.note.{key}", small=SMALL_COUNT,
+                                           funder=self.data.funder))
             sheet.cell(row=row, column=2).alignment = WRAP_TOP
             sheet.cell(row=row, column=1).alignment = TOP
             row += 1
@@ -372,16 +433,18 @@ def _stages() -> dict[str, str]:
 
 def published_cells(data: DonorReportData, problem: Problem) -> dict[Cell, Status]:
     """What earlier reports published, as the suppression's fixed cells: an earlier quarter's
-    tables as its report showed them (shown stays shown, hidden stays hidden), and this quarter's
-    cells hidden by an earlier run of it (they stay hidden; a new run may hide more)."""
+    tables and the quarter's other reports as they showed them (shown stays shown, hidden stays
+    hidden), and this report's cells hidden by an earlier run of it (they stay hidden; a new run
+    may hide more)."""
     values: dict[Cell, int] = {}
     for table in problem.tables:
         values.update(table.values())
     fixed: dict[Cell, Status] = {}
-    for quarter, cells in data.published.items():
-        current = quarter == str(data.quarter)
+    sources = [(key, cells, key == str(data.quarter)) for key, cells in data.published.items()]
+    sources += [(f"{OTHER}{n}", other.published, False) for n, other in enumerate(data.others)]
+    for prefix, cells, current in sources:
         for (key, row, column), name in cells.items():
-            cell = Cell(key if current else f"{quarter}:{key}", row, column)
+            cell = Cell(key if current else f"{prefix}:{key}", row, column)
             status = Status(name)
             value = values.get(cell)
             if value is None or (current and status is Status.SHOWN):

@@ -2,7 +2,8 @@
 data, score changes from the sealed assessments, income, independence and businesses from the
 sealed livelihood records), with the targets the admin set. The dashboard counts everyone the
 centre serves; the donor report passes ``population`` (those who consented to anonymised
-statistics). A role without a tier's key gets that tier's indicators withheld, never guessed.
+statistics) and, for one donor's programme, ``groups``. A role without a tier's key gets that
+tier's indicators withheld, never guessed.
 
 Speed (50,000 women, 200,000 assessments: ``benchmarks/indicators_50k.py``): each output is one
 query that returns what the figure needs (module completion is decided inside the grouped query,
@@ -22,7 +23,7 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import Database
@@ -93,8 +94,11 @@ class IndicatorService:
         self.actor = actor
 
     def compute(self, start: date, end: date,
-                population: Collection[int] | None = None) -> IndicatorTable:
-        """Every indicator for ``start``..``end`` (inclusive), with its target."""
+                population: Collection[int] | None = None,
+                groups: Collection[int] | None = None) -> IndicatorTable:
+        """Every indicator for ``start``..``end`` (inclusive), with its target. ``groups``
+        narrows the groups and sessions counted (a donor's programme); the women counted are
+        ``population``'s."""
         self.actor.require(Permission.VIEW_ALL_GROUPS)
         if end < start:
             raise ValidationError([UserError("error.period_end_before_start", field="end")])
@@ -104,7 +108,8 @@ class IndicatorService:
             targets = _targets(session, start, end)
             results: list[IndicatorResult] = []
             computed: dict[str, IndicatorResult] = {}
-            computed.update(_outputs(session, start, end, allowed))
+            computed.update(_outputs(session, start, end, allowed,
+                                     None if groups is None else frozenset(groups)))
             if self.actor.may(Permission.VIEW_RESTRICTED):
                 computed.update(_score_changes(session, start, end, codes, allowed))
             if self.actor.may(Permission.VIEW_CONTACT):
@@ -177,16 +182,18 @@ def _keep(ids: Iterable[int], allowed: frozenset[int] | None) -> frozenset[int]:
 
 
 # -- outputs ----------------------------------------------------------------------------------
-def _outputs(session: Session, start: date, end: date, allowed: frozenset[int] | None
-             ) -> dict[str, IndicatorResult]:
+def _outputs(session: Session, start: date, end: date, allowed: frozenset[int] | None,
+             groups: frozenset[int] | None = None) -> dict[str, IndicatorResult]:
     found: dict[str, IndicatorResult] = {}
+    in_groups = true() if groups is None else TrainingGroup.id.in_(groups)
     formed = session.scalar(select(func.count(TrainingGroup.id)).where(
-        TrainingGroup.start_date >= start, TrainingGroup.start_date <= end)) or 0
+        TrainingGroup.start_date >= start, TrainingGroup.start_date <= end, in_groups)) or 0
     active_groups = list(session.scalars(select(TrainingGroup.id).where(
-        TrainingGroup.start_date <= end, TrainingGroup.end_date >= start)))
+        TrainingGroup.start_date <= end, TrainingGroup.end_date >= start, in_groups)))
     held = select(TrainingSession.id).where(
         TrainingSession.status == SessionStatus.HELD.value,
-        TrainingSession.session_date >= start, TrainingSession.session_date <= end)
+        TrainingSession.session_date >= start, TrainingSession.session_date <= end,
+        true() if groups is None else TrainingSession.group_id.in_(groups))
     sessions = session.scalar(select(func.count()).select_from(held.subquery())) or 0
     came = func.sum(case((Attendance.mark.in_(ATTENDED_VALUES), 1), else_=0))
     on_held = Attendance.session_id.in_(held)

@@ -1,4 +1,5 @@
-"""Making the quarterly donor report: which quarter, which language, where to save it; the
+"""Making the quarterly donor report: which quarter, for the whole centre or one programme or
+donor (the groups it funds), which language, where to save it; the
 workbook is made on the task runner with progress and Cancel (a cancelled run leaves no file),
 and the answer says how many counts were shown as "<5" and how many more were hidden."""
 
@@ -36,6 +37,13 @@ def documents() -> Path:
         QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
+def file_name(quarter: Quarter, funder: str) -> str:
+    """``laporan-donor-2026Q3.xlsx``, or with the programme's name in plain letters."""
+    slug = "-".join("".join(c if c.isascii() and c.isalnum() else " "
+                            for c in funder.casefold()).split())[:40].strip("-")
+    return f"laporan-donor-{quarter}{'-' + slug if slug else ''}.xlsx"
+
+
 class DonorReportDialog(QDialog):
     written = Signal(str)  # the path of the workbook
 
@@ -51,12 +59,17 @@ class DonorReportDialog(QDialog):
         self.quarter = QComboBox()
         self.quarter.setMinimumContentsLength(28)
         self.quarter.currentIndexChanged.connect(lambda _i: self._quarter_changed())
+        self.scope = QComboBox()
+        self.scope.setToolTip(t("ui.donor.scope_tip"))
+        self.scope.addItem(t("donor.scope.centre"), "")
+        self.scope.currentIndexChanged.connect(lambda _i: self._quarter_changed())
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if i18n.language() == "id" else 1)
         form = QFormLayout()
         form.addRow(t("ui.donor.quarter"), self.quarter)
+        form.addRow(t("ui.donor.scope"), self.scope)
         form.addRow(t("ui.donor.language"), self.language)
         self.error = ErrorLabel()
         self.outcome = mark(QLabel(), OK)
@@ -81,11 +94,15 @@ class DonorReportDialog(QDialog):
         intro.setMinimumHeight(intro.heightForWidth(540))
         self.resize(max(self.sizeHint().width(), 600), self.sizeHint().height())
         report = services.donor_report
-        self.runner.run(report.quarters, self._show_quarters, self._failed)
+        self.runner.run(lambda: (report.quarters(), report.funders()), self._show_choices,
+                        self._failed)
 
-    def _show_quarters(self, quarters: list[Quarter]) -> None:
+    def _show_choices(self, found: tuple[list[Quarter], list[str]]) -> None:
         if not isValid(self):
             return
+        quarters, funders = found
+        for funder in funders:
+            self.scope.addItem(funder, funder)  # a QComboBox item is plain text
         self.quarter.clear()
         for quarter in quarters:
             self.quarter.addItem(t("ui.donor.quarter_item", quarter=str(quarter),
@@ -110,8 +127,9 @@ class DonorReportDialog(QDialog):
         if quarter is None or self.progress is not None:
             return
         lang = str(self.language.currentData())
+        funder = str(self.scope.currentData() or "")
         target = choose_save_path(self, t("ui.donor.save"),
-                                  documents() / f"laporan-donor-{quarter}.xlsx",
+                                  documents() / file_name(quarter, funder),
                                   t("ui.donor.xlsx_filter"), suffix=".xlsx")
         if target is None:
             return
@@ -120,7 +138,7 @@ class DonorReportDialog(QDialog):
 
         def work(progress: Progress) -> DonorWritten:
             return report.write(quarter, path, lang=lang, overwrite=overwrite,
-                                report=progress.report)
+                                report=progress.report, funder=funder)
 
         self.make_button.setEnabled(False)
         self.error.show_message("")

@@ -104,3 +104,35 @@ def test_the_menu_entry_is_there_for_export_roles_only(qtbot: QtBot, vault: Vaul
             window.close()
     finally:
         team.close()
+
+
+def test_a_report_for_one_programme_or_donor(qtbot: QtBot, admin: Services,
+                                             runner: TaskRunner, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import update
+
+    from kdrt_desk.models import TrainingGroup
+
+    funder = "Hibah Dinas PPPA Kota Palembang 2026"
+    consenting(admin)
+    with admin.vault.db.transaction() as session:
+        session.execute(update(TrainingGroup).values(funder=funder))
+    dialog = opened(qtbot, admin, runner)
+    assert [dialog.scope.itemText(i) for i in range(dialog.scope.count())] == [
+        "Seluruh pusat", funder]
+    dialog.scope.setFocus()
+    qtbot.keyClick(dialog.scope, Qt.Key.Key_Down)  # the keyboard picks the donor
+    assert dialog.scope.currentData() == funder
+    offered: list[str] = []
+
+    def save_as(*args: object, **kwargs: object) -> tuple[str, str]:
+        offered.append(str(args[2]))
+        return str(tmp_path / "hibah.xlsx"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome.isVisible(), timeout=30000)
+    assert offered and Path(offered[0]).name.startswith("laporan-donor-") and Path(
+        offered[0]).name.endswith("-hibah-dinas-pppa-kota-palembang-2026.xlsx")
+    summary = load_workbook(tmp_path / "hibah.xlsx")["Ringkasan"]
+    assert funder in str(summary["A2"].value)

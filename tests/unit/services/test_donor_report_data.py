@@ -122,7 +122,8 @@ def test_the_workbook_holds_no_name_code_nik_or_phone_and_a_cancel_leaves_nothin
                                                .where(AuditEntry.action ==
                                                       "donor_report_exported")).one()
     assert target_name == "2026Q4"
-    assert set(json.loads(details)) == {"lang", "primary", "complementary", "unprotected"}
+    assert set(json.loads(details)) == {"lang", "funder", "primary", "complementary",
+                                        "unprotected"}
 
 
 def test_a_quarter_made_again_hides_at_least_what_it_hid(admin: Services,
