@@ -245,6 +245,10 @@ class _Writer:
                                      centre=self.data.centre_name)
                  + (self.t("donor.period_funder", funder=self.data.funder)
                     if self.data.funder else ""))
+        # the report and its period stay in sight and head every printed page (the summary
+        # freezes its own header row instead)
+        sheet.freeze_panes = "A3"
+        sheet.print_title_rows = "1:2"
         return 4
 
     # a count cell: its value, or the mark of its suppression

@@ -202,6 +202,10 @@ def test_nothing_hidden_and_no_name_in_the_properties() -> None:
         assert not any(d.hidden for d in sheet.column_dimensions.values())
         assert not any(d.hidden for d in sheet.row_dimensions.values())
         assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+        # a frozen head and repeated rows on every printed page: the summary's column
+        # header, elsewhere the report's title and period
+        assert sheet.freeze_panes == ("A5" if sheet.title == "Ringkasan" else "A3")
+        assert sheet.print_title_rows == ("$4:$4" if sheet.title == "Ringkasan" else "$1:$2")
     props = wb.properties
     assert (props.creator or "") == "" and (props.lastModifiedBy or "") == ""
     assert props.title == "Laporan triwulanan 2026Q3"
