@@ -10,6 +10,8 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
+    """Write, fsync, rename over ``path``, fsync the folder (so the rename itself survives a
+    power cut): a crash at any step leaves the old file or the new one."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -21,6 +23,24 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder's entry list (POSIX; Windows has no folder handles to sync, and its
+    ``MoveFileEx`` replace is written through by NTFS's journal)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (e.g. network shares) refuse: the rename is done anyway
+    finally:
+        os.close(fd)
 
 
 class OutputWriter:
