@@ -10,6 +10,7 @@ from kdrt_desk.services.alerts import AlertService
 from kdrt_desk.services.assessments import AssessmentService
 from kdrt_desk.services.attendance import AttendanceService
 from kdrt_desk.services.audit_log import AuditService
+from kdrt_desk.services.backups import BackupService
 from kdrt_desk.services.calendar import CalendarService
 from kdrt_desk.services.care import CareService
 from kdrt_desk.services.case_workers import CaseWorkerService
@@ -84,6 +85,7 @@ class Services:
     progress_reports: ProgressReportService
     certificates: CertificateService
     donor_report: DonorReportService
+    backups: BackupService
     work_exports: WorkExportService
     participant_import: ParticipantImportService
 
@@ -132,6 +134,7 @@ def build_services(vault: OpenVault) -> Services:
         progress_reports=ProgressReportService(vault.db, vault.actor, outputs),
         certificates=CertificateService(vault.db, vault.actor, outputs, vault.keys.file),
         donor_report=DonorReportService(vault.db, vault.actor, outputs),
+        backups=BackupService(vault, vault.actor),
         work_exports=WorkExportService(vault.db, vault.actor, outputs),
         participant_import=ParticipantImportService(vault.db, vault.actor, outputs),
     )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from kdrt_desk import i18n
 from kdrt_desk.cli import (
     accounts,
+    backup,
     calendar,
     certificates,
     demo,
@@ -30,7 +31,7 @@ from kdrt_desk.logging_setup import configure_logging
 log = logging.getLogger("kdrt_desk.cli")
 # a new command group is a module with ``add_commands(sub)``, listed here
 GROUPS = (vault, demo, accounts, register, programme, calendar, schedule, monitoring,
-          indicators, certificates, imports, exports)
+          indicators, certificates, imports, exports, backup)
 
 
 def language_in(argv: Sequence[str]) -> str | None:

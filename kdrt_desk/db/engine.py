@@ -86,6 +86,49 @@ def rekey_engine(engine: Engine, new_key: bytes) -> None:
     creator.key = new_key
 
 
+def engine_key(engine: Engine) -> bytes:
+    """The key an encrypted engine opens its file with (a backup's snapshot uses it too)."""
+    creator: _KeyedCreator = engine.kdrt_creator  # type: ignore[attr-defined]
+    return creator.key
+
+
+def snapshot(engine: Engine, target: Path) -> dict[str, int]:
+    """Copy the engine's database to ``target`` (a new file, encrypted under the same key) as
+    one consistent snapshot, on a connection of its own: a read transaction is opened, every
+    table counted, and SQLite's backup API copies every page in one step from that same
+    transaction, so a writer meanwhile neither waits (WAL) nor restarts the copy. Returns the
+    row count of each table as the snapshot holds it."""
+    creator: _KeyedCreator = engine.kdrt_creator  # type: ignore[attr-defined]
+    source = _connect_sqlcipher(creator.path, creator.key)
+    try:
+        source.execute("BEGIN")
+        tables = [name for (name,) in source.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        counts = {name: int(source.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+                  for name in tables}
+        target_conn = _connect_sqlcipher(target, creator.key)
+        try:
+            source.backup(target_conn, pages=-1)
+        finally:
+            target_conn.close()
+        source.execute("COMMIT")
+    finally:
+        source.close()
+    return counts
+
+
+def table_counts(engine: Engine) -> dict[str, int]:
+    """Every table's row count (a backup's copy is compared with what was counted at its
+    snapshot)."""
+    with engine.connect() as conn:
+        tables = [name for (name,) in conn.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"))]
+        return {name: int(conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one())
+                for name in tables}
+
+
 def plain_engine(path: Path) -> Engine:
     """Plain SQLite with the same settings: only for benchmarks that compare against SQLCipher."""
     return _engine(lambda: sqlite3.connect(str(path), check_same_thread=False,

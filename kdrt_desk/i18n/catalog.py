@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kdrt_desk.i18n.catalog_backup import BACKUP
 from kdrt_desk.i18n.catalog_calendar import CALENDAR
 from kdrt_desk.i18n.catalog_care import CARE
 from kdrt_desk.i18n.catalog_case_workers import CASE_WORKERS
@@ -50,7 +51,7 @@ from kdrt_desk.i18n.catalog_ui_schedule import UI_SCHEDULE
 from kdrt_desk.i18n.catalog_ui_screening import UI_SCREENING
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    **ENUM_LABELS, **ERRORS, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
+    **ENUM_LABELS, **ERRORS, **BACKUP, **UI, **UI_ACCESS, **UI_ADMIN, **CLI, **SCREENING, **CARE,
     **UI_CARE, **UI_SCREENING, **TRAINING, **UI_CATALOGUE, **UI_GROUPS, **CLI_PROGRAMME,
     **CLI_MONITORING,
     **REPORTS, **REPORTS_PROGRAMME, **SECURITY, **CALENDAR, **SCHEDULE,

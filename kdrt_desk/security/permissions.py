@@ -34,6 +34,8 @@ class Permission(StrEnum):
     TAKE_ATTENDANCE = "take_attendance"  # roll-call and skill assessments (facilitators: own)
     ISSUE_CERTIFICATES = "issue_certificates"  # eligibility, issue, the register
     REVOKE_CERTIFICATES = "revoke_certificates"  # revoke and reissue (the admin)
+    BACKUP = "backup"  # make and verify backups (the admin; a backup account does only this)
+    RESTORE = "restore"  # replace the vault with a backup (the admin)
 
 
 PROGRAMME_STAFF = (Permission.VIEW_PROGRAMME, Permission.VIEW_ALL_GROUPS, Permission.MANAGE_GROUPS,

@@ -1,0 +1,452 @@
+"""Encrypted backups: made, verified, remembered, and checked before a restore.
+
+A backup is taken as one consistent snapshot on a connection of its own (``db.engine.snapshot``:
+a read transaction and SQLite's backup API in one step, so it neither blocks the vault's writers
+nor restarts when a roll-call writes), together with the key file as it was just before (so the
+audit marks it carries never run ahead of the copied chain), and written as one file
+(``security.backup_file``: nothing readable without a staff password or the recovery code, its
+size rounded to a step). The file is written to a temporary name beside the target and moved into
+place; then it is verified: decrypted into a private temporary folder with the key it was made
+with, the copy opened read-only, ``PRAGMA integrity_check``, every table's row count compared with
+the counts taken in the snapshot's own transaction, and the audit chain verified against the copied
+key file's marks. A failed verification is kept as the last result and shown to the admin.
+
+``check_backup`` is the restore drill: a backup file and a staff password (or the recovery code)
+in, what it holds out (counts, when it was made, the audit chain), without touching any vault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kdrt_desk.errors import UserError, VaultError, os_error_key
+from kdrt_desk.security.permissions import Permission
+from kdrt_desk.services import audit_log
+from kdrt_desk.services.actor import Actor
+
+if TYPE_CHECKING:
+    from kdrt_desk.security.secret_store import SecretStore
+
+LAST = "backup.last"  # setting: the last backup's result (JSON)
+LAST_GOOD = "backup.last_good"
+LAST_OUTSIDE = "backup.last_good_outside"  # the last good one on another drive
+STALE = timedelta(days=7)
+STALE_OUTSIDE = timedelta(days=30)
+MANIFEST = "manifest.json"
+COUNTED = {  # what a restore check reports, by table
+    "participant": "participants", "training_group": "groups", "training_session": "sessions",
+    "attendance": "attendance", "certificate": "certificates", "staff_account": "accounts",
+    "audit_entry": "audit"}
+Report = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup holds and whether it proved sound."""
+
+    ok: bool
+    problem: str = ""  # a catalogue key when not ok
+    made_at: str = ""  # ISO (UTC), from the backup's own manifest
+    counts: dict[str, int] = field(default_factory=dict)  # by table
+    audit_entries: int = 0
+    audit_ok: bool = False
+
+    def summary(self) -> dict[str, int]:
+        return {label: self.counts.get(table, 0) for table, label in COUNTED.items()}
+
+
+@dataclass(frozen=True)
+class BackupRecord:
+    """One backup as remembered in the vault (never its key, never a figure from inside)."""
+
+    at: str  # ISO (UTC)
+    path: str
+    size: int
+    ok: bool
+    outside: bool  # on another drive than the vault (a USB stick, a network share)
+    problem: str = ""
+    kind: str = "manual"  # "manual", "automatic", "scheduled"
+
+    @classmethod
+    def from_json(cls, text: str | None) -> BackupRecord | None:
+        if not text:
+            return None
+        try:
+            return cls(**json.loads(text))
+        except (TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    last: BackupRecord | None
+    last_good: BackupRecord | None
+    last_outside: BackupRecord | None
+    warnings: tuple[str, ...] = ()  # catalogue keys
+
+
+def is_outside(target: Path, data_dir: Path) -> bool:
+    """Another drive than the vault's: a different device (POSIX) or a removable or network
+    drive (Windows)."""
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(str(target.resolve()))[0] + "\\"
+        kind = ctypes.windll.kernel32.GetDriveTypeW(drive)  # type: ignore[attr-defined]
+        home = os.path.splitdrive(str(data_dir.resolve()))[0].lower()
+        return kind in (2, 4) or drive[:-1].lower() != home  # removable, remote, other drive
+    try:
+        return target.resolve().parent.stat().st_dev != data_dir.resolve().stat().st_dev
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def private_folder(near: Path) -> Iterator[Path]:
+    """A temporary folder only this user can read, removed however the block ends."""
+    folder = Path(tempfile.mkdtemp(prefix=".kdrt-backup-", dir=near))
+    try:
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class BackupService:
+    def __init__(self, vault: Any, actor: Actor, clock: Callable[[], datetime] = _now) -> None:
+        self.vault = vault  # an OpenVault (its paths, key file and engine)
+        self.actor = actor
+        self.clock = clock
+
+    # -- making ---------------------------------------------------------------------------------
+    def make(self, target: Path, *, overwrite: bool = False, report: Report | None = None,
+             kind: str = "manual") -> tuple[BackupRecord, BackupCheck]:
+        """A verified backup at ``target`` (a file outside the data folder); both the file and
+        the result of its verification. A cancel or a failure while writing leaves no file;
+        a file that fails its verification is kept (it may still be useful) and the failure is
+        remembered and shown."""
+        from kdrt_desk.security.atomic_file import OutputWriter
+
+        self.actor.require(Permission.BACKUP)
+        real = OutputWriter(self.vault.paths.data_dir).check(target, overwrite=overwrite)
+        return self._make(real, report=report, kind=kind)
+
+    def _make(self, real: Path, *, report: Report | None, kind: str
+              ) -> tuple[BackupRecord, BackupCheck]:
+        from kdrt_desk.db.engine import snapshot
+        from kdrt_desk.security.backup_file import header_for, write_backup
+        from kdrt_desk.security.crypto import random_key
+        from kdrt_desk.security.keyfile import KeyFile
+
+        paths = self.vault.paths
+        key = random_key()
+        made_at = self.clock()
+        with private_folder(paths.data_dir) as work:
+            keys_copy = work / "kdrt.keys"
+            keys_copy.write_bytes(paths.keys.read_bytes())  # before the snapshot: see above
+            keyfile = KeyFile.load(keys_copy)
+            db_copy = work / "kdrt.db"
+            try:
+                counts = snapshot(self.vault.db.engine, db_copy)
+            except Exception as exc:  # noqa: BLE001 - a full disk or a damaged page: say which
+                raise _storage_error(exc, work) from exc
+            manifest = work / MANIFEST
+            manifest.write_text(json.dumps({"made_at": made_at.isoformat(),
+                                            "counts": counts}, sort_keys=True))
+            header = header_for(keyfile, key)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp",
+                                            dir=real.parent)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    write_backup(out, key, header, [(MANIFEST, manifest), ("kdrt.keys", keys_copy),
+                                                    ("kdrt.db", db_copy)],
+                                 report=_scaled(report, 0, 80))
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(tmp_name, real)
+            except BaseException as exc:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+                if isinstance(exc, OSError):
+                    raise UserError(_os_key(exc), path=str(real)) from exc
+                raise
+        from kdrt_desk.security.atomic_file import sync_folder
+
+        sync_folder(real.parent)
+        check = self._verify(real, key, counts, report=_scaled(report, 80, 100))
+        record = BackupRecord(made_at.isoformat(), str(real), real.stat().st_size, check.ok,
+                              is_outside(real, paths.data_dir), check.problem, kind)
+        self._remember(record)
+        return record, check
+
+    def _verify(self, path: Path, key: bytes, counts: dict[str, int], *,
+                report: Report | None = None) -> BackupCheck:
+        """Decrypt with the key it was made with; open, check, count, verify the chain."""
+        from kdrt_desk.security.backup_file import extract
+        from kdrt_desk.security.keyfile import KeyFile
+
+        with private_folder(self.vault.paths.data_dir) as work:
+            try:
+                files = extract(path, key, work, report=report)
+            except UserError as exc:
+                if exc.key == "error.cancelled":
+                    raise
+                return BackupCheck(False, exc.key)
+            except OSError as exc:
+                return BackupCheck(False, _os_key(exc))
+            from kdrt_desk.db.engine import engine_key
+
+            return _inspect(files, engine_key(self.vault.db.engine),
+                            KeyFile.load(files["kdrt.keys"]), expected=counts)
+
+    def _remember(self, record: BackupRecord) -> None:
+        from kdrt_desk.models import Setting
+
+        text = json.dumps(asdict(record), sort_keys=True)
+        with self.vault.db.transaction() as session:
+            keys = [LAST] + ([LAST_GOOD] if record.ok else []) + (
+                [LAST_OUTSIDE] if record.ok and record.outside else [])
+            for name in keys:
+                row = session.get(Setting, name)
+                if row is None:
+                    session.add(Setting(key=name, value=text))
+                else:
+                    row.value = text
+            audit_log.append(session, self.actor.username,
+                             "backup_made" if record.ok else "backup_failed", record.kind,
+                             {"outside": record.outside, "problem": record.problem})
+
+    # -- what the admin sees --------------------------------------------------------------------
+    def status(self) -> BackupStatus:
+        from kdrt_desk.models import Setting
+
+        self.actor.require(Permission.BACKUP)
+        with self.vault.db.reading() as session:
+            found = {name: BackupRecord.from_json(getattr(session.get(Setting, name), "value",
+                                                          None))
+                     for name in (LAST, LAST_GOOD, LAST_OUTSIDE)}
+        now = self.clock()
+        warnings: list[str] = []
+        last, good, outside = found[LAST], found[LAST_GOOD], found[LAST_OUTSIDE]
+        if last is not None and not last.ok:
+            warnings.append("backup.warning.failed")
+        if good is None or now - datetime.fromisoformat(good.at) > STALE:
+            warnings.append("backup.warning.none_7_days")
+        if outside is None or now - datetime.fromisoformat(outside.at) > STALE_OUTSIDE:
+            warnings.append("backup.warning.none_outside_30_days")
+        return BackupStatus(last, good, outside, tuple(warnings))
+
+
+# -- the restore drill and the restore -----------------------------------------------------------
+@dataclass(frozen=True)
+class RestoreResult:
+    check: BackupCheck
+    kept_aside: Path | None  # the vault that was replaced, kept whole in this folder
+
+
+def _open_backup(path: Path, username: str | None, password: str, recovery_code: str,
+                 store: SecretStore | None) -> Any:
+    """The backup's key (``backup_file.Opened``) from a staff password or the recovery code."""
+    from kdrt_desk.security.backup_file import open_slot, read_header
+    from kdrt_desk.security.keyfile import RECOVERY_SLOT_ID, account_slot_id
+    from kdrt_desk.security.recovery_code import normalise_recovery_code
+
+    path = Path(path)
+    if not path.is_file():
+        raise UserError("error.backup_missing", path=str(path))
+    try:
+        with path.open("rb") as handle:
+            header, _digest = read_header(handle)
+    except OSError as exc:
+        raise UserError(_os_key(exc), path=str(path)) from exc
+    if recovery_code:
+        code = normalise_recovery_code(recovery_code)
+        if code is None:
+            raise VaultError("error.recovery_code_format")
+        return open_slot(header, RECOVERY_SLOT_ID, code, None)
+    secret = None
+    if header.uses_keyring:
+        secret = store.get(header.vault_id) if store is not None else None
+        if secret is None:
+            raise VaultError("error.backup_needs_recovery_code")
+    return open_slot(header, account_slot_id(header.vault_id, username or ""), password, secret)
+
+
+def _checked_copy(path: Path, opened: Any, work: Path, store: SecretStore | None,
+                  report: Report | None) -> tuple[dict[str, Path], BackupCheck]:
+    """The backup decrypted into ``work`` and proven (see ``check_backup``)."""
+    from kdrt_desk.security.backup_file import extract
+    from kdrt_desk.security.keyfile import KeyFile
+    from kdrt_desk.security.secret_store import SecretStore
+    from kdrt_desk.security.vault_keys import VaultKeys
+
+    files = extract(path, opened.key, work, report=report)
+    if set(files) != {MANIFEST, "kdrt.keys", "kdrt.db"}:
+        raise UserError("error.backup_damaged")
+    keyfile = KeyFile.load(files["kdrt.keys"])
+    keys = VaultKeys(files["kdrt.keys"], store if store is not None else SecretStore())
+    unlocked = keys.open_with_seed(opened.slot_id, opened.seed)
+    manifest = json.loads(files[MANIFEST].read_text())
+    found = BackupCheck(False, "error.backup_damaged")
+    for master in unlocked.masters_newest_first():
+        found = _inspect(files, master, keyfile, expected=dict(manifest.get("counts", {})))
+        if found.ok or found.problem != "error.database_damaged":
+            break
+    return files, BackupCheck(found.ok, found.problem, str(manifest.get("made_at", "")),
+                              found.counts, found.audit_entries, found.audit_ok)
+
+
+def check_backup(path: Path, *, username: str | None = None, password: str = "",
+                 recovery_code: str = "", store: SecretStore | None = None,
+                 report: Report | None = None, work_near: Path | None = None) -> BackupCheck:
+    """Open a backup with a staff password (``username``, with this PC's installation secret
+    from ``store`` when the vault uses one) or the recovery code, and prove what it holds:
+    decrypted into a private temporary folder (removed afterwards), opened read-only, checked
+    page by page, counted, its audit chain verified. Touches no vault. A file that is not a
+    backup, a wrong password and damage are ``UserError``/``VaultError`` with their key."""
+    opened = _open_backup(Path(path), username, password, recovery_code, store)
+    with private_folder(work_near or Path(path).parent) as work:
+        return _checked_copy(Path(path), opened, work, store, report)[1]
+
+
+VAULT_FILES = ("kdrt.db", "kdrt.db-wal", "kdrt.db-shm", "kdrt.keys", "kdrt.keys.prev")
+
+
+def restore_backup(path: Path, data_dir: Path, *, username: str | None = None,
+                   password: str = "", recovery_code: str = "",
+                   store: SecretStore | None = None, report: Report | None = None,
+                   clock: Callable[[], datetime] = _now) -> RestoreResult:
+    """Replace the vault in ``data_dir`` (or make one there) with the backup at ``path``.
+
+    The backup is decrypted and proven in a private folder inside ``data_dir`` first; then the
+    current vault's files are moved, whole, into ``diganti-<time>/`` beside them (never written
+    over), the restored files moved in, and the vault opened with the same password or code
+    (the recovery code also puts this PC's installation secret in its keyring). If that open
+    fails, the restored files are taken out and the old ones put back. Nobody may have the
+    vault open meanwhile (its instance lock is held)."""
+    from kdrt_desk.security.instance_lock import InstanceLock
+    from kdrt_desk.services.vault_access import open_vault, open_vault_with_recovery
+
+    data_dir = Path(data_dir)
+    opened = _open_backup(Path(path), username, password, recovery_code, store)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(_os_key(exc), path=str(data_dir)) from exc
+    lock = InstanceLock(data_dir)
+    lock.acquire()
+    aside: Path | None = None
+    moved: list[tuple[Path, Path]] = []  # (where it is kept, where it was)
+    placed: list[Path] = []  # the restored files moved in
+    try:
+        with private_folder(data_dir) as work:
+            files, check = _checked_copy(Path(path), opened, work, store, report)
+            if not check.ok:
+                raise UserError(check.problem or "error.backup_damaged")
+            present = [data_dir / name for name in VAULT_FILES if (data_dir / name).exists()]
+            if present:
+                aside = data_dir / f"diganti-{clock().strftime('%Y%m%d-%H%M%S')}"
+                aside.mkdir()
+                for file in present:
+                    os.replace(file, aside / file.name)
+                    moved.append((aside / file.name, file))
+            for name in ("kdrt.keys", "kdrt.db"):
+                os.replace(files[name], data_dir / name)
+                placed.append(data_dir / name)
+        lock.release()
+        try:
+            vault = (open_vault_with_recovery(data_dir, recovery_code, store=store)
+                     if recovery_code else
+                     open_vault(data_dir, username or "", password, store=store))
+        except BaseException:
+            _put_back(data_dir, placed, moved, aside)
+            raise
+        vault.close()
+        return RestoreResult(check, aside)
+    except BaseException:
+        _put_back(data_dir, placed, moved, aside)
+        raise
+    finally:
+        lock.release()
+
+
+def _put_back(data_dir: Path, placed: list[Path], moved: list[tuple[Path, Path]],
+              aside: Path | None) -> None:
+    """The restored files (and what opening them made: WAL, shared memory) out, the replaced
+    vault's files back where they were."""
+    if placed:
+        for name in VAULT_FILES:
+            with contextlib.suppress(OSError):
+                os.unlink(data_dir / name)
+    for kept, original in moved:
+        if kept.exists():
+            os.replace(kept, original)
+    if aside is not None and moved:
+        with contextlib.suppress(OSError):
+            aside.rmdir()
+    placed.clear()
+    moved.clear()
+
+
+def _inspect(files: dict[str, Path], master: bytes, keyfile: Any,
+             expected: dict[str, int]) -> BackupCheck:
+    """The copy opened under ``master``: integrity, counts against ``expected``, the chain."""
+    from kdrt_desk.db.engine import encrypted_engine, integrity_check, table_counts
+    from kdrt_desk.db.session import Database
+    from kdrt_desk.services.actor import SYSTEM
+    from kdrt_desk.services.audit_log import AuditService
+
+    engine = encrypted_engine(files["kdrt.db"], master)
+    try:
+        try:
+            if integrity_check(engine) != "ok":
+                return BackupCheck(False, "error.backup_integrity")
+            counts = table_counts(engine)
+        except Exception:  # noqa: BLE001 - a wrong key or damage reads as "not a database"
+            return BackupCheck(False, "error.database_damaged")
+        if expected and counts != expected:
+            return BackupCheck(False, "error.backup_counts_differ", counts=counts)
+        chain = AuditService(Database(engine), SYSTEM, keyfile).verify()
+        return BackupCheck(chain.ok, "" if chain.ok else "error.backup_audit_broken",
+                           counts=counts, audit_entries=chain.entries, audit_ok=chain.ok)
+    finally:
+        engine.dispose()
+
+
+def _scaled(report: Report | None, low: int, high: int) -> Report | None:
+    if report is None:
+        return None
+    return lambda done, total: report(low + (high - low) * done // max(total, 1), 100)
+
+
+def _os_key(exc: OSError) -> str:
+    key = os_error_key(exc)
+    return {"error.file_unwritable": "error.export_unwritable",
+            "error.folder_read_only": "error.output_locked"}.get(key, key)
+
+
+def _storage_error(exc: BaseException, folder: Path) -> UserError:
+    """A snapshot that failed: a full disk or a damaged database in words, else a failure."""
+    from kdrt_desk.db.errors import sqlite_error_key
+
+    if isinstance(exc, OSError):
+        return UserError(_os_key(exc))
+    return UserError(sqlite_error_key(exc, folder) or "error.backup_snapshot_failed")
+
+
+__all__ = ["BackupCheck", "BackupRecord", "BackupService", "BackupStatus", "check_backup",
+           "is_outside"]
