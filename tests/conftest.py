@@ -19,6 +19,7 @@ from support.vault_fixture import VaultFixture  # noqa: E402
 
 from kdrt_desk import i18n  # noqa: E402
 from kdrt_desk.security.secret_store import SecretStore  # noqa: E402
+from kdrt_desk.services.backups import AutoSettings  # noqa: E402
 from kdrt_desk.services.vault_access import create_vault  # noqa: E402
 from kdrt_desk.wiring import Services  # noqa: E402
 
@@ -44,6 +45,13 @@ def _vault_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str
         code = create_vault(folder, centre_name=CENTRE, centre_address="Jl. Uji 1, Plaju",
                             admin_username=ADMIN, admin_password=PASSWORD, store=SecretStore(),
                             kdf=FAST_KDF)
+        # the admin turned automatic backups off (as she can in Berkas > Cadangan): every test
+        # window would otherwise back up at login and at close; the backup tests turn them on
+        admin = VaultFixture(folder, code, backend).services()
+        try:
+            admin.backups.set_auto_settings(AutoSettings(daily=False, on_close=False))
+        finally:
+            admin.close()
     finally:
         keyring.set_keyring(previous)
     return folder, code, dict(backend.entries)

@@ -69,6 +69,8 @@ BACKUP: dict[str, tuple[str, str]] = {
     "ui.admin.audit.action.backup_made": ("Cadangan dibuat dan diperiksa",
                                           "Backup made and checked"),
     "ui.admin.audit.action.backup_failed": ("Cadangan gagal diperiksa", "Backup failed its check"),
+    "ui.admin.audit.action.backup_settings_changed": ("Pengaturan cadangan otomatis diubah",
+                                                      "Automatic backup settings changed"),
     # the commands
     "cli.backup.help": ("buat cadangan terenkripsi dan periksa", "make an encrypted backup and "
                         "check it"),
@@ -108,4 +110,54 @@ BACKUP: dict[str, tuple[str, str]] = {
         "(if any) is kept whole in the \u201cdiganti-\u2026\u201d subfolder."),
     "cli.restore.check_failed": ("Cadangan {path} tidak lolos pemeriksaan: {problem}",
                                  "Backup {path} failed its check: {problem}"),
+    # the screen
+    "ui.backup.menu": ("Cadangan\u2026", "Backups\u2026"),
+    "ui.backup.title": ("Cadangan", "Backups"),
+    "ui.backup.intro": (
+        "Cadangan adalah satu berkas terenkripsi berisi seluruh brankas. Tanpa kata sandi staf "
+        "atau kode pemulihan, berkas itu tidak mengungkap apa pun, juga tidak nama pusat. "
+        "Simpan satu salinan di luar PC ini (flashdisk atau drive lain) dan simpan flashdisk "
+        "itu di tempat aman.",
+        "A backup is one encrypted file holding the whole vault. Without a staff password or "
+        "the recovery code it reveals nothing, not even the centre's name. Keep one copy "
+        "outside this PC (a USB stick or another drive) and keep that stick somewhere safe."),
+    "ui.backup.never": ("belum pernah", "never"),
+    "ui.backup.when": ("{day} pukul {time}, di {path}", "{day} at {time}, in {path}"),
+    "ui.backup.last_good": ("Cadangan baik terakhir: {when}", "Last good backup: {when}"),
+    "ui.backup.last_outside": ("Cadangan baik terakhir di luar PC ini: {when}",
+                               "Last good backup outside this PC: {when}"),
+    "ui.backup.daily": ("Cadangkan otomatis sekali sehari (saat masuk)",
+                        "Back up automatically once a day (at login)"),
+    "ui.backup.on_close": ("Cadangkan otomatis saat aplikasi ditutup",
+                           "Back up automatically when the app closes"),
+    "ui.backup.rotation": (
+        "Cadangan otomatis disimpan di folder data, subfolder \u201ccadangan\u201d: yang "
+        "terbaru dari 7 hari terakhir, 4 minggu terakhir dan 12 bulan terakhir; yang lebih lama "
+        "dihapus sendiri. Artinya, data yang dihapus karena penarikan persetujuan masih ada di "
+        "cadangan lama paling lama sekitar 12 bulan, lalu hilang juga. Cadangan di flashdisk "
+        "tidak dihapus otomatis: hapus sendiri yang sudah tidak diperlukan.",
+        "Automatic backups are kept in the data folder, subfolder \u201ccadangan\u201d: the "
+        "newest of the last 7 days, the last 4 weeks and the last 12 months; older ones are "
+        "removed by themselves. So data erased after a withdrawn consent stays in old backups "
+        "for about 12 months at most, then it is gone there too. Backups on a USB stick are "
+        "not removed automatically: delete the ones no longer needed yourself."),
+    "ui.backup.now": ("Cadangkan sekarang\u2026", "Back up now\u2026"),
+    "ui.backup.save": ("Simpan cadangan", "Save the backup"),
+    "ui.backup.filter": ("Berkas cadangan (*.bak)", "Backup files (*.bak)"),
+    "ui.backup.making": ("Membuat dan memeriksa cadangan\u2026",
+                         "Making and checking the backup\u2026"),
+    "ui.backup.made": (
+        "Cadangan disimpan di {path} ({size} MB) dan sudah diperiksa: {participants} peserta, "
+        "{groups} kelompok, {sessions} sesi, {audit} entri audit.",
+        "Backup saved in {path} ({size} MB) and checked: {participants} participants, {groups} "
+        "groups, {sessions} sessions, {audit} audit entries."),
+    "ui.backup.check_failed": (
+        "Cadangan ditulis ke {path}, tetapi GAGAL diperiksa: {problem}",
+        "The backup was written to {path}, but it FAILED its check: {problem}"),
+    "ui.backup.cancelled": ("Dibatalkan. Tidak ada berkas yang ditulis.",
+                            "Cancelled. No file was written."),
+    "ui.backup.closing": ("Mencadangkan sebelum ditutup\u2026", "Backing up before closing\u2026"),
+    "ui.backup.skip": ("Lewati", "Skip"),
+    "ui.backup.auto_failed": ("Cadangan otomatis gagal: {problem}",
+                              "The automatic backup failed: {problem}"),
 }

@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 LAST = "backup.last"  # setting: the last backup's result (JSON)
 LAST_GOOD = "backup.last_good"
 LAST_OUTSIDE = "backup.last_good_outside"  # the last good one on another drive
+AUTO = "backup.auto"  # setting: {"daily": bool, "on_close": bool}
+AUTO_FOLDER = "cadangan"  # in the data folder
+AUTO_PREFIX = "cadangan-"
+AUTO_SUFFIX = ".bak"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 STALE = timedelta(days=7)
 STALE_OUTSIDE = timedelta(days=30)
 MANIFEST = "manifest.json"
@@ -87,11 +92,37 @@ class BackupRecord:
 
 
 @dataclass(frozen=True)
+class AutoSettings:
+    daily: bool = True
+    on_close: bool = True
+
+
+def rotation_keep(stamps: list[datetime]) -> set[datetime]:
+    """Which automatic backups to keep: the newest of each of the last ``KEEP_DAILY`` days
+    that have one, of ``KEEP_WEEKLY`` ISO weeks and of ``KEEP_MONTHLY`` months."""
+    keep: set[datetime] = set()
+    for limit, period in ((KEEP_DAILY, lambda d: d.date()),
+                          (KEEP_WEEKLY, lambda d: d.isocalendar()[:2]),
+                          (KEEP_MONTHLY, lambda d: (d.year, d.month))):
+        seen: list[object] = []
+        for stamp in sorted(stamps, reverse=True):
+            key = period(stamp)
+            if key in seen:
+                continue
+            if len(seen) == limit:
+                break
+            seen.append(key)
+            keep.add(stamp)
+    return keep
+
+
+@dataclass(frozen=True)
 class BackupStatus:
     last: BackupRecord | None
     last_good: BackupRecord | None
     last_outside: BackupRecord | None
     warnings: tuple[str, ...] = ()  # catalogue keys
+    automatic: tuple[Path, ...] = ()  # the automatic backups kept, newest first
 
 
 def is_outside(target: Path, data_dir: Path) -> bool:
@@ -230,6 +261,95 @@ class BackupService:
                              "backup_made" if record.ok else "backup_failed", record.kind,
                              {"outside": record.outside, "problem": record.problem})
 
+    # -- automatic backups, kept with rotation in the data folder -------------------------------
+    def auto_settings(self) -> AutoSettings:
+        from kdrt_desk.models import Setting
+
+        self.actor.require(Permission.BACKUP)
+        with self.vault.db.reading() as session:
+            row = session.get(Setting, AUTO)
+            text = row.value if row is not None else ""
+        try:
+            data = json.loads(text) if text else {}
+        except ValueError:
+            data = {}
+        return AutoSettings(bool(data.get("daily", True)), bool(data.get("on_close", True)))
+
+    def set_auto_settings(self, chosen: AutoSettings) -> None:
+        from kdrt_desk.models import Setting
+
+        self.actor.require(Permission.SETTINGS)
+        text = json.dumps(asdict(chosen), sort_keys=True)
+        with self.vault.db.transaction() as session:
+            row = session.get(Setting, AUTO)
+            if row is None:
+                session.add(Setting(key=AUTO, value=text))
+            else:
+                row.value = text
+            audit_log.append(session, self.actor.username, "backup_settings_changed", "",
+                             asdict(chosen))
+
+    @property
+    def auto_folder(self) -> Path:
+        return Path(self.vault.paths.data_dir) / AUTO_FOLDER
+
+    def automatic_due(self, reason: str) -> bool:
+        """Whether an automatic backup should be made now: ``daily`` (none in the last day)
+        or ``close`` (the app is closing), as the settings say."""
+        if not self.actor.may(Permission.BACKUP):
+            return False
+        chosen = self.auto_settings()
+        if reason == "close":
+            return chosen.on_close
+        if not chosen.daily:
+            return False
+        newest = max((stamp for stamp, _p in self._automatic_files()), default=None)
+        return newest is None or self.clock() - newest >= timedelta(days=1)
+
+    def make_automatic(self, *, report: Report | None = None
+                       ) -> tuple[BackupRecord, BackupCheck]:
+        """A verified backup in the data folder's ``cadangan`` folder, then the rotation: the
+        newest of each of the last 7 days, 4 weeks and 12 months are kept, older ones removed."""
+        from kdrt_desk.security.instance_lock import make_private
+
+        self.actor.require(Permission.BACKUP)
+        folder = self.auto_folder
+        try:
+            folder.mkdir(exist_ok=True)
+            make_private(folder, folder=True)
+        except OSError as exc:
+            raise UserError(_os_key(exc), path=str(folder)) from exc
+        name = f"{AUTO_PREFIX}{self.clock().strftime('%Y%m%d-%H%M%S')}{AUTO_SUFFIX}"
+        done = self._make(folder / name, report=report, kind="automatic")
+        self.rotate()
+        return done
+
+    def rotate(self) -> list[Path]:
+        """Remove the automatic backups the rotation does not keep; the removed ones."""
+        found = self._automatic_files()
+        keep = rotation_keep([stamp for stamp, _p in found])
+        removed = []
+        for stamp, path in found:
+            if stamp not in keep:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+        return removed
+
+    def _automatic_files(self) -> list[tuple[datetime, Path]]:
+        found = []
+        folder = self.auto_folder
+        if not folder.is_dir():
+            return []
+        for path in folder.glob(f"{AUTO_PREFIX}*{AUTO_SUFFIX}"):
+            stamp = path.name[len(AUTO_PREFIX):-len(AUTO_SUFFIX)]
+            try:
+                found.append((datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=UTC),
+                              path))
+            except ValueError:
+                continue
+        return sorted(found, reverse=True)
+
     # -- what the admin sees --------------------------------------------------------------------
     def status(self) -> BackupStatus:
         from kdrt_desk.models import Setting
@@ -248,7 +368,8 @@ class BackupService:
             warnings.append("backup.warning.none_7_days")
         if outside is None or now - datetime.fromisoformat(outside.at) > STALE_OUTSIDE:
             warnings.append("backup.warning.none_outside_30_days")
-        return BackupStatus(last, good, outside, tuple(warnings))
+        return BackupStatus(last, good, outside, tuple(warnings),
+                            tuple(p for _s, p in self._automatic_files()))
 
 
 # -- the restore drill and the restore -----------------------------------------------------------
@@ -448,5 +569,5 @@ def _storage_error(exc: BaseException, folder: Path) -> UserError:
     return UserError(sqlite_error_key(exc, folder) or "error.backup_snapshot_failed")
 
 
-__all__ = ["BackupCheck", "BackupRecord", "BackupService", "BackupStatus", "check_backup",
-           "is_outside"]
+__all__ = ["AutoSettings", "BackupCheck", "BackupRecord", "BackupService", "BackupStatus",
+           "check_backup", "is_outside", "restore_backup", "rotation_keep"]

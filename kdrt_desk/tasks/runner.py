@@ -90,6 +90,10 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        # work on a database connection of its own (a backup's snapshot): beside the vault
+        # worker, so a roll-call saved meanwhile does not wait for it
+        self.aside = QThreadPool(self)
+        self.aside.setMaxThreadCount(1)
         self.on_unhandled = on_unhandled
         self._live: set[_Bridge] = set()
         self._latest: dict[Hashable, int] = {}  # key -> ticket of its newest call still out
@@ -112,6 +116,11 @@ class TaskRunner(QObject):
         bridge = self._bridge(on_success, on_failure)
         self.pool.start(_Job(fn, bridge))
 
+    def run_aside(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
+                  on_failure: Callable[[BaseException], None] | None = None) -> None:
+        """Like ``run``, on the second worker: for long work with its own connection."""
+        self.aside.start(_Job(fn, self._bridge(_while_alive(on_success), on_failure)))
+
     def drop(self, key: Hashable) -> None:
         """Forget the answer still on its way for ``key`` (its callbacks will not run)."""
         self._latest.pop(key, None)
@@ -130,8 +139,8 @@ class TaskRunner(QObject):
     def run_with_progress(self, parent: QWidget, label: str, cancel_text: str,
                           fn: Callable[[Progress], Any],
                           on_success: Callable[[Any], None] | None = None,
-                          on_failure: Callable[[BaseException], None] | None = None
-                          ) -> Progress:
+                          on_failure: Callable[[BaseException], None] | None = None,
+                          *, aside: bool = False) -> Progress:
         dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
         dialog.setModal(True)
         dialog.setMinimumDuration(300)
@@ -167,11 +176,11 @@ class TaskRunner(QObject):
             dialog.setValue(min(done, total) if total else 0)
 
         bridge.progressed.connect(show)
-        self.pool.start(_Job(lambda: fn(progress), bridge))
+        (self.aside if aside else self.pool).start(_Job(lambda: fn(progress), bridge))
         return progress
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.aside.waitForDone(msecs) and self.pool.waitForDone(msecs)
 
     def _bridge(self, on_success: Callable[[Any], None] | None,
                 on_failure: Callable[[BaseException], None] | None) -> _Bridge:

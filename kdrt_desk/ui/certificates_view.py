@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,7 +45,7 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import Progress, TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.files import choose_save_path
+from kdrt_desk.ui.widgets.files import choose_save_path, documents
 from kdrt_desk.ui.widgets.forms import dialog_buttons, fit_height, hint_label, new_form, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, OK, mark, primary
 from kdrt_desk.ui.widgets.reason_dialog import ReasonDialog
@@ -57,11 +57,6 @@ ELIGIBLE_COLUMNS = ("pick", "name", "code", "course", "group", "reason", "hours"
 REGISTER_COLUMNS = ("serial", "participant", "printed", "module", "course", "issued", "status",
                     "why", "link", "vcode")
 ALL = 0  # the "Semua" entry of a filter
-
-
-def documents() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def dates_text(first: date | None, last: date | None) -> str:

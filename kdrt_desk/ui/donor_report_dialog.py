@@ -5,9 +5,7 @@ and the answer says how many counts were shown as "<5" and how many more were hi
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,14 +25,9 @@ from kdrt_desk.i18n import format_date, t
 from kdrt_desk.services.donor_report import DonorWritten
 from kdrt_desk.tasks.runner import Progress, TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.files import choose_save_path
+from kdrt_desk.ui.widgets.files import choose_save_path, documents
 from kdrt_desk.ui.widgets.look import HINT, OK, mark, primary
 from kdrt_desk.wiring import Services
-
-
-def documents() -> Path:
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 def file_name(quarter: Quarter, funder: str) -> str:

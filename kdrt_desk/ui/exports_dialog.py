@@ -7,9 +7,8 @@ file is not protected."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,16 +30,11 @@ from kdrt_desk.i18n import t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import Progress, TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.files import choose_save_path
+from kdrt_desk.ui.widgets.files import choose_save_path, documents
 from kdrt_desk.ui.widgets.look import HINT, OK, WARNING, mark, primary
 from kdrt_desk.wiring import Services
 
 KINDS = ("participants", "attendance", "assessments", "full")
-
-
-def documents() -> Path:
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 class ExportsDialog(QDialog):

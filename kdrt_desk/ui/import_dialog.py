@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,7 +50,7 @@ from kdrt_desk.services.participant_import import (
 from kdrt_desk.services.spreadsheet_reader import Cell, Sheet
 from kdrt_desk.tasks.runner import Progress, TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.files import choose_save_path
+from kdrt_desk.ui.widgets.files import choose_save_path, documents
 from kdrt_desk.ui.widgets.forms import hint_label, plain
 from kdrt_desk.ui.widgets.look import OK, SECTION, STRONG, mark, primary
 from kdrt_desk.ui.widgets.tables import fit_columns, table
@@ -61,11 +61,6 @@ STEP_NAMES = ("file", "mapping", "check", "done")
 SAMPLES = 3  # values shown per column
 SAMPLE_CHARS = 40  # each cut to this
 WRAPPED_ROWS = 2000  # problems listed with their messages wrapped (more: one line each)
-
-
-def documents() -> Path:
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 def cell_sample(cell: Cell) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,8 @@ from kdrt_desk.wiring import Services
 if TYPE_CHECKING:
     from kdrt_desk.ui.schedule_view import ScheduleView
 
+log = logging.getLogger(__name__)
+
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, runner: TaskRunner,
@@ -75,6 +78,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         settings_service = services.settings
         runner.run(settings_service.current, self.apply_settings)
+        self.backup_on_close = False  # known once the daily backup's job has read the setting
+        self.backed_up_on_close = False
+        self._start_daily_backup()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -279,6 +285,10 @@ class MainWindow(QMainWindow):
             templates = QAction(t("ui.cert.menu_templates"), self)
             templates.triggered.connect(self.open_certificate_templates)
             menu.addAction(templates)
+        if self.actor.may(Permission.BACKUP):
+            backups = QAction(t("ui.backup.menu"), self)
+            backups.triggered.connect(self.open_backups)
+            menu.addAction(backups)
         if self.actor.may(Permission.MANAGE_USERS):
             recovery = QAction(t("ui.main.new_recovery_sheet"), self)
             recovery.triggered.connect(self.ask_new_recovery_sheet)
@@ -467,6 +477,65 @@ class MainWindow(QMainWindow):
 
         DonorReportDialog(self.services, self.runner, self).show()
 
+    def open_backups(self) -> None:
+        from kdrt_desk.ui.backup_dialog import BackupDialog
+
+        BackupDialog(self.services, self.runner, self).show()
+
+    # -- automatic backups: once a day (at login) and when the app closes, beside the worker
+    def _start_daily_backup(self) -> None:
+        if not self.actor.may(Permission.BACKUP):
+            return
+        backups = self.services.backups
+
+        def work() -> bool:  # the worker never touches the window: it may be gone by then
+            on_close = backups.auto_settings().on_close
+            if backups.automatic_due("daily"):
+                backups.make_automatic()
+            return on_close
+
+        self.runner.run_aside(work, self._learnt_backup_on_close, self._automatic_backup_failed)
+
+    def _learnt_backup_on_close(self, on_close: bool) -> None:
+        self.backup_on_close = on_close
+
+    def _automatic_backup_failed(self, exc: BaseException) -> None:
+        from shiboken6 import isValid
+
+        from kdrt_desk.errors import UserError
+
+        if not isValid(self):
+            log.warning("the automatic backup failed after the window closed: %s",
+                        type(exc).__name__)
+            return
+        if not isinstance(exc, UserError):
+            self.runner.on_unhandled(exc)
+            return
+        self.statusBar().showMessage(t("ui.backup.auto_failed", problem=exc.message))
+
+    def _back_up_before_closing(self) -> bool:
+        """Start the closing backup (True: the close waits for it, with progress and Skip)."""
+        if (self.backed_up_on_close or self.closing_for_logout or self.login_failed
+                or not self.backup_on_close or not self.actor.may(Permission.BACKUP)):
+            return False
+        self.backed_up_on_close = True
+        backups = self.services.backups
+
+        def done(_result: object) -> None:
+            QTimer.singleShot(0, self, self.close)
+
+        def failed(exc: BaseException) -> None:
+            from kdrt_desk.errors import UserError
+
+            if not isinstance(exc, UserError):
+                log.error("the closing backup failed", exc_info=exc)
+            QTimer.singleShot(0, self, self.close)  # closing must never hang on a backup
+
+        self.runner.run_with_progress(self, t("ui.backup.closing"), t("ui.backup.skip"),
+                                      lambda progress: backups.make_automatic(
+                                          report=progress.report), done, failed, aside=True)
+        return True
+
     def open_certificate_check(self) -> None:
         from kdrt_desk.ui.certificate_verify_dialog import CertificateVerifyDialog
 
@@ -573,11 +642,15 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.closing_for_logout and self._unsaved_forms() and not self.locked:
+        if not self.closing_for_logout and self._unsaved_forms() and not self.locked \
+                and not self.backed_up_on_close:  # asked already, before the closing backup
             answer = QMessageBox.question(self, t("ui.main.quit"), t("ui.main.unsaved_forms"))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if not self.locked and self._back_up_before_closing():
+            event.ignore()
+            return
         for form in list(self.forms):
             form.discard()
         app = QApplication.instance()

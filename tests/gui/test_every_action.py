@@ -63,6 +63,7 @@ from kdrt_desk.ui.calendar_view import CalendarView
 from kdrt_desk.ui.catalogue_view import CatalogueList
 from kdrt_desk.ui.dashboard_view import DashboardView
 from kdrt_desk.ui.groups_view import GroupsView
+from kdrt_desk.ui.backup_dialog import BackupDialog
 from kdrt_desk.ui.import_dialog import ImportDialog
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.participant_form import ParticipantForm
@@ -791,6 +792,7 @@ ENTRIES = [
     Entry("&Berkas", "Laporan donor triwulanan…", opens_dialog()),
     Entry("&Berkas", "Periksa sertifikat…", opens_dialog()),
     Entry("&Berkas", "Templat sertifikat…", opens_dialog()),
+    Entry("&Berkas", "Cadangan…", opens_dialog(BackupDialog)),
     Entry("&Berkas", "Instrumen asesmen…", opens_dialog()),
     Entry("&Berkas", "Buat lembar pemulihan baru…", recovery_sheet),
     Entry("&Berkas", "Buat lembar pemulihan baru (pratinjau / cetak)…", recovery_preview),

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kdrt_desk.i18n import t
+
+
+def documents() -> Path:
+    """The user's Documents folder (home when the system names none): where a save starts."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 def choose_save_path(parent: QWidget | None, title: str, default: Path | str, file_filter: str,

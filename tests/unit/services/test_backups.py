@@ -161,3 +161,40 @@ def test_a_new_pc_restores_with_the_recovery_code_only(vault: VaultFixture, tmp_
         assert len(again.participants.list_rows()) == 3
     finally:
         again.close()
+
+
+def test_the_rotation_keeps_7_days_4_weeks_and_12_months() -> None:
+    from kdrt_desk.services.backups import rotation_keep
+
+    start = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
+    stamps = [start - timedelta(hours=12 * n) for n in range(2 * 400)]  # twice a day, 400 days
+    keep = rotation_keep(stamps)
+    days = {s.date() for s in keep}
+    assert all(max(s for s in stamps if s.date() == d) in keep for d in days)  # newest of each
+    assert {start.date() - timedelta(days=n) for n in range(7)} <= days
+    assert len({(s.year, s.month) for s in keep}) == 12
+    assert len(keep) <= 7 + 4 + 12 and min(keep) > start - timedelta(days=366)
+
+
+def test_automatic_backups_go_to_the_data_folder_and_rotate(admin: Services) -> None:
+    from kdrt_desk.services.backups import AutoSettings
+
+    backups = admin.backups
+    assert not backups.automatic_due("daily")  # the test vaults have them off
+    backups.set_auto_settings(AutoSettings(daily=True, on_close=True))
+    assert backups.automatic_due("daily") and backups.automatic_due("close")
+    moments = iter([datetime(2026, 1, 1, 9, tzinfo=UTC) + timedelta(days=3 * n)
+                    for n in range(12)])
+    for _n in range(12):
+        at = next(moments)
+        backups.clock = lambda at=at: at  # type: ignore[misc]
+        record, check = backups.make_automatic()
+        assert check.ok and Path(record.path).parent == backups.auto_folder
+    kept = backups.status().automatic
+    assert 0 < len(kept) < 12  # 36 days: the oldest weekly ones went
+    assert oct(backups.auto_folder.stat().st_mode & 0o777) == "0o700"
+    assert not backups.automatic_due("daily")  # one made "today"
+    backups.set_auto_settings(AutoSettings(daily=False, on_close=False))
+    assert backups.auto_settings() == AutoSettings(False, False)
+    backups.clock = lambda: datetime(2026, 3, 1, tzinfo=UTC)
+    assert not backups.automatic_due("daily") and not backups.automatic_due("close")
