@@ -59,12 +59,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     file = Path(args.file).expanduser()
     store = SecretStore()
     user, secret, code = _credentials(args)
+    reapplied = 0
     if args.check:
         check = check_backup(file, username=user, password=secret, recovery_code=code,
                              store=store)
     else:
-        check = restore_backup(file, data_dir(args), username=user, password=secret,
-                               recovery_code=code, store=store).check
+        done = restore_backup(file, data_dir(args), username=user, password=secret,
+                              recovery_code=code, store=store)
+        check, reapplied = done.check, done.reapplied
     if not check.ok:
         print(t("cli.restore.check_failed", path=str(file), problem=t(check.problem)),
               file=sys.stderr)
@@ -73,6 +75,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             **check.summary()))
     if not args.check:
         print(t("cli.restore.restored", folder=str(data_dir(args))))
+        print(t("cli.restore.reapplied", count=reapplied))
     return 0
 
 

@@ -71,6 +71,14 @@ BACKUP: dict[str, tuple[str, str]] = {
     "ui.admin.audit.action.backup_failed": ("Cadangan gagal diperiksa", "Backup failed its check"),
     "ui.admin.audit.action.backup_settings_changed": ("Pengaturan cadangan otomatis diubah",
                                                       "Automatic backup settings changed"),
+    "ui.admin.audit.action.participant_anonymised_again": (
+        "Anonimisasi diterapkan lagi setelah pemulihan", "Anonymisation applied again after a "
+        "restore"),
+    "cli.restore.reapplied": (
+        "{count} anonimisasi yang tercatat sesudah cadangan ini diterapkan lagi sebelum data "
+        "dibuka.",
+        "{count} anonymisations recorded after this backup were applied again before the data "
+        "was opened."),
     # the commands
     "cli.backup.help": ("buat cadangan terenkripsi dan periksa", "make an encrypted backup and "
                         "check it"),

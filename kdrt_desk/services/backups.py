@@ -24,7 +24,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -377,6 +377,124 @@ class BackupService:
 class RestoreResult:
     check: BackupCheck
     kept_aside: Path | None  # the vault that was replaced, kept whole in this folder
+    reapplied: int = 0  # anonymisations of later ledgers applied again to the restored vault
+
+
+Ledger = dict[int, date]  # the erasure ledger: participant id -> the day she was anonymised
+
+
+def ledger_of(engine: Any) -> Ledger:
+    """A vault's erasure ledger: every anonymised participant and the day (nothing else). It
+    travels in every later backup with the records themselves."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return {int(pid): date.fromisoformat(str(day)[:10]) for pid, day in conn.execute(text(
+            "SELECT id, anonymised_on FROM participant WHERE anonymised_on IS NOT NULL"))}
+
+
+def _ledger_of_file(database: Path, master: bytes) -> Ledger:
+    from kdrt_desk.db.engine import encrypted_engine
+
+    engine = encrypted_engine(database, master)
+    try:
+        return ledger_of(engine)
+    finally:
+        engine.dispose()
+
+
+def _replaced_ledger(data_dir: Path, vault_id: str, username: str | None, password: str,
+                     recovery_code: str, store: SecretStore | None) -> Ledger:
+    """The ledger of the vault a restore replaces (same vault only; nothing written to it)."""
+    from kdrt_desk.security.secret_store import SecretStore
+    from kdrt_desk.security.vault_keys import VaultKeys
+    from kdrt_desk.vault_files import VaultPaths
+
+    paths = VaultPaths(data_dir)
+    if not (paths.keys.exists() and paths.database.exists()):
+        return {}
+    try:
+        keys = VaultKeys(paths.keys, store if store is not None else SecretStore())
+        if keys.vault_id != vault_id:
+            return {}  # another vault: its ids are other women
+        holder = (keys.peek(username or "", password) if not recovery_code
+                  else keys.unlock_with_recovery(recovery_code))
+        if holder is None:
+            return {}
+        for master in holder.masters_newest_first():
+            try:
+                return _ledger_of_file(paths.database, master)
+            except Exception:  # noqa: BLE001, S112 - the next key, or a damaged file
+                continue
+    except (UserError, OSError):
+        return {}  # a damaged vault is replaced precisely because it cannot be read
+    return {}
+
+
+def _newer_backup_ledgers(folder: Path, than: str, vault_id: str, username: str | None,
+                          password: str, recovery_code: str, store: SecretStore | None,
+                          near: Path) -> Ledger:
+    """The ledger of the newest automatic backup made after ``than`` that opens."""
+    from kdrt_desk.security.backup_file import read_header
+
+    found: list[tuple[str, Path]] = []
+    for path in folder.glob(f"{AUTO_PREFIX}*{AUTO_SUFFIX}") if folder.is_dir() else []:
+        try:
+            with path.open("rb") as handle:
+                if read_header(handle)[0].vault_id != vault_id:
+                    continue
+        except (UserError, OSError):
+            continue
+        found.append((path.name, path))
+    for _name, path in sorted(found, reverse=True):
+        try:
+            opened = _open_backup(path, username, password, recovery_code, store)
+            with private_folder(near) as work:
+                files, check = _checked_copy(path, opened, work, store, None)
+                if not check.ok or check.made_at <= than:
+                    continue
+                keys_master = _masters(files, opened, store)
+                for master in keys_master:
+                    try:
+                        return _ledger_of_file(files["kdrt.db"], master)
+                    except Exception:  # noqa: BLE001, S112 - the next key
+                        continue
+        except (UserError, OSError):
+            continue
+    return {}
+
+
+def _masters(files: dict[str, Path], opened: Any, store: SecretStore | None) -> list[bytes]:
+    from kdrt_desk.security.secret_store import SecretStore
+    from kdrt_desk.security.vault_keys import VaultKeys
+
+    keys = VaultKeys(files["kdrt.keys"], store if store is not None else SecretStore())
+    return keys.open_with_seed(opened.slot_id, opened.seed).masters_newest_first()
+
+
+def reapply_erasures(services: Any, ledger: Ledger) -> int:
+    """Anonymise again, in the restored vault and before anyone sees it, every woman a later
+    ledger says was anonymised and the restored records still hold; how many."""
+    from kdrt_desk.models import Participant
+    from kdrt_desk.services.consent import ConsentService
+
+    if not ledger:
+        return 0
+    consent = services.consent
+    assert isinstance(consent, ConsentService)
+    count = 0
+    with consent.db.transaction() as session:
+        for pid, day in sorted(ledger.items()):
+            row = session.get(Participant, pid)
+            if row is None or row.anonymised_on is not None:
+                continue
+            consent._anonymise(session, row, day)  # noqa: SLF001 - the same erasure, again
+            audit_log.append(session, consent.actor.username, "participant_anonymised_again",
+                             row.code, {"source": "restore"})
+            count += 1
+    if count:
+        consent._checkpoint()  # noqa: SLF001
+    return count
 
 
 def _open_backup(path: Path, username: str | None, password: str, recovery_code: str,
@@ -478,6 +596,14 @@ def restore_backup(path: Path, data_dir: Path, *, username: str | None = None,
             files, check = _checked_copy(Path(path), opened, work, store, report)
             if not check.ok:
                 raise UserError(check.problem or "error.backup_damaged")
+            from kdrt_desk.security.keyfile import KeyFile
+
+            vault_id = KeyFile.load(files["kdrt.keys"]).vault_id
+            later = _replaced_ledger(data_dir, vault_id, username, password, recovery_code,
+                                     store)
+            later.update(_newer_backup_ledgers(data_dir / AUTO_FOLDER, check.made_at, vault_id,
+                                               username, password, recovery_code, store,
+                                               data_dir))
             present = [data_dir / name for name in VAULT_FILES if (data_dir / name).exists()]
             if present:
                 aside = data_dir / f"diganti-{clock().strftime('%Y%m%d-%H%M%S')}"
@@ -493,11 +619,17 @@ def restore_backup(path: Path, data_dir: Path, *, username: str | None = None,
             vault = (open_vault_with_recovery(data_dir, recovery_code, store=store)
                      if recovery_code else
                      open_vault(data_dir, username or "", password, store=store))
+            try:
+                vault.actor.require(Permission.RESTORE)
+                from kdrt_desk.wiring import build_services
+
+                reapplied = reapply_erasures(build_services(vault), later)
+            finally:
+                vault.close()
         except BaseException:
             _put_back(data_dir, placed, moved, aside)
             raise
-        vault.close()
-        return RestoreResult(check, aside)
+        return RestoreResult(check, aside, reapplied)
     except BaseException:
         _put_back(data_dir, placed, moved, aside)
         raise

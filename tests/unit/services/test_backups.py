@@ -198,3 +198,50 @@ def test_automatic_backups_go_to_the_data_folder_and_rotate(admin: Services) -> 
     assert backups.auto_settings() == AutoSettings(False, False)
     backups.clock = lambda: datetime(2026, 3, 1, tzinfo=UTC)
     assert not backups.automatic_due("daily") and not backups.automatic_due("close")
+
+
+def test_a_restore_anonymises_again_who_withdrew_after_the_backup(vault: VaultFixture,
+                                                                  tmp_path: Path) -> None:
+    from datetime import date
+
+    services = vault.services()
+    ids = _registered(services)
+    target = tmp_path / "cadangan.bak"
+    services.backups.make(target)
+    services.consent.withdraw_data_use(ids[1], date.today(), confirm=True)
+    services.close()
+    done = restore_backup(target, vault.data_dir, username=ADMIN, password=PASSWORD,
+                          store=SecretStore())
+    assert done.reapplied == 1
+    restored = vault.services()
+    try:
+        names = {r.id: r.full_name for r in restored.participants.list_rows()}
+        assert NAMES[1] not in names.values() and names[ids[0]] == NAMES[0]
+    finally:
+        restored.close()
+
+
+def test_the_newest_backup_ledger_counts_on_a_new_pc(vault: VaultFixture, tmp_path: Path,
+                                                     _test_keyring: MemoryKeyring) -> None:
+    """The PC is gone; the USB stick has an old backup and the automatic folder was copied
+    too: what the newest backup's ledger says is erased is erased again."""
+    import shutil
+    from datetime import date
+
+    from kdrt_desk.services.backups import AutoSettings
+
+    services = vault.services()
+    ids = _registered(services)
+    old = tmp_path / "lama.bak"
+    services.backups.make(old)
+    services.consent.withdraw_data_use(ids[2], date.today(), confirm=True)
+    services.backups.set_auto_settings(AutoSettings(True, True))
+    services.backups.make_automatic()
+    folder = services.backups.auto_folder
+    services.close()
+    fresh = tmp_path / "pc-baru"
+    fresh.mkdir()
+    shutil.copytree(folder, fresh / folder.name)
+    _test_keyring.entries.clear()
+    done = restore_backup(old, fresh, recovery_code=vault.recovery_code, store=SecretStore())
+    assert done.reapplied == 1
