@@ -245,18 +245,21 @@ class BackupService:
                             KeyFile.load(files["kdrt.keys"]), expected=counts)
 
     def _remember(self, record: BackupRecord) -> None:
+        """Keep the result. This runs beside the vault worker, which may be writing: the
+        transaction's first statement is a write (an upsert), so it waits for the write lock
+        like any writer instead of failing on a read snapshot a commit made stale."""
+        from sqlalchemy.dialects.sqlite import insert
+
         from kdrt_desk.models import Setting
 
         text = json.dumps(asdict(record), sort_keys=True)
+        keys = [LAST] + ([LAST_GOOD] if record.ok else []) + (
+            [LAST_OUTSIDE] if record.ok and record.outside else [])
         with self.vault.db.transaction() as session:
-            keys = [LAST] + ([LAST_GOOD] if record.ok else []) + (
-                [LAST_OUTSIDE] if record.ok and record.outside else [])
             for name in keys:
-                row = session.get(Setting, name)
-                if row is None:
-                    session.add(Setting(key=name, value=text))
-                else:
-                    row.value = text
+                statement = insert(Setting).values(key=name, value=text)
+                session.execute(statement.on_conflict_do_update(
+                    index_elements=[Setting.key], set_={"value": text}))
             audit_log.append(session, self.actor.username,
                              "backup_made" if record.ok else "backup_failed", record.kind,
                              {"outside": record.outside, "problem": record.problem})

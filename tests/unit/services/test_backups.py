@@ -245,3 +245,28 @@ def test_the_newest_backup_ledger_counts_on_a_new_pc(vault: VaultFixture, tmp_pa
     _test_keyring.entries.clear()
     done = restore_backup(old, fresh, recovery_code=vault.recovery_code, store=SecretStore())
     assert done.reapplied == 1
+
+
+def test_remembering_a_backup_waits_for_a_writer_meanwhile(admin: Services,
+                                                           tmp_path: Path) -> None:
+    """The backup runs beside the vault worker: a roll-call committed while the result is
+    being kept must make it wait, not fail (a read first, then a write, would fail on the
+    stale snapshot with "database is locked")."""
+    import threading
+
+    from kdrt_desk.db.engine import _connect_sqlcipher, engine_key
+    from kdrt_desk.services.backups import BackupRecord
+
+    admin.backups.make(tmp_path / "a.bak")  # the rows exist: the second result updates them
+    writer = _connect_sqlcipher(admin.vault.paths.database, engine_key(admin.vault.db.engine))
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO setting (key, value) VALUES ('uji.penulis', 'x')")
+    timer = threading.Timer(0.4, lambda: writer.execute("COMMIT"))
+    timer.start()
+    try:
+        admin.backups._remember(BackupRecord(  # noqa: SLF001 - the step that raced
+            datetime.now(UTC).isoformat(), str(tmp_path / "b.bak"), 1, True, False))
+    finally:
+        timer.join()
+        writer.close()
+    assert admin.backups.status().last_good.path == str(tmp_path / "b.bak")
