@@ -58,12 +58,12 @@ from kdrt_desk.services.reminders import ToldState
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.accounts_view import AccountsView
 from kdrt_desk.ui.audit_view import AuditView
+from kdrt_desk.ui.backup_dialog import BackupDialog
 from kdrt_desk.ui.calendar_settings_dialog import CalendarSettingsDialog
 from kdrt_desk.ui.calendar_view import CalendarView
 from kdrt_desk.ui.catalogue_view import CatalogueList
 from kdrt_desk.ui.dashboard_view import DashboardView
 from kdrt_desk.ui.groups_view import GroupsView
-from kdrt_desk.ui.backup_dialog import BackupDialog
 from kdrt_desk.ui.import_dialog import ImportDialog
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.participant_form import ParticipantForm
