@@ -25,6 +25,9 @@ PURPOSE_LIMIT = 200
 MAX_REPAYMENTS = 120  # ten years of monthly instalments
 DEFAULT_INCOME_BOUND = 50_000_000  # Rupiah a month
 DEFAULT_CAPITAL_BOUND = 100_000_000
+# No confirmation makes an amount above this real (Rp 1 trillion): it is a typing slip, and a
+# figure this size would lose digits in a spreadsheet export (15 significant digits).
+MAX_AMOUNT = 1_000_000_000_000
 
 
 class ConfirmationNeededError(UserError):
@@ -84,6 +87,8 @@ def _amount_errors(field: str, value: object, required: bool = False) -> list[Us
         return [UserError("error.livelihood.whole_rupiah", field=field)]
     if value < 0:
         return [UserError("error.livelihood.negative", field=field)]
+    if value > MAX_AMOUNT:
+        return [UserError("error.number_too_large", field=field)]
     return []
 
 
@@ -181,6 +186,8 @@ def _repayment_errors(repayments: tuple[tuple[date, int], ...], given_on: date |
             return [UserError("error.livelihood.date_invalid", field="repayments")]
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             return [UserError("error.livelihood.repayment_amount", field="repayments")]
+        if value > MAX_AMOUNT:
+            return [UserError("error.number_too_large", field="repayments")]
         if given_on is not None and day < given_on:
             errors.append(UserError("error.livelihood.repaid_before_given",
                                     field="repayments"))
