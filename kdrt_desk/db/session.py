@@ -4,7 +4,9 @@ Each session carries the field keys of the logged-in account (``session.info["fi
 through which the sealed column type seals and opens values, and signs the audit entries its
 transaction wrote (``AuditSigner``) just before it commits. The first write of a session is
 preceded by a structural check of the file, so a damaged database is named before anything is
-written to it.
+written to it. Each commit is told to the engine's checkpointer, which moves the WAL into the
+file once the burst of writes has ended, and closing (``dispose``) empties the WAL (see
+``kdrt_desk.db.engine``): a copy of ``kdrt.db`` alone holds every committed change.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, event, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from kdrt_desk.db.engine import database_folder, quick_check
+from kdrt_desk.db.engine import checkpointer, close_checkpoint, database_folder, quick_check
 from kdrt_desk.db.errors import storage_errors
 from kdrt_desk.errors import UserError, VaultError
 from kdrt_desk.models import AuditEntry
@@ -51,6 +53,7 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False,
                                       info={FIELD_KEYS: self.keys})
         self._checked = False
+        self._checkpointer = checkpointer(engine)
         event.listen(self._sessions, "before_commit", self._sign_audit)
         event.listen(self._sessions, "after_commit", self._record_signed)
 
@@ -75,6 +78,8 @@ class Database:
             raise
         finally:
             session.close()
+        if self._checkpointer is not None:
+            self._checkpointer.committed()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -109,6 +114,8 @@ class Database:
         self._checked = True
 
     def dispose(self) -> None:
+        """Close every pooled connection, the WAL moved into the file first."""
+        close_checkpoint(self.engine)
         self.engine.dispose()
 
     # -- signing the audit entries of a transaction ------------------------------------------

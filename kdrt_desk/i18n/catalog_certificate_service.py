@@ -38,6 +38,12 @@ CERTIFICATE_SERVICE: dict[str, tuple[str, str]] = {
     "error.certificate_no_output": (
         "Pilih berkas PDF untuk dicetak atau folder untuk satu berkas per peserta.",
         "Choose a PDF file for the printer or a folder for one file per participant."),
+    "error.certificate_files_not_placed": (
+        "Sertifikat sudah diterbitkan dan tercatat, tetapi berkas {path} tidak dapat disimpan: "
+        "{why} Cetak ulang dari Daftar Sertifikat; nomor seri dan kodenya tetap sama.",
+        "The certificates were issued and recorded, but the file {path} could not be saved: "
+        "{why} Print them again from the Certificate Register; the serials and codes stay the "
+        "same."),
     "error.certificate_needs_keys": (
         "Akun Anda belum punya kunci tanda tangan, jadi belum dapat menerbitkan atau mengubah "
         "sertifikat. Minta Admin menyerahkan kunci Anda, lalu masuk lagi.",

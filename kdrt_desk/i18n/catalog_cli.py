@@ -86,6 +86,24 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.check_cipher": ("SQLCipher: {version}", "SQLCipher: {version}"),
     "cli.check_keyring": ("Mode kunci: {mode}", "Key mode: {mode}"),
     "cli.check_participants": ("Peserta: {count}", "Participants: {count}"),
+    "cli.check_wal_left": (
+        "PERINGATAN: berkas {wal} ada dan tidak kosong, padahal tidak ada aplikasi yang "
+        "membuka brankas ini. Perubahan yang sudah disimpan mungkin hanya ada di berkas itu, "
+        "belum di kdrt.db. Buka aplikasi lalu tutup sekali agar perubahan itu ditulis ke "
+        "kdrt.db. Jangan pernah menyalin kdrt.db tanpa berkas {wal} (jangan hapus berkas itu).",
+        "WARNING: the file {wal} is present and not empty while no app has this vault open. "
+        "Saved changes may be only in that file, not yet in kdrt.db. Open the app and close "
+        "it once so they are written into kdrt.db. Never copy kdrt.db without {wal} (and do "
+        "not delete that file)."),
+    "cli.check_wal_moved": (
+        "Pemeriksaan ini sudah membuka dan menutup brankas: perubahan itu kini ada di kdrt.db "
+        "dan berkas {wal} sudah kosong.",
+        "This check opened and closed the vault: those changes are now in kdrt.db and {wal} "
+        "is empty."),
+    "cli.check_wal_still": (
+        "Berkas {wal} masih belum kosong setelah pemeriksaan; jangan salin kdrt.db tanpa "
+        "berkas itu.",
+        "{wal} is still not empty after the check; do not copy kdrt.db without it."),
     "cli.error": ("Galat", "Error"),
     "cli.internal_error": ("Terjadi kesalahan internal; rinciannya ada di log folder data. "
                            "Data yang tersimpan aman.",

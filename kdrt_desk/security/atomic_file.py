@@ -1,12 +1,28 @@
 """Write files so a crash or a full disk leaves the old or the new version, never half; and
-the one writer of files for the user, which never writes into the vault's data folder."""
+the one writer of files for the user, which never writes into the vault's data folder.
+
+Files that only count once a transaction commits (a certificate naming a serial) are staged:
+written in full under a hidden temporary name beside their place, placed by a rename after the
+commit. A process killed before the commit leaves only such a temporary file, never a file that
+looks real, and the next batch into that folder sweeps it (``sweep_staged``)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+STAGED_SUFFIX = ".kdrt-part"
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file written in full under a temporary name, waiting to be placed at ``target``."""
+
+    temporary: Path
+    target: Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -24,6 +40,62 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     sync_folder(path.parent)
+
+
+def stage(path: Path, data: bytes) -> Staged:
+    """Write ``data`` in full (fsynced) under a hidden temporary name in ``path``'s folder."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=STAGED_SUFFIX,
+                                    dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _hide(Path(tmp_name))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return Staged(Path(tmp_name), path)
+
+
+def place(staged: Staged) -> Path:
+    """Rename a staged file into its place and fsync the folder."""
+    os.replace(staged.temporary, staged.target)
+    sync_folder(staged.target.parent)
+    return staged.target
+
+
+def discard(staged: Staged) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(staged.temporary)
+
+
+def sweep_staged(folder: Path) -> int:
+    """Remove the staged files a killed process left in ``folder`` (only ours: hidden names
+    ending in ``STAGED_SUFFIX``); how many went."""
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(".") and entry.name.endswith(STAGED_SUFFIX):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed += 1
+    return removed
+
+
+def _hide(path: Path) -> None:
+    """Windows shows dot files: mark the temporary file hidden there too."""
+    if os.name != "nt":
+        return
+    import ctypes
+
+    file_attribute_hidden = 0x2
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), file_attribute_hidden)  # type: ignore[attr-defined]
 
 
 def sync_folder(folder: Path) -> None:
@@ -72,19 +144,47 @@ class OutputWriter:
         return real
 
     def write(self, path: Path, data: bytes, *, overwrite: bool) -> Path:
-        from kdrt_desk.errors import UserError, os_error_key
+        from kdrt_desk.errors import UserError
 
         real = self.check(path, overwrite=overwrite)
         try:
             write_atomically(real, data)
         except OSError as exc:
-            key = os_error_key(exc)
             # refused: a file held open by another program (Windows: a PDF reader, Excel) or a
             # read-only folder; the file that was there is untouched
-            shown = {"error.file_unwritable": "error.export_unwritable",
-                     "error.folder_read_only": "error.output_locked"}.get(key, key)
-            raise UserError(shown, path=str(real)) from exc
+            raise UserError(self._write_error(exc), path=str(real)) from exc
         return real
+
+    def stage(self, path: Path, data: bytes, *, overwrite: bool) -> Staged:
+        """``write`` in two steps: checked and written in full now under a temporary name,
+        placed by ``place`` once the work it belongs to has committed."""
+        from kdrt_desk.errors import UserError
+
+        real = self.check(path, overwrite=overwrite)
+        try:
+            return stage(real, data)
+        except OSError as exc:
+            raise UserError(self._write_error(exc), path=str(real)) from exc
+
+    def place(self, staged: Staged, *, overwrite: bool) -> Path:
+        from kdrt_desk.errors import UserError
+
+        if staged.target.exists() and not overwrite:
+            discard(staged)
+            raise UserError("error.output_exists", path=str(staged.target))
+        try:
+            return place(staged)
+        except OSError as exc:
+            discard(staged)
+            raise UserError(self._write_error(exc), path=str(staged.target)) from exc
+
+    @staticmethod
+    def _write_error(exc: OSError) -> str:
+        from kdrt_desk.errors import os_error_key
+
+        key = os_error_key(exc)
+        return {"error.file_unwritable": "error.export_unwritable",
+                "error.folder_read_only": "error.output_locked"}.get(key, key)
 
     def _inside_data_folder(self, real: Path) -> bool:
         data = self.protected.resolve()

@@ -16,8 +16,6 @@ typed).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import secrets
 from collections.abc import Callable, Sequence
@@ -54,7 +52,7 @@ from kdrt_desk.domain.revealing_words import revealing
 from kdrt_desk.domain.text import reject_control_characters
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.models import AuditEntry, Certificate, CertificateSerial, Participant
-from kdrt_desk.security.atomic_file import OutputWriter
+from kdrt_desk.security.atomic_file import OutputWriter, Staged, discard, sweep_staged
 from kdrt_desk.security.crypto import verify_signature
 from kdrt_desk.security.keyfile import KeyFile, record_signature_payload
 from kdrt_desk.security.permissions import Permission, allows
@@ -384,8 +382,10 @@ class CertificateService:
 
         today = local_today()
         now = datetime.now(UTC)
-        written: list[Path] = []
+        staged: list[Staged] = []
         batch, folder = targets
+        for where in {p for p in (batch.parent if batch else None, folder) if p is not None}:
+            sweep_staged(where)  # what a batch killed before its commit left there
         try:
             with self.db.transaction() as session:
                 counters: dict[int, CertificateSerial] = {}
@@ -425,11 +425,11 @@ class CertificateService:
                 if batch is not None:
                     data = certificates_pdf(prints, view.design, lang=lang or "id",
                                             report=report)
-                    written.append(self.outputs.write(batch, data, overwrite=overwrite))
+                    staged.append(self.outputs.stage(batch, data, overwrite=overwrite))
                 if folder is not None:
                     for count, (one, item) in enumerate(zip(prints, planned, strict=True), 1):
                         target = folder / _file_name(one.serial, item.row.code)
-                        written.append(self.outputs.write(
+                        staged.append(self.outputs.stage(
                             target, certificate_pdf(one, view.design, lang=lang or "id"),
                             overwrite=overwrite))
                         if (batch is None and report is not None
@@ -449,10 +449,20 @@ class CertificateService:
                                   "replaces": (self._certificate(session, replacing[0]).serial
                                                if replacing else "")})
         except BaseException:
-            for done in written:
-                with contextlib.suppress(OSError):
-                    os.unlink(done)
+            for one_file in staged:
+                discard(one_file)
             raise
+        # committed: only now do the files take their names (a kill before this point leaves
+        # hidden temporary files, never a certificate whose serial the register does not hold)
+        written: list[Path] = []
+        for number, one_file in enumerate(staged):
+            try:
+                written.append(self.outputs.place(one_file, overwrite=overwrite))
+            except UserError as exc:
+                for rest in staged[number + 1:]:
+                    discard(rest)
+                raise UserError("error.certificate_files_not_placed",
+                                path=str(one_file.target), why=exc.message) from exc
         return BatchResult([p.serial for p in prints], [str(p) for p in written])
 
     def _sign(self, session: Session, row: Certificate) -> None:

@@ -379,16 +379,16 @@ def test_a_file_that_cannot_be_written_midway_undoes_the_whole_batch(
     sos = programme.modules["SOS-01"]
     made = admin.sessions.create(session_on(programme, date(2026, 11, 26)))
     admin.attendance.mark(made.id, people[1], AttendanceMark.PRESENT, today=TODAY)
-    real = atomic_file.write_atomically
+    real = atomic_file.stage
     calls: list[Path] = []
 
-    def flaky(path: Path, data: bytes) -> None:
+    def flaky(path: Path, data: bytes) -> atomic_file.Staged:
         calls.append(path)
         if len(calls) == 3:  # batch, first woman's file, then the second woman's
             raise OSError(code, "refused", str(path))
-        real(path, data)
+        return real(path, data)
 
-    monkeypatch.setattr(atomic_file, "write_atomically", flaky)
+    monkeypatch.setattr(atomic_file, "stage", flaky)
     folder = tmp_path / "per-peserta"
     folder.mkdir()
     with pytest.raises(UserError) as caught:
