@@ -54,7 +54,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # the login and the code before the long work: a demo that fails later is removed whole
     print_warnings([] if store.available() else ["warning.password_only"])
     print(t("cli.demo_done", folder=str(folder), count=count))
-    print(t("cli.demo_login", users=" / ".join(r.value for r in Role), password=password))
+    print(t("cli.demo_login", users=" / ".join(["admin", *(r.value for r, _n in DEMO_STAFF)]),
+            password=password))
     print(t("cli.demo_recovery", code=code), flush=True)
     try:
         with opened_vault(folder, "admin", password, store) as vault:

@@ -19,9 +19,9 @@ from kdrt_desk.cli.common import (
     password,
     with_common,
 )
-from kdrt_desk.domain.enums import Role
 from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import t
+from kdrt_desk.security.permissions import Permission
 
 if TYPE_CHECKING:
     from kdrt_desk.cli.common import Subcommands
@@ -103,23 +103,101 @@ def cmd_keys_restore_previous(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with opened(args) as services:
+    """The chain itself, then against the newest audit head anchors of backups it can see:
+    ``--against FILE`` (opened with the same login, or ``--recovery-code-stdin``), otherwise
+    the one this PC's keyring remembers, the last good backup's and the newest automatic one's."""
+    from kdrt_desk.security.secret_store import SecretStore
+    from kdrt_desk.services.backups import anchors_to_compare
+
+    secret = password(args)
+    code = ""
+    if args.recovery_code_stdin:
+        code = sys.stdin.readline().strip()
+        if not code:
+            raise CliUsageError("cli.restore.need_user")
+    against = Path(args.against).expanduser() if args.against else None
+    with opened(args, secret) as services:
         result = services.audit.verify()
-    if result.ok:
-        print(t("cli.audit_ok", count=result.entries))
+        seen = anchors_to_compare(services.vault, username=args.user, password=secret,
+                                  recovery_code=code, store=SecretStore(),
+                                  against=against) if result.ok else []
+        problems = [(found, services.audit.check_anchor(found.anchor)) for found in seen]
+    if not result.ok:
+        key = {"missing": "cli.audit_truncated", "signature": "cli.audit_signature",
+               "actor": "cli.audit_actor"}.get(result.problem, "cli.audit_broken")
+        print(t(key, entry=result.first_broken_id), file=sys.stderr)
+        return 3
+    for found, problem in problems:
+        if problem:
+            source = t("cli.audit_anchor_keyring") if found.source == "keyring" else found.source
+            print(t("cli.audit_anchor_missing" if problem == "missing"
+                    else "cli.audit_anchor_changed", entry=found.anchor.entry_id,
+                    at=_when(found.anchor.at), source=source,
+                    made=_when(found.made_at) if found.made_at
+                    else t("cli.audit_anchor_unknown")), file=sys.stderr)
+            return 3
+    print(t("cli.audit_ok", count=result.entries))
+    if against is not None and not seen:
+        print(t("cli.audit_anchor_absent", source=str(against)), file=sys.stderr)
+        return 3
+    if seen:
+        newest = seen[0]
+        print(t("cli.audit_anchor_ok", count=len(seen), entry=newest.anchor.entry_id,
+                at=_when(newest.anchor.at),
+                source=t("cli.audit_anchor_keyring") if newest.source == "keyring"
+                else newest.source))
+    else:
+        print(t("cli.audit_anchor_none"))
+    return 0
+
+
+def _when(stamp: str) -> str:
+    """An ISO time as the messages show it: "2026-12-03 09:15" (UTC)."""
+    return stamp[:16].replace("T", " ")
+
+
+def wal_left_over(folder: Path) -> bool:
+    """A non-empty ``kdrt.db-wal`` while no app holds the vault (its instance lock is free):
+    committed changes may be in that file only (a crash, a power cut), and a copy of
+    ``kdrt.db`` alone would lose them. While an app runs, a WAL is normal and not reported."""
+    from kdrt_desk.db.engine import wal_path
+    from kdrt_desk.errors import VaultError
+    from kdrt_desk.security.instance_lock import InstanceLock
+    from kdrt_desk.services.vault_access import VaultPaths
+
+    wal = wal_path(VaultPaths(folder).database)
+    if _size(wal) == 0:
+        return False
+    lock = InstanceLock(folder)
+    try:
+        lock.acquire()
+    except VaultError:
+        return False  # an app has it open (opening it for the check says so next)
+    try:
+        return _size(wal) > 0  # looked at again under the lock: no app closed it meanwhile
+    finally:
+        lock.release()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
         return 0
-    key = {"missing": "cli.audit_truncated", "signature": "cli.audit_signature",
-           "actor": "cli.audit_actor"}.get(result.problem, "cli.audit_broken")
-    print(t(key, entry=result.first_broken_id), file=sys.stderr)
-    return 3
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """The key file slot by slot (before any login), then the database page by page and
-    every sealed value this account can open."""
+    every sealed value this account can open.
+
+    Before opening, a non-empty ``kdrt.db-wal`` left while no app holds the vault is warned
+    about (``cli.check_wal_left``, on stdout with the other lines). The check's own open and
+    close moves that WAL into ``kdrt.db``, which it then says (``cli.check_wal_moved``): the
+    exit code is unchanged by it (0 when all else is sound). Only a WAL still not empty after
+    the check (``cli.check_wal_still``) makes the exit code 5 (4, damage, comes first)."""
     from sqlalchemy import select
 
-    from kdrt_desk.db.engine import cipher_version, integrity_check
+    from kdrt_desk.db.engine import cipher_version, integrity_check, wal_path
     from kdrt_desk.models import StaffAccount
     from kdrt_desk.repositories.sealed_values import unreadable_values
     from kdrt_desk.security.crypto import DEFAULT_KDF
@@ -131,6 +209,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     paths = VaultPaths(data_dir(args))
     secret = password(args)
+    wal = wal_path(paths.database)
+    wal_before = wal_left_over(paths.data_dir)
+    if wal_before:
+        print(t("cli.check_wal_left", wal=wal.name))
     if paths.keys.exists():
         report = check_key_file(paths, SecretStore(), DEFAULT_KDF, args.user, secret)
         if not report.intact:
@@ -147,8 +229,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         unsigned = signature_problems(services.vault.keys.file(), usernames)
         mode = (t("cli.keyring_os", backend=SecretStore().backend_name())
                 if services.vault.keys.uses_keyring else t("cli.keyring_password_only"))
-        count = services.participants.count() if services.vault.actor.role != Role.FASILITATOR \
-            else None
+        count = (services.participants.count()
+                 if services.vault.actor.may(Permission.VIEW_ALL_PARTICIPANTS) else None)
         slots = len(services.vault.keys.file().slots)
         holds_keys = bool(services.vault.db.keys.tiers())
     print(t("cli.check_integrity", result=integrity))
@@ -166,7 +248,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(t("cli.check_sealed_ok") if holds_keys else t("cli.check_sealed_none"))
     if count is not None:
         print(t("cli.check_participants", count=count))
-    return 0 if integrity == "ok" and not unreadable and not unsigned else 4
+    wal_after = wal_before and _size(wal) > 0
+    if wal_before:
+        print(t("cli.check_wal_still" if wal_after else "cli.check_wal_moved", wal=wal.name))
+    if integrity != "ok" or unreadable or unsigned:
+        return 4
+    return 5 if wal_after else 0
 
 
 def add_commands(sub: Subcommands) -> None:
@@ -193,6 +280,10 @@ def add_commands(sub: Subcommands) -> None:
 
     audit = sub.add_parser("audit", help=t("cli.help_audit")).add_subparsers(dest="action",
                                                                             required=True)
-    with_common(audit.add_parser("verify", help=t("cli.help_audit_verify"))).set_defaults(
-        func=cmd_audit_verify)
+    verify = with_common(audit.add_parser("verify", help=t("cli.help_audit_verify")))
+    verify.add_argument("--against", metavar="BACKUP", default="",
+                        help=t("cli.help_audit_against"))
+    verify.add_argument("--recovery-code-stdin", action="store_true",
+                        help=t("cli.restore.help_recovery"))
+    verify.set_defaults(func=cmd_audit_verify)
     with_common(sub.add_parser("check", help=t("cli.help_check"))).set_defaults(func=cmd_check)

@@ -10,6 +10,7 @@ class Role(StrEnum):
     KONSELOR = "konselor"
     FASILITATOR = "fasilitator"
     STAF = "staf"
+    BACKUP = "backup"  # makes and verifies backups, nothing else; holds no field key
 
 
 class ParticipantStatus(StrEnum):

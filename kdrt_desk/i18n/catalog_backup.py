@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 BACKUP: dict[str, tuple[str, str]] = {
+    "ui.access.backup_account_no_screens": (
+        "Akun operator cadangan hanya untuk cadangan terjadwal (kdrt-desk backup) dan tidak "
+        "dapat membuka layar aplikasi. Masuk dengan akun staf Anda sendiri.",
+        "A backup operator account is only for scheduled backups (kdrt-desk backup) and cannot "
+        "open the app's screens. Log in with your own staff account."),
     "error.backup_not_a_backup": (
         "Berkas ini bukan berkas cadangan KDRT Desk. Pilih berkas cadangan yang dibuat dengan "
         "\u201cCadangkan sekarang\u201d atau perintah backup.",
@@ -50,6 +55,53 @@ BACKUP: dict[str, tuple[str, str]] = {
         "simpan cadangan yang lebih lama.",
         "The audit log inside the backup is not whole (changed or cut short). Tell the admin; "
         "keep the older backups."),
+    "error.backup_anchor_mismatch": (
+        "Log audit di dalam cadangan tidak berakhir pada catatan terbaru yang tercatat saat "
+        "cadangan dibuat. Jangan pakai cadangan ini; laporkan kepada Admin.",
+        "The audit log inside the backup does not end at the newest entry recorded when the "
+        "backup was made. Do not rely on this backup; tell the admin."),
+    "cli.audit_anchor_missing": (
+        "Log audit tidak memuat catatan #{entry} ({at}) yang tercatat di cadangan {source} "
+        "(dibuat {made}): catatan yang lebih baru dari cadangan itu hilang (dihapus, atau "
+        "brankas dikembalikan ke salinan lama).",
+        "The audit log does not hold entry #{entry} ({at}) recorded in the backup {source} "
+        "(made {made}): entries newer than that backup are missing (deleted, or the vault was "
+        "rolled back to an older copy)."),
+    "cli.audit_anchor_changed": (
+        "Catatan audit #{entry} ({at}) berbeda dengan yang tercatat di cadangan {source} "
+        "(dibuat {made}): log audit ditulis ulang, atau brankas dikembalikan ke salinan lama "
+        "lalu dipakai lagi; catatan yang lebih baru dari cadangan itu hilang.",
+        "Audit entry #{entry} ({at}) differs from the one recorded in the backup {source} "
+        "(made {made}): the audit log was rewritten, or the vault was rolled back to an older "
+        "copy and used again; entries newer than that backup are missing."),
+    "cli.audit_anchor_ok": (
+        "Cocok dengan kepala log audit dari {count} cadangan; yang terbaru: catatan #{entry} "
+        "({at}), dari {source}.",
+        "Matches the audit head of {count} backups; the newest: entry #{entry} ({at}), from "
+        "{source}."),
+    "cli.audit_anchor_none": (
+        "Belum ada kepala log audit dari cadangan untuk dibandingkan. Simpan cadangan di luar "
+        "PC ini dan periksa dengan --against BERKAS.",
+        "No audit head from a backup to compare with yet. Keep a backup outside this PC and "
+        "check with --against FILE."),
+    "cli.audit_anchor_absent": (
+        "Cadangan {source} dibuat sebelum kepala log audit disimpan di dalam cadangan; tidak "
+        "dapat dibandingkan.",
+        "The backup {source} was made before backups carried the audit head; it cannot be "
+        "compared."),
+    "cli.audit_anchor_keyring": ("keyring PC ini", "this PC's keyring"),
+    "cli.audit_anchor_unknown": ("tidak diketahui", "unknown"),
+    "cli.help_audit_against": (
+        "bandingkan juga dengan kepala log audit di berkas cadangan ini (disimpan di luar PC)",
+        "also compare with the audit head in this backup file (one kept outside this PC)"),
+    "cli.restore.anchor": (
+        "Kepala log audit cadangan: catatan #{entry} ({at}); rantai di dalam cadangan berakhir "
+        "tepat di sana.",
+        "The backup's audit head: entry #{entry} ({at}); the chain inside the backup ends "
+        "exactly there."),
+    "cli.restore.no_anchor": (
+        "Cadangan ini dibuat sebelum kepala log audit disimpan di dalam cadangan.",
+        "This backup was made before backups carried the audit head."),
     "error.backup_snapshot_failed": (
         "Salinan brankas tidak dapat dibuat. Periksa ruang disk, lalu coba lagi; brankas tidak "
         "diubah.",
@@ -168,4 +220,154 @@ BACKUP: dict[str, tuple[str, str]] = {
     "ui.backup.skip": ("Lewati", "Skip"),
     "ui.backup.auto_failed": ("Cadangan otomatis gagal: {problem}",
                               "The automatic backup failed: {problem}"),
+    # restoring from a backup (Berkas > Pulihkan dari cadangan, and the first-run screen)
+    "ui.restore.menu": ("Pulihkan dari cadangan\u2026", "Restore from a backup\u2026"),
+    "ui.restore.title": ("Pulihkan dari cadangan", "Restore from a backup"),
+    "ui.restore.first_run": ("Pulihkan pusat yang sudah ada\u2026",
+                             "Restore an existing centre\u2026"),
+    "ui.restore.first_run_hint": (
+        "Pusat ini sudah memakai KDRT Desk di PC lain? Pulihkan brankasnya dari berkas "
+        "cadangan dengan kode pemulihan, alih-alih membuat brankas baru.",
+        "Does this centre already use KDRT Desk on another PC? Restore its vault from a backup "
+        "file with the recovery code instead of making a new vault."),
+    "ui.restore.intro": (
+        "Pilih berkas cadangan dan cara membukanya, lalu periksa dulu isinya. Pemulihan "
+        "mengganti brankas di folder data dengan isi cadangan; brankas yang sekarang tidak "
+        "dihapus, tetapi disimpan utuh di subfolder \u201cdiganti-\u2026\u201d.",
+        "Choose the backup file and how to open it, then check what it holds first. A restore "
+        "replaces the vault in the data folder with the backup; the current vault is not "
+        "deleted but kept whole in a \u201cdiganti-\u2026\u201d subfolder."),
+    "ui.restore.file": ("Berkas cadangan", "Backup file"),
+    "ui.restore.choose": ("Pilih\u2026", "Choose\u2026"),
+    "ui.restore.open_title": ("Pilih berkas cadangan", "Choose the backup file"),
+    "ui.restore.filter": ("Berkas cadangan (*.bak);;Semua berkas (*)",
+                          "Backup files (*.bak);;All files (*)"),
+    "ui.restore.open_with": ("Buka dengan", "Open with"),
+    "ui.restore.by_password": ("Kata sandi staf", "Staff password"),
+    "ui.restore.by_code": ("Kode pemulihan", "Recovery code"),
+    "ui.restore.password_hint": (
+        "Akun staf yang sudah ada saat cadangan dibuat, di PC asal cadangan.",
+        "A staff account that existed when the backup was made, on the PC it came from."),
+    "ui.restore.code_hint": (
+        "Kode dari lembar pemulihan yang berlaku saat cadangan dibuat (untuk PC baru).",
+        "The code from the recovery sheet in force when the backup was made (for a new PC)."),
+    "ui.restore.check": ("Periksa cadangan", "Check the backup"),
+    "ui.restore.checking": ("Membuka dan memeriksa cadangan\u2026",
+                            "Opening and checking the backup\u2026"),
+    "ui.restore.need_file": ("Pilih berkas cadangan dulu.", "Choose the backup file first."),
+    "ui.restore.need_login": ("Isi nama pengguna dan kata sandi.",
+                              "Enter the user name and password."),
+    "ui.restore.need_code": ("Isi kode pemulihan.", "Enter the recovery code."),
+    "ui.restore.when": ("{day} pukul {time}", "{day} at {time}"),
+    "ui.restore.checked": (
+        "Cadangan utuh. Dibuat {made}. Isi: {participants} peserta, {groups} kelompok, "
+        "{sessions} sesi, {attendance} catatan kehadiran, {certificates} sertifikat, {accounts} "
+        "akun. Log audit: {audit} entri, utuh.",
+        "The backup is sound. Made {made}. It holds {participants} participants, {groups} "
+        "groups, {sessions} sessions, {attendance} attendance marks, {certificates} "
+        "certificates, {accounts} accounts. Audit log: {audit} entries, whole."),
+    "ui.restore.check_failed": ("Cadangan ini tidak lolos pemeriksaan: {problem}",
+                                "This backup failed its check: {problem}"),
+    "ui.restore.unchanged": ("Brankas tidak diubah.", "The vault was not changed."),
+    "ui.restore.restore": ("Pulihkan\u2026", "Restore\u2026"),
+    "ui.restore.confirm": (
+        "Brankas di {folder} akan diganti dengan isi cadangan yang dibuat {made}.\n\n"
+        "Brankas yang sekarang TIDAK dihapus: disimpan utuh di folder {aside} (tanggal dan jam "
+        "pemulihan). Sesudahnya Anda masuk ke brankas yang dipulihkan.\n\nLanjutkan?",
+        "The vault in {folder} will be replaced with the backup made {made}.\n\n"
+        "The current vault is NOT deleted: it is kept whole in the folder {aside} (the date and "
+        "time of the restore). Afterwards you log in to the restored vault.\n\nGo ahead?"),
+    "ui.restore.confirm_empty": (
+        "Isi cadangan yang dibuat {made} akan dipulihkan ke {folder}. Lanjutkan?",
+        "The backup made {made} will be restored into {folder}. Go ahead?"),
+    "ui.restore.restoring": ("Memulihkan brankas\u2026", "Restoring the vault\u2026"),
+    "ui.restore.done": ("Brankas dipulihkan dari cadangan yang dibuat {made}.",
+                        "The vault is restored from the backup made {made}."),
+    "ui.restore.kept_aside": ("Brankas yang diganti disimpan utuh di {aside}.",
+                              "The vault it replaced is kept whole in {aside}."),
+    "ui.restore.reapplied": (
+        "{count} anonimisasi yang tercatat sesudah cadangan ini diterapkan lagi sebelum data "
+        "dibuka.",
+        "{count} anonymisations recorded after this backup were applied again before the data "
+        "was opened."),
+    "ui.restore.to_login": ("Masuk ke brankas yang dipulihkan",
+                            "Log in to the restored vault"),
+    "ui.restore.login_again": (
+        "Brankas lama tetap di tempatnya. Anda akan diminta masuk lagi.",
+        "The old vault stays where it was. You will be asked to log in again."),
+    "ui.restore.cancelled": ("Dibatalkan. Brankas tidak diubah.",
+                             "Cancelled. The vault was not changed."),
+    # the backup account (Task Scheduler) and its password in the OS credential store
+    "enum.Role.backup": ("Operator cadangan", "Backup operator"),
+    "ui.admin.role_hint.backup": (
+        "Hanya membuat dan memeriksa cadangan (untuk cadangan terjadwal di Task Scheduler). "
+        "Tidak memegang kunci data tertutup: tidak dapat membuka daftar peserta, kontak, latar "
+        "belakang kasus, ekspor, atau akun.",
+        "Only makes and checks backups (for scheduled backups in Task Scheduler). Holds no key "
+        "to sealed data: cannot open the register, contacts, case background, exports or "
+        "accounts."),
+    "cli.backup.help_keyring": (
+        "baca kata sandi akun dari {store} (disimpan dengan backup-account remember)",
+        "read the account's password from {store} (stored with backup-account remember)"),
+    "cli.backup.task_scheduler": (
+        "Cadangan terjadwal (Windows Task Scheduler), dengan akun berperan Operator cadangan:\n"
+        "  1. Sekali, masuk Windows sebagai akun yang akan menjalankan tugas, lalu:\n"
+        "     kdrt-desk backup-account remember --data-dir FOLDER --user cadangan\n"
+        "     (kata sandi diketik sekali dan disimpan di Windows Credential Manager)\n"
+        "  2. Tugas terjadwal, jalankan sebagai akun Windows yang sama:\n"
+        "     Program: \"C:\\Program Files\\KDRT Desk\\kdrt-desk.exe\"\n"
+        "     Argumen: backup --data-dir FOLDER --out E:\\cadangan\\kdrt.bak --overwrite "
+        "--user cadangan --password-from-keyring\n"
+        "  Tidak ada kata sandi di berkas. Kode keluar 0: cadangan ditulis dan lolos "
+        "pemeriksaan; 3: gagal diperiksa; 2: kesalahan lain (pesan di stderr).",
+        "Scheduled backups (Windows Task Scheduler), with an account in the Backup operator "
+        "role:\n"
+        "  1. Once, logged in to Windows as the account that will run the task:\n"
+        "     kdrt-desk backup-account remember --data-dir FOLDER --user cadangan\n"
+        "     (the password is typed once and kept in Windows Credential Manager)\n"
+        "  2. The scheduled task, run as that same Windows account:\n"
+        "     Program: \"C:\\Program Files\\KDRT Desk\\kdrt-desk.exe\"\n"
+        "     Arguments: backup --data-dir FOLDER --out E:\\cadangan\\kdrt.bak --overwrite "
+        "--user cadangan --password-from-keyring\n"
+        "  No password in any file. Exit code 0: written and checked; 3: it failed its check; "
+        "2: any other error (the message on stderr)."),
+    "cli.backup.keyring_missing": (
+        "Tidak ada kata sandi untuk akun {user} di {store}. Jalankan sekali: kdrt-desk "
+        "backup-account remember --user {user}",
+        "No password for account {user} in {store}. Run once: kdrt-desk backup-account "
+        "remember --user {user}"),
+    "cli.backup.keyring_wrong": (
+        "Kata sandi akun {user} yang tersimpan di {store} tidak berlaku lagi (salah atau sudah "
+        "diganti). Simpan lagi: kdrt-desk backup-account remember --user {user}",
+        "The password of account {user} kept in {store} no longer works (wrong or changed). "
+        "Store it again: kdrt-desk backup-account remember --user {user}"),
+    "cli.backup.keyring_not_backup_role": (
+        "Akun {user} bukan Operator cadangan. Hanya kata sandi akun Operator cadangan yang boleh "
+        "disimpan di {store}.",
+        "Account {user} is not a Backup operator. Only a Backup operator's password may be "
+        "kept in {store}."),
+    "cli.backup_account.help": (
+        "kata sandi akun Operator cadangan di penyimpanan kredensial sistem (untuk Task "
+        "Scheduler)",
+        "the Backup operator account's password in the system credential store (for Task "
+        "Scheduler)"),
+    "cli.backup_account.help_remember": (
+        "periksa kata sandi akun lalu simpan di {store}",
+        "check the account's password, then keep it in {store}"),
+    "cli.backup_account.help_forget": ("hapus kata sandi akun dari {store}",
+                                       "remove the account's password from {store}"),
+    "cli.backup_account.keyring_unavailable": (
+        "{store} tidak tersedia di komputer ini; kata sandi tidak disimpan (tidak pernah di "
+        "berkas biasa).",
+        "{store} is not available on this computer; the password was not stored (never in a "
+        "plain file)."),
+    "cli.backup_account.remembered": (
+        "Kata sandi akun {user} disimpan di {store}. Tugas terjadwal dapat memakai "
+        "--password-from-keyring.",
+        "The password of account {user} is kept in {store}. The scheduled task can use "
+        "--password-from-keyring."),
+    "cli.backup_account.forgotten": ("Kata sandi akun {user} dihapus dari {store}.",
+                                     "The password of account {user} was removed from {store}."),
+    "cli.backup_account.nothing_to_forget": ("Tidak ada kata sandi akun {user} di {store}.",
+                                             "No password of account {user} in {store}."),
 }

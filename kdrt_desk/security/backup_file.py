@@ -17,7 +17,11 @@ no account name (slot ids are salted hashes). A slot is opened exactly as at a l
 backup key comes from a staff password (with this PC's installation secret) or the recovery code
 (which also unwraps the installation secret, for a new PC).
 
-The chunks carry a stream of named files (``manifest.json``, ``kdrt.keys``, ``kdrt.db``). Each
+The chunks carry a stream of named files (``manifest.json``, ``kdrt.keys``, ``kdrt.db``). The
+manifest comes first: when the backup was made, the row counts, and the audit log's head anchor
+(the newest entry's id and hash in the copied database), so all of that is encrypted like the
+data and ``read_manifest`` reads it by decrypting the first chunk only. Backups made before the
+anchor simply have none in their manifest; the layout (version 1) is unchanged. Each
 chunk's nonce is the header's prefix and its index; its associated data binds the header's digest,
 the index and whether it is the last, so chunks cannot be reordered, dropped or cut short without
 the reading failing. The padding after the last chunk is random, so the file's size says only which
@@ -329,6 +333,27 @@ class _Stream:
         return bytes(out)
 
 
+MANIFEST_LIMIT = 1 << 20  # a manifest bigger than this is not one of ours
+
+
+def read_manifest(path: Path, key: bytes) -> bytes:
+    """The backup's first member, ``manifest.json``, decrypted (only the chunks it spans are
+    read: the anchor of a large backup is found without decrypting its database). A backup
+    whose first member is not the manifest, or any damage, is ``error.backup_damaged``."""
+    with path.open("rb") as handle:
+        header, digest = read_header(handle)
+        stream = _Stream(_chunks(handle, key, header, digest))
+        if stream.read(1) != b"F":
+            raise UserError("error.backup_damaged")
+        (length,) = struct.unpack(">H", stream.read(2))
+        if not 0 < length <= NAME_LIMIT or stream.read(length) != b"manifest.json":
+            raise UserError("error.backup_damaged")
+        (size,) = struct.unpack(">Q", stream.read(8))
+        if size > MANIFEST_LIMIT:
+            raise UserError("error.backup_damaged")
+        return stream.read(size)
+
+
 def extract(path: Path, key: bytes, folder: Path, *, report: Report | None = None
             ) -> dict[str, Path]:
     """Decrypt every member of the backup at ``path`` into ``folder`` (which must be empty and
@@ -372,4 +397,4 @@ def extract(path: Path, key: bytes, folder: Path, *, report: Report | None = Non
 
 
 __all__ = ["BackupHeader", "BackupSlot", "Opened", "extract", "header_for", "open_slot",
-           "read_header", "write_backup"]
+           "read_header", "read_manifest", "write_backup"]

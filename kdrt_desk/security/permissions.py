@@ -57,6 +57,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     }),
     Role.FASILITATOR: frozenset({Permission.VIEW_REGISTER, Permission.VIEW_PROGRAMME,
                                  Permission.TAKE_ATTENDANCE}),
+    # the scheduled backup (Task Scheduler): the snapshot and its check, with the master key only
+    Role.BACKUP: frozenset({Permission.BACKUP}),
 }
 
 

@@ -33,6 +33,7 @@ ROLE_TIERS: dict[Role, frozenset[Tier]] = {
     Role.KONSELOR: frozenset(Tier),
     Role.STAF: frozenset({Tier.CONTACT}),
     Role.FASILITATOR: frozenset(),
+    Role.BACKUP: frozenset(),  # the master key alone: it can read no sealed field
 }
 
 

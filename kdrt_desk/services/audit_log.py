@@ -6,7 +6,9 @@ signed. So with a non-admin's password and the files, an attacker cannot change,
 reorder entries another account wrote without ``verify`` naming where: a changed entry breaks
 the chain or a later signature, a deleted newest entry leaves its writer's mark pointing at
 nothing. What remains: someone who rolls back both files together (database and key file) is
-not caught on this PC; only an anchor kept elsewhere (a backup) catches that.
+not caught on this PC; only an anchor kept elsewhere (a backup) catches that: every backup
+carries the chain's head (``AuditAnchor``: the newest entry's id and hash at its snapshot), and
+``anchor_problem`` says whether a chain still holds that entry, unchanged.
 
 Entries name fields, never the values of restricted or personal fields.
 """
@@ -18,7 +20,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Connection, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kdrt_desk.db.session import AUDIT_LAST, Database
@@ -58,6 +60,52 @@ class ChainCheck:
     @property
     def ok(self) -> bool:
         return self.first_broken_id is None
+
+
+@dataclass(frozen=True)
+class AuditAnchor:
+    """The newest audit entry of a snapshot (a backup's): a later chain of the same vault must
+    still hold that entry with the same hash, else entries were deleted or it was rolled back."""
+
+    entry_id: int
+    entry_hash: str
+    at: str = ""  # the entry's time (ISO, UTC)
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.entry_id, "hash": self.entry_hash, "at": self.at}
+
+    @classmethod
+    def from_json(cls, data: object) -> AuditAnchor | None:
+        """``None`` for a missing or malformed anchor (a backup made before anchors)."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            entry_id, digest = int(data["id"]), str(data["hash"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        if entry_id <= 0 or len(digest) != 64:
+            return None
+        return cls(entry_id, digest, str(data.get("at", "")))
+
+
+def head_anchor(conn: Connection) -> AuditAnchor | None:
+    """The newest entry of the database ``conn`` reads (in its transaction); ``None`` if empty."""
+    row = conn.execute(select(AuditEntry.id, AuditEntry.hash, type_coerce(AuditEntry.at, String))
+                       .order_by(AuditEntry.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    return AuditAnchor(int(row[0]), str(row[1]), _stored_stamp(row[2]))
+
+
+def anchor_problem(conn: Connection, anchor: AuditAnchor) -> str:
+    """"" when the chain ``conn`` reads holds the anchor's entry with the same hash; "missing"
+    when it ends before it (its newest entries deleted, or the vault rolled back); "changed"
+    when that entry is gone from the middle or differs (rolled back and written again)."""
+    found = conn.execute(select(AuditEntry.hash).where(AuditEntry.id == anchor.entry_id)).first()
+    if found is not None:
+        return "" if found[0] == anchor.entry_hash else "changed"
+    newest = conn.execute(select(func.max(AuditEntry.id))).scalar()
+    return "missing" if newest is None or int(newest) < anchor.entry_id else "changed"
 
 
 def _stamp(at: datetime) -> str:
@@ -171,6 +219,12 @@ class AuditService:
         if pending:  # entries after the last signature: written past the app
             return ChainCheck(count, pending[0][0], "signature")
         return _check_marks(keyfile, signers, hashes, last_signed, count)
+
+    def check_anchor(self, anchor: AuditAnchor) -> str:
+        """``anchor_problem`` on this vault's chain ("" when it holds the anchor)."""
+        self.actor.require(Permission.VIEW_AUDIT)
+        with self.db.reading() as session:
+            return anchor_problem(session.connection(), anchor)
 
     def entries(self, *, actor: str = "", action: str = "", text: str = "",
                 since: datetime | None = None, until: datetime | None = None,

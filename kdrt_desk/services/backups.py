@@ -13,6 +13,15 @@ key file's marks. A failed verification is kept as the last result and shown to 
 
 ``check_backup`` is the restore drill: a backup file and a staff password (or the recovery code)
 in, what it holds out (counts, when it was made, the audit chain), without touching any vault.
+
+The audit head anchor: every backup's (encrypted) manifest carries the id and hash of the newest
+audit entry of the very snapshot it copies, and its check proves the copied chain ends there. The
+app remembers the anchor of its last good backup in the vault (the ``backup.last_good`` record)
+and in this PC's OS keyring (``<vault id>.audit-anchor``), which a rollback of ``kdrt.db`` and
+``kdrt.keys`` together does not undo; ``anchors_to_compare`` gathers those and the anchor of the
+newest automatic backup (or of a backup named on the command line) for ``audit verify``. Whoever
+controls this Windows account can still edit the keyring and delete the ``cadangan`` folder, so
+the real protection is a backup kept elsewhere (``audit verify --against FILE``).
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ from kdrt_desk.errors import UserError, VaultError, os_error_key
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
+from kdrt_desk.services.audit_log import AuditAnchor
 
 if TYPE_CHECKING:
     from kdrt_desk.security.secret_store import SecretStore
@@ -47,6 +57,7 @@ KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 STALE = timedelta(days=7)
 STALE_OUTSIDE = timedelta(days=30)
 MANIFEST = "manifest.json"
+ANCHOR_SUFFIX = ".audit-anchor"  # the keyring entry beside the installation secret
 COUNTED = {  # what a restore check reports, by table
     "participant": "participants", "training_group": "groups", "training_session": "sessions",
     "attendance": "attendance", "certificate": "certificates", "staff_account": "accounts",
@@ -64,6 +75,7 @@ class BackupCheck:
     counts: dict[str, int] = field(default_factory=dict)  # by table
     audit_entries: int = 0
     audit_ok: bool = False
+    anchor: AuditAnchor | None = None  # the audit head at its snapshot (None: an older backup)
 
     def summary(self) -> dict[str, int]:
         return {label: self.counts.get(table, 0) for table, label in COUNTED.items()}
@@ -80,6 +92,9 @@ class BackupRecord:
     outside: bool  # on another drive than the vault (a USB stick, a network share)
     problem: str = ""
     kind: str = "manual"  # "manual", "automatic", "scheduled"
+    anchor_id: int = 0  # the audit head anchor it carries (0: none)
+    anchor_hash: str = ""
+    anchor_at: str = ""
 
     @classmethod
     def from_json(cls, text: str | None) -> BackupRecord | None:
@@ -89,6 +104,11 @@ class BackupRecord:
             return cls(**json.loads(text))
         except (TypeError, ValueError):
             return None
+
+    @property
+    def anchor(self) -> AuditAnchor | None:
+        return AuditAnchor.from_json({"id": self.anchor_id, "hash": self.anchor_hash,
+                                      "at": self.anchor_at})
 
 
 @dataclass(frozen=True)
@@ -141,16 +161,29 @@ def is_outside(target: Path, data_dir: Path) -> bool:
         return False
 
 
+PRIVATE_PREFIX = ".kdrt-backup-"
+
+
 @contextlib.contextmanager
 def private_folder(near: Path) -> Iterator[Path]:
     """A temporary folder only this user can read, removed however the block ends."""
-    folder = Path(tempfile.mkdtemp(prefix=".kdrt-backup-", dir=near))
+    folder = Path(tempfile.mkdtemp(prefix=PRIVATE_PREFIX, dir=near))
     try:
         with contextlib.suppress(OSError):
             os.chmod(folder, 0o700)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def sweep_private_folders(data_dir: Path) -> int:
+    """Remove the work folders of a backup or check that was killed midway; how many."""
+    removed = 0
+    for folder in data_dir.glob(f"{PRIVATE_PREFIX}*"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def _now() -> datetime:
@@ -179,6 +212,7 @@ class BackupService:
     def _make(self, real: Path, *, report: Report | None, kind: str
               ) -> tuple[BackupRecord, BackupCheck]:
         from kdrt_desk.db.engine import snapshot
+        from kdrt_desk.security.atomic_file import STAGED_SUFFIX, sweep_staged
         from kdrt_desk.security.backup_file import header_for, write_backup
         from kdrt_desk.security.crypto import random_key
         from kdrt_desk.security.keyfile import KeyFile
@@ -186,6 +220,9 @@ class BackupService:
         paths = self.vault.paths
         key = random_key()
         made_at = self.clock()
+        # what a backup killed midway left (backups run one at a time: one worker, one process)
+        sweep_private_folders(paths.data_dir)
+        sweep_staged(real.parent)
         with private_folder(paths.data_dir) as work:
             keys_copy = work / "kdrt.keys"
             keys_copy.write_bytes(paths.keys.read_bytes())  # before the snapshot: see above
@@ -195,11 +232,13 @@ class BackupService:
                 counts = snapshot(self.vault.db.engine, db_copy)
             except Exception as exc:  # noqa: BLE001 - a full disk or a damaged page: say which
                 raise _storage_error(exc, work) from exc
+            anchor = _head_of_copy(db_copy, self.vault.db.engine)
             manifest = work / MANIFEST
-            manifest.write_text(json.dumps({"made_at": made_at.isoformat(),
-                                            "counts": counts}, sort_keys=True))
+            manifest.write_text(json.dumps({
+                "made_at": made_at.isoformat(), "counts": counts,
+                "anchor": anchor.to_json() if anchor is not None else None}, sort_keys=True))
             header = header_for(keyfile, key)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp",
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=STAGED_SUFFIX,
                                             dir=real.parent)
             try:
                 with os.fdopen(fd, "wb") as out:
@@ -218,14 +257,19 @@ class BackupService:
         from kdrt_desk.security.atomic_file import sync_folder
 
         sync_folder(real.parent)
-        check = self._verify(real, key, counts, report=_scaled(report, 80, 100))
+        check = self._verify(real, key, counts, anchor, report=_scaled(report, 80, 100))
         record = BackupRecord(made_at.isoformat(), str(real), real.stat().st_size, check.ok,
-                              is_outside(real, paths.data_dir), check.problem, kind)
+                              is_outside(real, paths.data_dir), check.problem, kind,
+                              *((anchor.entry_id, anchor.entry_hash, anchor.at)
+                                if anchor is not None else ()))
         self._remember(record)
+        if check.ok and anchor is not None:
+            self._keep_anchor(anchor, record.at)
         return record, check
 
-    def _verify(self, path: Path, key: bytes, counts: dict[str, int], *,
-                report: Report | None = None) -> BackupCheck:
+    def _verify(self, path: Path, key: bytes, counts: dict[str, int],
+                anchor: AuditAnchor | None = None, *, report: Report | None = None
+                ) -> BackupCheck:
         """Decrypt with the key it was made with; open, check, count, verify the chain."""
         from kdrt_desk.security.backup_file import extract
         from kdrt_desk.security.keyfile import KeyFile
@@ -242,7 +286,23 @@ class BackupService:
             from kdrt_desk.db.engine import engine_key
 
             return _inspect(files, engine_key(self.vault.db.engine),
-                            KeyFile.load(files["kdrt.keys"]), expected=counts)
+                            KeyFile.load(files["kdrt.keys"]), expected=counts, anchor=anchor)
+
+    def _keep_anchor(self, anchor: AuditAnchor, made_at: str) -> None:
+        """The new anchor into this PC's keyring, unless the one there is no longer in the
+        vault's chain: then the vault was rolled back (or entries deleted) since, and the old
+        anchor stays as the evidence ``audit verify`` names (a restore replaces it)."""
+        from kdrt_desk.services.audit_log import anchor_problem
+
+        store = getattr(self.vault.keys, "store", None)
+        if store is None:
+            return
+        kept = keyring_anchor(store, self.vault.keys.vault_id)
+        if kept is not None:
+            with self.vault.db.reading() as session:
+                if anchor_problem(session.connection(), kept):
+                    return
+        put_keyring_anchor(store, self.vault.keys.vault_id, anchor, made_at)
 
     def _remember(self, record: BackupRecord) -> None:
         """Keep the result. This runs beside the vault worker, which may be writing: the
@@ -543,13 +603,15 @@ def _checked_copy(path: Path, opened: Any, work: Path, store: SecretStore | None
     keys = VaultKeys(files["kdrt.keys"], store if store is not None else SecretStore())
     unlocked = keys.open_with_seed(opened.slot_id, opened.seed)
     manifest = json.loads(files[MANIFEST].read_text())
+    anchor = AuditAnchor.from_json(manifest.get("anchor"))
     found = BackupCheck(False, "error.backup_damaged")
     for master in unlocked.masters_newest_first():
-        found = _inspect(files, master, keyfile, expected=dict(manifest.get("counts", {})))
+        found = _inspect(files, master, keyfile, expected=dict(manifest.get("counts", {})),
+                         anchor=anchor)
         if found.ok or found.problem != "error.database_damaged":
             break
     return files, BackupCheck(found.ok, found.problem, str(manifest.get("made_at", "")),
-                              found.counts, found.audit_entries, found.audit_ok)
+                              found.counts, found.audit_entries, found.audit_ok, anchor)
 
 
 def check_backup(path: Path, *, username: str | None = None, password: str = "",
@@ -627,6 +689,7 @@ def restore_backup(path: Path, data_dir: Path, *, username: str | None = None,
                 from kdrt_desk.wiring import build_services
 
                 reapplied = reapply_erasures(build_services(vault), later)
+                _hold_restored_head(vault, check.made_at)
             finally:
                 vault.close()
         except BaseException:
@@ -659,8 +722,9 @@ def _put_back(data_dir: Path, placed: list[Path], moved: list[tuple[Path, Path]]
 
 
 def _inspect(files: dict[str, Path], master: bytes, keyfile: Any,
-             expected: dict[str, int]) -> BackupCheck:
-    """The copy opened under ``master``: integrity, counts against ``expected``, the chain."""
+             expected: dict[str, int], anchor: AuditAnchor | None = None) -> BackupCheck:
+    """The copy opened under ``master``: integrity, counts against ``expected``, the chain,
+    and (when the manifest has one) that the chain ends exactly at ``anchor``."""
     from kdrt_desk.db.engine import encrypted_engine, integrity_check, table_counts
     from kdrt_desk.db.session import Database
     from kdrt_desk.services.actor import SYSTEM
@@ -677,10 +741,143 @@ def _inspect(files: dict[str, Path], master: bytes, keyfile: Any,
         if expected and counts != expected:
             return BackupCheck(False, "error.backup_counts_differ", counts=counts)
         chain = AuditService(Database(engine), SYSTEM, keyfile).verify()
+        if chain.ok and anchor is not None:
+            from kdrt_desk.services.audit_log import head_anchor
+
+            with engine.connect() as conn:
+                head = head_anchor(conn)
+            if head is None or (head.entry_id, head.entry_hash) != (anchor.entry_id,
+                                                                    anchor.entry_hash):
+                return BackupCheck(False, "error.backup_anchor_mismatch", counts=counts,
+                                   audit_entries=chain.entries, audit_ok=False, anchor=anchor)
         return BackupCheck(chain.ok, "" if chain.ok else "error.backup_audit_broken",
-                           counts=counts, audit_entries=chain.entries, audit_ok=chain.ok)
+                           counts=counts, audit_entries=chain.entries, audit_ok=chain.ok,
+                           anchor=anchor)
     finally:
         engine.dispose()
+
+
+def _hold_restored_head(vault: Any, made_at: str) -> None:
+    """After a restore (an admin's deliberate step back) the restored chain is the one this
+    PC's keyring holds the vault to from now on, whether or not the backup carried an anchor."""
+    from kdrt_desk.services.audit_log import head_anchor
+
+    with vault.db.reading() as session:
+        head = head_anchor(session.connection())
+    if head is not None:
+        put_keyring_anchor(vault.keys.store, vault.keys.vault_id, head, made_at)
+
+
+def _head_of_copy(copy: Path, engine: Any) -> AuditAnchor | None:
+    """The audit head of the snapshot just copied to ``copy`` (under the live engine's key):
+    the anchor the backup carries is the copy's own, so it matches the chain inside."""
+    from kdrt_desk.db.engine import encrypted_engine, engine_key
+    from kdrt_desk.services.audit_log import head_anchor
+
+    copied = encrypted_engine(copy, engine_key(engine))
+    try:
+        with copied.connect() as conn:
+            return head_anchor(conn)
+    finally:
+        copied.dispose()
+
+
+def _keyring_entry(store: SecretStore, vault_id: str) -> dict[str, Any]:
+    raw = store.get(vault_id + ANCHOR_SUFFIX)
+    try:
+        data = json.loads(raw.decode("utf-8")) if raw is not None else {}
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def keyring_anchor(store: SecretStore, vault_id: str) -> AuditAnchor | None:
+    """The anchor this PC's keyring remembers for the vault (``None``: none, or unreadable)."""
+    return AuditAnchor.from_json(_keyring_entry(store, vault_id) or None)
+
+
+def put_keyring_anchor(store: SecretStore, vault_id: str, anchor: AuditAnchor,
+                       made_at: str = "") -> None:
+    """Remember ``anchor`` (of a backup made at ``made_at``) in the keyring; a keyring that
+    cannot be written is no failure of the backup (the anchor is still in the backup and in
+    the vault's backup record)."""
+    if not store.available():
+        return
+    with contextlib.suppress(VaultError):
+        store.put(vault_id + ANCHOR_SUFFIX, json.dumps({**anchor.to_json(), "made_at": made_at},
+                                                       sort_keys=True).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class SeenAnchor:
+    """An anchor ``audit verify`` compares the chain with, and where it was found."""
+
+    anchor: AuditAnchor
+    source: str  # a backup file's path, "keyring" or "vault"
+    made_at: str = ""  # when that backup was made (ISO, UTC), when known
+
+
+def anchor_of_backup(path: Path, *, username: str | None = None, password: str = "",
+                     recovery_code: str = "", store: SecretStore | None = None
+                     ) -> SeenAnchor | None:
+    """The anchor a backup file carries, read from its encrypted manifest (its first chunk
+    only); ``None`` for a backup made before anchors. Wrong login, damage: as ``check_backup``."""
+    from kdrt_desk.security.backup_file import read_manifest
+
+    opened = _open_backup(Path(path), username, password, recovery_code, store)
+    try:
+        manifest = json.loads(read_manifest(Path(path), opened.key).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise UserError("error.backup_damaged") from None
+    except OSError as exc:
+        raise UserError(_os_key(exc), path=str(path)) from exc
+    if not isinstance(manifest, dict):
+        raise UserError("error.backup_damaged")
+    anchor = AuditAnchor.from_json(manifest.get("anchor"))
+    return None if anchor is None else SeenAnchor(anchor, str(path),
+                                                  str(manifest.get("made_at", "")))
+
+
+def anchors_to_compare(vault: Any, *, username: str | None = None, password: str = "",
+                       recovery_code: str = "", store: SecretStore | None = None,
+                       against: Path | None = None) -> list[SeenAnchor]:
+    """The anchors ``audit verify`` holds the vault's chain to, newest first: the backup named
+    by ``against`` (any failure to open it is raised); otherwise the one this PC's keyring
+    remembers, the vault's last good backup record, and the newest automatic backup in the
+    data folder that opens with these credentials (one that does not is passed over)."""
+    from kdrt_desk.models import Setting
+    from kdrt_desk.security.backup_file import read_header
+
+    if against is not None:
+        found = anchor_of_backup(against, username=username, password=password,
+                                 recovery_code=recovery_code, store=store)
+        return [] if found is None else [found]
+    seen: list[SeenAnchor] = []
+    vault_id = vault.keys.vault_id
+    entry = _keyring_entry(store if store is not None else vault.keys.store, vault_id)
+    kept = AuditAnchor.from_json(entry or None)
+    if kept is not None:
+        seen.append(SeenAnchor(kept, "keyring", str(entry.get("made_at", ""))))
+    with vault.db.reading() as session:
+        record = BackupRecord.from_json(getattr(session.get(Setting, LAST_GOOD), "value", None))
+    if record is not None and record.anchor is not None:
+        seen.append(SeenAnchor(record.anchor, record.path, record.at))
+    folder = Path(vault.paths.data_dir) / AUTO_FOLDER
+    files = sorted(folder.glob(f"{AUTO_PREFIX}*{AUTO_SUFFIX}"), reverse=True) \
+        if folder.is_dir() else []
+    for path in files:  # the names sort by their time: the newest first
+        try:
+            with path.open("rb") as handle:
+                if read_header(handle)[0].vault_id != vault_id:
+                    continue
+            found = anchor_of_backup(path, username=username, password=password,
+                                     recovery_code=recovery_code, store=store)
+        except (UserError, OSError):
+            continue
+        if found is not None:
+            seen.append(found)
+        break
+    return sorted(seen, key=lambda s: s.anchor.entry_id, reverse=True)
 
 
 def _scaled(report: Report | None, low: int, high: int) -> Report | None:
@@ -705,4 +902,6 @@ def _storage_error(exc: BaseException, folder: Path) -> UserError:
 
 
 __all__ = ["AutoSettings", "BackupCheck", "BackupRecord", "BackupService", "BackupStatus",
-           "check_backup", "is_outside", "restore_backup", "rotation_keep"]
+           "SeenAnchor", "anchor_of_backup", "anchors_to_compare", "check_backup",
+           "is_outside", "keyring_anchor", "put_keyring_anchor", "restore_backup",
+           "rotation_keep"]

@@ -306,6 +306,12 @@ class LoginDialog(QDialog):
     def _logged_in(self, vault: OpenVault) -> None:
         self._set_busy(False)
         self.password.clear()
+        from kdrt_desk.domain.enums import Role
+
+        if vault.actor.role == Role.BACKUP:  # made for the scheduled task: no screen is hers
+            vault.close()
+            self._show_error(UserError("ui.access.backup_account_no_screens"))
+            return
         if vault.upgrade_required:
             self.upgrade(vault)
             return

@@ -186,3 +186,24 @@ def test_the_keyring_warning_shows_whole(qtbot: QtBot, runner: TaskRunner,
     assert warning.height() >= warning.heightForWidth(warning.width())
     bottom = login.recovery_button.geometry().bottom()
     assert bottom <= login.height()
+
+
+def test_a_backup_operator_is_refused_the_screens_and_the_vault_is_let_go(
+        qtbot: QtBot, dialog: LoginDialog, vault: VaultFixture) -> None:
+    """The account made for the scheduled backup task logs in with her password but gets no
+    screen (each would refuse her): a clear message, and the vault is closed again so the
+    next staff member can log in at once."""
+    admin = vault.services()
+    try:
+        admin.accounts.add_account("cadangan", Role.BACKUP, "sandi cadangan malam 2026")
+    finally:
+        admin.close()
+    qtbot.keyClicks(dialog.username, "cadangan")
+    qtbot.keyClicks(dialog.password, "sandi cadangan malam 2026")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert dialog.services is None and dialog.isVisible()
+    assert dialog.error_label.text().startswith("Akun operator cadangan hanya untuk cadangan")
+    dialog.login(ADMIN, PASSWORD)  # the instance lock was released
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=15_000)
+    assert dialog.services is not None
