@@ -34,6 +34,7 @@ from kdrt_desk.services.partners import PartnerService
 from kdrt_desk.services.progress_reports import ProgressReportService
 from kdrt_desk.services.recovery import RecoveryService
 from kdrt_desk.services.reminders import ReminderService
+from kdrt_desk.services.retention import RetentionService
 from kdrt_desk.services.routines import RoutineService
 from kdrt_desk.services.schedule import ScheduleService
 from kdrt_desk.services.schedule_export import ScheduleExportService
@@ -88,6 +89,7 @@ class Services:
     backups: BackupService
     work_exports: WorkExportService
     participant_import: ParticipantImportService
+    retention: RetentionService
 
     def close(self) -> None:
         self.vault.close()
@@ -98,6 +100,7 @@ def build_services(vault: OpenVault) -> Services:
     sessions = SessionService(vault.db, vault.actor)
     calendar = CalendarService(vault.db, vault.actor)
     groups = GroupService(vault.db, vault.actor)
+    consent = ConsentService(vault.db, vault.actor, outputs)
     return Services(
         vault=vault,
         participants=ParticipantService(vault.db, vault.actor),
@@ -108,7 +111,7 @@ def build_services(vault: OpenVault) -> Services:
         screening=ScreeningService(vault.db, vault.actor),
         criteria=CriteriaService(vault.db, vault.actor),
         decisions=DecisionService(vault.db, vault.actor),
-        consent=ConsentService(vault.db, vault.actor, outputs),
+        consent=consent,
         care=CareService(vault.db, vault.actor),
         case_workers=CaseWorkerService(vault.db, vault.actor),
         timeline=TimelineService(vault.db, vault.actor),
@@ -137,4 +140,5 @@ def build_services(vault: OpenVault) -> Services:
         backups=BackupService(vault, vault.actor),
         work_exports=WorkExportService(vault.db, vault.actor, outputs),
         participant_import=ParticipantImportService(vault.db, vault.actor, outputs),
+        retention=RetentionService(vault.db, vault.actor, consent),
     )

@@ -26,6 +26,7 @@ from kdrt_desk.i18n.catalog_reports import REPORTS
 from kdrt_desk.i18n.catalog_reports_monitoring import REPORTS_MONITORING
 from kdrt_desk.i18n.catalog_reports_programme import REPORTS_PROGRAMME
 from kdrt_desk.i18n.catalog_reports_progress import REPORTS_PROGRESS
+from kdrt_desk.i18n.catalog_retention import RETENTION
 from kdrt_desk.i18n.catalog_schedule import SCHEDULE
 from kdrt_desk.i18n.catalog_schedule_output import SCHEDULE_OUTPUT
 from kdrt_desk.i18n.catalog_screening import SCREENING
@@ -81,4 +82,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **IMPORT,
     **UI_IMPORT,
     **EXPORTS,
+    **RETENTION,
 }

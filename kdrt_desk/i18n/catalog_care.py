@@ -4,10 +4,10 @@ from __future__ import annotations
 
 _ERRORS: dict[str, tuple[str, str]] = {
     "error.participant_anonymised": (
-        "Data peserta ini sudah dianonimkan karena ia menarik persetujuannya. Data ini tidak "
-        "dapat diubah lagi dan identitasnya tidak dapat diisi kembali.",
-        "This participant's data was anonymised because she withdrew her consent. It can no "
-        "longer be changed and her identity cannot be filled in again."),
+        "Data peserta ini sudah dianonimkan (persetujuan ditarik atau masa simpan data lewat). "
+        "Data ini tidak dapat diubah lagi dan identitasnya tidak dapat diisi kembali.",
+        "This participant's data was anonymised (consent withdrawn or the retention period "
+        "passed). It can no longer be changed and her identity cannot be filled in again."),
     "error.withdraw_unconfirmed": (
         "Penarikan persetujuan menghapus data untuk selamanya. Konfirmasi dulu untuk "
         "melanjutkan.",

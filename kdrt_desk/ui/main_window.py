@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.hidden_dialogs: list[QDialog] = []
         self.locked = False
         self.closing_for_logout = False
+        self.vault_released = False  # let go for a restore: nothing more is written to it
         self.settings = CentreSettings("", "", 5, "F12", "id")
         self.watcher = IdleWatcher(self.settings.idle_minutes, self.settings.panic_key, self)
         self.watcher.lock_requested.connect(self.lock)
@@ -289,6 +290,14 @@ class MainWindow(QMainWindow):
             backups = QAction(t("ui.backup.menu"), self)
             backups.triggered.connect(self.open_backups)
             menu.addAction(backups)
+        if self.actor.may(Permission.RESTORE):
+            restore = QAction(t("ui.restore.menu"), self)
+            restore.triggered.connect(self.open_restore)
+            menu.addAction(restore)
+        if self.actor.may(Permission.SETTINGS) and self.actor.may(Permission.ANONYMISE):
+            retention = QAction(t("ui.retention.menu"), self)
+            retention.triggered.connect(self.open_retention)
+            menu.addAction(retention)
         if self.actor.may(Permission.MANAGE_USERS):
             recovery = QAction(t("ui.main.new_recovery_sheet"), self)
             recovery.triggered.connect(self.ask_new_recovery_sheet)
@@ -482,6 +491,50 @@ class MainWindow(QMainWindow):
 
         BackupDialog(self.services, self.runner, self).show()
 
+    def open_retention(self) -> None:
+        from kdrt_desk.ui.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.services, self.runner, self)
+        dialog.anonymised.connect(lambda _codes: self.register.refresh())
+        dialog.show()
+
+    def open_restore(self) -> None:
+        from kdrt_desk.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.services.vault.paths.data_dir, self.runner,
+                               username=self.actor.username,
+                               release_vault=self._release_for_restore, parent=self)
+        dialog.finished.connect(lambda _code: self._restore_closed())
+        dialog.open()
+
+    def _release_for_restore(self) -> bool:
+        """Let the vault go just before a restore replaces it (the restore takes its lock):
+        the session's end recorded, no auto-lock meanwhile, nothing more written to it."""
+        if self._unsaved_forms():
+            answer = QMessageBox.question(self, t("ui.restore.title"),
+                                          t("ui.main.unsaved_forms"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        for form in list(self.forms):
+            form.discard()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.watcher)
+        self.watcher.timer.stop()
+        services = self.services
+        self.runner.run(lambda: services.accounts.record_session_event("logout"))
+        self.runner.wait()
+        services.close()
+        self.vault_released = True
+        return True
+
+    def _restore_closed(self) -> None:
+        """After a restore (or one that failed once the vault was let go): to the login, so
+        nobody goes on with the replaced vault."""
+        if self.vault_released:
+            self.closing_for_logout = True
+            QTimer.singleShot(0, self, self.close)
+
     # -- automatic backups: once a day (at login) and when the app closes, beside the worker
     def _start_daily_backup(self) -> None:
         if not self.actor.may(Permission.BACKUP):
@@ -658,10 +711,11 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.watcher)
         self.watcher.timer.stop()
         services = self.services
-        if not self.login_failed:
+        if not self.login_failed and not self.vault_released:
             self.runner.run(lambda: services.accounts.record_session_event("logout"))
         self.runner.wait()
-        services.close()
+        if not self.vault_released:
+            services.close()
         super().closeEvent(event)
         if self.closing_for_logout:
             QTimer.singleShot(0, self.on_logout)

@@ -102,8 +102,18 @@ class CentrePage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(wrapped_label(t("ui.access.required_note")))
         layout.addStretch(1)
+        # a centre that already has a vault (a new PC): restore it instead of making one
+        layout.addWidget(wrapped_label(t("ui.restore.first_run_hint")))
+        restore_row = QHBoxLayout()
+        self.restore_button = QPushButton(t("ui.restore.first_run"))
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
+        layout.addLayout(restore_row)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard) and wizard.restored:
+            return True  # the vault came from a backup: nothing to create
         if not self.centre_name.text().strip():
             self.errors.show({"centre_name": t("error.required")})
             self.centre_name.setFocus()
@@ -395,6 +405,8 @@ class SetupWizard(QWizard):
         self.kdf = kdf
         self.admin_username: str | None = None
         self._recovery_code = ""
+        self.restored = False  # the vault was restored from a backup: on to the login
+        self.restore_dialog: QWidget | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -418,6 +430,7 @@ class SetupWizard(QWizard):
         self.addPage(self.centre_page)
         self.addPage(self.admin_page)
         self.addPage(self.recovery_page)
+        self.centre_page.restore_button.clicked.connect(lambda: self.open_restore())
         self.centre_page.language.currentIndexChanged.connect(
             lambda index: self.switch_language(str(self.centre_page.language.itemData(index))))
 
@@ -444,6 +457,25 @@ class SetupWizard(QWizard):
         self.centre_page.centre_name.setText(name)
         self.centre_page.centre_address.setText(address)
         self.centre_page.language.setFocus()
+
+    def open_restore(self) -> None:
+        """"Pulihkan pusat yang sudah ada": the restore dialog for this (empty) data folder;
+        after a restore the wizard ends and the login follows."""
+        from kdrt_desk.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.data_dir, self.runner, parent=self)
+        dialog.finished.connect(lambda _code: self._restore_closed(dialog))
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restore_closed(self, dialog: QWidget) -> None:
+        from kdrt_desk.ui.restore_dialog import RestoreDialog
+
+        self.restore_dialog = None
+        if isinstance(dialog, RestoreDialog) and dialog.done_result is not None:
+            self.restored = True
+            self.accept()
+        dialog.deleteLater()
 
     @property
     def recovery_code(self) -> str:

@@ -68,6 +68,8 @@ from kdrt_desk.ui.import_dialog import ImportDialog
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.participant_form import ParticipantForm
 from kdrt_desk.ui.reminders_view import RemindersView, ReminderTextsDialog, told_state
+from kdrt_desk.ui.restore_dialog import RestoreDialog
+from kdrt_desk.ui.retention_dialog import RetentionDialog
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.schedule_view import ScheduleView
 from kdrt_desk.ui.sessions_view import SessionsView
@@ -793,6 +795,8 @@ ENTRIES = [
     Entry("&Berkas", "Periksa sertifikat…", opens_dialog()),
     Entry("&Berkas", "Templat sertifikat…", opens_dialog()),
     Entry("&Berkas", "Cadangan…", opens_dialog(BackupDialog)),
+    Entry("&Berkas", "Pulihkan dari cadangan…", opens_dialog(RestoreDialog)),
+    Entry("&Berkas", "Masa simpan data…", opens_dialog(RetentionDialog)),
     Entry("&Berkas", "Instrumen asesmen…", opens_dialog()),
     Entry("&Berkas", "Buat lembar pemulihan baru…", recovery_sheet),
     Entry("&Berkas", "Buat lembar pemulihan baru (pratinjau / cetak)…", recovery_preview),
