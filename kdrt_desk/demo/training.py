@@ -55,6 +55,19 @@ from kdrt_desk.synthetic.training import (
 )
 
 DEMO_FACILITATOR_LOGIN = "fasilitator"
+# who funds the demo's groups: about half one donor's programme, a third a city grant, the rest
+# the centre itself (""), in turn so that every period has some of each
+DEMO_FUNDERS = ("Program Perempuan Berdaya \u2013 Yayasan Sriwijaya Peduli",
+                "Hibah Dinas PPPA Kota Palembang 2026")
+_FUNDER_TURNS = (0, 1, 0, 1, 0, None)  # of six groups: 3 the programme, 2 the grant, 1 none
+
+
+def demo_funder(index: int) -> str:
+    """The funder of the demo's ``index``-th group (deterministic: by its place alone)."""
+    turn = _FUNDER_TURNS[index % len(_FUNDER_TURNS)]
+    return "" if turn is None else DEMO_FUNDERS[turn]
+
+
 # the skill rubrics of the demo's assessed economic modules (an admin's own rubric is kept)
 DEMO_RUBRICS: dict[str, tuple[str, ...]] = {
     "EKO-01": ("Mengoperasikan mesin jahit", "Pola dan memotong kain", "Kerapian jahitan",
@@ -146,12 +159,13 @@ def insert_demo_training(db: Database, actor: Actor, seed: int, today: date) -> 
     sessions = SessionService(db, actor)
     group_ids: list[int] = []
     session_ids: list[list[int]] = []
-    for planned in plan.groups:
+    for number, planned in enumerate(plan.groups):
         group_id = groups.save(GroupInput(
             name=planned.name, kecamatan=planned.kecamatan, kelurahan=planned.kelurahan,
             start_date=planned.start, end_date=planned.end, venue_id=venue_ids[planned.venue],
             module_ids=[modules[c].id for c in planned.modules],
-            facilitator_ids={facilitator_ids[i] for i in planned.facilitators})).id
+            facilitator_ids={facilitator_ids[i] for i in planned.facilitators},
+            funder=demo_funder(number))).id
         group_ids.append(group_id)
         for day, ids in planned.enrolments:
             groups.enrol(group_id, ids, on=day)

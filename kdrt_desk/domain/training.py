@@ -150,6 +150,7 @@ class GroupInput:
     venue_id: int | None = None  # its usual venue
     module_ids: list[int] = field(default_factory=list)
     facilitator_ids: set[int] = field(default_factory=set)
+    funder: str = ""  # the programme or donor that funds it; "": the centre itself
     id: int = 0
 
 

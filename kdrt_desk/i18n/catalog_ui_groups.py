@@ -21,6 +21,7 @@ _GROUPS: dict[str, tuple[str, str]] = {
     "ui.groups.col_period": ("Periode", "Period"),
     "ui.groups.col_venue": ("Tempat", "Venue"),
     "ui.groups.col_members": ("Anggota", "Members"),
+    "ui.groups.col_funder": ("Program / donor", "Programme / donor"),
     "ui.groups.count": ("{count} kelompok", "{count} group(s)"),
     "ui.groups.empty": ("Belum ada kelompok. Buat dengan \"Kelompok baru\".",
                         "No groups yet. Create one with \"New group\"."),
@@ -85,6 +86,10 @@ _GROUPS: dict[str, tuple[str, str]] = {
     "ui.groups.dialog.no_venue": ("— belum ditentukan —", "— not decided yet —"),
     "ui.groups.dialog.venue_item": ("{name} (kapasitas {capacity})",
                                     "{name} (capacity {capacity})"),
+    "ui.groups.dialog.funder": ("Program / donor", "Programme / donor"),
+    "ui.groups.dialog.funder_hint": (
+        "Kosongkan bila kelompok dibiayai pusat sendiri.",
+        "Leave empty when the centre funds the group itself."),
     "ui.groups.dialog.modules": ("Modul", "Modules"),
     "ui.groups.dialog.modules_hint": (
         "Centang modul yang diikuti kelompok; urutkan dengan Naik/Turun.",

@@ -72,6 +72,28 @@ def _risk(keys: FieldKeys, level: object, seal_id: bytes) -> RiskLevel | None:
     value = open_blob(keys, level, seal_id)
     return RiskLevel(value) if value else None
 
+
+def _known_funders(session: Session, other_than: int = 0) -> list[str]:
+    """The funders of the groups (but group ``other_than``), one per spelling regardless of
+    case and spacing: the first in the donor report's order."""
+    names = {n for n in session.scalars(select(TrainingGroup.funder).where(
+        TrainingGroup.id != other_than).distinct()) if n}
+    found: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (n.casefold(), n)):
+        found.setdefault(one_line(name).casefold(), name)
+    return list(found.values())
+
+
+def _canonical_funder(session: Session, funder: str, group_id: int) -> str:
+    """The spelling the other groups already use for ``funder`` (differing only in case or
+    spacing), so that a donor report finds one programme, not two; else ``funder`` itself."""
+    if not funder:
+        return ""
+    wanted = one_line(funder).casefold()
+    return next((n for n in _known_funders(session, group_id)
+                 if one_line(n).casefold() == wanted), funder)
+
+
 class GroupService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
@@ -136,6 +158,13 @@ class GroupService:
                         .where(Enrolment.participant_id == participant_id)
                         .order_by(Enrolment.enrolled_on, Enrolment.id))]
 
+    def funders(self) -> list[str]:
+        """The programmes and donors on file (every group's, archived ones too), one spelling
+        each, sorted regardless of case: what the group dialog offers as one types."""
+        self.actor.require(Permission.MANAGE_GROUPS)
+        with self.db.reading() as session:
+            return _known_funders(session)
+
     def candidates(self) -> list[Candidate]:
         """Participants who may be enrolled: accepted (or dropped out) and in no group now."""
         self.actor.require(Permission.MANAGE_GROUPS)
@@ -178,6 +207,7 @@ class GroupService:
                 TrainingGroup.id != clean.id))
             if taken is not None:
                 raise UserError("error.group_name_taken", field="name")
+            funder = _canonical_funder(session, clean.funder, clean.id)
             if old is not None:
                 self._check_change(session, old.id, clean.start_date, clean.end_date,
                                    set(clean.module_ids), kept_modules)
@@ -187,7 +217,7 @@ class GroupService:
                 session.add(row)
             row.name, row.kecamatan, row.kelurahan = clean.name, clean.kecamatan, clean.kelurahan
             row.start_date, row.end_date = clean.start_date, clean.end_date
-            row.venue_id = clean.venue_id
+            row.venue_id, row.funder = clean.venue_id, funder
             session.flush()
             session.execute(delete(GroupModule).where(GroupModule.group_id == row.id))
             session.execute(insert(GroupModule), [
@@ -467,6 +497,6 @@ class GroupService:
                           start_date=r.start_date, end_date=r.end_date, venue_id=r.venue_id,
                           module_ids=modules.get(r.id, []),
                           facilitator_ids=facilitators.get(r.id, set()),
-                          venue_name=venues.get(r.venue_id or 0, ""),
+                          funder=r.funder or "", venue_name=venues.get(r.venue_id or 0, ""),
                           member_count=counts.get(r.id, 0), archived=r.archived)
                 for r in rows]

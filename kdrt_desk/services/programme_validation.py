@@ -32,6 +32,7 @@ from kdrt_desk.i18n.formatting import WeekdayName as DayName
 CODE_LIMIT = 20
 TITLE_LIMIT = 160
 NAME_LIMIT = 120
+FUNDER_LIMIT = 120  # training_group.funder
 TEXT_LIMIT = 4000
 SHORT_LIMIT = 200
 MAX_SESSIONS = 100
@@ -234,6 +235,7 @@ def validate_group(data: GroupInput, *, modules: set[int], facilitators: set[int
     if kecamatan and kecamatan not in KECAMATAN:
         errors.append(UserError("error.kecamatan_required", field="kecamatan"))
     kelurahan = _text(errors, "kelurahan", data.kelurahan, 60)
+    funder = _text(errors, "funder", data.funder, FUNDER_LIMIT)
     start, end = data.start_date, data.end_date
     if start is None:
         errors.append(UserError("error.required", field="start_date"))
@@ -254,7 +256,7 @@ def validate_group(data: GroupInput, *, modules: set[int], facilitators: set[int
     if data.venue_id is not None and data.venue_id not in venues:
         errors.append(UserError("error.venue_unknown", field="venue_id"))
     _raise(errors)
-    return replace(data, name=name, kecamatan=kecamatan, kelurahan=kelurahan,
+    return replace(data, name=name, kecamatan=kecamatan, kelurahan=kelurahan, funder=funder,
                    module_ids=module_ids, facilitator_ids=set(data.facilitator_ids))
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLineEdit,
     QListWidgetItem,
@@ -27,6 +28,7 @@ from kdrt_desk.domain.training import (
     VenueView,
 )
 from kdrt_desk.i18n import format_date, label, t
+from kdrt_desk.services.programme_validation import FUNDER_LIMIT
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, set_combo, to_qdate
@@ -80,6 +82,13 @@ class GroupDialog(FormDialog):
         order.addStretch(1)
         module_row.addLayout(order)
         self.facilitators = checkable_list(100)
+        self.funder = QLineEdit()  # plain text: a QLineEdit shows no markup
+        self.funder.setMaxLength(FUNDER_LIMIT)
+        self.funder_names = QStringListModel(self)
+        completer = QCompleter(self.funder_names, self.funder)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.funder.setCompleter(completer)
 
         form = new_form()
         add_field(form, self.errors, t("ui.groups.dialog.name"), "name", self.name, True,
@@ -90,6 +99,8 @@ class GroupDialog(FormDialog):
         add_field(form, self.errors, t("ui.groups.dialog.period"), "end_date", period, True)
         self.errors.labels["start_date"] = self.errors.labels["end_date"]
         add_field(form, self.errors, t("ui.groups.dialog.venue"), "venue_id", self.venue)
+        add_field(form, self.errors, t("ui.groups.dialog.funder"), "funder", self.funder,
+                  hint=t("ui.groups.dialog.funder_hint"))
         add_field(form, self.errors, t("ui.groups.dialog.modules"), "module_ids", module_cell,
                   True, t("ui.groups.dialog.modules_hint"))
         add_field(form, self.errors, t("ui.groups.dialog.facilitators"), "facilitator_ids",
@@ -99,13 +110,15 @@ class GroupDialog(FormDialog):
             self.name.setText(existing.name)
             set_combo(self.kecamatan, existing.kecamatan)
             self.kelurahan.setCurrentText(existing.kelurahan)
+            self.funder.setText(existing.funder)
             if existing.start_date is not None:
                 self.start_date.setDate(to_qdate(existing.start_date))
             if existing.end_date is not None:
                 self.end_date.setDate(to_qdate(existing.end_date))
-        catalogue = services.catalogue
+        catalogue, groups = services.catalogue, services.groups
         runner.run(lambda: (catalogue.modules(include_archived=True), catalogue.venues(True),
-                            catalogue.facilitators(True)), self._catalogue_loaded, self._failed)
+                            catalogue.facilitators(True), groups.funders()),
+                   self._catalogue_loaded, self._failed)
 
     def _fill_kelurahan(self) -> None:
         text = self.kelurahan.currentText()
@@ -115,8 +128,9 @@ class GroupDialog(FormDialog):
         self.kelurahan.setCurrentText(text)
 
     def _catalogue_loaded(self, found: tuple[list[ModuleView], list[VenueView],
-                                             list[FacilitatorView]]) -> None:
-        modules, venues, facilitators = found
+                                             list[FacilitatorView], list[str]]) -> None:
+        modules, venues, facilitators, funders = found
+        self.funder_names.setStringList(funders)
         existing = self.existing
         chosen_modules = existing.module_ids if existing else []
         by_id = {m.id: m for m in modules}
@@ -166,6 +180,7 @@ class GroupDialog(FormDialog):
             venue_id=None if venue is None else int(venue),
             module_ids=checked_ids(self.modules),
             facilitator_ids=set(checked_ids(self.facilitators)),
+            funder=self.funder.text(),
             id=self.existing.id if self.existing else 0)
 
     def submit(self) -> None:

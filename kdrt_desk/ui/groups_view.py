@@ -49,7 +49,8 @@ from kdrt_desk.ui.widgets.look import ENDED_TEXT, OK, STRONG, WARNING, mark, pri
 from kdrt_desk.ui.widgets.tables import fit_columns, table
 from kdrt_desk.wiring import Services
 
-GROUP_COLUMNS = ("name", "area", "period", "venue", "members")
+GROUP_COLUMNS = ("name", "area", "period", "venue", "funder", "members")
+MEMBERS_COLUMN = GROUP_COLUMNS.index("members")
 D = TypeVar("D", bound=FormDialog)
 
 
@@ -206,13 +207,13 @@ class GroupsView(QWidget):
             area = group.kecamatan + (f" / {group.kelurahan}" if group.kelurahan else "")
             name = group.name + (f" ({t('ui.groups.archived')})" if group.archived else "")
             values = (name, area, period_text(group), group.venue_name or "—",
-                      str(group.member_count))
+                      group.funder or "—", str(group.member_count))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if group.archived:
                     item.setForeground(ENDED_TEXT)
-                if column == 4:
+                if column == MEMBERS_COLUMN:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
             if chosen is not None and group.id == chosen.id:
