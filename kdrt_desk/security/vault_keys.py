@@ -273,6 +273,9 @@ class VaultKeys:
         state = keyfile.guard.lockout.get(slot_id)
         if state is not None and state.locked_until is not None:
             until = datetime.fromisoformat(state.locked_until)
+            if until - now > LOCKOUT:  # the clock was set back: no lock-out lasts longer
+                until = now + LOCKOUT
+                state.locked_until = until.isoformat()
             if until > now:
                 self._record("login_during_lockout", slot_id, now)
                 self.save()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -117,15 +118,18 @@ class AutoSettings:
     on_close: bool = True
 
 
-def rotation_keep(stamps: list[datetime]) -> set[datetime]:
-    """Which automatic backups to keep: the newest of each of the last ``KEEP_DAILY`` days
-    that have one, of ``KEEP_WEEKLY`` ISO weeks and of ``KEEP_MONTHLY`` months."""
-    keep: set[datetime] = set()
+def rotation_keep(newest_first: list[datetime]) -> set[datetime]:
+    """Which automatic backups to keep, given their times newest first by sequence number:
+    the newest of each of the last ``KEEP_DAILY`` days that have one, of ``KEEP_WEEKLY`` ISO
+    weeks and of ``KEEP_MONTHLY`` months, and always the newest. The order is the sequence's,
+    not the clock's: a PC whose clock was set back a year still keeps the backup it made last
+    (its time looks old), and one set forward does not make the older ones look newer."""
+    keep: set[datetime] = set(newest_first[:1])
     for limit, period in ((KEEP_DAILY, lambda d: d.date()),
                           (KEEP_WEEKLY, lambda d: d.isocalendar()[:2]),
                           (KEEP_MONTHLY, lambda d: (d.year, d.month))):
         seen: list[object] = []
-        for stamp in sorted(stamps, reverse=True):
+        for stamp in newest_first:
             key = period(stamp)
             if key in seen:
                 continue
@@ -134,6 +138,27 @@ def rotation_keep(stamps: list[datetime]) -> set[datetime]:
             seen.append(key)
             keep.add(stamp)
     return keep
+
+
+AUTO_NAME = re.compile(r"(?:(\d{6,})-)?(\d{8}-\d{6})")
+
+
+def automatic_backups(folder: Path) -> list[tuple[int, datetime, Path]]:
+    """The automatic backups in ``folder`` as (sequence, time, path), newest first by their
+    sequence number (``cadangan-<sequence>-<time>.bak``; a name without one counts as 0)."""
+    found = []
+    if not folder.is_dir():
+        return []
+    for path in folder.glob(f"{AUTO_PREFIX}*{AUTO_SUFFIX}"):
+        matched = AUTO_NAME.fullmatch(path.name[len(AUTO_PREFIX):-len(AUTO_SUFFIX)])
+        if matched is None:
+            continue
+        try:
+            stamp = datetime.strptime(matched.group(2), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        found.append((int(matched.group(1) or 0), stamp, path))
+    return sorted(found, key=lambda item: (item[0], item[1]), reverse=True)
 
 
 @dataclass(frozen=True)
@@ -366,8 +391,12 @@ class BackupService:
             return chosen.on_close
         if not chosen.daily:
             return False
-        newest = max((stamp for stamp, _p in self._automatic_files()), default=None)
-        return newest is None or self.clock() - newest >= timedelta(days=1)
+        found = self._automatic_files()
+        if not found:
+            return True
+        # the newest by sequence: a clock set back (or forward) makes one at the first login
+        # a day away from it either way, then the days count from that one
+        return abs(self.clock() - found[0][0]) >= timedelta(days=1)
 
     def make_automatic(self, *, report: Report | None = None
                        ) -> tuple[BackupRecord, BackupCheck]:
@@ -382,7 +411,9 @@ class BackupService:
             make_private(folder, folder=True)
         except OSError as exc:
             raise UserError(_os_key(exc), path=str(folder)) from exc
-        name = f"{AUTO_PREFIX}{self.clock().strftime('%Y%m%d-%H%M%S')}{AUTO_SUFFIX}"
+        sequence = max((n for n, _s, _p in automatic_backups(folder)), default=0) + 1
+        name = (f"{AUTO_PREFIX}{sequence:06d}-{self.clock().strftime('%Y%m%d-%H%M%S')}"
+                f"{AUTO_SUFFIX}")
         done = self._make(folder / name, report=report, kind="automatic")
         self.rotate()
         return done
@@ -400,18 +431,8 @@ class BackupService:
         return removed
 
     def _automatic_files(self) -> list[tuple[datetime, Path]]:
-        found = []
-        folder = self.auto_folder
-        if not folder.is_dir():
-            return []
-        for path in folder.glob(f"{AUTO_PREFIX}*{AUTO_SUFFIX}"):
-            stamp = path.name[len(AUTO_PREFIX):-len(AUTO_SUFFIX)]
-            try:
-                found.append((datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=UTC),
-                              path))
-            except ValueError:
-                continue
-        return sorted(found, reverse=True)
+        """(time, path) of the automatic backups, newest first by sequence number."""
+        return [(stamp, path) for _n, stamp, path in automatic_backups(self.auto_folder)]
 
     # -- what the admin sees --------------------------------------------------------------------
     def status(self) -> BackupStatus:
@@ -500,16 +521,16 @@ def _newer_backup_ledgers(folder: Path, than: str, vault_id: str, username: str 
     """The ledger of the newest automatic backup made after ``than`` that opens."""
     from kdrt_desk.security.backup_file import read_header
 
-    found: list[tuple[str, Path]] = []
-    for path in folder.glob(f"{AUTO_PREFIX}*{AUTO_SUFFIX}") if folder.is_dir() else []:
+    found: list[Path] = []
+    for _n, _stamp, path in automatic_backups(folder):
         try:
             with path.open("rb") as handle:
                 if read_header(handle)[0].vault_id != vault_id:
                     continue
         except (UserError, OSError):
             continue
-        found.append((path.name, path))
-    for _name, path in sorted(found, reverse=True):
+        found.append(path)
+    for path in found:  # newest first by sequence number
         try:
             opened = _open_backup(path, username, password, recovery_code, store)
             with private_folder(near) as work:
@@ -863,9 +884,8 @@ def anchors_to_compare(vault: Any, *, username: str | None = None, password: str
     if record is not None and record.anchor is not None:
         seen.append(SeenAnchor(record.anchor, record.path, record.at))
     folder = Path(vault.paths.data_dir) / AUTO_FOLDER
-    files = sorted(folder.glob(f"{AUTO_PREFIX}*{AUTO_SUFFIX}"), reverse=True) \
-        if folder.is_dir() else []
-    for path in files:  # the names sort by their time: the newest first
+    files = [path for _n, _stamp, path in automatic_backups(folder)]
+    for path in files:  # newest first by sequence number
         try:
             with path.open("rb") as handle:
                 if read_header(handle)[0].vault_id != vault_id:
