@@ -263,8 +263,11 @@ class BackupService:
                 "made_at": made_at.isoformat(), "counts": counts,
                 "anchor": anchor.to_json() if anchor is not None else None}, sort_keys=True))
             header = header_for(keyfile, key)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=STAGED_SUFFIX,
-                                            dir=real.parent)
+            try:
+                fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=STAGED_SUFFIX,
+                                                dir=real.parent)
+            except OSError as exc:  # a read-only or full USB stick: nothing was written
+                raise UserError(_os_key(exc), path=str(real)) from exc
             try:
                 with os.fdopen(fd, "wb") as out:
                     write_backup(out, key, header, [(MANIFEST, manifest), ("kdrt.keys", keys_copy),
