@@ -60,10 +60,16 @@ class DeskApp(QObject):
     def show_login(self) -> bool:
         from kdrt_desk.ui.login_dialog import LoginDialog
 
+        found = None
         if self.window is not None:  # the window of the user who just logged out
+            found = getattr(self.window, "damage_found", None)
+            if found is not None:  # the screens' reads queued behind the failed login: done
+                self.runner.wait()
+                QApplication.sendPostedEvents()
+                self.runner.hushed = None
             _delete_now(self.window)
             self.window = None
-        dialog = LoginDialog(self.data_dir, self.runner, self.kdf)
+        dialog = LoginDialog(self.data_dir, self.runner, self.kdf, found=found)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         services = dialog.services
         _delete_now(dialog)

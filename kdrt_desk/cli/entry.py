@@ -58,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cure(exc: UserError, args: argparse.Namespace) -> str:
+    """After damage a backup cures, the newest one and the commands (on the same line)."""
+    from kdrt_desk.services.backup_offer import CURED_BY_RESTORE, restore_hint
+
+    if exc.key not in CURED_BY_RESTORE or args.command == "restore":
+        return ""
+    return " " + restore_hint(data_dir(args))
+
+
 def run(argv: Sequence[str]) -> int:
     """Run a headless command; returns the exit code (argparse's own errors exit with 2)."""
     lang = language_in(argv)
@@ -78,7 +87,7 @@ def run(argv: Sequence[str]) -> int:
         print(f"{t('cli.error')}: {details}", file=sys.stderr)
         return 2
     except UserError as exc:
-        print(f"{t('cli.error')}: {exc.message}", file=sys.stderr)
+        print(f"{t('cli.error')}: {exc.message}{_cure(exc, args)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -105,6 +105,20 @@ CLI: dict[str, tuple[str, str]] = {
         "berkas itu.",
         "{wal} is still not empty after the check; do not copy kdrt.db without it."),
     "cli.error": ("Galat", "Error"),
+    "cli.restore_hint": (
+        "Cadangan otomatis terakhir: {path} (dibuat {when}). Periksa dengan: kdrt-desk restore "
+        "--check \"{path}\" --user NAMA; lalu pulihkan dengan: kdrt-desk restore \"{path}\" "
+        "--data-dir \"{folder}\" --user NAMA (berkas yang rusak disimpan di subfolder "
+        "diganti-\u2026, tidak ditimpa).",
+        "Newest automatic backup: {path} (made {when}). Check it with: kdrt-desk restore --check "
+        "\"{path}\" --user NAME; then restore it with: kdrt-desk restore \"{path}\" --data-dir "
+        "\"{folder}\" --user NAME (the damaged files are kept in a diganti-\u2026 subfolder, "
+        "not written over)."),
+    "cli.restore_hint_none": (
+        "Tidak ada cadangan otomatis di folder ini. Pulihkan dari berkas cadangan di flashdisk "
+        "atau folder lain dengan: kdrt-desk restore BERKAS --data-dir \"{folder}\" --user NAMA.",
+        "There is no automatic backup in this folder. Restore from a backup file on a USB stick "
+        "or in another folder with: kdrt-desk restore FILE --data-dir \"{folder}\" --user NAME."),
     "cli.internal_error": ("Terjadi kesalahan internal; rinciannya ada di log folder data. "
                            "Data yang tersimpan aman.",
                            "An internal error occurred; details are in the data folder's log. "

@@ -75,6 +75,13 @@ SECURITY: dict[str, tuple[str, str]] = {
         "cadangan; KDRT Desk tidak membuat brankas kosong baru di sini.",
         "The data file (kdrt.db) is missing beside the key file. Restore kdrt.db from a backup; "
         "KDRT Desk does not make a new empty vault here."),
+    "error.wal_damaged": (
+        "Berkas catatan perubahan (kdrt.db-wal) rusak: perubahan yang disimpan terakhir tidak "
+        "dapat dibaca kembali. Tidak ada yang ditimpa. Pulihkan dari cadangan terakhir; berkas "
+        "yang rusak disimpan di sampingnya.",
+        "The change journal (kdrt.db-wal) is damaged: the changes saved last cannot be read "
+        "back. Nothing was written over. Restore the newest backup; the damaged files are kept "
+        "beside it."),
     "error.database_empty": (
         "Berkas data (kdrt.db) kosong (0 byte). Kembalikan kdrt.db dari cadangan; KDRT Desk "
         "tidak membuat brankas kosong baru di atasnya.",
@@ -265,6 +272,22 @@ SECURITY: dict[str, tuple[str, str]] = {
         "Salinan sebelumnya dipakai kembali; berkas yang rusak disimpan di sampingnya. "
         "Masuk lagi.",
         "The previous copy is back in use; the damaged file was kept beside it. Log in again."),
+    "ui.access.restore_backup": ("Pulihkan dari cadangan\u2026", "Restore from a backup\u2026"),
+    "ui.access.newest_backup": (
+        "Cadangan otomatis terakhir di PC ini dibuat {when}. Tombol di bawah memeriksanya dulu, "
+        "lalu memulihkannya; berkas yang rusak disimpan di subfolder \u201cdiganti-\u2026\u201d, "
+        "tidak ditimpa.",
+        "The newest automatic backup on this PC was made {when}. The button below checks it "
+        "first, then restores it; the damaged files are kept in a \u201cdiganti-\u2026\u201d "
+        "subfolder, not written over."),
+    "ui.access.no_automatic_backup": (
+        "Tidak ada cadangan otomatis di PC ini. Pilih berkas cadangan dari flashdisk atau folder "
+        "lain dengan tombol di bawah; berkas yang rusak tidak ditimpa.",
+        "There is no automatic backup on this PC. Choose a backup file from a USB stick or "
+        "another folder with the button below; the damaged files are not written over."),
+    "ui.access.backup_restored": (
+        "Brankas sudah dipulihkan dari cadangan. Masuk dengan kata sandi Anda.",
+        "The vault was restored from the backup. Log in with your password."),
     "ui.access.upgrade_declined": (
         "Brankas belum ditingkatkan, jadi belum dapat dibuka. Masuk lagi untuk meningkatkannya.",
         "The vault is not upgraded yet, so it cannot be opened. Log in again to upgrade it."),

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from kdrt_desk.db import migrate
 from kdrt_desk.db.engine import encrypted_engine, verify_open
-from kdrt_desk.db.errors import sqlite_error_key
+from kdrt_desk.db.errors import sqlite_error_key, storage_errors
 from kdrt_desk.db.session import AuditSigner, Database
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.domain.text import reject_control_characters
@@ -280,7 +280,8 @@ def _load_keys(paths: VaultPaths, store: SecretStore | None, kdf: KdfParams) -> 
 
 
 def _require_database_file(paths: VaultPaths) -> None:
-    """A key file without its database, or an empty database, is never made into a new vault."""
+    """A key file without its database, or an empty database, is never made into a new vault;
+    a WAL whose replay would drop committed changes is not opened (nor written over)."""
     try:
         size = paths.database.stat().st_size
     except FileNotFoundError:
@@ -289,6 +290,15 @@ def _require_database_file(paths: VaultPaths) -> None:
         raise VaultError("error.file_unreadable") from exc
     if size == 0:
         raise VaultError("error.database_empty")
+    from kdrt_desk.db.engine import wal_path
+    from kdrt_desk.db.wal_frames import committed_frames_lost
+
+    try:  # before SQLite replays it: it would drop the lost commits silently, then write over
+        lost = committed_frames_lost(wal_path(paths.database))
+    except OSError as exc:
+        raise VaultError("error.file_unreadable") from exc
+    if lost:
+        raise VaultError("error.wal_damaged")
 
 
 def _engine_for(paths: VaultPaths, holder: Unlocked) -> Database:
@@ -338,7 +348,8 @@ def open_vault(data_dir: Path, username: str, password: str, *, store: SecretSto
         keys = _load_keys(paths, store, kdf)
         _make_files_private(paths)
         holder = keys.unlock(username, password)
-        vault = _open(paths, keys, holder, lock, username.strip().lower())
+        with storage_errors(paths.data_dir):  # a damaged page read while opening: "damaged"
+            vault = _open(paths, keys, holder, lock, username.strip().lower())
         if not defer_login:
             vault.finish_login()
         return vault
@@ -356,7 +367,8 @@ def open_vault_with_recovery(data_dir: Path, code: str, *, store: SecretStore | 
     try:
         keys = _load_keys(paths, store, kdf)
         holder = keys.unlock_with_recovery(code)
-        vault = _open(paths, keys, holder, lock, None)
+        with storage_errors(paths.data_dir):
+            vault = _open(paths, keys, holder, lock, None)
         vault.finish_login()
         return vault
     except BaseException:

@@ -98,6 +98,9 @@ class TaskRunner(QObject):
         self._live: set[_Bridge] = set()
         self._latest: dict[Hashable, int] = {}  # key -> ticket of its newest call still out
         self._tickets = itertools.count(1)
+        # a damage already said (the vault found damaged after the login): the window's other
+        # queued reads fail with the same words, which are not said again while it closes
+        self.hushed: str | None = None
 
     def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None, *,
@@ -194,6 +197,9 @@ class TaskRunner(QObject):
 
         def err(exc: BaseException) -> None:
             self._live.discard(bridge)
+            if self.hushed is not None and getattr(exc, "key", None) == self.hushed:
+                log.info("a queued task met the damage already reported")
+                return
             (on_failure or self.on_unhandled)(exc)
 
         # emitted from the worker thread, so Qt queues these calls onto the GUI thread

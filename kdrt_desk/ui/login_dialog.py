@@ -1,10 +1,12 @@
 """The login dialog: username and password, language choice, and the way to the recovery code;
 when the key file is damaged and its previous copy is intact, the button that puts it back; when
-an admin opens a vault made before sealed fields, the upgrade."""
+the vault's files are damaged, missing or replaced, the newest automatic backup offered for a
+restore (the damaged files are kept aside, never written over); when an admin opens a vault made
+before sealed fields, the upgrade."""
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +34,10 @@ from kdrt_desk.ui.widgets.look import LINK, NOTICE, OK, TITLE, mark, primary
 from kdrt_desk.vault_files import KEYS_NAME
 
 if TYPE_CHECKING:  # the database layer is imported only when someone logs in
+    from kdrt_desk.services.backup_offer import BackupOffer
     from kdrt_desk.services.vault_access import OpenVault
     from kdrt_desk.ui.recovery_dialog import RecoveryDialog
+    from kdrt_desk.ui.restore_dialog import RestoreDialog
     from kdrt_desk.ui.upgrade_dialog import UpgradeDialog
     from kdrt_desk.wiring import Services
 
@@ -46,8 +50,6 @@ def tries_left(data_dir: Path, username: str, typed_here: int) -> int | None:
     Read from the key file's guard (what the lock-out counts); for a name that has no account the
     count typed in this dialog stands in, so the answer does not tell which names exist.
     """
-    from datetime import datetime
-
     from kdrt_desk.security.keyfile import KeyFile, account_slot_id
     from kdrt_desk.security.vault_keys import MAX_TRIES
 
@@ -80,7 +82,9 @@ class LoginDialog(QDialog):
     """On success ``services`` holds the opened vault's services and the dialog is accepted."""
 
     def __init__(self, data_dir: Path, runner: TaskRunner, kdf: KdfParams = DEFAULT_KDF,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, found: UserError | None = None) -> None:
+        """``found``: what the last session found wrong with the vault after the login (a page
+        damaged that opening did not read), shown at once with its offer of a restore."""
         super().__init__(parent)
         self.data_dir = data_dir
         self.runner = runner
@@ -88,6 +92,8 @@ class LoginDialog(QDialog):
         self.services: Services | None = None
         self.recovery: RecoveryDialog | None = None
         self.upgrade_dialog: UpgradeDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
+        self._offer: BackupOffer | None = None  # the newest automatic backup, when damaged
         self._busy = False
         self._error: UserError | None = None
         self._note_key = ""
@@ -151,6 +157,10 @@ class LoginDialog(QDialog):
         self.previous_button.setAutoDefault(False)
         self.previous_button.clicked.connect(self.restore_previous)
         self.previous_button.hide()
+        self.backup_button = QPushButton()
+        self.backup_button.setAutoDefault(False)
+        self.backup_button.clicked.connect(self.open_restore)
+        self.backup_button.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -169,6 +179,7 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.previous_button)
+        layout.addWidget(self.backup_button)
         layout.addWidget(self.note_label)
         layout.addWidget(self.busy_bar)
         layout.addLayout(buttons)
@@ -179,6 +190,9 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(500)
         self.retranslate()
         self.username.setFocus()
+        if found is not None:
+            self._offer_backup(found)
+            self._show_error(found)
 
     def _submit(self) -> None:
         self.login(self.username.text(), self.password.text())
@@ -216,6 +230,7 @@ class LoginDialog(QDialog):
         self.cancel_button.setText(t("ui.access.quit"))
         self.recovery_button.setText(t("ui.access.use_recovery_code"))
         self.previous_button.setText(t("ui.access.use_previous_keys"))
+        self.backup_button.setText(t("ui.access.restore_backup"))
         self.busy_bar.setToolTip(t("ui.access.checking"))
         self.error_label.show_message(self._error_text())
         self.note_label.setText(t(self._note_key) if self._note_key else "")
@@ -234,6 +249,9 @@ class LoginDialog(QDialog):
 
     def _error_text(self) -> str:
         lines = [self._error.message] if self._error else []
+        if self._error is not None and self.backup_button.isVisibleTo(self):
+            lines.append(t("ui.access.newest_backup", when=self._offer.made_text())
+                         if self._offer is not None else t("ui.access.no_automatic_backup"))
         if self._tries is not None:
             lines.append(t(self._tries[0], **self._tries[1]))
         return "\n".join(lines)
@@ -365,6 +383,7 @@ class LoginDialog(QDialog):
         if not isinstance(exc, UserError):
             show_error(self, exc)
             return
+        self._offer_backup(exc)
         self._show_error(exc)
         if isinstance(exc, VaultError) and exc.key == "error.wrong_login":
             self._count_wrong_password(self.username.text())
@@ -374,6 +393,49 @@ class LoginDialog(QDialog):
             self.recovery_button.setFocus()  # the message points to the recovery code
         else:
             self.password.setFocus()
+
+    # -- a damaged vault: restore the newest backup ---------------------------------------------
+    def _offer_backup(self, exc: UserError) -> None:
+        """Damage a backup cures: the button, and (found off the GUI thread) the newest one."""
+        from kdrt_desk.services.backup_offer import CURED_BY_RESTORE, newest_automatic_backup
+
+        self._offer = None
+        damaged = isinstance(exc, VaultError) and exc.key in CURED_BY_RESTORE
+        self.backup_button.setVisible(damaged)
+        if not damaged:
+            return
+        data_dir = self.data_dir
+
+        def found(offer: BackupOffer | None) -> None:
+            self._offer = offer
+            self.error_label.show_message(self._error_text())
+            QTimer.singleShot(0, self._fit)
+
+        self.runner.run(lambda: newest_automatic_backup(data_dir), found)
+
+    def open_restore(self) -> RestoreDialog:
+        """The restore dialog on the newest automatic backup (or a file she chooses); returns it.
+        The damaged files are kept aside by the restore, never written over."""
+        from kdrt_desk.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.data_dir, self.runner, username=self.username.text().strip(),
+                               backup=self._offer.path if self._offer is not None else None,
+                               parent=self)
+        dialog.restored.connect(lambda _result: self._restored_backup())
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _restored_backup(self) -> None:
+        self._offer = None
+        self.backup_button.hide()
+        self.previous_button.hide()
+        self._show_error(None)
+        self._note_key = "ui.access.backup_restored"
+        self.note_label.setText(t(self._note_key))
+        self.note_label.show()
+        self.password.clear()
+        self.password.setFocus()
 
     # -- recovery -----------------------------------------------------------------------------
     def open_recovery(self) -> RecoveryDialog:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.on_logout = on_logout
         self.actor = services.vault.actor
         self.login_failed = False
+        self.damage_found: UserError | None = None  # for the next login to show and offer a cure
         # the session's first write, queued before anything the screens ask for: the file is
         # checked page by page before it (off the GUI thread, so the window shows at once)
         runner.run(services.vault.finish_login, None, self._login_not_recorded)
@@ -678,7 +679,13 @@ class MainWindow(QMainWindow):
     def _login_not_recorded(self, exc: BaseException) -> None:
         """The vault cannot be written (damaged, disk full): say so, and back to the login."""
         self.login_failed = True
-        show_error(self, exc)
+        from kdrt_desk.services.backup_offer import CURED_BY_RESTORE
+
+        if isinstance(exc, UserError) and exc.key in CURED_BY_RESTORE:
+            self.damage_found = exc  # the login says it, with the newest backup to restore
+            self.runner.hushed = exc.key  # once: not again by each screen's queued read
+        else:
+            show_error(self, exc)
         self.closing_for_logout = True
         QTimer.singleShot(0, self.close)
 

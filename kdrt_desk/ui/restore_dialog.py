@@ -80,7 +80,7 @@ class RestoreDialog(QDialog):
     restored = Signal(object)  # the RestoreResult
 
     def __init__(self, data_dir: Path, runner: TaskRunner, *, username: str = "",
-                 release_vault: Callable[[], bool] | None = None,
+                 backup: Path | None = None, release_vault: Callable[[], bool] | None = None,
                  store: SecretStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("ui.restore.title"))
@@ -94,7 +94,7 @@ class RestoreDialog(QDialog):
         self.progress: Progress | None = None
 
         intro = mark(_plain(QLabel(t("ui.restore.intro"))), HINT)
-        self.path = QLineEdit()
+        self.path = QLineEdit(str(backup) if backup is not None else "")
         self.path.setMaxLength(1000)
         self.choose_button = QPushButton(t("ui.restore.choose"))
         self.choose_button.clicked.connect(lambda: self.choose_file())
