@@ -20,8 +20,19 @@ def _command(args: list[str]) -> str | None:
     return None
 
 
+def _self_check(args: list[str]) -> int:
+    from kdrt_desk import i18n
+    from kdrt_desk.cli.entry import language_in
+    from kdrt_desk.self_check import run_self_check
+
+    i18n.set_language(language_in(args) or "id")
+    return run_self_check()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if "--self-check" in args:  # the installer's and the build's smoke test: no window, no vault
+        return _self_check(args)
     command = _command(args)
     if command is not None or "-h" in args or "--help" in args:
         from kdrt_desk.cli import run

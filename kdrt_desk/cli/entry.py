@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kdrt-desk", description=t("cli.description"))
     parser.add_argument("--data-dir", help=t("cli.help_data_dir"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.help_lang"))
+    parser.add_argument("--self-check", action="store_true", help=t("cli.help_self_check"))
     sub = parser.add_subparsers(dest="command", title=t("cli.help_commands"))
     for group in GROUPS:
         group.add_commands(sub)

@@ -19,6 +19,7 @@ from kdrt_desk.i18n.catalog_exports import EXPORTS
 from kdrt_desk.i18n.catalog_grouping import GROUPING
 from kdrt_desk.i18n.catalog_import import IMPORT
 from kdrt_desk.i18n.catalog_indicators import INDICATORS
+from kdrt_desk.i18n.catalog_install import INSTALL
 from kdrt_desk.i18n.catalog_livelihood import LIVELIHOOD
 from kdrt_desk.i18n.catalog_monitoring import MONITORING, UI_MONITORING
 from kdrt_desk.i18n.catalog_neighbours import NEIGHBOURS
@@ -69,6 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **LIVELIHOOD,
     **MONITORING,
     **INDICATORS,
+    **INSTALL,
     **CASE_WORKERS,
     **CERTIFICATES,
     **CERTIFICATE_SERVICE,
