@@ -29,4 +29,31 @@ INSTALL: dict[str, tuple[str, str]] = {
     "cli.self_check.step_keyring": ("penyimpanan kunci OS", "OS keyring"),
     "cli.help_self_check": ("periksa instalasi ini (brankas sementara) lalu keluar",
                             "check this installation (a temporary vault) and exit"),
+    "ui.about.heading": ("KDRT Desk {version}", "KDRT Desk {version}"),
+    "ui.about.purpose": ("Administrasi program pemberdayaan perempuan penyintas KDRT: "
+                         "pendaftaran, penapisan, pelatihan, kehadiran, evaluasi, sertifikat "
+                         "dan laporan donor.",
+                         "Administration for an empowerment programme for women who survived "
+                         "domestic violence: registration, screening, training, attendance, "
+                         "evaluation, certificates and donor reports."),
+    "ui.about.data_folder": ("Folder data:", "Data folder:"),
+    "ui.about.backup_folder": ("Cadangan otomatis:", "Automatic backups:"),
+    "ui.about.open_folder": ("Buka folder", "Open folder"),
+    "ui.about.open_folder_tip": ("Buka folder data di Explorer. Berkas di dalamnya "
+                                 "terenkripsi; jangan dipindah atau diganti namanya.",
+                                 "Open the data folder in Explorer. Its files are encrypted; "
+                                 "do not move or rename them."),
+    "ui.about.data_note": ("Semua data peserta tersimpan terenkripsi di folder ini, tidak di "
+                           "internet. Menghapus program tidak menghapus folder ini.",
+                           "All participant data is stored encrypted in this folder, never on "
+                           "the internet. Uninstalling the program does not remove it."),
+    "ui.about.licences": ("Komponen yang disertakan dan lisensinya",
+                          "Bundled components and their licences"),
+    "ui.about.component": ("Komponen", "Component"),
+    "ui.about.version": ("Versi", "Version"),
+    "ui.about.licence": ("Lisensi", "Licence"),
+    "ui.about.licence_note": ("KDRT Desk memakai pustaka sumber terbuka ini sesuai lisensinya. "
+                              "Arahkan tetikus ke sebuah baris untuk melihat alamat proyeknya.",
+                              "KDRT Desk uses these open-source libraries under their "
+                              "licences. Point at a row to see the project's address."),
 }

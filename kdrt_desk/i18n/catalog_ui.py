@@ -52,10 +52,6 @@ UI.update({
     "ui.main.logout": ("Keluar akun", "Log out"),
     "ui.main.quit": ("Tutup aplikasi", "Quit"),
     "ui.main.about": ("Tentang KDRT Desk", "About KDRT Desk"),
-    "ui.main.about_text": ("KDRT Desk {version}\nAdministrasi program pemberdayaan penyintas KDRT."
-                           "\nSemua data tersimpan terenkripsi di komputer ini.",
-                           "KDRT Desk {version}\nAdministration for an empowerment programme "
-                           "for KDRT survivors.\nAll data is stored encrypted on this computer."),
     "ui.main.saved": ("Data {code} tersimpan.", "{code} saved."),
     "ui.main.unsaved_forms": ("Ada formulir yang belum disimpan. Tetap keluar dan buang "
                               "perubahannya?",

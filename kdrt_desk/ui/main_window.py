@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kdrt_desk import __version__, i18n
+from kdrt_desk import i18n
 from kdrt_desk.domain.participant import ParticipantRecord
 from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import label, t
@@ -326,8 +326,7 @@ class MainWindow(QMainWindow):
             language.addAction(action)
         help_menu = self.menuBar().addMenu(t("ui.main.menu_help"))
         about = QAction(t("ui.main.about"), self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, t("ui.main.about"), t("ui.main.about_text", version=__version__)))
+        about.triggered.connect(self.open_about)
         help_menu.addAction(about)
 
     def focus_search(self) -> None:
@@ -491,6 +490,11 @@ class MainWindow(QMainWindow):
         from kdrt_desk.ui.backup_dialog import BackupDialog
 
         BackupDialog(self.services, self.runner, self).show()
+
+    def open_about(self) -> None:
+        from kdrt_desk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.services.vault.paths.data_dir, self).show()
 
     def open_retention(self) -> None:
         from kdrt_desk.ui.retention_dialog import RetentionDialog

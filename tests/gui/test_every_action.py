@@ -56,6 +56,7 @@ from kdrt_desk.domain.training import (
 )
 from kdrt_desk.services.reminders import ToldState
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.about_dialog import AboutDialog
 from kdrt_desk.ui.accounts_view import AccountsView
 from kdrt_desk.ui.audit_view import AuditView
 from kdrt_desk.ui.backup_dialog import BackupDialog
@@ -802,7 +803,7 @@ ENTRIES = [
     Entry("&Berkas", "Buat lembar pemulihan baru (pratinjau / cetak)…", recovery_preview),
     Entry("Ba&hasa", "English", after(in_english)),
     Entry("Ba&hasa", "Bahasa Indonesia", after(in_indonesian), switch_to_english),
-    Entry("Ba&ntuan", "Tentang KDRT Desk", shows_box("about", "Tentang KDRT Desk")),
+    Entry("Ba&ntuan", "Tentang KDRT Desk", opens_dialog(AboutDialog)),
 ]
 OWN_CHECKS = ["Kunci sekarang", "Keluar akun", "Tutup aplikasi"]  # tested below
 
