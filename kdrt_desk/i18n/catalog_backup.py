@@ -77,7 +77,7 @@ BACKUP: dict[str, tuple[str, str]] = {
     "cli.audit_anchor_ok": (
         "Cocok dengan kepala log audit dari {count} cadangan; yang terbaru: catatan #{entry} "
         "({at}), dari {source}.",
-        "Matches the audit head of {count} backups; the newest: entry #{entry} ({at}), from "
+        "Matches the audit head of {count} {count:backup|backups}; the newest: entry #{entry} ({at}), from "
         "{source}."),
     "cli.audit_anchor_none": (
         "Belum ada kepala log audit dari cadangan untuk dibandingkan. Simpan cadangan di luar "
@@ -129,7 +129,7 @@ BACKUP: dict[str, tuple[str, str]] = {
     "cli.restore.reapplied": (
         "{count} anonimisasi yang tercatat sesudah cadangan ini diterapkan lagi sebelum data "
         "dibuka.",
-        "{count} anonymisations recorded after this backup were applied again before the data "
+        "{count} {count:anonymisation|anonymisations} recorded after this backup {count:was|were} applied again before the data "
         "was opened."),
     # the commands
     "cli.backup.help": ("buat cadangan terenkripsi dan periksa", "make an encrypted backup and "
@@ -139,7 +139,7 @@ BACKUP: dict[str, tuple[str, str]] = {
     "cli.backup.written": (
         "Cadangan ditulis ke {path} ({size} MB) dan lolos pemeriksaan: {participants} peserta, "
         "{audit} entri audit.",
-        "Backup written to {path} ({size} MB) and checked: {participants} participants, {audit} "
+        "Backup written to {path} ({size} MB) and checked: {participants} {participants:participant|participants}, {audit} "
         "audit entries."),
     "cli.backup.failed_check": (
         "Cadangan ditulis ke {path}, tetapi GAGAL diperiksa: {problem}",
@@ -160,9 +160,9 @@ BACKUP: dict[str, tuple[str, str]] = {
         "Cadangan {path} utuh. Dibuat {made}. Isi: {participants} peserta, {groups} kelompok, "
         "{sessions} sesi, {attendance} catatan kehadiran, {certificates} sertifikat, {accounts} "
         "akun. Log audit: {audit} entri, utuh.",
-        "Backup {path} is sound. Made {made}. It holds {participants} participants, {groups} "
-        "groups, {sessions} sessions, {attendance} attendance marks, {certificates} certificates, "
-        "{accounts} accounts. Audit log: {audit} entries, whole."),
+        "Backup {path} is sound. Made {made}. It holds {participants} {participants:participant|participants}, {groups} "
+        "groups, {sessions} {sessions:session|sessions}, {attendance} attendance marks, {certificates} {certificates:certificate|certificates}, "
+        "{accounts} {accounts:account|accounts}. Audit log: {audit} {audit:entry|entries}, whole."),
     "cli.restore.restored": (
         "Brankas di {folder} dipulihkan dan sudah dibuka untuk diperiksa. Brankas yang diganti "
         "(bila ada) disimpan utuh di subfolder \u201cdiganti-\u2026\u201d.",
@@ -209,8 +209,8 @@ BACKUP: dict[str, tuple[str, str]] = {
     "ui.backup.made": (
         "Cadangan disimpan di {path} ({size} MB) dan sudah diperiksa: {participants} peserta, "
         "{groups} kelompok, {sessions} sesi, {audit} entri audit.",
-        "Backup saved in {path} ({size} MB) and checked: {participants} participants, {groups} "
-        "groups, {sessions} sessions, {audit} audit entries."),
+        "Backup saved in {path} ({size} MB) and checked: {participants} {participants:participant|participants}, {groups} "
+        "groups, {sessions} {sessions:session|sessions}, {audit} audit entries."),
     "ui.backup.check_failed": (
         "Cadangan ditulis ke {path}, tetapi GAGAL diperiksa: {problem}",
         "The backup was written to {path}, but it FAILED its check: {problem}"),
@@ -263,9 +263,9 @@ BACKUP: dict[str, tuple[str, str]] = {
         "Cadangan utuh. Dibuat {made}. Isi: {participants} peserta, {groups} kelompok, "
         "{sessions} sesi, {attendance} catatan kehadiran, {certificates} sertifikat, {accounts} "
         "akun. Log audit: {audit} entri, utuh.",
-        "The backup is sound. Made {made}. It holds {participants} participants, {groups} "
-        "groups, {sessions} sessions, {attendance} attendance marks, {certificates} "
-        "certificates, {accounts} accounts. Audit log: {audit} entries, whole."),
+        "The backup is sound. Made {made}. It holds {participants} {participants:participant|participants}, {groups} "
+        "groups, {sessions} {sessions:session|sessions}, {attendance} attendance marks, {certificates} "
+        "certificates, {accounts} {accounts:account|accounts}. Audit log: {audit} {audit:entry|entries}, whole."),
     "ui.restore.check_failed": ("Cadangan ini tidak lolos pemeriksaan: {problem}",
                                 "This backup failed its check: {problem}"),
     "ui.restore.unchanged": ("Brankas tidak diubah.", "The vault was not changed."),
@@ -288,7 +288,7 @@ BACKUP: dict[str, tuple[str, str]] = {
     "ui.restore.reapplied": (
         "{count} anonimisasi yang tercatat sesudah cadangan ini diterapkan lagi sebelum data "
         "dibuka.",
-        "{count} anonymisations recorded after this backup were applied again before the data "
+        "{count} {count:anonymisation|anonymisations} recorded after this backup {count:was|were} applied again before the data "
         "was opened."),
     "ui.restore.to_login": ("Masuk ke brankas yang dipulihkan",
                             "Log in to the restored vault"),

@@ -125,7 +125,7 @@ CALENDAR: dict[str, tuple[str, str]] = {
         "at most {limit} groups at once. Schedule some of them first."),
     "error.schedule.has_violations": (
         "jadwal ini melanggar {count} aturan dan tidak disimpan. Buat jadwal lagi.",
-        "this schedule breaks {count} rules and was not saved. Make the schedule again."),
+        "this schedule breaks {count} {count:rule|rules} and was not saved. Make the schedule again."),
     "error.session_locked": (
         "sesi ini dikunci di tempatnya. Buka kuncinya dulu bila memang harus dijadwal ulang.",
         "this session is locked in place. Unlock it first if it really must be re-planned."),
@@ -179,7 +179,7 @@ CALENDAR: dict[str, tuple[str, str]] = {
     "cli.schedule.status.feasible": ("layak", "feasible"),
     "cli.schedule.status.partial": ("sebagian", "partial"),
     "cli.schedule.status.cancelled": ("dihentikan", "stopped"),
-    "cli.schedule.applied": ("{count} sesi disimpan.", "{count} sessions saved."),
+    "cli.schedule.applied": ("{count} sesi disimpan.", "{count} {count:session|sessions} saved."),
     "cli.schedule.not_applied": ("Belum disimpan: jalankan lagi dengan --apply untuk menyimpan.",
                                  "Not saved: run again with --apply to save it."),
     "calendar.window.closed_weekday": ("pusat tidak buka hari itu",

@@ -6,8 +6,8 @@ from __future__ import annotations
 CERTIFICATE_SERVICE: dict[str, tuple[str, str]] = {
     "certificate.reason.attendance": (
         "Hadir {attended} dari {held} sesi ({percent}%, minimal {minimum}%)",
-        "Attended {attended} of {held} sessions ({percent}%, minimum {minimum}%)"),
-    "certificate.reason.short": ("kurang {count} sesi", "{count} session(s) short"),
+        "Attended {attended} of {held} {held:session|sessions} ({percent}%, minimum {minimum}%)"),
+    "certificate.reason.short": ("kurang {count} sesi", "{count} {count:session|sessions} short"),
     "certificate.reason.assessment_passed": ("asesmen keterampilan lulus",
                                              "skill assessment passed"),
     "certificate.reason.assessment_failed": ("asesmen keterampilan belum lulus",

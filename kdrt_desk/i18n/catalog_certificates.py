@@ -8,7 +8,7 @@ CERTIFICATES: dict[str, tuple[str, str]] = {
     "cert.serial": ("Nomor sertifikat", "Certificate number"),
     "cert.code": ("Kode verifikasi", "Verification code"),
     "cert.scan": ("Pindai untuk memeriksa keaslian", "Scan to check that it is genuine"),
-    "cert.hours": ("{hours} jam pelajaran", "{hours} hours"),
+    "cert.hours": ("{hours} jam pelajaran", "{hours} {hours:hour|hours}"),
     "cert.hours_one": ("{hours} jam pelajaran", "{hours} hour"),
     "cert.dates": ("{start} – {end}", "{start} – {end}"),
     "cert.hours_dates": ("{hours} · {dates}", "{hours} · {dates}"),

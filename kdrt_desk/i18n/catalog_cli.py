@@ -76,7 +76,7 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.demo_recovery": ("Kode pemulihan demo: {code}", "Demo recovery code: {code}"),
     "cli.user_added": ("Akun {name} ({role}) dibuat.", "Account {name} ({role}) created."),
     "cli.audit_ok": ("Log audit utuh: {count} catatan, rantai hash cocok.",
-                     "Audit log intact: {count} entries, hash chain matches."),
+                     "Audit log intact: {count} {count:entry|entries}, hash chain matches."),
     "cli.audit_broken": ("Log audit rusak: rantai putus pada catatan #{entry}.",
                          "Audit log broken: the chain breaks at entry #{entry}."),
     "cli.keyring_os": ("keyring OS ({backend})", "OS keyring ({backend})"),

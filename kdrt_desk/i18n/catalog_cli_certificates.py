@@ -47,7 +47,7 @@ CLI_CERTIFICATES: dict[str, tuple[str, str]] = {
         "Tidak ada peserta yang memenuhi syarat dan belum memiliki sertifikat ini.",
         "Nobody is eligible who does not hold this certificate yet."),
     "cli.certificates.issued": ("{count} sertifikat diterbitkan: {first} sampai {last}.",
-                                "{count} certificate(s) issued: {first} to {last}."),
+                                "{count} {count:certificate|certificates} issued: {first} to {last}."),
     "cli.certificates.not_genuine": (
         "TIDAK DIKENAL: kode ini tidak ada di register. Sertifikat ini tidak asli atau kodenya "
         "salah ketik.",

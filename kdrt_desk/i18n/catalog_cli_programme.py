@@ -41,5 +41,5 @@ CLI_PROGRAMME: dict[str, tuple[str, str]] = {
         "{path} is a folder. Give a file name, for example sign-in-sheet.pdf."),
     "cli.programme.sheet_written": (
         "Daftar hadir ({count} peserta) ditulis ke {path}.",
-        "Sign-in sheet ({count} participants) written to {path}."),
+        "Sign-in sheet ({count} {count:participant|participants}) written to {path}."),
 }

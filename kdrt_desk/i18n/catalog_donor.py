@@ -41,7 +41,7 @@ DONOR: dict[str, tuple[str, str]] = {
         "Jumlah 1 sampai 4 orang ditulis “<5”; nilai rata-rata, persentase dan "
         "jumlah Rupiah dari kurang dari {small} orang tidak ditampilkan (n < 5).",
         "Counts of 1 to 4 women show as “<5”; means, shares and Rupiah totals over "
-        "fewer than {small} women are not shown (n < 5)."),
+        "fewer than {small} {small:woman|women} are not shown (n < 5)."),
     "donor.method.hidden": (
         "Angka bertanda “–” disamarkan agar angka “<5” tidak dapat "
         "dihitung dari jumlah, lembar lain atau tahun berjalan.",
@@ -155,7 +155,7 @@ DONOR: dict[str, tuple[str, str]] = {
     "donor.note.few.name": ("n < 5", "n < 5"),
     "donor.note.few": ("Rata-rata, persentase dan jumlah Rupiah dari kurang dari {small} "
                        "perempuan tidak ditampilkan.",
-                       "Means, shares and Rupiah totals over fewer than {small} women are not "
+                       "Means, shares and Rupiah totals over fewer than {small} {small:woman|women} are not "
                        "shown."),
     "ui.admin.audit.action.donor_report_exported": ("Laporan donor triwulanan dibuat",
                                                     "Quarterly donor report made"),
@@ -177,7 +177,7 @@ DONOR: dict[str, tuple[str, str]] = {
     "cli.export.donor_written": (
         "Laporan triwulan {quarter} ditulis ke {path} ({primary} angka \u201c<5\u201d, "
         "{complementary} angka lain disamarkan).",
-        "The report for {quarter} is in {path} ({primary} counts shown as \u201c<5\u201d, "
+        "The report for {quarter} is in {path} ({primary} {primary:count|counts} shown as \u201c<5\u201d, "
         "{complementary} more hidden)."),
     "ui.donor.menu": ("Laporan donor triwulanan\u2026", "Quarterly donor report\u2026"),
     "ui.donor.title": ("Laporan donor triwulanan", "Quarterly donor report"),
@@ -208,7 +208,7 @@ DONOR: dict[str, tuple[str, str]] = {
     "ui.donor.written": (
         "Laporan disimpan: {path}. {primary} angka ditulis \u201c<5\u201d dan {complementary} "
         "angka lain disamarkan agar tidak dapat dihitung.",
-        "Report saved: {path}. {primary} counts show as \u201c<5\u201d and {complementary} "
+        "Report saved: {path}. {primary} {primary:count shows|counts show} as \u201c<5\u201d and {complementary} "
         "more are hidden so that none can be worked out."),
     "donor.unprotected_warning": (
         "Perhatian: {count} angka kecil tidak dapat disamarkan sepenuhnya (misalnya semua "
@@ -251,7 +251,7 @@ DONOR: dict[str, tuple[str, str]] = {
     "ui.exports.making": ("Mengekspor\u2026", "Exporting\u2026"),
     "ui.exports.cancelled": ("Dibatalkan. Tidak ada berkas yang ditulis.",
                              "Cancelled. No file was written."),
-    "ui.exports.written": ("Disimpan: {path} ({rows} baris).", "Saved: {path} ({rows} rows)."),
+    "ui.exports.written": ("Disimpan: {path} ({rows} baris).", "Saved: {path} ({rows} {rows:row|rows})."),
     "error.donor_quarter_format": (
         "Triwulan \u201c{value}\u201d tidak dikenali. Tulis tahun dan triwulannya, misalnya "
         "2026Q3.",

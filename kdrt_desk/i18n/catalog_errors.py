@@ -4,7 +4,7 @@ from __future__ import annotations
 
 ERRORS: dict[str, tuple[str, str]] = {
     "error.validation": ("Ada {count} isian yang perlu diperbaiki (lihat pesan di samping isian).",
-                         "{count} field(s) need fixing (see the message beside each field)."),
+                         "{count} {count:field needs|fields need} fixing (see the message beside each field)."),
     "error.permission_denied": ("Peran Anda tidak diizinkan melakukan ini. Minta bantuan Admin.",
                                 "Your role is not allowed to do this. Ask an Admin."),
     "error.required": ("Wajib diisi.", "Required."),
@@ -19,7 +19,7 @@ ERRORS: dict[str, tuple[str, str]] = {
                           "Wrong username or password. Check Caps Lock and try again."),
     "error.account_locked": (
         "Akun ini dikunci karena 5 kali salah kata sandi. Coba lagi dalam {minutes} menit.",
-        "This account is locked after 5 wrong passwords. Try again in {minutes} minute(s)."),
+        "This account is locked after 5 wrong passwords. Try again in {minutes} {minutes:minute|minutes}."),
     "error.account_inactive": ("Akun ini tidak aktif. Minta Admin mengaktifkannya kembali.",
                                "This account is inactive. Ask an Admin to reactivate it."),
     "error.account_unknown": ("Akun '{name}' tidak ada.", "There is no account '{name}'."),

@@ -154,10 +154,10 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "untuk ditanyakan).",
         "--protect: give the file password in the variable {variable} (or run in a terminal "
         "to be asked)."),
-    "cli.export.written": ("{rows} baris ditulis ke {path}.", "{rows} rows written to {path}."),
+    "cli.export.written": ("{rows} baris ditulis ke {path}.", "{rows} {rows:row|rows} written to {path}."),
     "cli.export.full_written": (
         "Ekspor data lengkap ditulis ke {path}: {sheets} lembar, {rows} baris.",
-        "Full data export written to {path}: {sheets} sheets, {rows} rows."),
+        "Full data export written to {path}: {sheets} {sheets:sheet|sheets}, {rows} {rows:row|rows}."),
     "cli.export.full_protected": (
         "Berkas dilindungi kata sandi: Excel memintanya saat membuka.",
         "The file is password-protected: Excel asks for the password when opening it."),

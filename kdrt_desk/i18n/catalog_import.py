@@ -156,16 +156,16 @@ IMPORT: dict[str, tuple[str, str]] = {
     "cli.import.checked": (
         "Diperiksa: {total} baris, {valid} valid, {invalid} bermasalah. Tidak ada yang "
         "diimpor.",
-        "Checked: {total} rows, {valid} valid, {invalid} with problems. Nothing imported."),
+        "Checked: {total} {total:row|rows}, {valid} valid, {invalid} with problems. Nothing imported."),
     "cli.import.refused": (
         "Tidak ada yang diimpor: {invalid} dari {total} baris bermasalah. Perbaiki berkasnya "
         "atau pakai --skip-invalid untuk melewati baris tersebut.",
-        "Nothing imported: {invalid} of {total} rows have problems. Correct the file or use "
+        "Nothing imported: {invalid} of {total} {total:row|rows} {invalid:has|have} problems. Correct the file or use "
         "--skip-invalid to skip those rows."),
     "cli.import.imported": (
         "Diimpor: {imported} dari {total} baris ({skipped} dilewati). {to_complete} peserta "
         "perlu dilengkapi (persetujuan dan pertanyaan keselamatan belum ditanyakan).",
-        "Imported: {imported} of {total} rows ({skipped} skipped). {to_complete} participants "
+        "Imported: {imported} of {total} {total:row|rows} ({skipped} skipped). {to_complete} {to_complete:participant|participants} "
         "to complete (consent and safety questions not yet asked)."),
     "cli.import.report_written": ("Laporan disimpan: {path}", "Report saved: {path}"),
 }

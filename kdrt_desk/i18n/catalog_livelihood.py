@@ -93,7 +93,7 @@ LIVELIHOOD: dict[str, tuple[str, str]] = {
     "ui.livelihood.centre": ("Pusat sendiri", "The centre itself"),
     "ui.livelihood.not_applicable": ("—", "—"),
     "ui.livelihood.none": ("Belum ada catatan.", "No records yet."),
-    "ui.livelihood.count": ("{count} catatan", "{count} records"),
+    "ui.livelihood.count": ("{count} catatan", "{count} {count:record|records}"),
     "ui.livelihood.capital_none": ("Belum ada modal usaha.", "No business capital yet."),
     "ui.livelihood.capital_count": ("{count} modal, total {total}",
                                     "{count} capital records, {total} in all"),

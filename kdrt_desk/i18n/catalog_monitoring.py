@@ -45,13 +45,13 @@ MONITORING: dict[str, tuple[str, str]] = {
         "Band cut-offs must rise in order, and the last band has no upper cut-off."),
     "error.wording_items": (
         "Tempel teks untuk ke-{count} butir, satu per baris, dalam urutan aslinya.",
-        "Paste the text of all {count} items, one per line, in their original order."),
+        "Paste the text of all {count} {count:item|items}, one per line, in their original order."),
     "error.assessment_before_registration": (
         "Tanggal asesmen sebelum ia terdaftar ({registered}). Periksa tanggalnya.",
         "The assessment date is before she registered ({registered}). Check the "
         "date."),
     "error.answers_count": (
-        "Jawaban harus untuk {count} butir.", "Answers must cover {count} items."),
+        "Jawaban harus untuk {count} butir.", "Answers must cover {count} {count:item|items}."),
     "error.answer_out_of_scale": (
         "Jawaban butir {item} harus antara {low} dan {high}, atau dikosongkan.",
         "The answer to item {item} must be between {low} and {high}, or left out."),
@@ -164,7 +164,7 @@ UI_MONITORING: dict[str, tuple[str, str]] = {
     "ui.monitoring.this_week": ("Minggu ini", "This week"),
     "ui.monitoring.due_count": ("{count} asesmen jatuh tempo, {overdue} terlambat. Klik dua "
                                 "kali untuk membuka datanya.",
-                                "{count} assessments due, {overdue} overdue. Double-click to "
+                                "{count} {count:assessment|assessments} due, {overdue} overdue. Double-click to "
                                 "open her record."),
     "ui.monitoring.paper_form": ("Formulir kertas:", "Paper form:"),
     "ui.monitoring.print_form": ("Simpan formulir PDF…", "Save the PDF form…"),

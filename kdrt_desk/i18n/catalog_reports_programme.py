@@ -21,7 +21,7 @@ REPORTS_PROGRAMME: dict[str, tuple[str, str]] = {
     "ui.signin.nobody": ("Belum ada peserta pada tanggal ini.",
                          "No members on this date yet."),
     "ui.signin.total": ("Jumlah hadir: ........ dari {count} peserta",
-                        "Present: ........ of {count} participants"),
+                        "Present: ........ of {count} {count:participant|participants}"),
     "ui.signin.facilitator_sign": ("Fasilitator,", "Facilitator,"),
     "ui.signin.page": ("Halaman {page} dari {pages}", "Page {page} of {pages}"),
 }

@@ -33,7 +33,7 @@ RETENTION: dict[str, tuple[str, str]] = {
         "Data perempuan yang tidak ada kegiatan selama {years} tahun akan diusulkan untuk "
         "dianonimkan; tidak ada yang dihapus tanpa konfirmasi Anda. Cadangan lama terhapus "
         "sendiri oleh rotasi setelah paling lama 12 bulan.",
-        "Records of women with no activity for {years} years are proposed for anonymisation; "
+        "Records of women with no activity for {years} {years:year|years} are proposed for anonymisation; "
         "nothing is erased without your confirmation. Old backups are deleted by the rotation "
         "after 12 months at most."),
     "ui.retention.intro_off": (
@@ -55,21 +55,21 @@ RETENTION: dict[str, tuple[str, str]] = {
     "ui.retention.saved": ("Masa simpan disimpan.", "Retention period saved."),
     "ui.retention.due_heading": (
         "Melewati masa simpan per {day}: {count} data",
-        "Past the retention period on {day}: {count} records"),
+        "Past the retention period on {day}: {count} {count:record|records}"),
     "ui.retention.none_due": (
         "Tidak ada data yang melewati masa simpan.",
         "No records are past the retention period."),
     "ui.retention.column_code": ("Kode peserta", "Participant code"),
     "ui.retention.column_last": ("Kegiatan terakhir", "Last activity"),
     "ui.retention.column_years": ("Tanpa kegiatan", "Without activity"),
-    "ui.retention.years_value": ("{years} tahun", "{years} years"),
+    "ui.retention.years_value": ("{years} tahun", "{years} {years:year|years}"),
     "ui.retention.select_all": ("Pilih semua", "Choose all"),
     "ui.retention.anonymise": ("Anonimkan yang dipilih\u2026", "Anonymise the chosen\u2026"),
     "ui.retention.close": ("Tutup", "Close"),
     "ui.retention.done": (
         "{count} data dianonimkan dan dicatat di daftar penghapusan (juga berlaku saat "
         "cadangan lama dipulihkan).",
-        "{count} records anonymised and entered in the erasure ledger (it also applies when an "
+        "{count} {count:record|records} anonymised and entered in the erasure ledger (it also applies when an "
         "old backup is restored)."),
     "ui.retention.confirm.title": ("Anonimkan data yang melewati masa simpan",
                                    "Anonymise records past the retention period"),
@@ -86,7 +86,7 @@ RETENTION: dict[str, tuple[str, str]] = {
         "anonim.\n\n"
         "Data yang sudah dihapus tidak dapat dikembalikan, juga tidak oleh Admin. Log audit "
         "mencatat anonimisasi ini tanpa menyimpan data yang dihapus.",
-        "{count} participants have had no activity for more than {years} years: {codes}. Once "
+        "{count} {count:participant has|participants have} had no activity for more than {years} {years:year|years}: {codes}. Once "
         "you confirm, their data is anonymised as for a consent withdrawal:\n"
         "\u2022 name, NIK, date and place of birth, phone number, kelurahan, occupation and "
         "trusted contact are erased for good;\n"

@@ -12,26 +12,26 @@ SCHEDULE: dict[str, tuple[str, str]] = {
     "schedule.explain.no_kitchen": (
         "Modul {module} ({groups} kelompok) butuh dapur, tetapi tidak ada tempat dengan {features}"
         ": tambahkan tempat berdapur atau ubah kebutuhan modul.",
-        "Module {module} ({groups} groups) needs a kitchen, but no venue has {features}: add a "
+        "Module {module} ({groups} {groups:group|groups}) needs a kitchen, but no venue has {features}: add a "
         "venue with a kitchen or change what the module needs."),
     "schedule.explain.no_venue_features": (
         "Modul {module} ({groups} kelompok) butuh {features}, tetapi tidak ada tempat yang "
         "memilikinya.",
-        "Module {module} ({groups} groups) needs {features}, but no venue has it."),
+        "Module {module} ({groups} {groups:group|groups}) needs {features}, but no venue has it."),
     "schedule.explain.module_too_long": (
         "Sesi modul {module} berlangsung {minutes} menit, tetapi waktu kosong terpanjang dalam "
         "sehari hanya {longest} menit (jam kegiatan dan waktu salat): perpendek sesinya.",
-        "Sessions of module {module} last {minutes} minutes, but the longest free stretch of a "
-        "day is {longest} minutes (opening hours and prayer times): shorten them."),
+        "Sessions of module {module} last {minutes} {minutes:minute|minutes}, but the longest free stretch of a "
+        "day is {longest} {longest:minute|minutes} (opening hours and prayer times): shorten them."),
     "schedule.explain.facilitator_load": (
         "Modul {module} butuh {needed} sesi, tetapi {facilitators} fasilitator yang bisa "
         "mengajarnya hanya punya {slots} sesi dalam batas mingguan mereka.",
-        "Module {module} needs {needed} sessions, but the {facilitators} facilitators who may "
-        "teach it have only {slots} sessions within their weekly limits."),
+        "Module {module} needs {needed} {needed:session|sessions}, but the {facilitators} {facilitators:facilitator|facilitators} who may "
+        "teach it {facilitators:has|have} only {slots} {slots:session|sessions} within their weekly limits."),
     "schedule.explain.group_too_large": (
         "Kelompok {group} beranggota {members} orang, tetapi tempat terbesar untuk modul "
         "{module} hanya muat {capacity}: bagi kelompoknya atau cari tempat yang lebih besar.",
-        "Group {group} has {members} members, but the largest venue for module {module} holds "
+        "Group {group} has {members} {members:member|members}, but the largest venue for module {module} holds "
         "{capacity}: split the group or find a larger venue."),
     "schedule.explain.no_facilitator": (
         "Tidak ada fasilitator yang boleh mengajar modul {module} untuk kelompok {group}.",
@@ -39,62 +39,62 @@ SCHEDULE: dict[str, tuple[str, str]] = {
     "schedule.explain.kitchen_slots": (
         "{groups} kelompok butuh {needed} sesi dapur; dapur hanya punya {slots} slot kosong "
         "dalam periode ini.",
-        "{groups} groups need {needed} kitchen sessions; the kitchens have only {slots} free "
+        "{groups} {groups:group needs|groups need} {needed} kitchen sessions; the kitchens have only {slots} free "
         "slots in this term."),
     "schedule.explain.group_days": (
         "Kelompok {group} butuh {needed} sesi, tetapi hari buka dalam periode ini hanya memuat "
         "{slots} sesi (paling banyak dua sehari).",
-        "Group {group} needs {needed} sessions, but the open days of this term hold only "
+        "Group {group} needs {needed} {needed:session|sessions}, but the open days of this term hold only "
         "{slots} (at most two a day)."),
     "schedule.explain.member_blocked": (
         "{name} bisa hadir di {free} dari {slots} slot; modul {module} butuh {needed} dari "
         "{sessions} sesi: pertimbangkan kelompok lain atau tinjau jadwal rutinnya.",
-        "{name} can attend {free} of {slots} slots; module {module} needs {needed} of "
-        "{sessions} sessions: consider another group or review her routine."),
+        "{name} can attend {free} of {slots} {slots:slot|slots}; module {module} needs {needed} of "
+        "{sessions} {sessions:session|sessions}: consider another group or review her routine."),
     "schedule.explain.shortfall": (
         "{name} bisa hadir di {can} dari {sessions} sesi {module} dalam jadwal ini (hari "
         "{days}); minimal {needed}.",
-        "{name} can attend {can} of the {sessions} sessions of {module} in this schedule "
+        "{name} can attend {can} of the {sessions} {sessions:session|sessions} of {module} in this schedule "
         "({days}); the minimum is {needed}."),
     "schedule.explain.shortfall_other_group": (
         "{name} bisa hadir di {can} dari {sessions} sesi {module} dalam jadwal ini (hari "
         "{days}); minimal {needed}: pertimbangkan kelompok {group}.",
-        "{name} can attend {can} of the {sessions} sessions of {module} in this schedule "
+        "{name} can attend {can} of the {sessions} {sessions:session|sessions} of {module} in this schedule "
         "({days}); the minimum is {needed}: consider group {group}."),
     "schedule.explain.unplaced_calendar": (
         "{count} sesi {module} kelompok {group} belum terjadwal: hari libur, penutupan dan "
         "waktu salat tidak menyisakan slot.",
-        "{count} sessions of {module} for group {group} are not scheduled: holidays, closures "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: holidays, closures "
         "and prayer times leave no slot."),
     "schedule.explain.unplaced_group": (
         "{count} sesi {module} kelompok {group} belum terjadwal: jadwal kelompok sudah penuh "
         "(paling banyak dua sesi sehari).",
-        "{count} sessions of {module} for group {group} are not scheduled: the group's days "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: the group's days "
         "are full (at most two sessions a day)."),
     "schedule.explain.unplaced_venue": (
         "{count} sesi {module} kelompok {group} belum terjadwal: tempat yang cocok sudah "
         "terpakai kelompok lain.",
-        "{count} sessions of {module} for group {group} are not scheduled: the suitable "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: the suitable "
         "venues are taken by other groups."),
     "schedule.explain.unplaced_facilitator": (
         "{count} sesi {module} kelompok {group} belum terjadwal: fasilitatornya sudah "
         "mengajar di waktu itu atau mencapai batas harian/mingguan.",
-        "{count} sessions of {module} for group {group} are not scheduled: the facilitator is "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: the facilitator is "
         "teaching elsewhere then or has reached her daily or weekly limit."),
     "schedule.explain.unplaced_facilitator_away": (
         "{count} sesi {module} kelompok {group} belum terjadwal: fasilitatornya tidak "
         "tersedia di waktu yang tersisa.",
-        "{count} sessions of {module} for group {group} are not scheduled: the facilitator is "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: the facilitator is "
         "not available at the times left."),
     "schedule.explain.unplaced_combination": (
         "{count} sesi {module} kelompok {group} belum terjadwal: setiap waktu yang tersisa "
         "terhalang oleh gabungan aturan ini: {rules}.",
-        "{count} sessions of {module} for group {group} are not scheduled: every time left is "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: every time left is "
         "blocked by these rules together: {rules}."),
     "schedule.explain.unplaced_time": (
         "{count} sesi {module} kelompok {group} belum terjadwal dalam batas waktu hitung; "
         "masih ada slot kosong: jalankan penjadwalan lebih lama.",
-        "{count} sessions of {module} for group {group} were not scheduled within the time "
+        "{count} {count:session|sessions} of {module} for group {group} were not scheduled within the time "
         "limit though free slots remain: run the scheduler longer."),
     "schedule.rule.group_busy": ("kelompok sudah ada sesi di jam itu",
                                  "the group already has a session then"),
@@ -107,12 +107,12 @@ SCHEDULE: dict[str, tuple[str, str]] = {
                                        "the facilitator is not available"),
     "schedule.explain.unplaced_venue_missing": (
         "{count} sesi {module} kelompok {group} belum terjadwal: tidak ada tempat yang cocok.",
-        "{count} sessions of {module} for group {group} are not scheduled: no venue suits "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: no venue suits "
         "it."),
     "schedule.explain.unplaced_no_facilitator": (
         "{count} sesi {module} kelompok {group} belum terjadwal: tidak ada fasilitator yang "
         "boleh mengajarnya.",
-        "{count} sessions of {module} for group {group} are not scheduled: no facilitator may "
+        "{count} {count:session|sessions} of {module} for group {group} are not scheduled: no facilitator may "
         "teach it."),
     "schedule.weekday.0": ("Senin", "Monday"),
     "schedule.weekday.1": ("Selasa", "Tuesday"),
@@ -137,7 +137,7 @@ SCHEDULE: dict[str, tuple[str, str]] = {
     "schedule.violation.ends_before_start": ("selesai sebelum mulai", "ends before it starts"),
     "schedule.violation.wrong_length": (
         "berlangsung {minutes} menit, sesi modul ini {expected} menit",
-        "lasts {minutes} minutes, the module's sessions last {expected}"),
+        "lasts {minutes} {minutes:minute|minutes}, the module's sessions last {expected}"),
     "schedule.violation.outside_term": ("di luar periode kelompok atau periode yang dijadwalkan",
                                         "outside its group's period or the planned term"),
     "schedule.violation.before_plan_from": ("sebelum {plan_from}, awal penjadwalan ulang",
@@ -154,7 +154,7 @@ SCHEDULE: dict[str, tuple[str, str]] = {
                                          "unknown venue (number {venue_id})"),
     "schedule.violation.capacity": ("kelompoknya {members} orang, tempat {venue} hanya muat "
                                     "{capacity}",
-                                    "the group has {members} members, venue {venue} holds "
+                                    "the group has {members} {members:member|members}, venue {venue} holds "
                                     "{capacity}"),
     "schedule.violation.venue_features": ("tempat {venue} tidak punya {features}",
                                           "venue {venue} has no {features}"),
@@ -194,18 +194,18 @@ SCHEDULE: dict[str, tuple[str, str]] = {
         "{other_start}–{other_end})"),
     "schedule.violation.group_day_count": (
         "Kelompok {group} punya {count} sesi pada {date}; paling banyak {most} sehari.",
-        "Group {group} has {count} sessions on {date}; at most {most} a day."),
+        "Group {group} has {count} {count:session|sessions} on {date}; at most {most} a day."),
     "schedule.violation.facilitator_day_max": (
         "{facilitator} mengajar {count} sesi pada {date}; batasnya {most} sehari.",
-        "{facilitator} teaches {count} sessions on {date}; her limit is {most} a day."),
+        "{facilitator} teaches {count} {count:session|sessions} on {date}; her limit is {most} a day."),
     "schedule.violation.facilitator_week_max": (
         "{facilitator} mengajar {count} sesi pada pekan mulai {week}; batasnya {most} "
         "sepekan.",
-        "{facilitator} teaches {count} sessions in the week from {week}; her limit is {most} "
+        "{facilitator} teaches {count} {count:session|sessions} in the week from {week}; her limit is {most} "
         "a week."),
     "schedule.violation.module_too_many": (
         "Kelompok {group} punya {count} sesi modul {module}; modul ini hanya {sessions} sesi.",
-        "Group {group} has {count} sessions of module {module}; the module has {sessions}."),
+        "Group {group} has {count} {count:session|sessions} of module {module}; the module has {sessions}."),
     "schedule.violation.module_facilitators": (
         "Modul {module} kelompok {group} diajar oleh {facilitators}: satu fasilitator untuk "
         "satu modul per kelompok.",

@@ -18,7 +18,7 @@ _REPORT: dict[str, tuple[str, str]] = {
     "schedule.out.week_of": ("{start} – {end}", "{start} – {end}"),
     "schedule.out.period": ("Periode: {start} – {end}", "Period: {start} – {end}"),
     "schedule.out.period_open": ("Periode: semua tanggal", "Period: all dates"),
-    "schedule.out.sessions": ("{count} sesi", "{count} sessions"),
+    "schedule.out.sessions": ("{count} sesi", "{count} {count:session|sessions}"),
     "schedule.out.none": ("Belum ada sesi pada periode ini.", "No sessions in this period."),
     "schedule.out.time_range": ("{start}–{end}", "{start}–{end}"),
     "schedule.out.col_date": ("Tanggal", "Date"),
@@ -91,7 +91,7 @@ _CLI: dict[str, tuple[str, str]] = {
         "--not-discreet dan --preferred-name hanya untuk kartu peserta (--participant).",
         "--not-discreet and --preferred-name are only for a participant card (--participant)."),
     "cli.schedule.written": ("{count} sesi ditulis ke {path}",
-                             "{count} sessions written to {path}"),
+                             "{count} {count:session|sessions} written to {path}"),
 }
 
 SCHEDULE_OUTPUT: dict[str, tuple[str, str]] = {**_REPORT, **_CLI}

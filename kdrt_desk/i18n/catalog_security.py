@@ -174,7 +174,7 @@ SECURITY: dict[str, tuple[str, str]] = {
     "cli.number_out_of_range": ("{option}: isi {low} sampai {high}.",
                                 "{option}: enter {low} to {high}."),
     "cli.check_slots": ("Berkas kunci: {count} slot, semuanya utuh",
-                        "Key file: {count} slots, all intact"),
+                        "Key file: {count} {count:slot|slots}, all intact"),
     "cli.check_signatures_ok": ("Tanda tangan peran dan kunci: semuanya sah",
                                 "Role and key signatures: all valid"),
     "cli.check_signatures_bad": (

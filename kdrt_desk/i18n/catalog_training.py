@@ -188,7 +188,7 @@ _ERRORS: dict[str, tuple[str, str]] = {
 _WARNINGS: dict[str, tuple[str, str]] = {
     "warning.group_over_capacity": (
         "Anggota aktif ({members}) melebihi kapasitas {venue} ({capacity} orang).",
-        "Active members ({members}) exceed the capacity of {venue} ({capacity} people)."),
+        "Active members ({members}) exceed the capacity of {venue} ({capacity} {capacity:person|people})."),
     "warning.high_risk_near_venue": (
         "{name} ({code}) berisiko tinggi dan tinggal di Kecamatan {kecamatan}, dekat {venue} "
         "(Kecamatan {venue_kecamatan}). Pertimbangkan tempat atau kelompok lain.",
@@ -232,7 +232,7 @@ _TAB: dict[str, tuple[str, str]] = {
     "ui.training.col_assessment": ("Uji keterampilan", "Skill assessment"),
     "ui.training.col_result": ("Hasil", "Result"),
     "ui.training.ended": ("{status} ({date})", "{status} ({date})"),
-    "ui.training.attended": ("{attended} dari {held} sesi", "{attended} of {held} sessions"),
+    "ui.training.attended": ("{attended} dari {held} sesi", "{attended} of {held} {held:session|sessions}"),
     "ui.training.not_assessed": ("Belum diuji", "Not assessed yet"),
     "ui.training.passed": ("Lulus", "Passed"),
     "ui.training.not_passed": ("Belum lulus", "Not passed"),

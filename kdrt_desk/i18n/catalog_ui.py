@@ -65,7 +65,7 @@ UI.update({
     "ui.register.all_statuses": ("Semua status", "All statuses"),
     "ui.register.all_kecamatan": ("Semua kecamatan", "All kecamatan"),
     "ui.register.new": ("Daftarkan peserta baru…", "Register a participant…"),
-    "ui.register.count": ("{count} peserta ditampilkan", "{count} participants shown"),
+    "ui.register.count": ("{count} peserta ditampilkan", "{count} {count:participant|participants} shown"),
     "ui.register.facilitator_note": (
         "Fasilitator hanya melihat peserta aktif di kelompok yang ia dampingi, tanpa data "
         "kontak.",

@@ -118,11 +118,11 @@ UI_ACCESS: dict[str, tuple[str, str]] = {
     "ui.access.login_button": ("Masuk", "Sign in"),
     "ui.access.tries_left": ("Sisa {count} kali percobaan; setelah itu akun ini dikunci "
                              "selama {minutes} menit.",
-                             "{count} tries left; after that this account is locked for "
-                             "{minutes} minutes."),
+                             "{count} {count:try|tries} left; after that this account is locked for "
+                             "{minutes} {minutes:minute|minutes}."),
     "ui.access.now_locked": ("Akun ini sekarang dikunci selama {minutes} menit karena terlalu "
                              "sering salah kata sandi.",
-                             "This account is now locked for {minutes} minutes after too many "
+                             "This account is now locked for {minutes} {minutes:minute|minutes} after too many "
                              "wrong passwords."),
     "ui.access.quit": ("Keluar", "Quit"),
     "ui.access.use_recovery_code": ("Lupa kata sandi / komputer baru? Pakai kode pemulihan",

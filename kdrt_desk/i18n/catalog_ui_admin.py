@@ -36,7 +36,7 @@ _ACCOUNTS: dict[str, tuple[str, str]] = {
     "ui.admin.accounts.col_must_change": ("Wajib ganti sandi", "Must change password"),
     "ui.admin.accounts.col_last_login": ("Terakhir masuk", "Last login"),
     "ui.admin.accounts.never": ("belum pernah", "never"),
-    "ui.admin.accounts.count": ("{count} akun", "{count} account(s)"),
+    "ui.admin.accounts.count": ("{count} akun", "{count} {count:account|accounts}"),
     "ui.admin.accounts.add": ("Tambah akun…", "Add account…"),
     "ui.admin.accounts.reset": ("Atur ulang kata sandi…", "Reset password…"),
     "ui.admin.accounts.deactivate": ("Nonaktifkan", "Deactivate"),
@@ -173,17 +173,17 @@ _AUDIT: dict[str, tuple[str, str]] = {
                                       "Checking the chain of records…"),
     "ui.admin.audit.chain_ok": (
         "✔ Rantai utuh: {count} catatan diperiksa, tidak ada yang diubah atau dihapus.",
-        "✔ Chain intact: {count} entries checked, none changed or removed."),
+        "✔ Chain intact: {count} {count:entry|entries} checked, none changed or removed."),
     "ui.admin.audit.chain_broken": (
         "✖ Rantai rusak pada catatan #{id}: catatan itu atau yang sebelumnya telah diubah atau "
         "dihapus di luar KDRT Desk. Jangan hapus apa pun; simpan cadangan dan laporkan ke "
         "pengelola aplikasi.",
         "✖ Chain broken at entry #{id}: that entry or an earlier one was changed or removed "
         "outside KDRT Desk. Delete nothing; keep a backup and tell whoever maintains the app."),
-    "ui.admin.audit.count": ("{count} catatan", "{count} entries"),
+    "ui.admin.audit.count": ("{count} catatan", "{count} {count:entry|entries}"),
     "ui.admin.audit.count_limited": (
         "{count} catatan terbaru ditampilkan. Persempit filter untuk melihat yang lebih lama.",
-        "The latest {count} entries are shown. Narrow the filters to see older ones."),
+        "The latest {count} {count:entry is|entries are} shown. Narrow the filters to see older ones."),
     "ui.admin.audit.col_id": ("No.", "No."),
     "ui.admin.audit.col_at": ("Waktu", "Time"),
     "ui.admin.audit.col_actor": ("Oleh", "By"),

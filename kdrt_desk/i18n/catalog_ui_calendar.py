@@ -27,7 +27,7 @@ UI_CALENDAR: dict[str, tuple[str, str]] = {
         "session {cook_start}–{cook_end}."),
     "ui.calendar.ramadan_estimated": (" (perkiraan)", " (estimated)"),
     "ui.calendar.one_session": ("1 sesi", "1 session"),
-    "ui.calendar.sessions_count": ("{count} sesi", "{count} sessions"),
+    "ui.calendar.sessions_count": ("{count} sesi", "{count} {count:session|sessions}"),
     "ui.calendar.session_line": ("{time} {module} · {group}", "{time} {module} · {group}"),
     "ui.calendar.more": ("+{count} lagi", "+{count} more"),
     "ui.calendar.session_block": ("{time}\n{group}\n{module}\n{venue}",
@@ -46,8 +46,8 @@ UI_CALENDAR: dict[str, tuple[str, str]] = {
                                   "Outside the day's hours ({opens}–{closes})."),
     "ui.calendar.count": ("{count} sesi pada {period}. Klik dua kali sebuah tanggal untuk "
                           "melihat minggunya.",
-                          "{count} sessions in {period}. Double-click a date to see its week."),
-    "ui.calendar.week_count": ("{count} sesi pada {period}.", "{count} sessions in {period}."),
+                          "{count} {count:session|sessions} in {period}. Double-click a date to see its week."),
+    "ui.calendar.week_count": ("{count} sesi pada {period}.", "{count} {count:session|sessions} in {period}."),
     "ui.calendar.legend": (
         "Warna: merah muda = libur nasional, jingga = cuti bersama, ungu = pusat tutup, "
         "hijau = bulan puasa, biru muda = waktu salat, abu-abu = di luar jam kegiatan.",

@@ -30,7 +30,7 @@ UI_CATALOGUE: dict[str, tuple[str, str]] = {
         "dapat dihapus; arsipkan bila tidak ditawarkan lagi.",
         "Training modules of the social and the economic track. A module a group has used "
         "cannot be deleted; archive it when it is no longer offered."),
-    "ui.catalogue.module.count": ("{count} modul", "{count} module(s)"),
+    "ui.catalogue.module.count": ("{count} modul", "{count} {count:module|modules}"),
     "ui.catalogue.module.col_code": ("Kode", "Code"),
     "ui.catalogue.module.col_title": ("Judul", "Title"),
     "ui.catalogue.module.col_track": ("Jalur", "Track"),
@@ -75,7 +75,7 @@ UI_CATALOGUE: dict[str, tuple[str, str]] = {
         "dapat dihapus; arsipkan bila tidak aktif lagi.",
         "Facilitators who teach the modules. One with groups or sessions in her history "
         "cannot be deleted; archive her when she no longer teaches."),
-    "ui.catalogue.facilitator.count": ("{count} fasilitator", "{count} facilitator(s)"),
+    "ui.catalogue.facilitator.count": ("{count} fasilitator", "{count} {count:facilitator|facilitators}"),
     "ui.catalogue.facilitator.col_name": ("Nama", "Name"),
     "ui.catalogue.facilitator.col_type": ("Jenis", "Type"),
     "ui.catalogue.facilitator.col_organisation": ("Lembaga", "Organisation"),
@@ -115,7 +115,7 @@ UI_CATALOGUE: dict[str, tuple[str, str]] = {
         "tinggal di dekatnya.",
         "Where sessions take place. The kecamatan is used to warn when a high-risk "
         "participant lives nearby."),
-    "ui.catalogue.venue.count": ("{count} tempat", "{count} venue(s)"),
+    "ui.catalogue.venue.count": ("{count} tempat", "{count} {count:venue|venues}"),
     "ui.catalogue.venue.col_name": ("Nama", "Name"),
     "ui.catalogue.venue.col_kecamatan": ("Kecamatan", "Kecamatan"),
     "ui.catalogue.venue.col_capacity": ("Kapasitas", "Capacity"),
@@ -149,7 +149,7 @@ UI_CATALOGUE: dict[str, tuple[str, str]] = {
         "riwayat tidak dapat dihapus; arsipkan bila kerja sama berakhir.",
         "Partner organisations: referral services, module providers, donors. A partner with "
         "history cannot be deleted; archive it when the cooperation ends."),
-    "ui.catalogue.partner.count": ("{count} mitra", "{count} partner(s)"),
+    "ui.catalogue.partner.count": ("{count} mitra", "{count} {count:partner|partners}"),
     "ui.catalogue.partner.col_name": ("Nama", "Name"),
     "ui.catalogue.partner.col_kind": ("Jenis", "Kind"),
     "ui.catalogue.partner.col_contact": ("Narahubung", "Contact person"),

@@ -64,15 +64,15 @@ UI_CERTIFICATES: dict[str, tuple[str, str]] = {
     "ui.cert.confirm": (
         "Terbitkan {count} sertifikat?\n\n{count} nomor seri akan dipakai dan tidak pernah "
         "dipakai lagi. Berkas untuk dicetak: {path}",
-        "Issue {count} certificates?\n\n{count} serial numbers will be taken and never used "
+        "Issue {count} {count:certificate|certificates}?\n\n{count} serial numbers will be taken and never used "
         "again. File to print: {path}"),
     "ui.cert.confirm_folder": ("Satu berkas per peserta di: {folder}",
                                "One file per participant in: {folder}"),
-    "ui.cert.issuing": ("Menerbitkan {count} sertifikat…", "Issuing {count} certificates…"),
+    "ui.cert.issuing": ("Menerbitkan {count} sertifikat…", "Issuing {count} {count:certificate|certificates}…"),
     "ui.cert.cancel": ("Batal", "Cancel"),
     "ui.cert.issued_one": ("Sertifikat {first} diterbitkan.", "Certificate {first} issued."),
     "ui.cert.issued_many": ("{count} sertifikat diterbitkan: {first} s.d. {last}.",
-                            "{count} certificates issued: {first} to {last}."),
+                            "{count} {count:certificate|certificates} issued: {first} to {last}."),
     "ui.cert.issued_where": ("Tersimpan di {path}.", "Saved to {path}."),
     "ui.cert.issued_open": ("Buka pratinjau untuk mencetak sekarang?",
                             "Open the preview to print now?"),
@@ -99,7 +99,7 @@ UI_CERTIFICATES: dict[str, tuple[str, str]] = {
     "ui.cert.replaced_by": ("diganti {serial}", "replaced by {serial}"),
     "ui.cert.replaces": ("mengganti {serial}", "replaces {serial}"),
     "ui.cert.register_count": ("{shown} dari {total} sertifikat.",
-                               "{shown} of {total} certificates."),
+                               "{shown} of {total} {total:certificate|certificates}."),
     "ui.cert.reprint": ("Cetak ulang…", "Reprint…"),
     "ui.cert.reissue": ("Terbitkan ulang…", "Reissue…"),
     "ui.cert.revoke": ("Cabut…", "Revoke…"),

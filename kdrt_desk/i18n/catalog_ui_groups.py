@@ -22,7 +22,7 @@ _GROUPS: dict[str, tuple[str, str]] = {
     "ui.groups.col_venue": ("Tempat", "Venue"),
     "ui.groups.col_members": ("Anggota", "Members"),
     "ui.groups.col_funder": ("Program / donor", "Programme / donor"),
-    "ui.groups.count": ("{count} kelompok", "{count} group(s)"),
+    "ui.groups.count": ("{count} kelompok", "{count} {count:group|groups}"),
     "ui.groups.empty": ("Belum ada kelompok. Buat dengan \"Kelompok baru\".",
                         "No groups yet. Create one with \"New group\"."),
     "ui.groups.period_value": ("{start} – {end}", "{start} – {end}"),
@@ -44,7 +44,7 @@ _GROUPS: dict[str, tuple[str, str]] = {
     "ui.groups.members.col_status": ("Status", "Status"),
     "ui.groups.members.col_risk": ("Risiko", "Risk"),
     "ui.groups.members.ended": ("{status} ({date})", "{status} ({date})"),
-    "ui.groups.members.count": ("{active} anggota aktif", "{active} active member(s)"),
+    "ui.groups.members.count": ("{active} anggota aktif", "{active} active {active:member|members}"),
     "ui.groups.members.empty": ("Kelompok ini belum punya anggota. Tambahkan dengan "
                                 "\"Tambah anggota\".",
                                 "This group has no members yet. Add them with \"Add members\"."),
@@ -58,7 +58,7 @@ _GROUPS: dict[str, tuple[str, str]] = {
     "ui.groups.progress.cell": ("{attended}/{held} ({pct}%)", "{attended}/{held} ({pct}%)"),
     "ui.groups.progress.tip": (
         "Hadir {attended} dari {held} sesi ({pct}%), izin {excused}; minimal {minimum}%.",
-        "Attended {attended} of {held} sessions ({pct}%), excused {excused}; minimum "
+        "Attended {attended} of {held} {held:session|sessions} ({pct}%), excused {excused}; minimum "
         "{minimum}%."),
     "ui.groups.progress.none_held": ("Belum ada sesi modul ini yang terlaksana.",
                                      "No session of this module has been held yet."),
@@ -173,14 +173,14 @@ _SESSIONS: dict[str, tuple[str, str]] = {
     "ui.sessions.dialog.finished_group": ("{name} (sudah selesai)", "{name} (finished)"),
     "ui.sessions.col_attendance": ("Kehadiran", "Attendance"),
     "ui.sessions.attendance_text": ("{attended} hadir dari {marked} dicatat, {members} anggota",
-                                    "{attended} present of {marked} marked, {members} members"),
+                                    "{attended} present of {marked} marked, {members} {members:member|members}"),
     "ui.sessions.attendance_tip": ("{attended} hadir dari {marked} yang sudah dicatat; "
                                    "kelompok ini punya {members} anggota",
                                    "{attended} attended of {marked} marked; the group has "
-                                   "{members} members"),
+                                   "{members} {members:member|members}"),
     "ui.sessions.cancel_reason_tip": ("Dibatalkan: {reason}", "Cancelled: {reason}"),
     "ui.sessions.moved_from": ("Dipindah (dari {date})", "Moved (from {date})"),
-    "ui.sessions.count": ("{count} sesi pada {month}", "{count} session(s) in {month}"),
+    "ui.sessions.count": ("{count} sesi pada {month}", "{count} {count:session|sessions} in {month}"),
     "ui.sessions.empty": ("Tidak ada sesi pada {month}.", "No sessions in {month}."),
     "ui.sessions.saved": ("Sesi {module} pada {date} disimpan.",
                           "Session {module} on {date} saved."),

@@ -34,7 +34,7 @@ UI_IMPORT: dict[str, tuple[str, str]] = {
     "ui.import.reading": ("Membaca berkas…", "Reading the file…"),
     "ui.import.file_xlsx": (
         "{rows} baris peserta, berkas Excel (.xlsx), {columns} kolom.",
-        "{rows} participant rows, an Excel file (.xlsx), {columns} columns."),
+        "{rows} participant rows, an Excel file (.xlsx), {columns} {columns:column|columns}."),
     "ui.import.file_csv": (
         "{rows} baris peserta, berkas CSV ({encoding}, pemisah {delimiter}), {columns} kolom.",
         "{rows} participant rows, a CSV file ({encoding}, separator {delimiter}), {columns} "
@@ -62,16 +62,16 @@ UI_IMPORT: dict[str, tuple[str, str]] = {
     "ui.import.column.field": ("Diimpor sebagai", "Imported as"),
     "ui.import.ignore": ("(abaikan)", "(ignore)"),
     "ui.import.required_mark": ("{name} *", "{name} *"),
-    "ui.import.checking": ("Memeriksa {rows} baris…", "Checking {rows} rows…"),
+    "ui.import.checking": ("Memeriksa {rows} baris…", "Checking {rows} {rows:row|rows}…"),
     "ui.import.check_cancelled": (
         "Pemeriksaan dibatalkan.", "The check was cancelled."),
     # -- the check ----------------------------------------------------------------------------
     "ui.import.summary": (
         "{total} baris: {valid} valid, {invalid} bermasalah.",
-        "{total} rows: {valid} valid, {invalid} with problems."),
+        "{total} {total:row|rows}: {valid} valid, {invalid} with problems."),
     "ui.import.all_valid": (
         "Semua baris valid. Tekan \u201cImpor\u201d untuk mendaftarkan {valid} peserta.",
-        "Every row is valid. Press \u201cImport\u201d to register {valid} participants."),
+        "Every row is valid. Press \u201cImport\u201d to register {valid} {valid:participant|participants}."),
     "ui.import.fix_or_skip": (
         "Perbaiki baris bermasalah di berkas Anda lalu pilih berkasnya lagi, atau centang "
         "\u201cLewati baris yang bermasalah\u201d untuk mengimpor {valid} baris yang valid saja.",
@@ -89,7 +89,7 @@ UI_IMPORT: dict[str, tuple[str, str]] = {
         "Buku kerja Excel (*.xlsx);;CSV (*.csv)", "Excel workbook (*.xlsx);;CSV (*.csv)"),
     "ui.import.report_saved": ("Laporan disimpan: {path}", "Report saved: {path}"),
     "ui.import.skip": ("Lewati baris yang bermasalah", "Skip the rows with problems"),
-    "ui.import.importing": ("Mengimpor {rows} baris…", "Importing {rows} rows…"),
+    "ui.import.importing": ("Mengimpor {rows} baris…", "Importing {rows} {rows:row|rows}…"),
     "ui.import.import_cancelled": (
         "Impor dibatalkan. Tidak ada peserta yang diimpor.",
         "The import was cancelled. No participant was imported."),
@@ -100,11 +100,11 @@ UI_IMPORT: dict[str, tuple[str, str]] = {
         "check). See the list above."),
     # -- the result ---------------------------------------------------------------------------
     "ui.import.done": (
-        "{imported} peserta diimpor dan terdaftar.", "{imported} participants imported and "
+        "{imported} peserta diimpor dan terdaftar.", "{imported} {imported:participant|participants} imported and "
         "registered."),
     "ui.import.done_skipped": (
         "{skipped} baris bermasalah dilewati (tidak diimpor).",
-        "{skipped} rows with problems were skipped (not imported)."),
+        "{skipped} {skipped:row|rows} with problems {skipped:was|were} skipped (not imported)."),
     "ui.import.done_note": (
         "Persetujuan dan pertanyaan keselamatan peserta yang diimpor belum ditanyakan. Mereka "
         "muncul di daftar \u201cPerlu dilengkapi\u201d sampai petugas melengkapi datanya pada "
@@ -133,7 +133,7 @@ UI_IMPORT: dict[str, tuple[str, str]] = {
     "ui.to_complete.consent": ("persetujuan", "consent"),
     "ui.to_complete.safety": ("pertanyaan keselamatan", "safety questions"),
     "ui.to_complete.count": ("{count} peserta perlu dilengkapi.",
-                             "{count} participants to complete."),
+                             "{count} {count:participant|participants} to complete."),
     "ui.to_complete.none": ("Tidak ada peserta yang perlu dilengkapi.",
                             "No participant to complete."),
     "ui.to_complete.open": ("Buka data peserta", "Open record"),

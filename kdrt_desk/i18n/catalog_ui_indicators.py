@@ -33,14 +33,14 @@ UI_INDICATORS: dict[str, tuple[str, str]] = {
     "ui.indicators.no_charts": ("Belum ada data untuk grafik pada periode ini.",
                                 "No data for charts in this period yet."),
     "ui.indicators.list.title": ("Daftar di balik angka: {name}", "The list behind: {name}"),
-    "ui.indicators.list.count": ("{count} peserta", "{count} participants"),
+    "ui.indicators.list.count": ("{count} peserta", "{count} {count:participant|participants}"),
     "ui.indicators.list.code": ("Kode", "Code"),
     "ui.indicators.list.name": ("Nama", "Name"),
     "ui.indicators.list.close": ("Tutup", "Close"),
     "ui.indicators.list.counts_only": (
         "Angka ini berasal dari {count} peserta. Nama hanya dapat dilihat oleh peran yang "
         "berwenang.",
-        "This figure comes from {count} participants. Names are shown only to roles allowed "
+        "This figure comes from {count} {count:participant|participants}. Names are shown only to roles allowed "
         "to see them."),
     "ui.indicators.list.not_people": (
         "Angka ini tidak dihitung dari daftar peserta (kelompok, sesi, atau tanda hadir).",

@@ -29,7 +29,7 @@ UI_INSTRUMENTS: dict[str, tuple[str, str]] = {
     "ui.instruments.kind_custom": ("Buatan lembaga sendiri", "The centre's own"),
     "ui.instruments.credit": ("Kredit", "Credit"),
     "ui.instruments.items": ("Jumlah butir", "Number of items"),
-    "ui.instruments.items_count": ("{count} butir", "{count} items"),
+    "ui.instruments.items_count": ("{count} butir", "{count} {count:item|items}"),
     "ui.instruments.reverse_items": ("butir skor terbalik: {numbers}",
                                      "reverse-scored items: {numbers}"),
     "ui.instruments.alert_items": ("butir peringatan: {items}", "alert items: {items}"),
@@ -51,7 +51,7 @@ UI_INSTRUMENTS: dict[str, tuple[str, str]] = {
     "ui.instruments.missing_prorate": (
         "Boleh kosong sampai {count} butir: rata-rata butir lain menggantikannya; lebih dari "
         "itu tidak ada skor.",
-        "Up to {count} items may be left out: the mean of the others stands in; with more "
+        "Up to {count} {count:item|items} may be left out: the mean of the others stands in; with more "
         "there is no score."),
     "ui.instruments.bands": ("Kategori", "Bands"),
     "ui.instruments.bands_none": ("Tidak ada kategori", "No bands"),
@@ -99,7 +99,7 @@ UI_INSTRUMENTS: dict[str, tuple[str, str]] = {
         "baris (\"1.\") dibuang.",
         "One item per line, in the original order. Empty lines are skipped; a number at the "
         "start of a line (\"1.\") is dropped."),
-    "ui.wording.count": ("{count} dari {total} butir", "{count} of {total} items"),
+    "ui.wording.count": ("{count} dari {total} butir", "{count} of {total} {total:item|items}"),
     "ui.wording.instructions": ("Petunjuk", "Instructions"),
     "ui.wording.labels": ("Pilihan jawaban", "Answer choices"),
     "ui.wording.label_row": ("Jawaban {value}", "Answer {value}"),

@@ -30,9 +30,9 @@ UI_PRINT: dict[str, tuple[str, str]] = {
                           "Printing page {page} of {count}…"),
     "ui.print.cancel": ("Batal", "Cancel"),
     "ui.print.printed": ("Terkirim ke pencetak {printer} ({count} halaman).",
-                         "Sent to the printer {printer} ({count} pages)."),
+                         "Sent to the printer {printer} ({count} {count:page|pages})."),
     "ui.print.printed_file": ("Dicetak ke berkas {path} ({count} halaman).",
-                              "Printed to the file {path} ({count} pages)."),
+                              "Printed to the file {path} ({count} {count:page|pages})."),
     "ui.print.print_cancelled": ("Pencetakan dibatalkan.", "Printing cancelled."),
     "ui.print.error_title": ("Tidak dapat mencetak", "Cannot print"),
     "ui.print.no_printer": (

@@ -8,7 +8,7 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     # setting up
     "ui.schedule.setup": ("Apa yang dijadwalkan", "What to schedule"),
     "ui.schedule.groups": ("Kelompok", "Groups"),
-    "ui.schedule.group_item": ("{name} ({members} anggota)", "{name} ({members} members)"),
+    "ui.schedule.group_item": ("{name} ({members} anggota)", "{name} ({members} {members:member|members})"),
     "ui.schedule.no_groups": ("Belum ada kelompok yang berjalan.", "No group is running yet."),
     "ui.schedule.term_from": ("Dari", "From"),
     "ui.schedule.term_to": ("Sampai", "To"),
@@ -42,7 +42,7 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     "ui.schedule.solving_best": (
         "Menyusun jadwal… Terbaik sejauh ini: {placed} sesi, kehadiran perkiraan {percent}%.\n"
         "\"Berhenti\" memakai jadwal terbaik yang sudah ditemukan.",
-        "Building the schedule… Best so far: {placed} sessions, expected attendance "
+        "Building the schedule… Best so far: {placed} {placed:session|sessions}, expected attendance "
         "{percent}%.\n\"Stop\" keeps the best schedule found so far."),
     "ui.schedule.stop": ("Berhenti", "Stop"),
     "ui.schedule.start_hint": (
@@ -55,15 +55,15 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     "ui.schedule.summary": (
         "{placed} sesi dijadwalkan · kehadiran perkiraan {percent}% · pelanggaran aturan: "
         "{violations} · anggota di bawah minimal modul: {short}",
-        "{placed} sessions placed · expected attendance {percent}% · rule violations: "
+        "{placed} {placed:session|sessions} placed · expected attendance {percent}% · rule violations: "
         "{violations} · members below a module's minimum: {short}"),
     "ui.schedule.cancelled_note": ("Dihentikan: ini jadwal terbaik yang ditemukan sejauh itu.",
                                    "Stopped: this is the best schedule found until then."),
     "ui.schedule.unplaced": ("{group}: {count} sesi modul {module} belum mendapat waktu.",
-                             "{group}: {count} sessions of module {module} have no slot."),
+                             "{group}: {count} {count:session|sessions} of module {module} have no slot."),
     "ui.schedule.shortfall": (
         "{name} ({group}) hanya bisa hadir {can} dari {sessions} sesi {module}, minimal {needed}.",
-        "{name} ({group}) can attend only {can} of {sessions} {module} sessions, at least "
+        "{name} ({group}) can attend only {can} of {sessions} {module} {module:session|sessions}, at least "
         "{needed}."),
     "ui.schedule.all_met": ("Semua sesi mendapat waktu dan setiap anggota bisa mencapai "
                             "kehadiran minimal.",
@@ -126,7 +126,7 @@ UI_SCHEDULE: dict[str, tuple[str, str]] = {
     "ui.schedule.apply_replaces": ("\n{count} sesi mendatang yang lama dibatalkan "
                                    "(dijadwalkan ulang).",
                                    "\n{count} old upcoming sessions are cancelled (re-planned)."),
-    "ui.schedule.applied": ("{count} sesi disimpan.", "{count} sessions saved."),
+    "ui.schedule.applied": ("{count} sesi disimpan.", "{count} {count:session|sessions} saved."),
     "ui.schedule.moved": ("Sesi {module} dipindah ke {date} {time}.",
                           "Session {module} moved to {date} {time}."),
     # conflicts, said plainly

@@ -10,9 +10,9 @@ from kdrt_desk.i18n.catalog import MESSAGES
 
 
 def text(lang: str, key: str, **params: object) -> str:
-    pair = MESSAGES[key]
-    chosen = pair[0] if lang == "id" else pair[1]
-    return chosen.format(**params) if params else chosen
+    if key not in MESSAGES:
+        raise KeyError(key)
+    return i18n.text_in(lang, key, **params)
 
 
 def user(value: str) -> str:

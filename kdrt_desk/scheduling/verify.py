@@ -64,10 +64,9 @@ def _hhmm(value: time) -> str:
 
 
 def _text(lang: str, key: str, **params: object) -> str:
-    from kdrt_desk.i18n.catalog import MESSAGES
+    from kdrt_desk.i18n import text_in
 
-    pair = MESSAGES[key]
-    return (pair[0] if lang == "id" else pair[1]).format(**params)
+    return text_in(lang, key, **params)
 
 
 def _shown(lang: str, name: str, value: Param) -> Param:

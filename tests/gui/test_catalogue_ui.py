@@ -318,4 +318,4 @@ def test_the_screen_speaks_english_when_asked(
     assert [view.tabs.tabText(i) for i in range(4)] == [
         "Modules", "Facilitators", "Venues", "Partners"]
     assert view.modules.add_button.text() == "Add…"
-    assert view.modules.count_label.text() == "9 module(s)"
+    assert view.modules.count_label.text() == "9 modules"

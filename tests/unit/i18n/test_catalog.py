@@ -57,3 +57,40 @@ def test_formatting_follows_the_language() -> None:
     i18n.set_language("en")
     assert i18n.format_date(date(2026, 8, 17)) == "17 August 2026"
     assert i18n.t("error.required") == "Required."
+
+
+PLURAL_CHOICE = re.compile(r"\{(\w+):([^{}]*\|[^{}]*)\}")
+
+
+def test_english_counts_take_their_plural_form_never_an_s_in_brackets() -> None:
+    bracketed = sorted(k for k, (_id, en) in MESSAGES.items()
+                       if re.search(r"\w\((s|es)\)", en))
+    assert bracketed == []
+    for key, (indonesian, english) in MESSAGES.items():
+        # Indonesian has one form ("1 sesi", "3 sesi"): no choice there
+        assert not PLURAL_CHOICE.search(indonesian), key
+        for _name, forms in PLURAL_CHOICE.findall(english):
+            assert len(forms.split("|")) == len(i18n.plural_categories("en")) == 2, key
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_message_formats_with_one_and_with_many(lang: str) -> None:
+    i18n.set_language(lang)
+    for key, pair in MESSAGES.items():
+        names = _fields(pair[0]) | _fields(pair[1])
+        for number in (1, 2, 1000):
+            i18n.t(key, **dict.fromkeys(names, number))  # raises on a malformed placeholder
+
+
+def test_the_form_follows_the_number() -> None:
+    i18n.set_language("en")
+    assert i18n.t("ui.register.count", count=1) == "1 participant shown"
+    assert i18n.t("ui.register.count", count=0) == "0 participants shown"
+    assert i18n.t("ui.register.count", count=2) == "2 participants shown"
+    assert i18n.t("error.validation", count=1).startswith("1 field needs fixing")
+    assert i18n.t("error.validation", count=3).startswith("3 fields need fixing")
+    assert i18n.t("ui.access.tries_left", count=1, minutes=5).startswith(
+        "1 try left; after that this account is locked for 5 minutes")
+    i18n.set_language("id")
+    assert i18n.t("ui.register.count", count=1) == "1 peserta ditampilkan"
+    assert i18n.t("ui.register.count", count=2) == "2 peserta ditampilkan"
