@@ -23,9 +23,11 @@ def _command(args: list[str]) -> str | None:
 def _self_check(args: list[str]) -> int:
     from kdrt_desk import i18n
     from kdrt_desk.cli.entry import language_in
+    from kdrt_desk.security.keyring_choice import choose_os_keyring
     from kdrt_desk.self_check import run_self_check
 
     i18n.set_language(language_in(args) or "id")
+    choose_os_keyring()  # as the app does: the keyring step then checks the Credential Manager
     return run_self_check()
 
 

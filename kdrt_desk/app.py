@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from kdrt_desk import i18n
 from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
+from kdrt_desk.security.keyring_choice import choose_os_keyring
 from kdrt_desk.tasks.heap import settle_heap
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.crash_dialog import DATA_DIR_PROPERTY, CrashHooks
@@ -115,6 +116,7 @@ def run_gui(argv: Sequence[str]) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     configure_logging(data_dir if data_dir.is_dir() else None)
+    choose_os_keyring()  # Windows: the Credential Manager, whatever else is installed
     # a first run starts in Indonesian (its wizard offers the choice), not in the language
     # last chosen for another vault
     remembered = (QSettings("KDRT Desk", "KDRT Desk").value("language", "id")

@@ -27,6 +27,7 @@ from kdrt_desk.cli.common import data_dir
 from kdrt_desk.errors import UserError, ValidationError
 from kdrt_desk.i18n import t
 from kdrt_desk.logging_setup import configure_logging
+from kdrt_desk.security.keyring_choice import choose_os_keyring
 
 log = logging.getLogger("kdrt_desk.cli")
 # a new command group is a module with ``add_commands(sub)``, listed here
@@ -80,6 +81,7 @@ def run(argv: Sequence[str]) -> int:
         build_parser().print_help(sys.stderr)
         return 2
     configure_logging(data_dir(args))
+    choose_os_keyring()  # Windows: the Credential Manager (a scheduled backup reads it)
     try:
         return int(args.func(args))
     except ValidationError as exc:
