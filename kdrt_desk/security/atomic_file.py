@@ -10,11 +10,36 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 STAGED_SUFFIX = ".kdrt-part"
+# Windows refuses to replace a file another program has open (an antivirus scan, the search
+# indexer, a backup client: each lets go within moments); retried for about a second. A file
+# kept open (a workbook open in Excel) still fails, with its clear message.
+WINDOWS_HOLD_TRIES = 10
+WINDOWS_HOLD_PAUSE = 0.1
+
+
+def replace_file(source: str | Path, target: str | Path, *, platform: str | None = None,
+                 replace: Callable[[str | Path, str | Path], None] = os.replace,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+    """``os.replace``, retried on Windows while another program briefly holds ``target``."""
+    if (platform or sys.platform) != "win32":
+        replace(source, target)
+        return
+    for attempt in range(WINDOWS_HOLD_TRIES):
+        try:
+            replace(source, target)
+            return
+        except PermissionError:
+            if attempt == WINDOWS_HOLD_TRIES - 1:
+                raise
+            sleep(WINDOWS_HOLD_PAUSE)
 
 
 @dataclass(frozen=True)
@@ -34,7 +59,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        replace_file(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -61,7 +86,7 @@ def stage(path: Path, data: bytes) -> Staged:
 
 def place(staged: Staged) -> Path:
     """Rename a staged file into its place and fsync the folder."""
-    os.replace(staged.temporary, staged.target)
+    replace_file(staged.temporary, staged.target)
     sync_folder(staged.target.parent)
     return staged.target
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kdrt_desk.errors import UserError, VaultError, os_error_key
+from kdrt_desk.security.atomic_file import replace_file
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import Actor
@@ -275,7 +276,7 @@ class BackupService:
                                  report=_scaled(report, 0, 80))
                     out.flush()
                     os.fsync(out.fileno())
-                os.replace(tmp_name, real)
+                replace_file(tmp_name, real)
             except BaseException as exc:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp_name)
@@ -698,10 +699,10 @@ def restore_backup(path: Path, data_dir: Path, *, username: str | None = None,
                 aside = data_dir / f"diganti-{clock().strftime('%Y%m%d-%H%M%S')}"
                 aside.mkdir()
                 for file in present:
-                    os.replace(file, aside / file.name)
+                    replace_file(file, aside / file.name)
                     moved.append((aside / file.name, file))
             for name in ("kdrt.keys", "kdrt.db"):
-                os.replace(files[name], data_dir / name)
+                replace_file(files[name], data_dir / name)
                 placed.append(data_dir / name)
         lock.release()
         try:
@@ -737,7 +738,7 @@ def _put_back(data_dir: Path, placed: list[Path], moved: list[tuple[Path, Path]]
                 os.unlink(data_dir / name)
     for kept, original in moved:
         if kept.exists():
-            os.replace(kept, original)
+            replace_file(kept, original)
     if aside is not None and moved:
         with contextlib.suppress(OSError):
             aside.rmdir()
