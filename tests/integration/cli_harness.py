@@ -30,6 +30,7 @@ from support.fake_os_keyring import FileKeyring, MemoryKeyring
 
 from kdrt_desk import i18n
 from kdrt_desk.cli import main as cli_main
+from kdrt_desk.i18n import text_in
 from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.logging_setup import configure_logging
 from kdrt_desk.security.secret_store import SecretStore
@@ -126,8 +127,8 @@ def run_cli_process(*args: str, env: dict[str, str], input: str | None = None,
 
 def message(key: str, lang: str = "id", **params: object) -> str:
     """A catalogue text in one language (independent of the process's current language)."""
-    text = MESSAGES[key][0 if lang == "id" else 1]
-    return text.format(**params) if params else text
+    assert key in MESSAGES, key
+    return text_in(lang, key, **params)
 
 
 def assert_clean_failure(result: subprocess.CompletedProcess[str],

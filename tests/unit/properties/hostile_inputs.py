@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from kdrt_desk import i18n
 from kdrt_desk.errors import UserError, ValidationError
+from kdrt_desk.i18n import text_in
 from kdrt_desk.i18n.catalog import MESSAGES
 
 # One settings object for every property test: a real vault per test function, many calls.
@@ -95,7 +96,8 @@ def assert_known_refusal(error: UserError) -> None:
         for lang, text in (("id", indonesian), ("en", english)):
             with i18n_language(lang):  # every placeholder filled, none left over
                 shown = problem.message
-            assert shown == (text.format(**problem.params) if problem.params else text)
+            assert shown == text_in(lang, problem.key, **problem.params)
+            assert text.strip()
             assert "{" not in shown or "{" in str(problem.params), (problem.key, shown)
 
 
