@@ -56,4 +56,11 @@ INSTALL: dict[str, tuple[str, str]] = {
                               "Arahkan tetikus ke sebuah baris untuk melihat alamat proyeknya.",
                               "KDRT Desk uses these open-source libraries under their "
                               "licences. Point at a row to see the project's address."),
+    "ui.guide.title": ("Panduan pengguna KDRT Desk", "KDRT Desk user guide"),
+    "ui.guide.menu": ("Panduan pengguna", "User guide"),
+    "ui.guide.find": ("Cari:", "Find:"),
+    "ui.guide.find_hint": ("kata yang dicari, lalu Enter", "words to find, then Enter"),
+    "ui.guide.find_next": ("Cari berikutnya", "Find next"),
+    "ui.guide.not_found": ("Tidak ditemukan.", "Not found."),
+    "ui.guide.contents": ("Daftar isi", "Contents"),
 }

@@ -65,6 +65,7 @@ from kdrt_desk.ui.calendar_view import CalendarView
 from kdrt_desk.ui.catalogue_view import CatalogueList
 from kdrt_desk.ui.dashboard_view import DashboardView
 from kdrt_desk.ui.groups_view import GroupsView
+from kdrt_desk.ui.guide_dialog import GuideDialog
 from kdrt_desk.ui.import_dialog import ImportDialog
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.participant_form import ParticipantForm
@@ -803,6 +804,7 @@ ENTRIES = [
     Entry("&Berkas", "Buat lembar pemulihan baru (pratinjau / cetak)…", recovery_preview),
     Entry("Ba&hasa", "English", after(in_english)),
     Entry("Ba&hasa", "Bahasa Indonesia", after(in_indonesian), switch_to_english),
+    Entry("Ba&ntuan", "Panduan pengguna", opens_dialog(GuideDialog)),
     Entry("Ba&ntuan", "Tentang KDRT Desk", opens_dialog(AboutDialog)),
 ]
 OWN_CHECKS = ["Kunci sekarang", "Keluar akun", "Tutup aplikasi"]  # tested below
