@@ -43,6 +43,7 @@ from kdrt_desk.i18n.catalog_ui_catalogue import UI_CATALOGUE
 from kdrt_desk.i18n.catalog_ui_certificates import UI_CERTIFICATES
 from kdrt_desk.i18n.catalog_ui_enrol import UI_ENROL
 from kdrt_desk.i18n.catalog_ui_groups import UI_GROUPS
+from kdrt_desk.i18n.catalog_ui_hints import UI_HINTS
 from kdrt_desk.i18n.catalog_ui_import import UI_IMPORT
 from kdrt_desk.i18n.catalog_ui_indicators import UI_INDICATORS
 from kdrt_desk.i18n.catalog_ui_instruments import UI_INSTRUMENTS
@@ -85,4 +86,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **UI_IMPORT,
     **EXPORTS,
     **RETENTION,
+    **UI_HINTS,
 }

@@ -30,6 +30,7 @@ from kdrt_desk.ui.account_dialogs import (
     HandOverDialog,
     ResetPasswordDialog,
 )
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.look import ATTENTION_TEXT, ENDED_TEXT, HINT, TITLE, mark, primary
 from kdrt_desk.ui.widgets.tables import read_only
@@ -100,6 +101,13 @@ class AccountsView(QWidget):
         self.reset_button.clicked.connect(self.open_reset_dialog)
         self.role_button.clicked.connect(self.open_role_dialog)
         self.active_button.clicked.connect(self.toggle_active)
+        for button, tip in ((self.add_button, "ui.tip.accounts.add"),
+                            (self.reset_button, "ui.tip.accounts.reset"),
+                            (self.role_button, "ui.tip.accounts.change_role"),
+                            (self.hand_over_button, "ui.tip.accounts.hand_over"),
+                            (self.active_button, "ui.tip.accounts.deactivate")):
+            button.setToolTip(t(tip))
+        self.empty_hint = empty_hint(t("ui.hints.accounts.only_you"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.reset_button, self.role_button,
                        self.hand_over_button, self.active_button):
@@ -117,6 +125,7 @@ class AccountsView(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.selection_note)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -139,6 +148,7 @@ class AccountsView(QWidget):
         self.accounts = []
         self.table.setRowCount(0)
         self.count_label.clear()
+        show_empty(self.empty_hint, False)
         self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
@@ -172,6 +182,7 @@ class AccountsView(QWidget):
                 self.table.setItem(row, column, item)
         self._fit_columns()
         self.count_label.setText(t("ui.admin.accounts.count", count=len(rows)))
+        show_empty(self.empty_hint, len(rows) <= 1)  # only the admin who set the vault up
         if selected:
             self.select_account(selected)
         self._update_buttons()
@@ -214,9 +225,11 @@ class AccountsView(QWidget):
             account is not None and not own and account.active
             and account.key_status in (KeyStatus.AWAITING_CONFIRMATION, KeyStatus.AWAITING_LOGIN))
         self.active_button.setEnabled(account is not None and not own)
-        self.active_button.setText(t("ui.admin.accounts.activate")
-                                   if account is not None and not account.active
+        inactive = account is not None and not account.active
+        self.active_button.setText(t("ui.admin.accounts.activate") if inactive
                                    else t("ui.admin.accounts.deactivate"))
+        self.active_button.setToolTip(t("ui.tip.accounts.activate") if inactive
+                                      else t("ui.tip.accounts.deactivate"))
         if account is None:
             note = t("ui.admin.accounts.select_hint") if self.accounts else ""
         elif own:

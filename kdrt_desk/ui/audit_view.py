@@ -29,6 +29,7 @@ from kdrt_desk.services.audit_log import AuditRecord, ChainCheck
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.audit_model import COLUMNS, AuditModel, action_label, actor_label
 from kdrt_desk.ui.form_widgets import from_qdate
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.look import ERROR_BOX, OK_BOX, TITLE, mark, primary
 from kdrt_desk.ui.widgets.tables import read_only
@@ -108,6 +109,7 @@ class AuditView(QWidget):
         self.until_check.toggled.connect(self.until_date.setEnabled)
         self.reset_button = QPushButton(t("ui.admin.audit.reset_filters"))
         self.reset_button.clicked.connect(self.reset_filters)
+        self.reset_button.setToolTip(t("ui.tip.audit.reset_filters"))
         self.chain_button = primary(QPushButton(t("ui.admin.audit.check_chain")))
         self.chain_button.setToolTip(t("ui.admin.audit.check_chain_tip"))
         self.chain_button.clicked.connect(self.check_chain)
@@ -146,12 +148,14 @@ class AuditView(QWidget):
             if name in COLUMN_WIDTHS:
                 self.table.setColumnWidth(column, COLUMN_WIDTHS[name])
         self.count_label = QLabel()
+        self.empty_hint = empty_hint(t("ui.hints.audit.no_match"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.filter_panel)
         layout.addWidget(self.chain_result)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self.filter_panel.setVisible(self.allowed)
@@ -228,6 +232,7 @@ class AuditView(QWidget):
         self.runner.drop((self, "list"))
         self.model.clear()
         self.count_label.clear()
+        show_empty(self.empty_hint, False)
         self.chain_result.hide()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
@@ -252,6 +257,7 @@ class AuditView(QWidget):
         count = f"{len(rows):,}".replace(",", ".")
         self.count_label.setText(t("ui.admin.audit.count_limited", count=count)
                                  if len(rows) >= LIMIT else t("ui.admin.audit.count", count=count))
+        show_empty(self.empty_hint, not rows)
         self.loaded.emit(len(rows))
 
     @staticmethod

@@ -30,6 +30,7 @@ from kdrt_desk.scheduling.calendar import DayPlan
 from kdrt_desk.scheduling.public_holidays import Holiday, HolidayKind
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import hint_label
 from kdrt_desk.ui.widgets.look import (
@@ -165,6 +166,11 @@ class CalendarView(QWidget):
         self.settings_button = QPushButton(t("ui.calendar.settings"))
         self.settings_button.setVisible(self.may_manage)
         self.settings_button.clicked.connect(self.open_settings)
+        for button, tip in ((self.today_button, "ui.tip.calendar.today"),
+                            (self.month_button, "ui.tip.calendar.month"),
+                            (self.week_button, "ui.tip.calendar.week"),
+                            (self.settings_button, "ui.tip.calendar.settings")):
+            button.setToolTip(t(tip))
         navigator = QHBoxLayout()
         for widget in (self.previous_button, self.title, self.next_button, self.today_button):
             navigator.addWidget(widget)
@@ -190,9 +196,11 @@ class CalendarView(QWidget):
         self.count_label = QLabel()
         mark(self.count_label, HINT)
         self.legend = hint_label(t("ui.calendar.legend"))
+        self.empty_hint = empty_hint(t("ui.hints.calendar.empty"))
         self.message = ErrorLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(navigator)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.legend)
@@ -289,6 +297,7 @@ class CalendarView(QWidget):
             grid.clearSpans()
             grid.clearContents()
         self.count_label.clear()
+        show_empty(self.empty_hint, False)
 
     def _fill_groups(self, groups: list[GroupView]) -> None:
         wanted = self._group_id()
@@ -319,6 +328,7 @@ class CalendarView(QWidget):
         QTimer.singleShot(0, self, self.fit_rows)  # the two-line headers take their room
         self.count_label.setText(t("ui.calendar.count" if self.mode == MONTH
                                    else "ui.calendar.week_count", count=count, period=period))
+        show_empty(self.empty_hint, count == 0)
         self.message.show_message("")
         self.loaded.emit(count)
 

@@ -36,6 +36,7 @@ from kdrt_desk.ui.facilitator_dialog import FacilitatorDialog
 from kdrt_desk.ui.module_dialog import ModuleDialog
 from kdrt_desk.ui.partner_dialog import PartnerDialog
 from kdrt_desk.ui.venue_dialog import VenueDialog
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.forms import as_typed, hint_label
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, primary
@@ -90,6 +91,12 @@ class CatalogueList(QWidget):
         self.show_archived = QCheckBox(t("ui.catalogue.show_archived"))
         self.show_archived.toggled.connect(lambda _checked: self.refresh())
         self.count_label = QLabel()
+        for button, tip in ((self.add_button, "ui.tip.catalogue.add"),
+                            (self.edit_button, "ui.tip.catalogue.edit"),
+                            (self.archive_button, "ui.tip.catalogue.archive"),
+                            (self.delete_button, "ui.tip.catalogue.delete")):
+            button.setToolTip(t(tip))
+        self.empty_hint = empty_hint(t(f"ui.hints.catalogue.{kind}.empty"))
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.archive_button,
@@ -103,6 +110,7 @@ class CatalogueList(QWidget):
         if not self.allowed:
             layout.addWidget(hint_label(t("ui.catalogue.view_only")))
         layout.addLayout(buttons)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self._update_buttons()
@@ -172,6 +180,7 @@ class CatalogueList(QWidget):
                 self.table.selectRow(row)
                 break
         self.count_label.setText(t(f"ui.catalogue.{self.KIND}.count", count=len(self.items)))
+        show_empty(self.empty_hint, not self.items)
         self._update_buttons()
         self.loaded.emit(len(self.items))
 
@@ -423,9 +432,18 @@ class CatalogueView(QWidget):
         # a module's partner and a facilitator's modules show in the other lists
         self.partners.changed.connect(self.modules.refresh)
         self.modules.changed.connect(self.facilitators.refresh)
+        # before the first group: who facilitates and where, which a fresh vault lacks
+        self.start_hint = empty_hint(t("ui.hints.catalogue.start"))
+        for page in (self.facilitators, self.venues):
+            page.loaded.connect(lambda _count: self._show_start_hint())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.start_hint)
         layout.addWidget(self.tabs)
         self.refresh()
+
+    def _show_start_hint(self) -> None:
+        show_empty(self.start_hint, self.facilitators.allowed
+                   and (not self.facilitators.items or not self.venues.items))
 
     def lists(self) -> tuple[CatalogueList, ...]:
         return (self.modules, self.facilitators, self.venues, self.partners)

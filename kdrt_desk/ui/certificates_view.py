@@ -44,6 +44,7 @@ from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import Progress, TaskRunner
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path, documents
 from kdrt_desk.ui.widgets.forms import dialog_buttons, fit_height, hint_label, new_form, plain
@@ -167,6 +168,8 @@ class CertificatesView(QWidget):
         self.count.setWordWrap(True)
         self.pick_all_button = QPushButton(t("ui.cert.pick_all"))
         self.pick_all_button.clicked.connect(self.pick_all)
+        self.pick_all_button.setToolTip(t("ui.tip.cert.pick_all"))
+        self.empty_hint = empty_hint(t("ui.hints.cert.none_eligible"))
         picks = QHBoxLayout()
         picks.addWidget(self.count, 1)
         picks.addWidget(self.pick_all_button)
@@ -180,6 +183,8 @@ class CertificatesView(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.issue_button = primary(QPushButton(t("ui.cert.issue")))
         self.issue_button.clicked.connect(self.issue)
+        self.preview_button.setToolTip(t("ui.tip.cert.preview"))
+        self.issue_button.setToolTip(t("ui.tip.cert.issue"))
         actions = QHBoxLayout()
         actions.addWidget(QLabel(t("ui.cert.template")))
         actions.addWidget(self.template_choice)
@@ -194,6 +199,7 @@ class CertificatesView(QWidget):
 
         layout = QVBoxLayout(page)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(picks)
         layout.addLayout(actions)
@@ -227,6 +233,12 @@ class CertificatesView(QWidget):
         self.revoke_button.clicked.connect(self.ask_revoke)
         self.verify_button = QPushButton(t("ui.cert.verify"))
         self.verify_button.clicked.connect(self.open_verify)
+        for button, tip in ((self.reprint_button, "ui.tip.cert.reprint"),
+                            (self.reissue_button, "ui.tip.cert.reissue"),
+                            (self.revoke_button, "ui.tip.cert.revoke"),
+                            (self.verify_button, "ui.tip.cert.verify")):
+            button.setToolTip(t(tip))
+        self.register_empty = empty_hint(t("ui.hints.cert.register_empty"))
         for button in (self.reissue_button, self.revoke_button):
             button.setVisible(self.may_revoke)
         buttons = QHBoxLayout()
@@ -239,6 +251,7 @@ class CertificatesView(QWidget):
         self.register_note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
+        layout.addWidget(self.register_empty)
         layout.addWidget(self.register_table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.register_note)
@@ -274,6 +287,8 @@ class CertificatesView(QWidget):
         self.register_table.setRowCount(0)
         self.note.clear()
         self.register_note.clear()
+        show_empty(self.empty_hint, False)
+        show_empty(self.register_empty, False)
         self.loaded = False
         self._update_buttons()
 
@@ -338,6 +353,7 @@ class CertificatesView(QWidget):
         self._fit_eligible()
         eligible = sum(1 for r in self.rows if r.eligible)
         self._count_note(eligible)
+        show_empty(self.empty_hint, not self.rows)
 
     def _fit_eligible(self) -> None:
         fit_columns(self.table, keep={0, 6, 8})
@@ -389,6 +405,7 @@ class CertificatesView(QWidget):
             if all(word in haystack for word in words):
                 shown.append(row)
         before = self._selected_register()  # kept on the same certificate, not the same row
+        show_empty(self.register_empty, not self.register_rows)
         self.shown_register = shown
         self.register_table.clearSelection()
         self.register_table.setRowCount(len(shown))

@@ -26,6 +26,7 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.alert_dialog import alert_words
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import hint_label
 from kdrt_desk.ui.widgets.look import (
@@ -94,6 +95,8 @@ class DashboardView(QWidget):
         self.refresh_button = QPushButton(t("ui.care.dash.refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.refresh_button.setVisible(self.allowed)
+        self.refresh_button.setToolTip(t("ui.tip.dashboard.refresh"))
+        self.empty_hint = empty_hint(t("ui.hints.dashboard.empty"))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
@@ -122,6 +125,7 @@ class DashboardView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(scroll, 1)
         if not self.allowed:
             self.message.show_message(t("ui.care.dash.not_allowed"))
@@ -291,6 +295,7 @@ class DashboardView(QWidget):
         self.alert_lines.clear()
         self.counts = None
         self.as_of.clear()
+        show_empty(self.empty_hint, False)
         for card in self.cards.values():
             card.number.setText(EMPTY)
         for value in [*self.reason_values.values(), *self.referral_cells.values(),
@@ -314,6 +319,9 @@ class DashboardView(QWidget):
                    "sessions_cancelled": counts.sessions_cancelled_this_month}
         for name, value in figures.items():
             self.cards[name].number.setText(_number(value))
+        referrals = sum(sum(by_status.values()) for by_status in counts.referrals.values())
+        show_empty(self.empty_hint, not any(figures.values()) and not referrals
+                   and not any(counts.not_eligible_by_reason.values()))
         rate = counts.attendance_rate_this_month
         self.cards["attendance_rate"].number.setText(EMPTY if rate is None else f"{rate}%")
         for reason, cell in self.reason_values.items():

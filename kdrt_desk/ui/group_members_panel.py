@@ -36,6 +36,9 @@ class MembersPanel(QWidget):
         self.enrol_button = QPushButton(t("ui.groups.enrol"))
         self.end_button = QPushButton(t("ui.groups.end"))
         self.transfer_button = QPushButton(t("ui.groups.transfer"))
+        self.enrol_button.setToolTip(t("ui.tip.groups.enrol"))
+        self.end_button.setToolTip(t("ui.tip.groups.end"))
+        self.transfer_button.setToolTip(t("ui.tip.groups.transfer"))
         for button in (self.enrol_button, self.end_button, self.transfer_button):
             button.setVisible(may_manage)
         self.show_ended = QCheckBox(t("ui.groups.show_ended"))

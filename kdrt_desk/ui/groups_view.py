@@ -43,6 +43,7 @@ from kdrt_desk.ui.group_dialog import (
 from kdrt_desk.ui.group_members_panel import MembersPanel
 from kdrt_desk.ui.group_progress_grid import ProgressGrid
 from kdrt_desk.ui.grouping_dialog import GroupingDialog
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import hint_label, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, OK, STRONG, WARNING, mark, primary
@@ -92,9 +93,15 @@ class GroupsView(QWidget):
         self.archive_button = QPushButton(t("ui.groups.archive"))
         self.suggest_button = QPushButton(t("ui.grouping.open"))
         self.show_archived = QCheckBox(t("ui.groups.show_archived"))
+        for button, tip in ((self.new_button, "ui.tip.groups.new"),
+                            (self.edit_button, "ui.tip.groups.edit"),
+                            (self.archive_button, "ui.tip.groups.archive"),
+                            (self.suggest_button, "ui.tip.groups.suggest")):
+            button.setToolTip(t(tip))
         # her group's term schedule, previewed and printed (every role that sees the group)
         self.schedule_button = QPushButton(t("ui.groups.schedule_print"))
         self.schedule_button.setEnabled(False)
+        self.schedule_button.setToolTip(t("ui.tip.groups.schedule"))
         self.schedule_button.clicked.connect(lambda: self.preview_schedule())
         self.preview_dialog: QWidget | None = None
         for button in (self.new_button, self.edit_button, self.archive_button,
@@ -121,10 +128,12 @@ class GroupsView(QWidget):
         if self.may_manage:
             self.table.doubleClicked.connect(lambda _index: self.open_edit_dialog())
         self.count_label = QLabel()
+        self.list_empty = empty_hint(f"{t('ui.groups.empty')} {t('ui.hints.groups.members_from')}")
         list_box = QWidget()
         list_layout = QVBoxLayout(list_box)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(top)
+        list_layout.addWidget(self.list_empty)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
 
@@ -195,6 +204,7 @@ class GroupsView(QWidget):
         self.groups = []
         self.table.setRowCount(0)
         self.count_label.clear()
+        show_empty(self.list_empty, False)
         self._show_detail_empty()
 
     def _show(self, rows: list[GroupView]) -> None:
@@ -224,8 +234,9 @@ class GroupsView(QWidget):
         if selected_row >= 0:
             self.table.selectRow(selected_row)
         self.table.blockSignals(False)
-        self.count_label.setText(t("ui.groups.count", count=len(rows)) if rows
-                                 else t("ui.groups.empty"))
+        self.count_label.setText(t("ui.groups.count", count=len(rows)) if rows else "")
+        self.count_label.setVisible(bool(rows))
+        show_empty(self.list_empty, not rows)
         self._selection_changed()
         self.loaded.emit(len(rows))
 
@@ -305,8 +316,11 @@ class GroupsView(QWidget):
         self.edit_button.setEnabled(group is not None)
         self.schedule_button.setEnabled(group is not None)
         self.archive_button.setEnabled(group is not None)
-        self.archive_button.setText(t("ui.groups.restore") if group is not None and group.archived
+        archived = group is not None and group.archived
+        self.archive_button.setText(t("ui.groups.restore") if archived
                                     else t("ui.groups.archive"))
+        self.archive_button.setToolTip(t("ui.tip.groups.restore") if archived
+                                       else t("ui.tip.groups.archive"))
         ready = self.detail is not None and group is not None and self.detail.group.id == group.id
         self.members.update_buttons(ready, group is not None and not group.archived)
 

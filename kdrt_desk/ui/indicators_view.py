@@ -43,6 +43,7 @@ from kdrt_desk.services.indicator_breakdowns import IndicatorBreakdownService
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.widgets.charts import ChartWidget  # imports pyqtgraph only to draw
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import hint_label, new_form, period_row
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, SECTION, STRONG, TITLE, mark
@@ -221,6 +222,7 @@ class IndicatorsView(QWidget):
         self.end_edit.setDate(QDate(end.year, end.month, end.day))
         self.show_button = QPushButton(t("ui.indicators.show"))
         self.show_button.clicked.connect(self.refresh)
+        self.show_button.setToolTip(t("ui.tip.indicators.show"))
         self.custom = QWidget()
         custom_layout = QHBoxLayout(self.custom)
         custom_layout.setContentsMargins(0, 0, 0, 0)
@@ -261,6 +263,9 @@ class IndicatorsView(QWidget):
         self.target_button = QPushButton(t("ui.indicators.set_target"))
         self.target_button.clicked.connect(self.set_target)
         self.target_button.setVisible(self.actor.may(Permission.SETTINGS))
+        self.list_button.setToolTip(t("ui.tip.indicators.list"))
+        self.target_button.setToolTip(t("ui.tip.indicators.set_target"))
+        self.empty_hint = empty_hint(t("ui.hints.indicators.empty"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.list_button)
         buttons.addWidget(self.target_button)
@@ -293,6 +298,7 @@ class IndicatorsView(QWidget):
         layout.addWidget(self.shown)
         layout.addWidget(hint_label(t("ui.indicators.everyone")))
         layout.addWidget(self.message)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(scroll, 1)
         self._selection_changed()
 
@@ -339,6 +345,7 @@ class IndicatorsView(QWidget):
         self.table = None
         self.tree.clear()
         self.shown.setText("")
+        show_empty(self.empty_hint, False)
         self._set_charts([])
         self._selection_changed()
 
@@ -372,6 +379,7 @@ class IndicatorsView(QWidget):
                     self.tree.setCurrentItem(item)
         self._fit_tree()
         self._set_charts(chart_data(table, loaded.extras))
+        show_empty(self.empty_hint, all(r.n == 0 for r in table.results))
         self._selection_changed()
         self.loaded.emit(table)
 

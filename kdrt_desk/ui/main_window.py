@@ -36,6 +36,7 @@ from kdrt_desk.ui.idle_watcher import IdleWatcher
 from kdrt_desk.ui.lock_screen import LockScreen
 from kdrt_desk.ui.participant_form import ParticipantForm
 from kdrt_desk.ui.register_view import RegisterView
+from kdrt_desk.ui.tab_tips import set_tab_tips
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.files import choose_save_path
 from kdrt_desk.ui.widgets.forms import plain
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
 
             self.tabs.addTab(AuditView(self.services, self.runner), t("ui.main.tab_audit"))
         tab_icons(self.tabs)
+        set_tab_tips(self.tabs)
         self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs)
         self.stack.addWidget(content)
@@ -325,6 +327,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
             language.addAction(action)
         help_menu = self.menuBar().addMenu(t("ui.main.menu_help"))
+        guide = QAction(t("ui.guide.menu"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(t("ui.main.about"), self)
         about.triggered.connect(self.open_about)
         help_menu.addAction(about)
@@ -490,6 +496,11 @@ class MainWindow(QMainWindow):
         from kdrt_desk.ui.backup_dialog import BackupDialog
 
         BackupDialog(self.services, self.runner, self).show()
+
+    def open_guide(self) -> None:
+        from kdrt_desk.ui.guide_dialog import GuideDialog
+
+        GuideDialog(self).show()
 
     def open_about(self) -> None:
         from kdrt_desk.ui.about_dialog import AboutDialog

@@ -28,6 +28,7 @@ from kdrt_desk.i18n import format_date, label, language, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.alert_dialog import AlertActionDialog, alert_words
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path
 from kdrt_desk.ui.widgets.look import ERROR_TEXT, HIGH_RISK, HINT, OK, SECTION, mark, primary
@@ -64,6 +65,8 @@ class MonitoringView(QWidget):
         self.ack_button.clicked.connect(self.acknowledge)
         self.handle_button = primary(QPushButton(t("ui.alert.handle")))
         self.handle_button.clicked.connect(self.open_handle)
+        self.handle_button.setToolTip(t("ui.tip.monitoring.handle"))
+        self.empty_hint = empty_hint(t("ui.hints.monitoring.empty"))
         for button in (self.ack_button, self.handle_button):
             button.setVisible(may_act)
         alert_buttons = QHBoxLayout()
@@ -87,6 +90,8 @@ class MonitoringView(QWidget):
         self.form_button.clicked.connect(self.print_form)
         self.form_preview_button = QPushButton(t("ui.print.preview"))
         self.form_preview_button.clicked.connect(self.preview_form)
+        self.form_button.setToolTip(t("ui.tip.monitoring.print_form"))
+        self.form_preview_button.setToolTip(t("ui.tip.monitoring.preview_form"))
         self.preview_dialog: QWidget | None = None
         forms = QHBoxLayout()
         forms.addWidget(QLabel(t("ui.monitoring.paper_form")))
@@ -98,6 +103,7 @@ class MonitoringView(QWidget):
         self.saved_note.setWordWrap(True)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.alert_title)
         layout.addWidget(self.no_alerts)
         layout.addWidget(self.alert_list)
@@ -128,6 +134,7 @@ class MonitoringView(QWidget):
         self.alerts, self.due = [], []
         self.alert_list.clear()
         self.due_table.setRowCount(0)
+        show_empty(self.empty_hint, False)
         self.loaded = False
 
     def _show(self, loaded: tuple[list[AlertView], list[DueRound], list[Instrument]]) -> None:
@@ -171,6 +178,7 @@ class MonitoringView(QWidget):
         self.form_button.setEnabled(bool(self.instruments))
         self.form_preview_button.setEnabled(bool(self.instruments))
         self._update_buttons()
+        show_empty(self.empty_hint, not self.alerts and not self.due)
         self.alerts_counted.emit(len(self.alerts))
 
     def _selected_alert(self) -> AlertView | None:

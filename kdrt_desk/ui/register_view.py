@@ -29,6 +29,7 @@ from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_widgets import enum_value
 from kdrt_desk.ui.register_model import RegisterModel
 from kdrt_desk.ui.widgets.column_widths import ColumnWidths
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.look import primary
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
@@ -66,6 +67,7 @@ class RegisterView(QWidget):
             self.kecamatan.addItem(name, name)
         self.new_button = primary(QPushButton(t("ui.register.new")))
         self.new_button.setVisible(actor.may(Permission.EDIT_PARTICIPANT))
+        self.new_button.setToolTip(t("ui.tip.register.new"))
         self.new_button.clicked.connect(self.new_requested)
 
         filters = QHBoxLayout()
@@ -94,10 +96,13 @@ class RegisterView(QWidget):
         if not actor.may(Permission.VIEW_ALL_PARTICIPANTS):
             self.note.setText(t("ui.register.facilitator_note"))
         self.note.setVisible(bool(self.note.text()))
+        self.may_register = actor.may(Permission.EDIT_PARTICIPANT)
+        self.empty_hint = empty_hint(t("ui.hints.register.empty"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.note)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
 
@@ -127,6 +132,12 @@ class RegisterView(QWidget):
         self.widths.fit()
         count = f"{len(page.ids):,}".replace(",", ".")
         self.count_label.setText(t("ui.register.count", count=count))
+        query = self.query()
+        filtered = bool(query.text.strip() or query.status or query.kecamatan)
+        self.empty_hint.setText(t("ui.hints.register.no_match" if filtered
+                                  else "ui.hints.register.empty" if self.may_register
+                                  else "ui.hints.register.empty_view_only"))
+        show_empty(self.empty_hint, not page.ids)
         self.loaded.emit(len(page.ids))
 
     def _fetch_page(self, ids: list[int],
@@ -139,6 +150,7 @@ class RegisterView(QWidget):
         self.runner.drop((self, "list"))
         self.model.clear()
         self.count_label.clear()
+        show_empty(self.empty_hint, False)
 
     def _sort_by(self, column: str, descending: bool) -> None:
         self._sort = (column, descending)

@@ -38,6 +38,7 @@ from kdrt_desk.services.reminders import ReminderListRow, ToldState
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import from_qdate, to_qdate
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import date_edit, hint_label, new_form, plain, text_box
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, OK, STRONG, mark, primary
@@ -138,6 +139,9 @@ class RemindersView(QWidget):
         mark(self.day_label, STRONG)
         self.edit_texts_button = QPushButton(t("ui.reminders.edit_texts"))
         self.edit_texts_button.setVisible(self.may_edit_texts)
+        self.tomorrow_button.setToolTip(t("ui.tip.reminders.tomorrow"))
+        self.edit_texts_button.setToolTip(t("ui.tip.reminders.edit_texts"))
+        self.empty_hint = empty_hint(t("ui.hints.reminders.empty"))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.tomorrow_button.clicked.connect(
@@ -190,6 +194,7 @@ class RemindersView(QWidget):
         layout.addWidget(intro)
         layout.addLayout(navigator)
         layout.addLayout(buttons)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.selected_text)
         layout.addWidget(self.count_label)
@@ -235,6 +240,7 @@ class RemindersView(QWidget):
         self.table.setRowCount(0)
         self.selected_text.clear()
         self.count_label.clear()
+        show_empty(self.empty_hint, False)
         self.done_label.clear()
         self.done_label.hide()
         self.message.show_message("")
@@ -281,6 +287,7 @@ class RemindersView(QWidget):
               date=format_date(day)) if done else
             t("ui.reminders.count", count=len(rows), date=format_date(day))
             if rows else t("ui.reminders.empty", date=format_date(day)))
+        show_empty(self.empty_hint, not rows)
         self._update_buttons()
         self.loaded.emit(len(rows))
 

@@ -62,6 +62,7 @@ from kdrt_desk.ui.schedule_week_grid import (
     ScheduleWeekGrid,
 )
 from kdrt_desk.ui.session_move_dialog import SessionMoveDialog
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import as_typed, date_edit, hint_label, plain, scrolled
 from kdrt_desk.ui.widgets.look import ERROR, HINT, OK, SECTION, STRONG, mark, primary
@@ -134,6 +135,7 @@ class ScheduleView(QWidget):
             column.addWidget(self._slider(name, int(getattr(defaults, name))))
         self.make_button = primary(QPushButton(t("ui.schedule.make")))
         self.make_button.clicked.connect(self.make)
+        self.make_button.setToolTip(t("ui.tip.schedule.make"))
         column.addWidget(self.make_button)
         column.addStretch(1)
         setup.setMinimumWidth(300)
@@ -143,6 +145,7 @@ class ScheduleView(QWidget):
 
         # -- the review -----------------------------------------------------------------
         self.start_hint = hint_label(t("ui.schedule.start_hint"))
+        self.empty_hint = empty_hint(t("ui.hints.schedule.no_groups"))
         self.review = QWidget()
         review = QVBoxLayout(self.review)
         review.setContentsMargins(0, 0, 0, 0)
@@ -229,8 +232,10 @@ class ScheduleView(QWidget):
         self.lock_button.clicked.connect(lambda _c=False: self.lock_action.trigger())
         self.rerun_button = QPushButton(t("ui.schedule.rerun"))
         self.rerun_button.clicked.connect(self.rerun)
+        self.rerun_button.setToolTip(t("ui.tip.schedule.rerun"))
         self.apply_button = primary(QPushButton(t("ui.schedule.apply")))
         self.apply_button.clicked.connect(self.apply)
+        self.apply_button.setToolTip(t("ui.tip.schedule.apply"))
         buttons.addWidget(self.move_button)
         buttons.addWidget(self.lock_button)
         buttons.addWidget(self.rerun_button)
@@ -243,6 +248,7 @@ class ScheduleView(QWidget):
         self.done_label.hide()
         self.message = ErrorLabel()
         right = QVBoxLayout()
+        right.addWidget(self.empty_hint)
         right.addWidget(self.start_hint)
         right.addWidget(self.review, 1)
         right.addStretch(0)  # the hint stays at the top while there is no proposal
@@ -295,6 +301,7 @@ class ScheduleView(QWidget):
         """Forget everything shown (the app locked): the proposal names members."""
         self.runner.drop((self, "groups"))
         self.group_list.clear()
+        show_empty(self.empty_hint, False)
         self._forget_proposal()
 
     def take_over(self, old: ScheduleView) -> None:
@@ -339,6 +346,7 @@ class ScheduleView(QWidget):
             self.group_list.addItem(item)
         if not self.groups:
             self.group_list.addItem(t("ui.schedule.no_groups"))
+        show_empty(self.empty_hint, not self.groups)
         self.group_list.blockSignals(False)
         if first:
             self._groups_changed()

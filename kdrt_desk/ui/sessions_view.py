@@ -28,6 +28,7 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import Progress, TaskRunner
 from kdrt_desk.ui.roll_call_dialog import RollCallDialog
 from kdrt_desk.ui.session_dialog import SessionDialog
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path, confirmed_target
 from kdrt_desk.ui.widgets.forms import as_typed, plain
@@ -124,6 +125,16 @@ class SessionsView(QWidget):
         self.print_button = QPushButton(t("ui.sessions.print"))
         self.preview_button = QPushButton(t("ui.print.preview"))
         self.preview_dialog: QDialog | None = None
+        for button, tip in ((self.today_button, "ui.tip.sessions.this_month"),
+                            (self.new_button, "ui.tip.sessions.new"),
+                            (self.edit_button, "ui.tip.sessions.edit"),
+                            (self.cancel_button, "ui.tip.sessions.cancel"),
+                            (self.delete_button, "ui.tip.sessions.delete"),
+                            (self.roll_call_button, "ui.tip.sessions.roll_call"),
+                            (self.print_button, "ui.tip.sessions.print"),
+                            (self.preview_button, "ui.tip.sessions.preview")):
+            button.setToolTip(t(tip))
+        self.empty_hint = empty_hint(t("ui.hints.sessions.empty"))
         self.preferred_names = QCheckBox(t("ui.sessions.preferred_names"))
         self.preferred_names.setToolTip(t("ui.sessions.preferred_names_hint"))
         self.new_button.clicked.connect(self.open_new_dialog)
@@ -157,6 +168,7 @@ class SessionsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(navigator)
         layout.addLayout(buttons)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.done_label)
@@ -201,6 +213,7 @@ class SessionsView(QWidget):
         self.rows = []
         self.table.setRowCount(0)
         self.count_label.clear()
+        show_empty(self.empty_hint, False)
 
     def _fill_groups(self, groups: list[GroupView]) -> None:
         self.groups = groups
@@ -255,6 +268,7 @@ class SessionsView(QWidget):
         self.count_label.setText(t("ui.sessions.count", count=len(rows),
                                    month=month_title(self.month)) if rows
                                  else t("ui.sessions.empty", month=month_title(self.month)))
+        show_empty(self.empty_hint, not rows)
         self._update_buttons()
         self.loaded.emit(len(rows))
 

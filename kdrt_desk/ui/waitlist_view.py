@@ -28,6 +28,7 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.register_model import HIGH_RISK_BACKGROUND, HIGH_RISK_TEXT
+from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import as_typed, plain
 from kdrt_desk.ui.widgets.look import HINT, OK, mark, primary
@@ -157,6 +158,8 @@ class WaitlistView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.accept_button = primary(QPushButton(t("ui.screening.waitlist.accept")))
         self.accept_button.setVisible(self.may_decide)
+        self.accept_button.setToolTip(t("ui.tip.waitlist.accept"))
+        self.empty_hint = empty_hint(t("ui.hints.waitlist.empty"))
         self.accept_button.clicked.connect(self.accept_selected)
         self.count_label = QLabel()
         waitlist_buttons = QHBoxLayout()
@@ -164,6 +167,7 @@ class WaitlistView(QWidget):
         waitlist_buttons.addWidget(self.accept_button)
         box_layout = QVBoxLayout(waitlist_box)
         box_layout.addWidget(intro)
+        box_layout.addWidget(self.empty_hint)
         box_layout.addWidget(self.table, 1)
         box_layout.addLayout(waitlist_buttons)
 
@@ -183,6 +187,7 @@ class WaitlistView(QWidget):
         self.pending_table.doubleClicked.connect(self._open_pending)
         self.confirm_button = QPushButton(t("ui.screening.waitlist.confirm"))
         self.confirm_button.setVisible(self.may_decide)
+        self.confirm_button.setToolTip(t("ui.tip.waitlist.confirm"))
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.pending_count = QLabel()
         pending_buttons = QHBoxLayout()
@@ -251,6 +256,7 @@ class WaitlistView(QWidget):
         self.withdrawals_count.clear()
         self.count_label.clear()
         self.pending_count.clear()
+        show_empty(self.empty_hint, False)
         self.done_label.hide()
         self.message.show_message("")
         self._update_buttons()
@@ -259,6 +265,7 @@ class WaitlistView(QWidget):
         self.model.set_entries(entries)
         self.count_label.setText(t("ui.screening.waitlist.count", count=len(entries)) if entries
                                  else t("ui.screening.waitlist.empty"))
+        show_empty(self.empty_hint, not entries)
         self._update_buttons()
         self.loaded.emit(len(entries))
 
