@@ -14,7 +14,7 @@ CASE_WORKERS: dict[str, tuple[str, str]] = {
     "error.case_worker.role": (
         "Akun \"{username}\" bukan Konselor atau Admin; hanya mereka yang dapat menjadi "
         "konselor pendamping.",
-        "The account \"{username}\" is not a Konselor or Admin; only they can be her "
+        "The account \"{username}\" is not a Case worker or Admin; only they can be her "
         "case worker."),
     # the screening form and her screening tab
     "ui.case_worker.label": ("Konselor pendamping", "Case worker"),
@@ -25,7 +25,7 @@ CASE_WORKERS: dict[str, tuple[str, str]] = {
     "ui.case_worker.hint": (
         "Peringatan dari asesmen dikirim kepadanya; bila belum ditentukan, kepada semua "
         "konselor dan admin. Disimpan bersama asesmen awal.",
-        "Assessment alerts go to her; when none is chosen, to every konselor and admin. "
+        "Assessment alerts go to her; when none is chosen, to every case worker and admin. "
         "Saved with the screening."),
     "ui.case_worker.summary": ("Konselor pendamping: {name}", "Case worker: {name}"),
     # audit actions

@@ -96,7 +96,7 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "error.export_assessments_restricted": (
         "Hasil asesmen hanya dapat diekspor oleh Admin dan Konselor (yang memegang kunci data "
         "terbatas).",
-        "Assessment results can only be exported by the Admin and Konselor (who hold the "
+        "Assessment results can only be exported by the Admin and Case workers (who hold the "
         "restricted data key)."),
     "error.export_full_admin_only": (
         "Ekspor data lengkap hanya untuk Admin.",
@@ -130,7 +130,7 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "attendance per group and session (.xlsx)"),
     "cli.export.help_assessments": (
         "hasil asesmen (.xlsx; Admin dan Konselor)",
-        "assessment results (.xlsx; Admin and Konselor)"),
+        "assessment results (.xlsx; Admin and Case workers)"),
     "cli.export.help_full": (
         "ekspor data lengkap untuk Admin (.xlsx, atau .zip berisi CSV)",
         "the admin's full data export (.xlsx, or a .zip of CSV files)"),

@@ -114,7 +114,7 @@ SECURITY: dict[str, tuple[str, str]] = {
         "Penarikan persetujuan peserta ini sudah dicatat dan menunggu konfirmasi Admin atau "
         "Konselor.",
         "This participant's withdrawal of consent is recorded already and waits for an Admin "
-        "or Konselor to confirm it."),
+        "or Case worker to confirm it."),
     "error.withdrawal_not_requested": (
         "Tidak ada penarikan persetujuan yang menunggu konfirmasi untuk peserta ini.",
         "No withdrawal of consent waits for confirmation for this participant."),
@@ -318,14 +318,14 @@ SECURITY: dict[str, tuple[str, str]] = {
         "mengonfirmasi.",
         "Participant {code} withdraws her consent to the use of her data. You record the "
         "withdrawal now: her contact details are no longer used and she leaves the statistics. "
-        "Her identity is erased for good once an Admin or Konselor confirms."),
+        "Her identity is erased for good once an Admin or a Case worker confirms."),
     "ui.care.withdraw.ok_request": ("Catat penarikan", "Record the withdrawal"),
     "ui.care.withdraw.heading_request": (
         "Penghapusan datanya menunggu konfirmasi Admin atau Konselor.",
-        "Erasing her data waits for an Admin or Konselor to confirm."),
+        "Erasing her data waits for an Admin or a Case worker to confirm."),
     "ui.care.withdraw.requested": (
         "Penarikan dicatat. Seorang Admin atau Konselor akan mengonfirmasi penghapusan datanya.",
-        "The withdrawal is recorded. An Admin or Konselor will confirm erasing her data."),
+        "The withdrawal is recorded. An Admin or a Case worker will confirm erasing her data."),
     "error.keyfile_not_damaged": (
         "Berkas kunci brankas ini utuh, jadi salinan sebelumnya tidak dipasang kembali (itu "
         "akan mengembalikan akun dan kunci yang sudah diganti). Jika tidak bisa masuk, periksa "
@@ -345,7 +345,7 @@ SECURITY: dict[str, tuple[str, str]] = {
         "Penarikan persetujuan dicatat oleh {by} (tanggal {date}) dan menunggu konfirmasi Admin "
         "atau Konselor untuk menghapus identitasnya.",
         "A withdrawal of consent was recorded by {by} (dated {date}) and waits for an Admin or "
-        "Konselor to confirm erasing her identity."),
+        "Case worker to confirm erasing her identity."),
     "ui.care.withdraw.confirm": ("Konfirmasi dan anonimkan…", "Confirm and anonymise…"),
     "ui.care.withdraw.reject": ("Batalkan penarikan…", "Take the withdrawal back…"),
     "ui.care.withdraw.reject_reason": (
@@ -358,7 +358,7 @@ SECURITY: dict[str, tuple[str, str]] = {
     "ui.screening.waitlist.withdrawals_intro": (
         "Dicatat oleh staf; seorang Admin atau Konselor membuka datanya (klik dua kali) lalu "
         "mengonfirmasi atau membatalkan.",
-        "Recorded by staff; an Admin or Konselor opens her record (double-click), then "
+        "Recorded by staff; an Admin or a Case worker opens her record (double-click), then "
         "confirms or takes it back."),
     "ui.screening.waitlist.withdrawal_col_code": ("Kode", "Code"),
     "ui.screening.waitlist.withdrawal_col_name": ("Nama", "Name"),

@@ -143,8 +143,8 @@ _SETTINGS: dict[str, tuple[str, str]] = {
         "screen comes in."),
     "ui.admin.settings.language": ("Bahasa", "Language"),
     "ui.admin.settings.language_hint": (
-        "Semua layar memakai bahasa baru setelah KDRT Desk dibuka ulang.",
-        "Every screen uses the new language after KDRT Desk is restarted."),
+        "Semua layar langsung memakai bahasa baru begitu disimpan.",
+        "Every screen uses the new language as soon as it is saved."),
 }
 
 _AUDIT: dict[str, tuple[str, str]] = {

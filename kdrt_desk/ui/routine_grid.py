@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -98,26 +99,54 @@ class KindLegend(QWidget):
                       BlockStrength.PREFERS_NOT))
         return shown
 
+    def _places(self, width: int) -> list[tuple[int, int, str, RoutineKind, BlockStrength]]:
+        """Where each entry goes (x, row): on one line when it fits, else wrapped (a narrow
+        window, large text or 150 % scaling), never cut off."""
+        metrics = self.fontMetrics()
+        x, row, places = HOUR_COLUMN, 0, []
+        for text, kind, strength in self.entries():
+            needed = self.SWATCH + 6 + metrics.horizontalAdvance(text) + 16
+            if x > HOUR_COLUMN and x + needed > width:
+                x, row = HOUR_COLUMN, row + 1
+            places.append((x, row, text, kind, strength))
+            x += needed
+        return places
+
+    def _line(self) -> int:
+        return self.fontMetrics().height() + 6
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         metrics = self.fontMetrics()
-        width = sum(self.SWATCH + 6 + metrics.horizontalAdvance(text) + 16
-                    for text, _k, _s in self.entries())
-        return QSize(width, metrics.height() + 6)
+        width = HOUR_COLUMN + sum(self.SWATCH + 6 + metrics.horizontalAdvance(text) + 16
+                                  for text, _k, _s in self.entries())
+        return QSize(width, self._line())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(HOUR_COLUMN + 120, self._line())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        return (max(row for _x, row, *_rest in self._places(width)) + 1) * self._line()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.setFixedHeight(self.heightForWidth(self.width()))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         metrics = painter.fontMetrics()
-        x, middle = HOUR_COLUMN, self.height() // 2
-        for text, kind, strength in self.entries():
+        line = self._line()
+        for x, row, text, kind, strength in self._places(self.width()):
+            middle = row * line + line // 2
             swatch = QRectF(x, middle - self.SWATCH / 2, self.SWATCH, self.SWATCH)
             painter.setPen(paint_fill(painter, swatch, kind, strength))
             painter.drawRect(swatch)
-            x += self.SWATCH + 6
             painter.setPen(self.palette().text().color())
             advance = metrics.horizontalAdvance(text)
-            painter.drawText(QRect(x, 0, advance + 2, self.height()),
+            painter.drawText(QRect(x + self.SWATCH + 6, row * line, advance + 2, line),
                              Qt.AlignmentFlag.AlignVCenter, text)
-            x += advance + 16
         painter.end()
 
 
