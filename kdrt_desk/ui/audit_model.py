@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from kdrt_desk.domain.enums import Role
+from kdrt_desk.domain.enums import ConsentScope, ParticipantStatus, PartnerKind, Role
+from kdrt_desk.domain.training import EnrolmentStatus, SessionStatus
 from kdrt_desk.i18n import format_datetime, label, t
 from kdrt_desk.i18n.catalog import MESSAGES
 from kdrt_desk.services.actor import SYSTEM
@@ -15,6 +17,12 @@ from kdrt_desk.services.audit_log import AuditRecord
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("id", "at", "actor", "action", "target", "details")
+BACKUP_KINDS = ("manual", "automatic", "scheduled")
+# detail values that are codes of the app's enums, shown as their labels
+CODED: dict[str, tuple[type[StrEnum], ...]] = {
+    "status": (ParticipantStatus, EnrolmentStatus, SessionStatus), "kind": (PartnerKind,),
+    "scope": (ConsentScope,), "from": (ParticipantStatus, EnrolmentStatus),
+    "to": (ParticipantStatus, EnrolmentStatus)}
 
 
 def _known(key: str, fallback: str, **params: object) -> str:
@@ -35,6 +43,8 @@ def target_label(target: str) -> str:
         return t("ui.admin.audit.target_unknown")
     if target == "recovery":
         return t("ui.admin.audit.target_recovery")
+    if target in BACKUP_KINDS:  # a backup entry's target is its kind
+        return t(f"ui.admin.audit.target_backup.{target}")
     return target
 
 
@@ -47,8 +57,14 @@ def _value_text(key: str, value: object) -> str:
         return _known(f"ui.admin.audit.field.{value}", value)
     if key == "role" and isinstance(value, str) and value in Role.__members__.values():
         return label(Role(value))
+    if key == "problem" and isinstance(value, str) and value in MESSAGES:
+        return t(value)  # a catalogue key: the message the admin was shown
     if key in ("reason", "format") and isinstance(value, str):
         return _known(f"ui.admin.audit.{key}.{value}", value)
+    if isinstance(value, str) and key in CODED:  # a status, kind or scope: its label
+        for kind in CODED[key]:
+            if value in kind.__members__.values():
+                return label(kind(value))
     if key == "when" and isinstance(value, str):
         try:
             return format_datetime(datetime.fromisoformat(value).astimezone())
