@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -211,6 +211,8 @@ class LoginDialog(QDialog):
         code = self.language.itemData(index)
         if code and code != i18n.language():
             i18n.set_language(code)
+            # remembered for the next start, as the Bahasa menu's choice is
+            QSettings("KDRT Desk", "KDRT Desk").setValue("language", code)
         self.retranslate()
 
     def set_language(self, code: str) -> None:

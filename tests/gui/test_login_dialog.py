@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from support.constants import ADMIN, FAST_KDF, PASSWORD
@@ -99,6 +99,7 @@ def test_language_switch_translates_immediately(qtbot: QtBot, dialog: LoginDialo
     assert dialog.cancel_button.text() == "Quit"
     assert dialog.recovery_button.text().startswith("Forgot the password")
     assert dialog.error_label.text().startswith("Wrong username or password.")
+    assert QSettings("KDRT Desk", "KDRT Desk").value("language") == "en"  # the next start too
     dialog.set_language("id")
     assert dialog.login_button.text() == "Masuk"
     assert dialog.error_label.text().startswith("Nama pengguna atau kata sandi salah.")
