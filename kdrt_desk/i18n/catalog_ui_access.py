@@ -20,7 +20,7 @@ UI_ACCESS: dict[str, tuple[str, str]] = {
     "ui.access.setup_window_title": ("KDRT Desk — Persiapan pertama", "KDRT Desk — First setup"),
     "ui.access.welcome_title": ("Selamat datang di KDRT Desk", "Welcome to KDRT Desk"),
     "ui.access.welcome_intro": (
-        "KDRT Desk membantu lembaga Anda mencatat peserta program pemberdayaan, menyusun "
+        "KDRT Desk membantu pusat Anda mencatat peserta program pemberdayaan, menyusun "
         "jadwal kegiatan, mengisi daftar hadir, mencetak sertifikat dan membuat laporan untuk "
         "mitra dan donor.",
         "KDRT Desk helps your centre keep its register of programme participants, plan the "
@@ -33,13 +33,13 @@ UI_ACCESS: dict[str, tuple[str, str]] = {
         "All data stays on this computer only and is always locked (encrypted). Without a "
         "password or the recovery code nobody can read it — even if this computer is lost or "
         "stolen."),
-    "ui.access.centre_name": ("Nama lembaga", "Centre name"),
+    "ui.access.centre_name": ("Nama pusat", "Centre name"),
     "ui.access.centre_name_hint": ("mis. Rumah Aman Perempuan Palembang",
                                    "e.g. Rumah Aman Perempuan Palembang"),
-    "ui.access.centre_address": ("Alamat lembaga", "Centre address"),
+    "ui.access.centre_address": ("Alamat pusat", "Centre address"),
     "ui.access.centre_address_hint": ("mis. Jl. Merdeka No. 1, Bukit Kecil, Palembang",
                                       "e.g. Jl. Merdeka No. 1, Bukit Kecil, Palembang"),
-    "ui.access.required_note": ("Isian bertanda * wajib diisi. Nama dan alamat lembaga dicetak "
+    "ui.access.required_note": ("Isian bertanda * wajib diisi. Nama dan alamat pusat dicetak "
                                 "pada lembar pemulihan dan laporan; dapat diubah nanti.",
                                 "Fields marked * are required. The centre's name and address "
                                 "are printed on the recovery sheet and reports; you can change "
