@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 MODULE_COLUMNS = ("code", "title", "track", "sessions", "minutes", "facilitator_type",
                   "venue_features", "partner", "min_attendance_pct", "assessment_required",
                   "archived")
-GROUP_COLUMNS = ("id", "name", "kecamatan", "start_date", "end_date", "venue", "members",
-                 "modules", "archived")
+GROUP_COLUMNS = ("id", "name", "kecamatan", "start_date", "end_date", "venue", "funder",
+                 "members", "modules", "archived")
 SESSION_COLUMNS = ("id", "date", "start", "end", "group", "module", "venue", "facilitator",
                    "status", "marked", "attended")
 
@@ -65,7 +65,8 @@ def cmd_groups_list(args: argparse.Namespace) -> int:
         groups = services.groups.groups(include_archived=True)
         codes = {m.id: m.code for m in services.catalogue.modules(include_archived=True)}
     rows = [{"id": g.id, "name": g.name, "kecamatan": g.kecamatan, "start_date": g.start_date,
-             "end_date": g.end_date, "venue": g.venue_name, "members": g.member_count,
+             "end_date": g.end_date, "venue": g.venue_name, "funder": g.funder,
+             "members": g.member_count,
              # in the group's order, not sorted
              "modules": ";".join(codes.get(m, str(m)) for m in g.module_ids),
              "archived": g.archived} for g in groups]

@@ -101,7 +101,8 @@ def test_modules_and_groups_lists(built: Built) -> None:
     assert set(groups) == {"Angkatan 1 Plaju", SECOND_GROUP}
     first = groups["Angkatan 1 Plaju"]
     assert list(first) == ["id", "name", "kecamatan", "start_date", "end_date", "venue",
-                           "members", "modules", "archived"]
+                           "funder", "members", "modules", "archived"]
+    assert first["funder"] == ""  # funded by the centre itself
     assert (first["kecamatan"], first["start_date"], first["end_date"], first["venue"],
             first["members"], first["modules"], first["archived"]) == (
         "Plaju", "2026-09-01", "2026-12-31", "Aula Kelurahan Plaju Ulu", 5, "SOS-01;SOS-02",
