@@ -26,9 +26,10 @@ WINDOWS_HOLD_PAUSE = 0.1
 
 
 def replace_file(source: str | Path, target: str | Path, *, platform: str | None = None,
-                 replace: Callable[[str | Path, str | Path], None] = os.replace,
+                 replace: Callable[[str | Path, str | Path], None] | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
     """``os.replace``, retried on Windows while another program briefly holds ``target``."""
+    replace = replace or os.replace  # looked up at each call (a fault test may wrap it)
     if (platform or sys.platform) != "win32":
         replace(source, target)
         return
