@@ -8,10 +8,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 from support.modal_boxes import ModalBoxes
 
 from kdrt_desk.tasks.runner import TaskRunner
+from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.widgets.look import apply_look
+from kdrt_desk.wiring import Services
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -28,6 +31,17 @@ def runner() -> Iterator[TaskRunner]:
     yield task_runner
     task_runner.wait()
     assert failures == []
+
+
+@pytest.fixture
+def admin_window(qtbot: QtBot, admin: Services, runner: TaskRunner) -> MainWindow:
+    """The admin's main window, shown, on a vault holding only her own account (a test adds
+    what it needs through ``admin``); an error no callback handled fails the test."""
+    main = MainWindow(admin, runner)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
 
 
 @pytest.fixture(autouse=True)

@@ -5,10 +5,8 @@ language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
@@ -16,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from kdrt_desk import __version__, i18n
 from kdrt_desk.licences import BUNDLED
-from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.about_dialog import AboutDialog
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.wiring import Services
@@ -34,20 +31,8 @@ class FileUrls(QObject):
         self.opened.append(url)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, admin: Services) -> Iterator[MainWindow]:
-    failures: list[BaseException] = []
-    runner = TaskRunner(on_unhandled=failures.append)
-    main = MainWindow(admin, runner)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    runner.wait()
-    assert failures == []
-
-
-def _open_about(qtbot: QtBot, window: MainWindow) -> AboutDialog:
-    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+def _open_about(qtbot: QtBot, admin_window: MainWindow) -> AboutDialog:
+    menus = {a.text().replace("&", ""): a.menu() for a in admin_window.menuBar().actions()}
     help_menu = menus[i18n.t("ui.main.menu_help").replace("&", "")]
     assert isinstance(help_menu, QMenu)
     [action] = [a for a in help_menu.actions() if a.text() == i18n.t("ui.main.about")]
@@ -59,9 +44,9 @@ def _open_about(qtbot: QtBot, window: MainWindow) -> AboutDialog:
                 if isinstance(w, AboutDialog) and w.isVisible())
 
 
-def test_version_folders_and_licences(qtbot: QtBot, window: MainWindow, admin: Services,
+def test_version_folders_and_licences(qtbot: QtBot, admin_window: MainWindow, admin: Services,
                                       tmp_path: Path) -> None:
-    dialog = _open_about(qtbot, window)
+    dialog = _open_about(qtbot, admin_window)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert f"KDRT Desk {__version__}" in texts
     data_dir = admin.vault.paths.data_dir
@@ -91,9 +76,9 @@ def test_version_folders_and_licences(qtbot: QtBot, window: MainWindow, admin: S
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
 
 
-def test_in_english(qtbot: QtBot, window: MainWindow) -> None:
-    window.switch_language("en")
-    dialog = _open_about(qtbot, window)
+def test_in_english(qtbot: QtBot, admin_window: MainWindow) -> None:
+    admin_window.switch_language("en")
+    dialog = _open_about(qtbot, admin_window)
     assert dialog.windowTitle() == "About KDRT Desk"
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(3)]
     assert headers == ["Component", "Version", "Licence"]

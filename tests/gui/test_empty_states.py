@@ -3,36 +3,20 @@ every tab and main button has a tool tip, and the hint goes once there is data."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from support.participant_samples import sample
 
 from kdrt_desk.domain.training import GroupInput
-from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.main_window import MainWindow
 from kdrt_desk.ui.tab_tips import set_tab_tips
 from kdrt_desk.ui.widgets.empty_hint import EMPTY_HINT
 from kdrt_desk.wiring import Services
 
 NO_MATCH = "zz-tidak-ada-yang-cocok"  # the audit log is never empty: a search that finds nothing
-
-
-@pytest.fixture
-def fresh_window(qtbot: QtBot, admin: Services) -> Iterator[MainWindow]:
-    """The admin's window on a vault with nothing in it but her own account."""
-    failures: list[BaseException] = []
-    runner = TaskRunner(on_unhandled=failures.append)
-    main = MainWindow(admin, runner)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    runner.wait()
-    assert failures == []
 
 
 def shown_hints(page: QWidget) -> list[QLabel]:
@@ -47,10 +31,10 @@ def open_tab(qtbot: QtBot, main: MainWindow, index: int) -> QWidget:
     return main.tabs.widget(index)
 
 
-def test_every_tab_explains_itself_until_there_is_data(qtbot: QtBot, fresh_window: MainWindow,
+def test_every_tab_explains_itself_until_there_is_data(qtbot: QtBot, admin_window: MainWindow,
                                                       admin: Services) -> None:
     """One window for every tab (the suite's time budget), then data for two of them."""
-    main = fresh_window
+    main = admin_window
     set_tab_tips(main.tabs)  # what main_window._build calls once it is wired in
     assert main.tabs.count() >= 14  # the admin sees every screen
     pages: dict[str, int] = {}

@@ -4,37 +4,20 @@ its screenshots loaded, a section reached from the contents, the find box, and C
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kdrt_desk import i18n
-from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.guide_dialog import GuideDialog, guide_page
 from kdrt_desk.ui.main_window import MainWindow
-from kdrt_desk.wiring import Services
 
 
-@pytest.fixture
-def window(qtbot: QtBot, admin: Services) -> Iterator[MainWindow]:
-    failures: list[BaseException] = []
-    runner = TaskRunner(on_unhandled=failures.append)
-    main = MainWindow(admin, runner)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    runner.wait()
-    assert failures == []
-
-
-def _press_f1(qtbot: QtBot, window: MainWindow) -> GuideDialog:
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_F1)
+def _press_f1(qtbot: QtBot, admin_window: MainWindow) -> GuideDialog:
+    admin_window.activateWindow()
+    qtbot.keyClick(admin_window, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: any(isinstance(w, GuideDialog) and w.isVisible()
                                 for w in QApplication.topLevelWidgets()), timeout=5000)
     return next(w for w in QApplication.topLevelWidgets()
@@ -42,8 +25,8 @@ def _press_f1(qtbot: QtBot, window: MainWindow) -> GuideDialog:
 
 
 def test_f1_opens_the_indonesian_guide_with_its_screenshots(qtbot: QtBot,
-                                                           window: MainWindow) -> None:
-    dialog = _press_f1(qtbot, window)
+                                                           admin_window: MainWindow) -> None:
+    dialog = _press_f1(qtbot, admin_window)
     document = dialog.browser.document()
     assert document.toPlainText().lstrip().startswith("Panduan pengguna KDRT Desk")
     page = guide_page("id")
@@ -68,9 +51,9 @@ def test_f1_opens_the_indonesian_guide_with_its_screenshots(qtbot: QtBot,
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
 
 
-def test_in_english(qtbot: QtBot, window: MainWindow) -> None:
-    window.switch_language("en")
-    dialog = _press_f1(qtbot, window)
+def test_in_english(qtbot: QtBot, admin_window: MainWindow) -> None:
+    admin_window.switch_language("en")
+    dialog = _press_f1(qtbot, admin_window)
     assert dialog.windowTitle() == "KDRT Desk user guide"
     assert dialog.browser.document().toPlainText().lstrip().startswith("KDRT Desk user guide")
     assert i18n.language() == "en"

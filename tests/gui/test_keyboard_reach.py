@@ -4,32 +4,11 @@ Ctrl+Tab moves to the next screen, and Alt opens the menu bar's first menu by it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from support.participant_samples import sample
 
-from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.main_window import MainWindow
-from kdrt_desk.wiring import Services
-
-
-@pytest.fixture
-def window(qtbot: QtBot, admin: Services) -> Iterator[MainWindow]:
-    admin.participants.register(sample())
-    failures: list[BaseException] = []
-    runner = TaskRunner(on_unhandled=failures.append)
-    main = MainWindow(admin, runner)
-    qtbot.addWidget(main)
-    main.resize(1200, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    runner.wait()
-    assert failures == []
 
 
 def _wanted(screen: QWidget) -> set[QWidget]:
@@ -49,8 +28,9 @@ def _wanted(screen: QWidget) -> set[QWidget]:
 
 
 def test_tab_reaches_every_button_and_field_of_each_screen(qtbot: QtBot,
-                                                          window: MainWindow) -> None:
-    tabs = window.tabs
+                                                          admin_window: MainWindow) -> None:
+    admin_window.resize(1200, 800)
+    tabs = admin_window.tabs
     checked = []
     for index in range(min(tabs.count(), 6)):  # the daily screens (the rest share their widgets)
         tabs.setCurrentIndex(index)
@@ -63,7 +43,7 @@ def test_tab_reaches_every_button_and_field_of_each_screen(qtbot: QtBot,
         tabs.setFocus(Qt.FocusReason.OtherFocusReason)
         reached: set[QWidget] = set()
         for _ in range(4 * len(wanted) + 40):
-            qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+            qtbot.keyClick(QApplication.focusWidget() or admin_window, Qt.Key.Key_Tab)
             focused = QApplication.focusWidget()
             if focused is not None:
                 reached.add(focused)
@@ -73,8 +53,8 @@ def test_tab_reaches_every_button_and_field_of_each_screen(qtbot: QtBot,
     assert len(checked) >= 4, checked
 
 
-def test_ctrl_tab_moves_to_the_next_screen(qtbot: QtBot, window: MainWindow) -> None:
-    window.tabs.setCurrentIndex(0)
-    window.tabs.setFocus()
-    qtbot.keyClick(window.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == 1
+def test_ctrl_tab_moves_to_the_next_screen(qtbot: QtBot, admin_window: MainWindow) -> None:
+    admin_window.tabs.setCurrentIndex(0)
+    admin_window.tabs.setFocus()
+    qtbot.keyClick(admin_window.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert admin_window.tabs.currentIndex() == 1
