@@ -24,15 +24,17 @@ from collections.abc import Callable
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kdrt_desk import __version__, i18n
 from kdrt_desk.i18n import t
 from kdrt_desk.security.secret_store import SecretStore
 
 if TYPE_CHECKING:
+    from kdrt_desk.reports.schedule_data import Schedule
     from kdrt_desk.wiring import Services
 
+T = TypeVar("T")
 REPORT_VARIABLE = "KDRT_SELF_CHECK_REPORT"
 PASSWORD = "Periksa-Sendiri-2026!"  # the temporary vault's only login; the vault is removed
 
@@ -69,7 +71,7 @@ class SelfCheck:
         self.folder = folder
         self.today = today or date.today()
         self.results: list[tuple[str, bool, float, str]] = []
-        self._schedule: object = None
+        self._schedule: Schedule | None = None
         self._services: Services | None = None
 
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
@@ -154,10 +156,9 @@ class SelfCheck:
     def xlsx(self) -> str:
         from openpyxl import load_workbook
 
-        _require(self._services is not None, "no vault")
-        assert self._services is not None
+        services = self._made(self._services, "no vault")
         path = self.folder / "peserta.xlsx"
-        self._services.work_exports.participants(path)
+        services.work_exports.participants(path)
         sheet = load_workbook(path, read_only=True).worksheets[0]
         rows = list(sheet.iter_rows(values_only=True))
         _require(len(rows) >= 2, "no participant row")
@@ -185,31 +186,27 @@ class SelfCheck:
         return f"CP-SAT {result.status}, sessions={len(rows)}"
 
     def pdf(self) -> str:
-        from kdrt_desk.reports.schedule_data import Schedule
         from kdrt_desk.reports.schedule_pdf import build_schedule_pdf
         from kdrt_desk.reports.schedule_xlsx import build_schedule_xlsx
 
-        _require(isinstance(self._schedule, Schedule), "no schedule to render")
-        assert isinstance(self._schedule, Schedule)
-        data = build_schedule_pdf(self._schedule, "id")
+        schedule = self._made(self._schedule, "no schedule to render")
+        data = build_schedule_pdf(schedule, "id")
         _require(data.startswith(b"%PDF-") and b"/FontFile2" in data, "PDF without its fonts")
         from openpyxl import load_workbook
 
-        book = load_workbook(BytesIO(build_schedule_xlsx(self._schedule, "en")))
+        book = load_workbook(BytesIO(build_schedule_xlsx(schedule, "en")))
         _require(book.worksheets[0].max_row > 1, "empty schedule workbook")
         return f"{len(data) // 1024} KB"
 
     def ics(self) -> str:
         from icalendar import Calendar
 
-        from kdrt_desk.reports.schedule_data import Schedule
         from kdrt_desk.reports.schedule_ics import build_schedule_ics
 
-        _require(isinstance(self._schedule, Schedule), "no schedule to export")
-        assert isinstance(self._schedule, Schedule)
-        events = Calendar.from_ical(build_schedule_ics(self._schedule, "periksa.invalid"))
+        schedule = self._made(self._schedule, "no schedule to export")
+        events = Calendar.from_ical(build_schedule_ics(schedule, "periksa.invalid"))
         count = len(events.walk("VEVENT"))
-        _require(count == len(self._schedule.rows), f"{count} events")
+        _require(count == len(schedule.rows), f"{count} events")
         return f"{count} VEVENT"
 
     def prayer(self) -> str:
@@ -249,6 +246,13 @@ class SelfCheck:
         if sys.platform == "win32":
             _require(store.available() and "Windows" in name, f"no Credential Manager ({name})")
         return name
+
+    @staticmethod
+    def _made(value: T | None, what: str) -> T:
+        """What an earlier step made, or this step fails saying what is missing."""
+        if value is None:
+            raise SelfCheckError(what)
+        return value
 
     @property
     def data_dir(self) -> Path:
