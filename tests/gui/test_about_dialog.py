@@ -9,8 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
+from support.shown_dialog import shown_dialog
 
 from kdrt_desk import __version__, i18n
 from kdrt_desk.licences import BUNDLED
@@ -38,10 +39,7 @@ def _open_about(qtbot: QtBot, admin_window: MainWindow) -> AboutDialog:
     [action] = [a for a in help_menu.actions() if a.text() == i18n.t("ui.main.about")]
     assert isinstance(action, QAction)
     action.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, AboutDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=5000)
-    return next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, AboutDialog) and w.isVisible())
+    return shown_dialog(qtbot, AboutDialog)
 
 
 def test_version_folders_and_licences(qtbot: QtBot, admin_window: MainWindow, admin: Services,

@@ -7,8 +7,8 @@ import re
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from support.shown_dialog import shown_dialog
 
 from kdrt_desk import i18n
 from kdrt_desk.ui.guide_dialog import GuideDialog, guide_page
@@ -18,10 +18,7 @@ from kdrt_desk.ui.main_window import MainWindow
 def _press_f1(qtbot: QtBot, admin_window: MainWindow) -> GuideDialog:
     admin_window.activateWindow()
     qtbot.keyClick(admin_window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: any(isinstance(w, GuideDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=5000)
-    return next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, GuideDialog) and w.isVisible())
+    return shown_dialog(qtbot, GuideDialog)
 
 
 def test_f1_opens_the_indonesian_guide_with_its_screenshots(qtbot: QtBot,
