@@ -22,7 +22,7 @@ from kdrt_desk.ui.crash_dialog import DATA_DIR_PROPERTY, CrashHooks
 from kdrt_desk.ui.qt_words import install_qt_words
 from kdrt_desk.ui.widgets.errors import show_error
 from kdrt_desk.ui.widgets.look import apply_look
-from kdrt_desk.vault_files import VaultPaths, default_data_dir
+from kdrt_desk.vault_files import FolderChoice, VaultPaths, default_data_dir, shared_data_dir
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -40,10 +40,13 @@ def _delete_now(obj: QObject) -> None:
 class DeskApp(QObject):
     """Wizard on first run, then login, then the main window; back to login after logging out."""
 
-    def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF) -> None:
+    def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF, *,
+                 shared_dir: Path | None = None, shared_closed: bool = False) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.kdf = kdf
+        self.shared_dir = shared_dir  # Windows: the wizard may make the vault there instead
+        self.shared_closed = shared_closed
         self.runner = TaskRunner(on_unhandled=lambda exc: show_error(None, exc), parent=self)
         self.window: QObject | None = None
 
@@ -51,11 +54,16 @@ class DeskApp(QObject):
         if not VaultPaths(self.data_dir).exists():
             from kdrt_desk.ui.setup_wizard import SetupWizard
 
-            wizard = SetupWizard(self.data_dir, self.runner, self.kdf)
+            wizard = SetupWizard(self.data_dir, self.runner, self.kdf,
+                                 shared_dir=self.shared_dir, shared_closed=self.shared_closed)
             created = wizard.exec() == QDialog.DialogCode.Accepted
+            self.data_dir = wizard.data_dir  # the PC's shared folder, when she chose it
             _delete_now(wizard)
             if not created:
                 return False
+            app = QApplication.instance()
+            if app is not None:
+                app.setProperty(DATA_DIR_PROPERTY, str(self.data_dir))
         return self.show_login()
 
     def show_login(self) -> bool:
@@ -103,7 +111,10 @@ def run_gui(argv: Sequence[str]) -> int:
     parser.add_argument("--data-dir")
     parser.add_argument("--lang", choices=i18n.LANGUAGES)
     args, _ = parser.parse_known_args(list(argv))
-    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    # no folder given: this Windows account's own, else the PC's shared one if she may open it
+    choice = FolderChoice(Path(args.data_dir).expanduser(), None) if args.data_dir else \
+        FolderChoice(default_data_dir(), shared_data_dir())
+    data_dir = choice.data_dir()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("KDRT Desk")
@@ -125,7 +136,7 @@ def run_gui(argv: Sequence[str]) -> int:
     i18n.set_language(language if language in i18n.LANGUAGES else "id")
     hooks = CrashHooks(app)  # a bug anywhere (a slot, a thread) shows the crash dialog
     hooks.install()
-    desk = DeskApp(data_dir)
+    desk = DeskApp(data_dir, shared_dir=choice.shared, shared_closed=choice.shared_closed())
     try:
         return app.exec() if desk.start() else 0
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,16 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("KDRT Desk", "KDRT Desk", roaming=False))
+
+
+def shared_data_dir(platform: str = sys.platform) -> Path | None:
+    """The PC's shared folder (``C:\\ProgramData\\KDRT Desk``), Windows only: several Windows
+    accounts of one PC work in one vault there (``services.windows_accounts``)."""
+    if platform != "win32":
+        return None
+    from platformdirs import site_data_dir
+
+    return Path(site_data_dir("KDRT Desk", "KDRT Desk"))
 
 
 @dataclass(frozen=True)
@@ -29,3 +40,35 @@ class VaultPaths:
 
     def exists(self) -> bool:
         return self.keys.exists() or self.database.exists()
+
+
+@dataclass(frozen=True)
+class FolderChoice:
+    """Where the app opens: this account's own folder, or (when that has no vault) the PC's
+    shared one, if this Windows account may open it."""
+
+    own: Path
+    shared: Path | None
+
+    def data_dir(self) -> Path:
+        if self.shared is None or VaultPaths(self.own).exists():
+            return self.own
+        try:
+            return self.shared if VaultPaths(self.shared).exists() else self.own
+        except OSError:  # the folder is not open to this Windows account
+            return self.own
+
+    def shared_closed(self) -> bool:
+        """The PC has a shared folder this Windows account may not open (not named in it)."""
+        if self.shared is None:
+            return False
+        try:
+            VaultPaths(self.shared).exists()
+        except OSError:
+            return True
+        return False
+
+
+def found_data_dir() -> Path:
+    """The folder to open when none is given: this account's, else the PC's shared one."""
+    return FolderChoice(default_data_dir(), shared_data_dir()).data_dir()

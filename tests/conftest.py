@@ -14,10 +14,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 from support.constants import ADMIN, CENTRE, FAST_KDF, PASSWORD  # noqa: E402
+from support.fake_machine_seal import MachineKeySeal  # noqa: E402
 from support.fake_os_keyring import MemoryKeyring  # noqa: E402
 from support.vault_fixture import VaultFixture  # noqa: E402
 
 from kdrt_desk import i18n  # noqa: E402
+from kdrt_desk.security import machine_seal  # noqa: E402
 from kdrt_desk.security.secret_store import SecretStore  # noqa: E402
 from kdrt_desk.services.backups import AutoSettings  # noqa: E402
 from kdrt_desk.services.vault_access import create_vault  # noqa: E402
@@ -33,6 +35,15 @@ def _test_keyring() -> Iterator[MemoryKeyring]:
     yield backend
     keyring.set_keyring(previous)
     i18n.set_language("id")  # a session fixture made after this test reads the default
+
+
+@pytest.fixture
+def this_pc() -> Iterator[MachineKeySeal]:
+    """This PC's machine seal (Windows DPAPI there), installed like the test keyring."""
+    seal = MachineKeySeal()
+    previous = machine_seal.install(seal)
+    yield seal
+    machine_seal.install(previous)
 
 
 @pytest.fixture(scope="session")

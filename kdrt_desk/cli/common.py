@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from kdrt_desk import i18n
 from kdrt_desk.errors import UserError
 from kdrt_desk.i18n import t
-from kdrt_desk.vault_files import default_data_dir
+from kdrt_desk.vault_files import found_data_dir
 
 if TYPE_CHECKING:
     from kdrt_desk.security.secret_store import SecretStore
@@ -47,7 +47,7 @@ def password(args: argparse.Namespace, env: str = "KDRT_PASSWORD",
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    return Path(args.data_dir).expanduser() if args.data_dir else found_data_dir()
 
 
 def print_warnings(warnings: Sequence[str]) -> None:
@@ -59,10 +59,9 @@ def print_warnings(warnings: Sequence[str]) -> None:
 def opened_vault(folder: Path, user: str, secret: str,
                  store: SecretStore | None = None) -> Iterator[OpenVault]:
     """The vault opened as ``user``, closed (its instance lock released) however the block ends."""
-    from kdrt_desk.services.vault_access import open_vault
+    from kdrt_desk.services.windows_accounts import open_for_login
 
-    vault = open_vault(folder, user, secret) if store is None else open_vault(
-        folder, user, secret, store=store)
+    vault = open_for_login(folder, user, secret, store=store)
     try:
         yield vault
     finally:

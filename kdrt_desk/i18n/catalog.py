@@ -32,6 +32,7 @@ from kdrt_desk.i18n.catalog_schedule import SCHEDULE
 from kdrt_desk.i18n.catalog_schedule_output import SCHEDULE_OUTPUT
 from kdrt_desk.i18n.catalog_screening import SCREENING
 from kdrt_desk.i18n.catalog_security import SECURITY
+from kdrt_desk.i18n.catalog_shared_pc import SHARED_PC
 from kdrt_desk.i18n.catalog_skills import SKILLS
 from kdrt_desk.i18n.catalog_training import TRAINING
 from kdrt_desk.i18n.catalog_ui import UI
@@ -72,6 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **MONITORING,
     **INDICATORS,
     **INSTALL,
+    **SHARED_PC,
     **CASE_WORKERS,
     **CERTIFICATES,
     **CERTIFICATE_SERVICE,

@@ -259,6 +259,11 @@ class VaultKeys:
             del self.file().guard.events[:count]
             self.save()
 
+    def note_event(self, event: str, slot_id: str) -> None:
+        """An event for the audit log, kept in the guard until the next login records it."""
+        self._record(event, slot_id, self.clock())
+        self.save()
+
     def _record(self, event: str, slot_id: str, at: datetime) -> None:
         self.file().guard.events.append({"at": at.isoformat(), "event": event, "slot": slot_id})
 

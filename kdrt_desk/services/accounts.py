@@ -31,6 +31,7 @@ from kdrt_desk.services import audit_log
 from kdrt_desk.services.actor import SYSTEM
 from kdrt_desk.services.key_rotation import keys_to_rotate, rotate_keys
 from kdrt_desk.services.vault_access import OpenVault, validate_new_password, validate_username
+from kdrt_desk.services.windows_accounts import keep_link
 
 DISPLAY_NAME_LIMIT = 120
 
@@ -182,6 +183,7 @@ class AccountService:
             session.flush()
             self.vault.custody().change_own_password(name, new_password)
             self.keys.save()
+        keep_link(self.vault, new_password)  # the PC's shared folder: her entry, new password
 
     def change_role(self, username: str, role: Role | str) -> frozenset[KeyName]:
         """Give an account another role: signed again, keys of the new role handed over, those

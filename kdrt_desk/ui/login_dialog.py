@@ -316,10 +316,10 @@ class LoginDialog(QDialog):
         data_dir, kdf = self.data_dir, self.kdf
 
         def unlock() -> OpenVault:
-            from kdrt_desk.services.vault_access import open_vault
+            from kdrt_desk.services.windows_accounts import open_for_login
 
             # the login is recorded by the main window's first job (after the file's check)
-            return open_vault(data_dir, username, password, kdf=kdf, defer_login=True)
+            return open_for_login(data_dir, username, password, kdf=kdf, defer_login=True)
 
         self.runner.run(unlock, self._logged_in, self._login_failed)
 
@@ -391,7 +391,9 @@ class LoginDialog(QDialog):
             self._count_wrong_password(self.username.text())
         self.previous_button.setVisible(
             isinstance(exc, VaultError) and exc.key == "error.keyfile_damaged_previous_ok")
-        if isinstance(exc, VaultError) and exc.key == "error.keyring_secret_missing":
+        if isinstance(exc, VaultError) and exc.key in ("error.keyring_secret_missing",
+                                                       "error.keyring_secret_missing_shared",
+                                                       "error.link_other_pc"):
             self.recovery_button.setFocus()  # the message points to the recovery code
         else:
             self.password.setFocus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
@@ -40,6 +41,9 @@ from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path
 from kdrt_desk.ui.widgets.look import NOTICE, OK, mark, primary
+
+if TYPE_CHECKING:
+    from kdrt_desk.ui.folder_page import FolderPage
 
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
@@ -85,6 +89,10 @@ class CentrePage(QWizardPage):
         layout.addLayout(choice)
         layout.addWidget(wrapped_label(t("ui.access.welcome_intro")))
         layout.addWidget(wrapped_label(t("ui.access.welcome_encrypted")))
+        # the PC has a shared folder this Windows account may not open: say so before a new vault
+        self.closed_note = warning_label(t("ui.shared.closed"))
+        self.closed_note.hide()
+        layout.addWidget(self.closed_note)
         layout.addSpacing(8)
         self.errors = FieldErrors()
         form = QFormLayout()
@@ -219,7 +227,9 @@ class AdminPage(QWizardPage):
 
     def start_creation(self) -> None:
         centre = self.setup.centre_page
-        data_dir = self.setup.data_dir
+        folder = self.setup.folder_page
+        data_dir = folder.chosen_dir if folder is not None else self.setup.data_dir
+        users = folder.shared_users() if folder is not None and folder.is_shared else None
         kdf = self.setup.kdf
         centre_name = centre.centre_name.text()
         centre_address = centre.centre_address.text()
@@ -229,14 +239,23 @@ class AdminPage(QWizardPage):
         self._show_busy(True)
 
         def work() -> str:
-            return create_vault(data_dir, centre_name=centre_name, centre_address=centre_address,
+            from kdrt_desk.services import windows_accounts
+
+            if users is not None:  # the PC's shared folder: opened only to those she named
+                windows_accounts.prepare_shared_folder(data_dir, users)
+            code = create_vault(data_dir, centre_name=centre_name, centre_address=centre_address,
                                 admin_username=username, admin_password=password,
                                 admin_display_name=display_name, kdf=kdf)
+            if users is not None:  # her entry for linking the other accounts (nothing recorded)
+                windows_accounts.open_for_login(data_dir, username, password, kdf=kdf,
+                                                defer_login=True).close()
+            return code
 
-        self.setup.runner.run(work, lambda code: self._created_ok(username, code),
+        self.setup.runner.run(work, lambda code: self._created_ok(data_dir, username, code),
                               self._creation_failed)
 
-    def _created_ok(self, username: str, code: str) -> None:
+    def _created_ok(self, data_dir: Path, username: str, code: str) -> None:
+        self.setup.data_dir = data_dir
         self._created = True
         self._show_busy(False)
         self.password.clear()
@@ -398,9 +417,12 @@ class SetupWizard(QWizard):
     """Creates the vault in ``data_dir``; ``admin_username`` is set once the vault exists."""
 
     def __init__(self, data_dir: Path, runner: TaskRunner, kdf: KdfParams = DEFAULT_KDF,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, shared_dir: Path | None = None,
+                 shared_closed: bool = False) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.shared_dir = shared_dir  # Windows: the PC's shared folder may be chosen instead
+        self.shared_closed = shared_closed  # ... or it exists, not open to this account
         self.runner = runner
         self.kdf = kdf
         self.admin_username: str | None = None
@@ -425,9 +447,17 @@ class SetupWizard(QWizard):
                             (QWizard.WizardButton.CancelButton, "ui.access.cancel")):
             self.setButtonText(button, t(key))
         self.centre_page = CentrePage(self)
+        self.centre_page.closed_note.setVisible(self.shared_closed)
+        self.folder_page: FolderPage | None = None
+        if self.shared_dir is not None and not self.shared_closed:
+            from kdrt_desk.ui.folder_page import FolderPage
+
+            self.folder_page = FolderPage(self.data_dir, self.shared_dir, self)
         self.admin_page = AdminPage(self)
         self.recovery_page = RecoveryPage(self)
         self.addPage(self.centre_page)
+        if self.folder_page is not None:
+            self.addPage(self.folder_page)
         self.addPage(self.admin_page)
         self.addPage(self.recovery_page)
         self.centre_page.restore_button.clicked.connect(lambda: self.open_restore())

@@ -1,0 +1,77 @@
+"""Texts of one PC shared by several Windows accounts: the wizard's choice of data folder, and
+linking another Windows account to the shared folder."""
+
+from __future__ import annotations
+
+SHARED_PC: dict[str, tuple[str, str]] = {
+    "ui.shared.page_title": ("Tempat data", "Where the data is kept"),
+    "ui.shared.intro": (
+        "Di PC ini bisa ada beberapa akun Windows, misalnya satu untuk setiap staf. Pilih "
+        "apakah data pusat hanya untuk akun Windows ini, atau satu folder bersama untuk "
+        "akun-akun Windows yang Anda pilih.",
+        "This PC may have several Windows accounts, for example one for each staff member. "
+        "Choose whether the centre's data is for this Windows account only, or one shared "
+        "folder for the Windows accounts you choose."),
+    "ui.shared.own": ("Hanya akun Windows ini ({user})", "This Windows account only ({user})"),
+    "ui.shared.own_note": (
+        "Data disimpan di {folder}. Akun Windows lain di PC ini tidak dapat membukanya.",
+        "The data is kept in {folder}. Other Windows accounts on this PC cannot open it."),
+    "ui.shared.shared": ("Bersama untuk beberapa akun Windows di PC ini",
+                         "Shared by several Windows accounts on this PC"),
+    "ui.shared.shared_note": (
+        "Data disimpan di {folder}. Hanya akun ini dan akun Windows yang Anda sebut di bawah "
+        "yang dapat membuka folder itu.",
+        "The data is kept in {folder}. Only this account and the Windows accounts you name "
+        "below can open that folder."),
+    "ui.shared.users": ("Akun Windows lain", "Other Windows accounts"),
+    "ui.shared.users_hint": ("mis. staf1, konselor", "e.g. staff1, counsellor"),
+    "ui.shared.users_note": (
+        "Pisahkan nama dengan koma, ejaannya seperti di Pengaturan Windows > Akun. Di setiap "
+        "akun Windows itu, admin masuk sekali dengan nama pengguna dan kata sandinya (atau "
+        "pakai kode pemulihan); sesudah itu rekan tersebut masuk dengan akunnya sendiri.",
+        "Separate the names with commas, spelled as in Windows Settings > Accounts. On each of "
+        "those Windows accounts an admin logs in once with her username and password (or uses "
+        "the recovery code); after that, the colleague logs in with her own account."),
+    "ui.shared.closed": (
+        "Di PC ini ada folder data bersama KDRT Desk, tetapi akun Windows ini tidak termasuk "
+        "yang boleh membukanya. Minta admin menambahkan akun ini, lalu buka KDRT Desk lagi. "
+        "Buat brankas baru di sini hanya bila pusat memang memerlukannya.",
+        "This PC has a shared KDRT Desk data folder, but this Windows account is not one of "
+        "those allowed to open it. Ask the admin to add this account, then open KDRT Desk "
+        "again. Only create a new vault here if the centre really needs one."),
+    "ui.shared.about_users": ("Folder bersama PC ini, untuk akun Windows: {users}",
+                              "This PC's shared folder, for the Windows accounts: {users}"),
+    "error.windows_user_invalid": (
+        "\u201c{name}\u201d bukan nama akun Windows yang sah: paling banyak 20 karakter, tanpa "
+        "\" / \\ [ ] : ; | = + * ? < > @ dan tidak berakhir dengan titik.",
+        "\u201c{name}\u201d is not a valid Windows account name: at most 20 characters, without "
+        "\" / \\ [ ] : ; | = + * ? < > @ and not ending in a full stop."),
+    "error.windows_users_too_many": ("Paling banyak {limit} akun Windows.",
+                                     "At most {limit} Windows accounts."),
+    "error.shared_folder_acl": (
+        "Hak akses folder bersama tidak dapat diatur ({detail}). Periksa ejaan nama akun "
+        "Windows (seperti di Pengaturan Windows > Akun), lalu coba lagi. Belum ada data yang "
+        "dibuat.",
+        "The shared folder's access could not be set ({detail}). Check the spelling of the "
+        "Windows account names (as in Windows Settings > Accounts), then try again. No data "
+        "was created yet."),
+    "error.link_other_pc": (
+        "Data pendaftaran akun di folder ini dibuat di PC lain, jadi tidak berlaku di sini. "
+        "Buka dengan kode pemulihan dari lembar pemulihan.",
+        "The account links in this folder were made on another PC, so they do not work here. "
+        "Open the vault with the recovery code from the recovery sheet."),
+    "error.keyring_secret_missing_shared": (
+        "Akun Windows ini belum terdaftar untuk data bersama di PC ini. Minta admin masuk "
+        "sekali di sini dengan nama pengguna dan kata sandinya, atau buka dengan kode "
+        "pemulihan dari lembar pemulihan. Sesudah itu Anda masuk dengan akun Anda sendiri.",
+        "This Windows account is not linked to this PC's shared data yet. Ask an admin to log "
+        "in here once with her username and password, or open the vault with the recovery code "
+        "from the recovery sheet. After that you log in with your own account."),
+    "warning.account_linked": (
+        "Akun Windows ini sekarang terdaftar untuk data bersama PC ini. Keluar, lalu rekan "
+        "Anda dapat masuk di sini dengan nama pengguna dan kata sandinya sendiri.",
+        "This Windows account is now linked to this PC's shared data. Log out, and your "
+        "colleague can log in here with her own username and password."),
+    "ui.admin.audit.action.account_linked": ("Akun Windows didaftarkan oleh admin",
+                                             "Windows account linked by an admin"),
+}

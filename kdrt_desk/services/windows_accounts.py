@@ -1,0 +1,210 @@
+"""One PC, several Windows accounts: the PC's shared data folder (open only to the Windows users
+the admin names) and linking another account to it with an admin's login.
+
+Each Windows account keeps the installation secret in its own Credential Manager. On an account
+that has none yet, the recovery code puts it there (``unlock_with_recovery``), or an admin logs in
+once: her entry in ``kdrt.link`` (``security.link_file``) gives the secret on this PC only, and
+the secret is kept only after her own slot opened with it and her signed role is Admin.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kdrt_desk.domain.enums import Role
+from kdrt_desk.errors import UserError, ValidationError, VaultError
+from kdrt_desk.security import machine_seal
+from kdrt_desk.security.atomic_file import write_atomically
+from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
+from kdrt_desk.security.key_custody import certified_role
+from kdrt_desk.security.link_file import LINK_NAME, LinkFile
+from kdrt_desk.security.secret_store import SecretStore
+from kdrt_desk.security.vault_keys import VaultKeys
+from kdrt_desk.services.vault_access import OpenVault, open_vault
+from kdrt_desk.vault_files import VaultPaths
+
+SHARED_MARK = "kdrt.shared"  # {"users": [...]}: this folder is the PC's shared data folder
+MAX_USERS = 30
+# a local Windows account name: at most 20 characters, none of " / \ [ ] : ; | = , + * ? < > @
+_WINDOWS_NAME = re.compile(r'^[^"/\\\[\]:;|=,+*?<>@\x00-\x1f]{1,20}$')
+log = logging.getLogger(__name__)
+
+Run = Callable[..., subprocess.CompletedProcess[bytes]]
+
+
+# -- the shared folder --------------------------------------------------------------------------
+def parse_windows_users(text: str) -> list[str]:
+    """The Windows accounts typed in the wizard (commas or new lines between them)."""
+    names = [part.strip() for part in re.split(r"[,\n]", text)]
+    found = list(dict.fromkeys(n for n in names if n))
+    problems = [UserError("error.windows_user_invalid", field="windows_users", name=n[:40])
+                for n in found if not _WINDOWS_NAME.match(n) or n != n.strip(". ")]
+    if len(found) > MAX_USERS:
+        problems.append(UserError("error.windows_users_too_many", field="windows_users",
+                                  limit=MAX_USERS))
+    if problems:
+        raise ValidationError(problems[:1])
+    return found
+
+
+def icacls_arguments(folder: Path, owner: str, users: Sequence[str]) -> list[str]:
+    """Only she and the users she named may open the folder; nothing inherited from
+    ProgramData (where every user of the PC may read), the same for what is made inside."""
+    grants = [f"{owner}:(OI)(CI)F", *(f"{name}:(OI)(CI)M" for name in users if name != owner)]
+    arguments = ["icacls", str(folder), "/inheritance:r"]
+    for grant in grants:
+        arguments += ["/grant:r", grant]
+    return arguments
+
+
+def restrict_folder(folder: Path, users: Sequence[str], *, platform: str = sys.platform,
+                    run: Run = subprocess.run, owner: str | None = None) -> None:
+    """Open ``folder`` only to ``users`` and the account running this; elsewhere than Windows
+    (no named users there), to this account alone."""
+    if platform != "win32":
+        folder.chmod(0o700)
+        return
+    completed = run(icacls_arguments(folder, owner or getpass.getuser(), users),
+                    capture_output=True, check=False)
+    if completed.returncode != 0:
+        detail = (completed.stdout or b"").decode("utf-8", "replace").strip().splitlines()
+        raise VaultError("error.shared_folder_acl", detail=(detail[-1] if detail else "")[:200])
+
+
+def prepare_shared_folder(folder: Path, users: Sequence[str], *,
+                          platform: str = sys.platform, run: Run = subprocess.run) -> None:
+    """Make the PC's shared folder (empty, or not there yet) open only to ``users``."""
+    if VaultPaths(folder).exists():
+        raise VaultError("error.vault_exists")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VaultError("error.folder_read_only") from exc
+    restrict_folder(folder, users, platform=platform, run=run)
+    write_atomically(folder / SHARED_MARK, json.dumps({"users": list(users)}).encode())
+
+
+def shared_users(data_dir: Path) -> list[str] | None:
+    """The Windows users the shared folder was opened to; None for an account's own folder."""
+    try:
+        data = json.loads((data_dir / SHARED_MARK).read_bytes())
+        return [str(name) for name in data.get("users", [])]
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+# -- linking another Windows account -----------------------------------------------------------
+class _KnownSecret(SecretStore):
+    """The keyring, with one vault's secret already known (not yet written to it)."""
+
+    def __init__(self, store: SecretStore, vault_id: str, secret: bytes) -> None:
+        self.store, self.vault_id, self.secret = store, vault_id, secret
+
+    def available(self) -> bool:
+        return self.store.available()
+
+    def get(self, vault_id: str) -> bytes | None:
+        return self.secret if vault_id == self.vault_id else self.store.get(vault_id)
+
+    def put(self, vault_id: str, secret: bytes) -> None:
+        self.store.put(vault_id, secret)
+
+
+def open_for_login(data_dir: Path, username: str, password: str, *,
+                   store: SecretStore | None = None, kdf: KdfParams = DEFAULT_KDF,
+                   defer_login: bool = False) -> OpenVault:
+    """The login: ``open_vault``, and in the PC's shared folder an admin's entry kept current,
+    or (this Windows account has no secret yet) this account linked by an admin's login."""
+    store = store or SecretStore()
+    try:
+        vault = open_vault(data_dir, username, password, store=store, kdf=kdf,
+                           defer_login=defer_login)
+    except VaultError as exc:
+        if exc.key != "error.keyring_secret_missing" or shared_users(data_dir) is None:
+            raise
+        return _link_this_account(data_dir, username, password, store, kdf, defer_login)
+    keep_link(vault, password)
+    return vault
+
+
+def _link_this_account(data_dir: Path, username: str, password: str, store: SecretStore,
+                       kdf: KdfParams, defer_login: bool) -> OpenVault:
+    seal = machine_seal.current()
+    if seal is None:
+        raise VaultError("error.keyring_secret_missing_shared")
+    paths = VaultPaths(data_dir)
+    keys = VaultKeys(paths.keys, store, kdf)
+    keys.refuse_if_damaged(username)
+    slot_id = keys.slot_id(username)
+    link = LinkFile.load(data_dir / LINK_NAME, keys.vault_id)
+    if slot_id not in link.entries:  # not an admin (or no such name): her password opens none
+        raise VaultError("error.keyring_secret_missing_shared")
+    secret = link.open(slot_id, password, seal)
+    if secret is None:
+        raise VaultError("error.wrong_login")
+    known = _KnownSecret(store, keys.vault_id, secret)
+    # the secret must open her own slot, before the guard (sealed with the real secret) is read
+    if VaultKeys(paths.keys, known, kdf).peek(username, password) is None:
+        raise VaultError("error.wrong_login")
+    if certified_role(keys.file(), slot_id) != Role.ADMIN:
+        raise VaultError("error.keyring_secret_missing_shared")
+    # the login is recorded after the link (its event goes to the audit log with it)
+    vault = open_vault(data_dir, username, password, store=known, kdf=kdf, defer_login=True)
+    try:
+        if vault.actor.role != Role.ADMIN:
+            raise VaultError("error.keyring_secret_missing_shared")
+        store.put(vault.keys.vault_id, secret)
+        vault.keys.note_event("account_linked", slot_id)
+        if not defer_login:
+            vault.finish_login()
+    except BaseException:
+        vault.close()
+        raise
+    vault.warnings.append("warning.account_linked")
+    return vault
+
+
+def keep_link(vault: OpenVault, password: str) -> None:
+    """An admin's login in the shared folder on a PC that can seal: her entry written again
+    (for her present password, sealed on this PC); entries of accounts no longer Admin, whose
+    password was reset or sealed on another PC, removed."""
+    seal = machine_seal.current()
+    data_dir = vault.paths.data_dir
+    if seal is None or vault.actor.role != Role.ADMIN or shared_users(data_dir) is None:
+        return
+    keys = vault.keys
+    keyfile = keys.file()
+    secret = keys.installation_secret()
+    if secret is None:
+        return
+    path = data_dir / LINK_NAME
+    link = LinkFile.load(path, keyfile.vault_id)
+    changed = False
+    for slot_id in list(link.entries):
+        try:
+            kept = slot_id in keyfile.slots and certified_role(keyfile, slot_id) == Role.ADMIN
+        except VaultError:
+            kept = False
+        # another admin's password reset (a new slot salt): her entry no longer opens her slot
+        if not kept or (slot_id != vault.holder.slot_id
+                        and not link.current(slot_id, keyfile.slots[slot_id].salt, seal)):
+            del link.entries[slot_id]
+            changed = True
+    # hers, written each time: an entry someone else wrote under her slot (staff on this PC have
+    # the secret and the seal) would otherwise look current and make every link fail
+    slot = keyfile.slots.get(vault.holder.slot_id)
+    if slot is not None:
+        link.put(slot.slot_id, slot.salt, password, secret, slot.kdf, seal)
+        changed = True
+    if changed:
+        try:
+            link.save(path)
+        except OSError as exc:  # the login goes on: the recovery code still links accounts
+            log.warning("the link file could not be written: %s", type(exc).__name__)
