@@ -43,6 +43,7 @@ from kdrt_desk.services.sessions import SessionService
 from kdrt_desk.services.settings import SettingsService
 from kdrt_desk.services.timeline import TimelineService
 from kdrt_desk.services.vault_access import OpenVault
+from kdrt_desk.services.windows_accounts import SharedFolderService
 from kdrt_desk.services.work_exports import WorkExportService
 from kdrt_desk.vault_files import default_data_dir
 
@@ -56,6 +57,7 @@ class Services:
     accounts: AccountService
     audit: AuditService
     settings: SettingsService
+    shared_folder: SharedFolderService
     recovery: RecoveryService
     screening: ScreeningService
     criteria: CriteriaService
@@ -107,6 +109,7 @@ def build_services(vault: OpenVault) -> Services:
         accounts=AccountService(vault),
         audit=AuditService(vault.db, vault.actor, vault.keys.file()),
         settings=SettingsService(vault.db, vault.actor),
+        shared_folder=SharedFolderService(vault.db, vault.actor, vault.paths.data_dir),
         recovery=RecoveryService(vault),
         screening=ScreeningService(vault.db, vault.actor),
         criteria=CriteriaService(vault.db, vault.actor),

@@ -74,4 +74,18 @@ SHARED_PC: dict[str, tuple[str, str]] = {
         "colleague can log in here with her own username and password."),
     "ui.admin.audit.action.account_linked": ("Akun Windows didaftarkan oleh admin",
                                              "Windows account linked by an admin"),
+    "ui.shared.menu": ("Akun Windows di PC ini\u2026", "Windows accounts on this PC\u2026"),
+    "ui.shared.dialog_title": ("Akun Windows yang boleh membuka data",
+                               "Windows accounts that may open the data"),
+    "ui.shared.dialog_intro": (
+        "Data pusat ada di folder bersama {folder}. Hanya akun Windows Anda dan akun yang "
+        "tertulis di sini yang dapat membukanya. Menghapus nama menutup folder bagi akun itu.",
+        "The centre's data is in the shared folder {folder}. Only your Windows account and the "
+        "accounts written here can open it. Removing a name closes the folder to that account."),
+    "error.not_shared_folder": (
+        "Data ini ada di folder akun Windows Anda sendiri, bukan di folder bersama PC.",
+        "This data is in your own Windows account's folder, not in the PC's shared folder."),
+    "ui.admin.audit.action.shared_users_changed": ("Akun Windows folder bersama diubah",
+                                                   "Shared folder's Windows accounts changed"),
+    "ui.admin.audit.detail.windows_users": ("akun Windows", "Windows accounts"),
 }

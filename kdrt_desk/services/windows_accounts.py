@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.errors import UserError, ValidationError, VaultError
 from kdrt_desk.security import machine_seal
@@ -25,8 +26,11 @@ from kdrt_desk.security.atomic_file import write_atomically
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.security.key_custody import certified_role
 from kdrt_desk.security.link_file import LINK_NAME, LinkFile
+from kdrt_desk.security.permissions import Permission
 from kdrt_desk.security.secret_store import SecretStore
 from kdrt_desk.security.vault_keys import VaultKeys
+from kdrt_desk.services import audit_log
+from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.vault_access import OpenVault, open_vault
 from kdrt_desk.vault_files import VaultPaths
 
@@ -54,24 +58,30 @@ def parse_windows_users(text: str) -> list[str]:
     return found
 
 
-def icacls_arguments(folder: Path, owner: str, users: Sequence[str]) -> list[str]:
+def icacls_arguments(folder: Path, owner: str, users: Sequence[str],
+                     removed: Sequence[str] = ()) -> list[str]:
     """Only she and the users she named may open the folder; nothing inherited from
-    ProgramData (where every user of the PC may read), the same for what is made inside."""
+    ProgramData (where every user of the PC may read), the same for what is made inside (and,
+    Windows propagating the change, for what is there). ``removed``: named before, no more."""
     grants = [f"{owner}:(OI)(CI)F", *(f"{name}:(OI)(CI)M" for name in users if name != owner)]
     arguments = ["icacls", str(folder), "/inheritance:r"]
     for grant in grants:
         arguments += ["/grant:r", grant]
+    gone = [name for name in removed if name not in users and name != owner]
+    if gone:
+        arguments += ["/remove:g", *gone]
     return arguments
 
 
 def restrict_folder(folder: Path, users: Sequence[str], *, platform: str = sys.platform,
-                    run: Run = subprocess.run, owner: str | None = None) -> None:
+                    run: Run = subprocess.run, owner: str | None = None,
+                    removed: Sequence[str] = ()) -> None:
     """Open ``folder`` only to ``users`` and the account running this; elsewhere than Windows
     (no named users there), to this account alone."""
     if platform != "win32":
         folder.chmod(0o700)
         return
-    completed = run(icacls_arguments(folder, owner or getpass.getuser(), users),
+    completed = run(icacls_arguments(folder, owner or getpass.getuser(), users, removed),
                     capture_output=True, check=False)
     if completed.returncode != 0:
         detail = (completed.stdout or b"").decode("utf-8", "replace").strip().splitlines()
@@ -89,6 +99,34 @@ def prepare_shared_folder(folder: Path, users: Sequence[str], *,
         raise VaultError("error.folder_read_only") from exc
     restrict_folder(folder, users, platform=platform, run=run)
     write_atomically(folder / SHARED_MARK, json.dumps({"users": list(users)}).encode())
+
+
+class SharedFolderService:
+    """Who may open the PC's shared folder, seen and changed by an admin (a new colleague's
+    Windows account, or one that left)."""
+
+    def __init__(self, db: Database, actor: Actor, data_dir: Path, *,
+                 platform: str = sys.platform, run: Run = subprocess.run) -> None:
+        self.db, self.actor, self.data_dir = db, actor, data_dir
+        self.platform, self.run = platform, run
+
+    def users(self) -> list[str] | None:
+        """The Windows accounts named; None when this is one account's own folder."""
+        return shared_users(self.data_dir)
+
+    def change_users(self, text: str) -> list[str]:
+        self.actor.require(Permission.SETTINGS)
+        users = parse_windows_users(text)
+        before = shared_users(self.data_dir)
+        if before is None:
+            raise VaultError("error.not_shared_folder")
+        restrict_folder(self.data_dir, users, platform=self.platform, run=self.run,
+                        removed=before)
+        with self.db.transaction() as session:
+            audit_log.append(session, self.actor.username, "shared_users_changed",
+                             details={"windows_users": ", ".join(users) or "-"})
+            write_atomically(self.data_dir / SHARED_MARK, json.dumps({"users": users}).encode())
+        return users
 
 
 def shared_users(data_dir: Path) -> list[str] | None:

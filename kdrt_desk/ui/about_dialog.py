@@ -34,7 +34,8 @@ from kdrt_desk.ui.widgets.look import STRONG, mark
 class AboutDialog(QDialog):
     COLUMNS = ("ui.about.component", "ui.about.version", "ui.about.licence")
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, *,
+                 shared_users: list[str] | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.setWindowTitle(t("ui.main.about"))
@@ -55,6 +56,11 @@ class AboutDialog(QDialog):
         places.addRow(t("ui.about.data_folder"), data_row)
         places.addRow(t("ui.about.backup_folder"), self.backup_label)
         layout.addLayout(places)
+        self.shared_label: QLabel | None = None
+        if shared_users is not None:  # the PC's shared folder: for whom
+            self.shared_label = hint_label(t("ui.shared.about_users",
+                                             users=", ".join(shared_users) or "-"))
+            layout.addWidget(self.shared_label)
         layout.addWidget(hint_label(t("ui.about.data_note")))
 
         layout.addWidget(mark(QLabel(t("ui.about.licences")), STRONG))

@@ -265,6 +265,10 @@ class MainWindow(QMainWindow):
             criteria = QAction(t("ui.main.criteria"), self)
             criteria.triggered.connect(self.open_criteria)
             menu.addAction(criteria)
+        if self.actor.may(Permission.SETTINGS) and self.services.shared_folder.users() is not None:
+            shared = QAction(t("ui.shared.menu"), self)
+            shared.triggered.connect(self.open_shared_folder)
+            menu.addAction(shared)
         if self.actor.may(Permission.SETTINGS):
             instruments = QAction(t("ui.main.instruments"), self)
             instruments.triggered.connect(self.open_instruments)
@@ -454,6 +458,12 @@ class MainWindow(QMainWindow):
                              if new.language != i18n.language() else None)
         dialog.show()
 
+    def open_shared_folder(self) -> None:
+        from kdrt_desk.ui.shared_folder_dialog import SharedFolderDialog
+
+        users = self.services.shared_folder.users() or []
+        SharedFolderDialog(self.services, self.runner, users, self).show()
+
     def open_import(self) -> None:
         from kdrt_desk.ui.import_dialog import ImportDialog
 
@@ -505,7 +515,8 @@ class MainWindow(QMainWindow):
     def open_about(self) -> None:
         from kdrt_desk.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.services.vault.paths.data_dir, self).show()
+        AboutDialog(self.services.vault.paths.data_dir, self,
+                    shared_users=self.services.shared_folder.users()).show()
 
     def open_retention(self) -> None:
         from kdrt_desk.ui.retention_dialog import RetentionDialog

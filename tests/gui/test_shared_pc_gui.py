@@ -124,3 +124,54 @@ def test_an_admin_login_on_another_windows_account_links_it(
     runner.wait()
     dialog.services.close()
     assert vault.keyring.entries  # the secret is in this account's Credential Manager now
+
+
+def test_the_admin_names_another_windows_account_from_the_file_menu(
+        qtbot: QtBot, runner: TaskRunner, vault: VaultFixture, this_pc: MachineKeySeal) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QMenu
+    from support.shown_dialog import shown_dialog
+
+    from kdrt_desk.i18n import t
+    from kdrt_desk.ui.about_dialog import AboutDialog
+    from kdrt_desk.ui.shared_folder_dialog import SharedFolderDialog
+
+    (vault.data_dir / SHARED_MARK).write_text(json.dumps({"users": [STAF]}))
+    services = vault.services()
+    window = MainWindow(services, runner)
+    qtbot.addWidget(window)
+    window.show()
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    file_menu = menus[t("ui.main.menu_file").replace("&", "")]
+    assert isinstance(file_menu, QMenu)
+    [action] = [a for a in file_menu.actions() if a.text() == t("ui.shared.menu")]
+    action.trigger()
+    dialog = shown_dialog(qtbot, SharedFolderDialog)
+    assert dialog.users.text() == STAF
+    dialog.users.clear()
+    qtbot.keyClicks(dialog.users, "rina, kantor?")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.error_text("windows_users")), timeout=5000)
+    assert "kantor?" in dialog.error_text("windows_users")
+    dialog.users.clear()
+    qtbot.keyClicks(dialog.users, "rina, Siti")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert shared_users(vault.data_dir) == ["rina", "Siti"]
+    help_menu = menus[t("ui.main.menu_help").replace("&", "")]
+    assert isinstance(help_menu, QMenu)
+    [about] = [a for a in help_menu.actions() if a.text() == t("ui.main.about")]
+    about.trigger()
+    box = shown_dialog(qtbot, AboutDialog)
+    assert box.shared_label is not None and "rina, Siti" in box.shared_label.text()
+    box.close()
+    runner.wait()
+    services.close()
+
+
+def test_an_own_folder_has_no_windows_accounts_menu(admin_window: MainWindow) -> None:
+    from kdrt_desk.i18n import t
+
+    texts = [a.text() for menu in admin_window.menuBar().actions() if menu.menu()
+             for a in menu.menu().actions()]
+    assert t("ui.main.settings") in texts and t("ui.shared.menu") not in texts

@@ -19,7 +19,7 @@ from support.fake_os_keyring import MemoryKeyring
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.enums import Role
-from kdrt_desk.errors import ValidationError, VaultError
+from kdrt_desk.errors import PermissionDeniedError, ValidationError, VaultError
 from kdrt_desk.models import AuditEntry
 from kdrt_desk.security import machine_seal
 from kdrt_desk.security.link_file import LINK_NAME, LinkFile
@@ -27,6 +27,7 @@ from kdrt_desk.security.secret_store import SERVICE, SecretStore
 from kdrt_desk.services.vault_access import create_vault, open_vault_with_recovery
 from kdrt_desk.services.windows_accounts import (
     SHARED_MARK,
+    SharedFolderService,
     icacls_arguments,
     open_for_login,
     parse_windows_users,
@@ -35,7 +36,7 @@ from kdrt_desk.services.windows_accounts import (
     shared_users,
 )
 from kdrt_desk.vault_files import FolderChoice, VaultPaths, shared_data_dir
-from kdrt_desk.wiring import build_services
+from kdrt_desk.wiring import Services, build_services
 
 STAF, STAF_PASSWORD = "rina", "kata-sandi-staf-1"
 ADMIN2, ADMIN2_PASSWORD = "dewi", "kata-sandi-admin-2"
@@ -262,3 +263,46 @@ def test_an_account_not_named_starts_its_own_wizard(tmp_path: Path,
     assert FolderChoice(own, shared).data_dir() == own
     assert FolderChoice(own, shared).shared_closed()
     assert not FolderChoice(own, None).shared_closed()
+
+
+def test_an_admin_changes_who_may_open_the_shared_folder(
+        vault: VaultFixture, this_pc: MachineKeySeal) -> None:
+    share(vault)
+    ran: list[list[str]] = []
+
+    def icacls(arguments: list[str], **_: object) -> subprocess.CompletedProcess[bytes]:
+        ran.append(arguments)
+        return subprocess.CompletedProcess(arguments, 0, b"", b"")
+
+    services = build_services(login(vault))
+    try:
+        service = SharedFolderService(services.vault.db, services.vault.actor, vault.data_dir,
+                                      platform="win32", run=icacls)
+        assert service.users() == [STAF]
+        assert service.change_users("siti, Wulan") == ["siti", "Wulan"]
+        assert ran[0][-2:] == ["/remove:g", STAF]
+        assert "siti:(OI)(CI)M" in ran[0] and "Wulan:(OI)(CI)M" in ran[0]
+        assert shared_users(vault.data_dir) == ["siti", "Wulan"]
+        with pytest.raises(ValidationError):
+            service.change_users("siti, a*b")
+        assert shared_users(vault.data_dir) == ["siti", "Wulan"] and len(ran) == 1
+        with services.vault.db.reading() as session:
+            details = session.scalars(select(AuditEntry.details).where(
+                AuditEntry.action == "shared_users_changed")).all()
+        assert len(details) == 1 and "siti, Wulan" in str(details[0])
+    finally:
+        services.close()
+    staff = build_services(login(vault, STAF, STAF_PASSWORD))
+    try:
+        with pytest.raises(PermissionDeniedError):
+            staff.shared_folder.change_users("rina")
+    finally:
+        staff.close()
+    assert shared_users(vault.data_dir) == ["siti", "Wulan"]
+
+
+def test_an_own_folder_has_no_shared_users_to_change(admin: Services) -> None:
+    assert admin.shared_folder.users() is None
+    with pytest.raises(VaultError) as refused:
+        admin.shared_folder.change_users("rina")
+    assert refused.value.key == "error.not_shared_folder"
