@@ -78,7 +78,7 @@ class SelfCheck:
         return [("languages", self.languages), ("vault", self.vault), ("xlsx", self.xlsx),
                 ("schedule", self.schedule), ("pdf", self.pdf), ("ics", self.ics),
                 ("prayer", self.prayer), ("holidays", self.holidays), ("chart", self.chart),
-                ("keyring", self.keyring)]
+                ("keyring", self.keyring), ("machine_seal", self.machine_seal)]
 
     def run(self, out: Callable[[str], None]) -> bool:
         try:
@@ -246,6 +246,19 @@ class SelfCheck:
         if sys.platform == "win32":
             _require(store.available() and "Windows" in name, f"no Credential Manager ({name})")
         return name
+
+    def machine_seal(self) -> str:
+        """Windows: DPAPI seals and opens (the admin-login link of a shared folder needs it)."""
+        from kdrt_desk.security import machine_seal
+
+        seal = machine_seal.current()
+        if seal is None:
+            _require(sys.platform != "win32", "no DPAPI")
+            return t("cli.self_check.no_machine_seal")
+        sample = os.urandom(32)
+        _require(seal.unseal(seal.seal(sample, b"self-check"), b"self-check") == sample,
+                 "DPAPI gave other bytes back")
+        return seal.name
 
     @staticmethod
     def _made(value: T | None, what: str) -> T:

@@ -27,6 +27,11 @@ INSTALL: dict[str, tuple[str, str]] = {
     "cli.self_check.step_holidays": ("hari libur nasional", "public holidays"),
     "cli.self_check.step_chart": ("grafik", "chart"),
     "cli.self_check.step_keyring": ("penyimpanan kunci OS", "OS keyring"),
+    "cli.self_check.step_machine_seal": ("segel PC (DPAPI)", "PC seal (DPAPI)"),
+    "cli.self_check.no_machine_seal": ("hanya ada di Windows; di sini akun Windows lain "
+                                       "didaftarkan dengan kode pemulihan",
+                                       "Windows only; here other accounts are linked with the "
+                                       "recovery code"),
     "cli.help_self_check": ("periksa instalasi ini (brankas sementara) lalu keluar",
                             "check this installation (a temporary vault) and exit"),
     "ui.about.heading": ("KDRT Desk {version}", "KDRT Desk {version}"),

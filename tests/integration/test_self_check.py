@@ -29,7 +29,7 @@ def test_every_part_passes_and_nothing_is_left(capsys: pytest.CaptureFixture[str
     lines = capsys.readouterr().out.splitlines()
     assert report.read_text(encoding="utf-8").splitlines() == lines
     steps = [name for name, _ in SelfCheck(Path(".")).steps()]
-    assert len([line for line in lines if line.startswith("  OK ")]) == len(steps) == 10
+    assert len([line for line in lines if line.startswith("  OK ")]) == len(steps) == 11
     assert "GAGAL" not in "\n".join(lines)
     assert lines[-1].startswith("Semua pemeriksaan lulus")
     assert "CP-SAT optimal" in "\n".join(lines) or "CP-SAT feasible" in "\n".join(lines)
