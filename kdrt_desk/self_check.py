@@ -124,6 +124,7 @@ class SelfCheck:
         finally:
             i18n.set_language(spoken)
             app.removeTranslator(words)
+        _require(words.loaded, f"Qt's words: {words.path} missing")  # the .qm left out
         _require(texts["id"] == ("Wajib diisi.", "Batal"), f"id: {texts['id']}")
         _require(texts["en"] == ("Required.", "Cancel"), f"en: {texts['en']}")
         return "id, en"
