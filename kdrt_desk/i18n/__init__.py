@@ -74,6 +74,24 @@ class _PluralFormatter(string.Formatter):
         return forms[min(plural_form(self.lang, value), len(forms) - 1)]
 
 
+# placeholders that hold a count: written with the language's digit grouping ("1.234 peserta",
+# "1,234 participants"); years, ids, serials, row and page numbers stay as they are
+COUNTS = frozenset({
+    "count", "total", "rows", "sessions", "groups", "members", "participants", "needed",
+    "attended", "held", "placed", "slots", "certificates", "imported", "skipped", "accounts",
+    "people", "sheets", "to_complete", "minimum", "maximum", "limit", "capacity", "invalid",
+    "valid", "excused", "present", "late", "absent", "missing", "violations", "shown", "active",
+    "kept", "fixed", "found", "unplaced", "eligible", "waiting", "overdue", "registered", "given",
+    "replaced", "values", "parts", "lines", "columns", "items", "answers", "facilitators",
+    "marked", "problems"})
+
+
+def _counts_written(lang: str, params: dict[str, object]) -> dict[str, object]:
+    return {name: format_count(value, lang)
+            if name in COUNTS and isinstance(value, int) and not isinstance(value, bool)
+            else value for name, value in params.items()}
+
+
 def text_in(lang: str, key: str, /, **params: object) -> str:
     """Catalogue ``key`` in ``lang`` (a report's or an export's language, not necessarily the
     UI's), filling ``{name}`` placeholders; a ``{name:one|other}`` placeholder is the word in
@@ -82,9 +100,10 @@ def text_in(lang: str, key: str, /, **params: object) -> str:
     text = key if pair is None else pair[0] if lang == "id" else pair[1]
     if not params:
         return text
-    if "|" in text:
-        return _PluralFormatter(lang).format(text, **params)
-    return text.format(**params)
+    written = _counts_written(lang, params)
+    if "|" in text:  # the form follows the number (plural_form reads "1.234" as 1234)
+        return _PluralFormatter(lang).format(text, **written)
+    return text.format(**written)
 
 
 def t(key: str, /, **params: object) -> str:

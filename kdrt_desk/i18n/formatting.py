@@ -21,12 +21,12 @@ def format_date(value: date | None, lang: str | None = None) -> str:
 
 
 def format_count(value: float, lang: str | None = None) -> str:
-    """A count that may be a half (a "prefers not" block counts half): ``2,5`` in Indonesian,
-    ``2.5`` in English, ``3`` when whole."""
-    if value == int(value):
-        return str(int(value))
-    shown = f"{value:.1f}"
-    return shown.replace(".", ",") if (lang or _lang()) == "id" else shown
+    """A count in the language's digits (Babel): ``1.234`` and ``2,5`` in Indonesian, ``1,234``
+    and ``2.5`` in English (a "prefers not" block counts half); ``3`` when whole."""
+    from babel.numbers import format_decimal
+
+    number: float = int(value) if value == int(value) else round(value, 1)
+    return str(format_decimal(number, format="#,##0.#", locale=lang or _lang()))
 
 
 def format_time(value: time | None, lang: str | None = None) -> str:

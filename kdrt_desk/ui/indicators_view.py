@@ -57,13 +57,6 @@ QUARTER_NAMES = ("I", "II", "III", "IV")
 NOT_PEOPLE = frozenset({"groups_formed", "groups_active", "sessions_held"})
 
 
-def _thousands(value: float) -> str:
-    whole = round(value)
-    if abs(value - whole) > 1e-9:
-        return format_count(round(value, 1))
-    return f"{whole:,}".replace(",", ".")
-
-
 def format_value(value: float | None, unit: Unit) -> str:
     """An indicator's figure in its unit: a count, ``50 %``, ``Rp 300.000``, ``+14 poin``."""
     if value is None:
@@ -76,7 +69,7 @@ def format_value(value: float | None, unit: Unit) -> str:
         shown = format_count(round(value, 2)) if value != round(value, 1) else \
             format_count(round(value, 1))
         return t("ui.indicators.points", value=f"+{shown}" if value > 0 else shown)
-    return _thousands(value)
+    return format_count(value)
 
 
 def about(result: IndicatorResult) -> str:
@@ -132,7 +125,7 @@ class TargetDialog(FormDialog):
         self.setWindowTitle(t("ui.indicators.target.title"))
         self.target = QLineEdit()
         if result.target is not None:
-            self.target.setText(_thousands(result.target) if result.definition.unit
+            self.target.setText(format_count(result.target) if result.definition.unit
                                 == Unit.RUPIAH else format_count(round(result.target, 2)))
         form = new_form()
         self.add_field(form, t("ui.indicators.target.field"), "target", self.target,
@@ -391,7 +384,7 @@ class IndicatorsView(QWidget):
             met = {None: EMPTY, True: "✓", False: "✗"}[result.met]
             value = (format_value(result.value, unit) if result.value is not None
                      else t("ui.indicators.no_data"))
-            texts = [indicator_name(result), value, _thousands(result.n),
+            texts = [indicator_name(result), value, format_count(result.n),
                      format_value(result.target, unit) if result.target is not None else EMPTY,
                      met]
         item = QTreeWidgetItem(["    " + texts[0], *texts[1:]])

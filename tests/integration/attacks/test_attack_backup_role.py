@@ -59,6 +59,7 @@ HARMLESS = {
     ("livelihoods", "bounds"), ("schedule_export", "uid_domain"), ("retention", "years"),
     ("participants", "visible_columns"), ("screening", "visible_columns"),
     ("alerts", "open_for_me"),  # her alerts: none reach a role without the restricted key
+    ("shared_folder", "users"),  # the Windows accounts the PC's folder is open to (About box)
 }
 REFUSED = ("error.permission_denied", "error.export_full_admin_only")
 # demo values that make good needles: long free text and numbers, none also kept in plain
