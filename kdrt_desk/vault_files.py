@@ -53,19 +53,32 @@ class FolderChoice:
     def data_dir(self) -> Path:
         if self.shared is None or VaultPaths(self.own).exists():
             return self.own
-        try:
-            return self.shared if VaultPaths(self.shared).exists() else self.own
-        except OSError:  # the folder is not open to this Windows account
-            return self.own
+        return self.shared if _probe(self.shared) else self.own
 
     def shared_closed(self) -> bool:
         """The PC has a shared folder this Windows account may not open (not named in it)."""
-        if self.shared is None:
-            return False
-        try:
-            VaultPaths(self.shared).exists()
-        except OSError:
-            return True
+        return self.shared is not None and _probe(self.shared) is None
+
+
+def _probe(folder: Path) -> bool | None:
+    """Whether ``folder`` holds a vault; None when Windows refuses this account its files."""
+    import os
+
+    try:
+        os.stat(folder / KEYS_NAME)
+        return True
+    except FileNotFoundError:
+        pass
+    except PermissionError:
+        return None
+    except OSError:
+        return False
+    try:
+        os.stat(folder / DB_NAME)
+        return True
+    except PermissionError:
+        return None
+    except OSError:
         return False
 
 

@@ -79,13 +79,28 @@ SHARED_PC: dict[str, tuple[str, str]] = {
                                "Windows accounts that may open the data"),
     "ui.shared.dialog_intro": (
         "Data pusat ada di folder bersama {folder}. Hanya akun Windows Anda dan akun yang "
-        "tertulis di sini yang dapat membukanya. Menghapus nama menutup folder bagi akun itu.",
+        "tertulis di sini yang dapat membukanya. Menghapus nama menutup folder bagi akun itu. Daftar "
+        "ini hanya dapat diubah dari akun Windows yang membuat folder.",
         "The centre's data is in the shared folder {folder}. Only your Windows account and the "
-        "accounts written here can open it. Removing a name closes the folder to that account."),
+        "accounts written here can open it. Removing a name closes the folder to that account. "
+        "Only the Windows account that made the folder can change this list."),
     "error.not_shared_folder": (
         "Data ini ada di folder akun Windows Anda sendiri, bukan di folder bersama PC.",
         "This data is in your own Windows account's folder, not in the PC's shared folder."),
     "ui.admin.audit.action.shared_users_changed": ("Akun Windows folder bersama diubah",
                                                    "Shared folder's Windows accounts changed"),
     "ui.admin.audit.detail.windows_users": ("akun Windows", "Windows accounts"),
+    "error.windows_user_group": (
+        "\u201c{name}\u201d adalah kelompok akun Windows, bukan satu orang: menyebutnya membuka "
+        "folder bagi semua akun dalam kelompok itu. Tulis nama akun Windows setiap staf.",
+        "\u201c{name}\u201d is a group of Windows accounts, not one person: naming it opens the "
+        "folder to every account in it. Write each staff member's Windows account name."),
+    "error.shared_folder_exists": (
+        "Folder {folder} sudah ada. Bila itu folder lama KDRT Desk yang tidak dipakai lagi, minta "
+        "admin Windows PC ini memeriksa dan menghapusnya, lalu coba lagi; atau pilih \u201cHanya "
+        "akun Windows ini\u201d.",
+        "The folder {folder} already exists. If it is an old KDRT Desk folder no longer in use, "
+        "ask this PC's Windows administrator to check and delete it, then try again; or choose "
+        "\u201cThis Windows account only\u201d."),
+    "ui.admin.audit.detail.removed": ("dihapus", "removed"),
 }

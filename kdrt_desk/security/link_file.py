@@ -80,7 +80,7 @@ class LinkFile:
             if data.get("format") != FORMAT or data.get("vault_id") != vault_id:
                 return cls(vault_id)
             entries = {str(k): LinkEntry.from_json(v) for k, v in data["entries"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except Exception:  # noqa: BLE001 - anything a hand-edited file holds: start again
             return cls(vault_id)
         return cls(vault_id, entries)
 

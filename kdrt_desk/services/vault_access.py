@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -179,8 +180,10 @@ def _hash_at(engine: Engine, entry_id: int) -> str | None:
 # -- creating ------------------------------------------------------------------------------------
 def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin_username: str,
                  admin_password: str, admin_display_name: str = "",
-                 store: SecretStore | None = None, kdf: KdfParams = DEFAULT_KDF) -> str:
-    """Create key file, encrypted database and first admin; return the recovery code."""
+                 store: SecretStore | None = None, kdf: KdfParams = DEFAULT_KDF,
+                 shared_users: Sequence[str] | None = None) -> str:
+    """Create key file, encrypted database and first admin; return the recovery code.
+    ``shared_users``: the vault is in the PC's shared folder, open to these Windows accounts."""
     problems: list[UserError] = []
     for name, value, limit in (("centre_name", centre_name, CENTRE_LIMIT),
                                ("centre_address", centre_address, ADDRESS_LIMIT),
@@ -230,6 +233,10 @@ def create_vault(data_dir: Path, *, centre_name: str, centre_address: str, admin
                 Setting(key="centre_address", value=centre_address.strip()),
                 Setting(key="created_at", value=now.isoformat()),
             ])
+            if shared_users is not None:
+                from kdrt_desk.services.windows_accounts import shared_setting
+
+                session.add(shared_setting(shared_users))
             session.add(StaffAccount(username=username, display_name=admin_display_name.strip(),
                                      role=Role.ADMIN.value, created_at=now))
             audit_log.append(session, SYSTEM.username, "vault_created",

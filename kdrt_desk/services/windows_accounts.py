@@ -5,10 +5,15 @@ Each Windows account keeps the installation secret in its own Credential Manager
 that has none yet, the recovery code puts it there (``unlock_with_recovery``), or an admin logs in
 once: her entry in ``kdrt.link`` (``security.link_file``) gives the secret on this PC only, and
 the secret is kept only after her own slot opened with it and her signed role is Admin.
+
+Who may open the folder is kept in the encrypted database (``Setting`` ``shared_windows_users``,
+changed only by an admin, audited), never read from a file in the folder: a named staff member
+can write there, and must not decide whom the admin's ``icacls`` removes, nor add to its command.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import logging
@@ -16,13 +21,16 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy import select
 
 from kdrt_desk.db.session import Database
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.errors import UserError, ValidationError, VaultError
+from kdrt_desk.models import Setting
 from kdrt_desk.security import machine_seal
-from kdrt_desk.security.atomic_file import write_atomically
 from kdrt_desk.security.crypto import DEFAULT_KDF, KdfParams
 from kdrt_desk.security.key_custody import certified_role
 from kdrt_desk.security.link_file import LINK_NAME, LinkFile
@@ -34,10 +42,14 @@ from kdrt_desk.services.actor import Actor
 from kdrt_desk.services.vault_access import OpenVault, open_vault
 from kdrt_desk.vault_files import VaultPaths
 
-SHARED_MARK = "kdrt.shared"  # {"users": [...]}: this folder is the PC's shared data folder
+USERS_SETTING = "shared_windows_users"  # JSON list: this vault is in the PC's shared folder
 MAX_USERS = 30
 # a local Windows account name: at most 20 characters, none of " / \ [ ] : ; | = , + * ? < > @
 _WINDOWS_NAME = re.compile(r'^[^"/\\\[\]:;|=,+*?<>@\x00-\x1f]{1,20}$')
+# groups, not people: naming one would open the folder to every account in it
+_GROUPS = frozenset({"everyone", "users", "authenticated users", "administrators", "guests",
+                     "system", "interactive", "network", "service", "creator owner",
+                     "pengguna", "semua orang", "administrator"})
 log = logging.getLogger(__name__)
 
 Run = Callable[..., subprocess.CompletedProcess[bytes]]
@@ -45,11 +57,18 @@ Run = Callable[..., subprocess.CompletedProcess[bytes]]
 
 # -- the shared folder --------------------------------------------------------------------------
 def parse_windows_users(text: str) -> list[str]:
-    """The Windows accounts typed in the wizard (commas or new lines between them)."""
+    """The Windows accounts typed (commas or new lines between them), each once whatever its
+    case (Windows names ignore case)."""
     names = [part.strip() for part in re.split(r"[,\n]", text)]
-    found = list(dict.fromkeys(n for n in names if n))
+    first: dict[str, str] = {}
+    for name in names:
+        if name:
+            first.setdefault(name.casefold(), name)
+    found = list(first.values())
     problems = [UserError("error.windows_user_invalid", field="windows_users", name=n[:40])
                 for n in found if not _WINDOWS_NAME.match(n) or n != n.strip(". ")]
+    problems += [UserError("error.windows_user_group", field="windows_users", name=n)
+                 for n in found if n.casefold() in _GROUPS]
     if len(found) > MAX_USERS:
         problems.append(UserError("error.windows_users_too_many", field="windows_users",
                                   limit=MAX_USERS))
@@ -63,11 +82,13 @@ def icacls_arguments(folder: Path, owner: str, users: Sequence[str],
     """Only she and the users she named may open the folder; nothing inherited from
     ProgramData (where every user of the PC may read), the same for what is made inside (and,
     Windows propagating the change, for what is there). ``removed``: named before, no more."""
-    grants = [f"{owner}:(OI)(CI)F", *(f"{name}:(OI)(CI)M" for name in users if name != owner)]
+    keep = {name.casefold() for name in (owner, *users)}
+    grants = [f"{owner}:(OI)(CI)F",
+              *(f"{name}:(OI)(CI)M" for name in users if name.casefold() != owner.casefold())]
     arguments = ["icacls", str(folder), "/inheritance:r"]
     for grant in grants:
         arguments += ["/grant:r", grant]
-    gone = [name for name in removed if name not in users and name != owner]
+    gone = [name for name in removed if name.casefold() not in keep]
     if gone:
         arguments += ["/remove:g", *gone]
     return arguments
@@ -77,11 +98,13 @@ def restrict_folder(folder: Path, users: Sequence[str], *, platform: str = sys.p
                     run: Run = subprocess.run, owner: str | None = None,
                     removed: Sequence[str] = ()) -> None:
     """Open ``folder`` only to ``users`` and the account running this; elsewhere than Windows
-    (no named users there), to this account alone."""
+    (no named users there), to this account alone. Every name is checked again here."""
+    checked = parse_windows_users(",".join(users))
+    gone = parse_windows_users(",".join(removed))
     if platform != "win32":
         folder.chmod(0o700)
         return
-    completed = run(icacls_arguments(folder, owner or getpass.getuser(), users, removed),
+    completed = run(icacls_arguments(folder, owner or getpass.getuser(), checked, gone),
                     capture_output=True, check=False)
     if completed.returncode != 0:
         detail = (completed.stdout or b"").decode("utf-8", "replace").strip().splitlines()
@@ -90,15 +113,38 @@ def restrict_folder(folder: Path, users: Sequence[str], *, platform: str = sys.p
 
 def prepare_shared_folder(folder: Path, users: Sequence[str], *,
                           platform: str = sys.platform, run: Run = subprocess.run) -> None:
-    """Make the PC's shared folder (empty, or not there yet) open only to ``users``."""
-    if VaultPaths(folder).exists():
-        raise VaultError("error.vault_exists")
+    """Make the PC's shared folder, open only to ``users``. It must not exist yet: a folder
+    someone else made there first would stay hers (its owner may always change its access).
+    A failure leaves no folder behind."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir()
+    except FileExistsError:
+        raise VaultError("error.shared_folder_exists", folder=str(folder)) from None
     except OSError as exc:
         raise VaultError("error.folder_read_only") from exc
-    restrict_folder(folder, users, platform=platform, run=run)
-    write_atomically(folder / SHARED_MARK, json.dumps({"users": list(users)}).encode())
+    try:
+        restrict_folder(folder, users, platform=platform, run=run)
+    except BaseException:
+        folder.rmdir()
+        raise
+
+
+def discard_shared_folder(folder: Path) -> None:
+    """The folder ``prepare_shared_folder`` made, when making the vault in it failed."""
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty: nothing of anyone's is removed
+
+
+def _stored_users(db: Database) -> list[str] | None:
+    with db.reading() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == USERS_SETTING))
+    if value is None:
+        return None
+    try:
+        return [str(name) for name in json.loads(value)]
+    except (ValueError, TypeError):
+        return []
 
 
 class SharedFolderService:
@@ -112,30 +158,33 @@ class SharedFolderService:
 
     def users(self) -> list[str] | None:
         """The Windows accounts named; None when this is one account's own folder."""
-        return shared_users(self.data_dir)
+        return _stored_users(self.db)
 
     def change_users(self, text: str) -> list[str]:
         self.actor.require(Permission.SETTINGS)
         users = parse_windows_users(text)
-        before = shared_users(self.data_dir)
+        before = _stored_users(self.db)
         if before is None:
             raise VaultError("error.not_shared_folder")
-        restrict_folder(self.data_dir, users, platform=self.platform, run=self.run,
-                        removed=before)
+        kept = {name.casefold() for name in users}
+        removed = [name for name in before if name.casefold() not in kept]
         with self.db.transaction() as session:
+            row = session.scalar(select(Setting).where(Setting.key == USERS_SETTING))
+            assert row is not None
+            row.value = json.dumps(users)
             audit_log.append(session, self.actor.username, "shared_users_changed",
-                             details={"windows_users": ", ".join(users) or "-"})
-            write_atomically(self.data_dir / SHARED_MARK, json.dumps({"users": users}).encode())
+                             details={"windows_users": ", ".join(users) or "-",
+                                      "removed": ", ".join(removed) or "-"})
+            session.flush()
+            # the folder's access last, inside the transaction: refused, nothing is recorded
+            restrict_folder(self.data_dir, users, platform=self.platform, run=self.run,
+                            removed=removed)
         return users
 
 
-def shared_users(data_dir: Path) -> list[str] | None:
-    """The Windows users the shared folder was opened to; None for an account's own folder."""
-    try:
-        data = json.loads((data_dir / SHARED_MARK).read_bytes())
-        return [str(name) for name in data.get("users", [])]
-    except (OSError, ValueError, AttributeError):
-        return None
+def shared_setting(users: Sequence[str]) -> Setting:
+    """The setting a vault made in the PC's shared folder starts with (``create_vault``)."""
+    return Setting(key=USERS_SETTING, value=json.dumps(list(users)))
 
 
 # -- linking another Windows account -----------------------------------------------------------
@@ -165,7 +214,7 @@ def open_for_login(data_dir: Path, username: str, password: str, *,
         vault = open_vault(data_dir, username, password, store=store, kdf=kdf,
                            defer_login=defer_login)
     except VaultError as exc:
-        if exc.key != "error.keyring_secret_missing" or shared_users(data_dir) is None:
+        if exc.key != "error.keyring_secret_missing" or not (data_dir / LINK_NAME).exists():
             raise
         return _link_this_account(data_dir, username, password, store, kdf, defer_login)
     keep_link(vault, password)
@@ -180,10 +229,19 @@ def _link_this_account(data_dir: Path, username: str, password: str, store: Secr
     paths = VaultPaths(data_dir)
     keys = VaultKeys(paths.keys, store, kdf)
     keys.refuse_if_damaged(username)
+    keyfile = keys.file()
     slot_id = keys.slot_id(username)
+    slot = keyfile.slots.get(slot_id)
     link = LinkFile.load(data_dir / LINK_NAME, keys.vault_id)
-    if slot_id not in link.entries:  # not an admin (or no such name): her password opens none
+    entry = link.entries.get(slot_id)
+    if slot is None or entry is None or entry.kdf != slot.kdf:
+        # not an admin (or no such name): her password opens no entry; an entry whose cost
+        # is not her slot's was not written by the app
         raise VaultError("error.keyring_secret_missing_shared")
+    lockout = keyfile.guard.lockout.get(slot_id)
+    if lockout is not None and lockout.locked_until is not None and \
+            datetime.fromisoformat(lockout.locked_until) > datetime.now(UTC):
+        raise VaultError("error.account_locked", minutes=5)
     secret = link.open(slot_id, password, seal)
     if secret is None:
         raise VaultError("error.wrong_login")
@@ -191,15 +249,15 @@ def _link_this_account(data_dir: Path, username: str, password: str, store: Secr
     # the secret must open her own slot, before the guard (sealed with the real secret) is read
     if VaultKeys(paths.keys, known, kdf).peek(username, password) is None:
         raise VaultError("error.wrong_login")
-    if certified_role(keys.file(), slot_id) != Role.ADMIN:
+    if certified_role(keyfile, slot_id) != Role.ADMIN:
         raise VaultError("error.keyring_secret_missing_shared")
     # the login is recorded after the link (its event goes to the audit log with it)
     vault = open_vault(data_dir, username, password, store=known, kdf=kdf, defer_login=True)
     try:
         if vault.actor.role != Role.ADMIN:
             raise VaultError("error.keyring_secret_missing_shared")
+        vault.keys.note_event("account_linked", slot_id)  # recorded before the secret is kept
         store.put(vault.keys.vault_id, secret)
-        vault.keys.note_event("account_linked", slot_id)
         if not defer_login:
             vault.finish_login()
     except BaseException:
@@ -212,10 +270,18 @@ def _link_this_account(data_dir: Path, username: str, password: str, store: Secr
 def keep_link(vault: OpenVault, password: str) -> None:
     """An admin's login in the shared folder on a PC that can seal: her entry written again
     (for her present password, sealed on this PC); entries of accounts no longer Admin, whose
-    password was reset or sealed on another PC, removed."""
+    password was reset or sealed on another PC, removed. Never fails the login (or the password
+    change) it follows: linking is then done with the recovery code."""
+    try:
+        _keep_link(vault, password)
+    except Exception as exc:  # noqa: BLE001 - a damaged link file must not stop an admin
+        log.warning("the link file was not kept current: %s", type(exc).__name__)
+
+
+def _keep_link(vault: OpenVault, password: str) -> None:
     seal = machine_seal.current()
     data_dir = vault.paths.data_dir
-    if seal is None or vault.actor.role != Role.ADMIN or shared_users(data_dir) is None:
+    if seal is None or vault.actor.role != Role.ADMIN or _stored_users(vault.db) is None:
         return
     keys = vault.keys
     keyfile = keys.file()
@@ -224,7 +290,6 @@ def keep_link(vault: OpenVault, password: str) -> None:
         return
     path = data_dir / LINK_NAME
     link = LinkFile.load(path, keyfile.vault_id)
-    changed = False
     for slot_id in list(link.entries):
         try:
             kept = slot_id in keyfile.slots and certified_role(keyfile, slot_id) == Role.ADMIN
@@ -234,15 +299,9 @@ def keep_link(vault: OpenVault, password: str) -> None:
         if not kept or (slot_id != vault.holder.slot_id
                         and not link.current(slot_id, keyfile.slots[slot_id].salt, seal)):
             del link.entries[slot_id]
-            changed = True
     # hers, written each time: an entry someone else wrote under her slot (staff on this PC have
     # the secret and the seal) would otherwise look current and make every link fail
     slot = keyfile.slots.get(vault.holder.slot_id)
     if slot is not None:
         link.put(slot.slot_id, slot.salt, password, secret, slot.kdf, seal)
-        changed = True
-    if changed:
-        try:
-            link.save(path)
-        except OSError as exc:  # the login goes on: the recovery code still links accounts
-            log.warning("the link file could not be written: %s", type(exc).__name__)
+    link.save(path)

@@ -265,10 +265,13 @@ class MainWindow(QMainWindow):
             criteria = QAction(t("ui.main.criteria"), self)
             criteria.triggered.connect(self.open_criteria)
             menu.addAction(criteria)
-        if self.actor.may(Permission.SETTINGS) and self.services.shared_folder.users() is not None:
-            shared = QAction(t("ui.shared.menu"), self)
-            shared.triggered.connect(self.open_shared_folder)
-            menu.addAction(shared)
+        if self.actor.may(Permission.SETTINGS):  # shown once the vault says it is shared
+            self.shared_action = QAction(t("ui.shared.menu"), self)
+            self.shared_action.triggered.connect(self.open_shared_folder)
+            self.shared_action.setVisible(False)
+            menu.addAction(self.shared_action)
+            self.runner.run(self.services.shared_folder.users,
+                            lambda users: self.shared_action.setVisible(users is not None))
         if self.actor.may(Permission.SETTINGS):
             instruments = QAction(t("ui.main.instruments"), self)
             instruments.triggered.connect(self.open_instruments)
@@ -461,8 +464,8 @@ class MainWindow(QMainWindow):
     def open_shared_folder(self) -> None:
         from kdrt_desk.ui.shared_folder_dialog import SharedFolderDialog
 
-        users = self.services.shared_folder.users() or []
-        SharedFolderDialog(self.services, self.runner, users, self).show()
+        self.runner.run(self.services.shared_folder.users, lambda users: SharedFolderDialog(
+            self.services, self.runner, users or [], self).show())
 
     def open_import(self) -> None:
         from kdrt_desk.ui.import_dialog import ImportDialog
@@ -515,8 +518,8 @@ class MainWindow(QMainWindow):
     def open_about(self) -> None:
         from kdrt_desk.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.services.vault.paths.data_dir, self,
-                    shared_users=self.services.shared_folder.users()).show()
+        self.runner.run(self.services.shared_folder.users, lambda users: AboutDialog(
+            self.services.vault.paths.data_dir, self, shared_users=users).show())
 
     def open_retention(self) -> None:
         from kdrt_desk.ui.retention_dialog import RetentionDialog

@@ -243,9 +243,15 @@ class AdminPage(QWizardPage):
 
             if users is not None:  # the PC's shared folder: opened only to those she named
                 windows_accounts.prepare_shared_folder(data_dir, users)
-            code = create_vault(data_dir, centre_name=centre_name, centre_address=centre_address,
-                                admin_username=username, admin_password=password,
-                                admin_display_name=display_name, kdf=kdf)
+            try:
+                code = create_vault(data_dir, centre_name=centre_name,
+                                    centre_address=centre_address, admin_username=username,
+                                    admin_password=password, admin_display_name=display_name,
+                                    kdf=kdf, shared_users=users)
+            except BaseException:
+                if users is not None:
+                    windows_accounts.discard_shared_folder(data_dir)
+                raise
             if users is not None:  # her entry for linking the other accounts (nothing recorded)
                 windows_accounts.open_for_login(data_dir, username, password, kdf=kdf,
                                                 defer_login=True).close()

@@ -7,15 +7,16 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 from support.constants import ADMIN, FAST_KDF, PASSWORD
 from support.fake_machine_seal import MachineKeySeal
+from support.shared_pc import mark_shared
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.enums import Role
 from kdrt_desk.security.link_file import LINK_NAME
-from kdrt_desk.services.windows_accounts import SHARED_MARK, shared_users
+from kdrt_desk.services.windows_accounts import open_for_login
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.login_dialog import LoginDialog
 from kdrt_desk.ui.main_window import MainWindow
@@ -66,7 +67,11 @@ def test_the_wizard_makes_the_vault_in_the_shared_folder(
     create(qtbot, wizard)
     assert wizard.data_dir == shared
     assert (shared / "kdrt.keys").exists() and not own.exists()
-    assert shared_users(shared) == ["rina", "Siti Aminah"]
+    opened = open_for_login(shared, "sari", "bunga melati 2026", kdf=FAST_KDF)
+    try:
+        assert build_services(opened).shared_folder.users() == ["rina", "Siti Aminah"]
+    finally:
+        opened.close()
     assert len(json.loads((shared / LINK_NAME).read_text())["entries"]) == 1
 
 
@@ -94,9 +99,7 @@ def test_a_closed_shared_folder_is_said_on_the_first_page(
 
 def test_an_admin_login_on_another_windows_account_links_it(
         qtbot: QtBot, runner: TaskRunner, vault: VaultFixture, this_pc: MachineKeySeal) -> None:
-    (vault.data_dir / SHARED_MARK).write_text(json.dumps({"users": [STAF]}))
-    from kdrt_desk.services.windows_accounts import open_for_login
-
+    mark_shared(vault, [STAF])
     services = build_services(open_for_login(vault.data_dir, ADMIN, PASSWORD, kdf=FAST_KDF))
     services.accounts.add_account(STAF, Role.STAF, STAF_PASSWORD)
     services.close()
@@ -135,7 +138,7 @@ def test_the_admin_names_another_windows_account_from_the_file_menu(
     from kdrt_desk.ui.about_dialog import AboutDialog
     from kdrt_desk.ui.shared_folder_dialog import SharedFolderDialog
 
-    (vault.data_dir / SHARED_MARK).write_text(json.dumps({"users": [STAF]}))
+    mark_shared(vault, [STAF])
     services = vault.services()
     window = MainWindow(services, runner)
     qtbot.addWidget(window)
@@ -144,6 +147,7 @@ def test_the_admin_names_another_windows_account_from_the_file_menu(
     file_menu = menus[t("ui.main.menu_file").replace("&", "")]
     assert isinstance(file_menu, QMenu)
     [action] = [a for a in file_menu.actions() if a.text() == t("ui.shared.menu")]
+    qtbot.waitUntil(action.isVisible, timeout=5000)  # once the vault said it is shared
     action.trigger()
     dialog = shown_dialog(qtbot, SharedFolderDialog)
     assert dialog.users.text() == STAF
@@ -157,7 +161,7 @@ def test_the_admin_names_another_windows_account_from_the_file_menu(
     qtbot.keyClicks(dialog.users, "rina, Siti")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
-    assert shared_users(vault.data_dir) == ["rina", "Siti"]
+    assert services.shared_folder.users() == ["rina", "Siti"]
     help_menu = menus[t("ui.main.menu_help").replace("&", "")]
     assert isinstance(help_menu, QMenu)
     [about] = [a for a in help_menu.actions() if a.text() == t("ui.main.about")]
@@ -169,9 +173,12 @@ def test_the_admin_names_another_windows_account_from_the_file_menu(
     services.close()
 
 
-def test_an_own_folder_has_no_windows_accounts_menu(admin_window: MainWindow) -> None:
+def test_an_own_folder_has_no_windows_accounts_menu(admin_window: MainWindow,
+                                                    runner: TaskRunner) -> None:
     from kdrt_desk.i18n import t
 
-    texts = [a.text() for menu in admin_window.menuBar().actions() if menu.menu()
-             for a in menu.menu().actions()]
-    assert t("ui.main.settings") in texts and t("ui.shared.menu") not in texts
+    runner.wait()
+    QApplication.sendPostedEvents()
+    shown = [a.text() for menu in admin_window.menuBar().actions() if menu.menu()
+             for a in menu.menu().actions() if a.isVisible()]
+    assert t("ui.main.settings") in shown and t("ui.shared.menu") not in shown

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from support.constants import ADMIN, FAST_KDF, PASSWORD
 from support.fake_machine_seal import MachineKeySeal
 from support.fake_os_keyring import MemoryKeyring
+from support.shared_pc import mark_shared
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.enums import Role
@@ -26,14 +27,12 @@ from kdrt_desk.security.link_file import LINK_NAME, LinkFile
 from kdrt_desk.security.secret_store import SERVICE, SecretStore
 from kdrt_desk.services.vault_access import create_vault, open_vault_with_recovery
 from kdrt_desk.services.windows_accounts import (
-    SHARED_MARK,
     SharedFolderService,
     icacls_arguments,
     open_for_login,
     parse_windows_users,
     prepare_shared_folder,
     restrict_folder,
-    shared_users,
 )
 from kdrt_desk.vault_files import FolderChoice, VaultPaths, shared_data_dir
 from kdrt_desk.wiring import Services, build_services
@@ -48,7 +47,7 @@ def login(vault: VaultFixture, user: str = ADMIN, password: str = PASSWORD):  # 
 
 def share(vault: VaultFixture) -> None:
     """The vault made in the PC's shared folder: its mark, the admin's link entry, a staff."""
-    (vault.data_dir / SHARED_MARK).write_text(json.dumps({"users": ["rina"]}))
+    mark_shared(vault, [STAF])
     services = build_services(login(vault))
     try:
         services.accounts.add_account(STAF, Role.STAF, STAF_PASSWORD)
@@ -130,13 +129,13 @@ def test_an_own_folder_keeps_the_recovery_message_and_writes_no_link(
 def test_without_a_machine_seal_the_recovery_code_still_links(
         vault: VaultFixture, _test_keyring: MemoryKeyring) -> None:
     assert machine_seal.current() is None  # not Windows: no DPAPI
-    (vault.data_dir / SHARED_MARK).write_text(json.dumps({"users": []}))
+    mark_shared(vault, [])
     login(vault).close()
     assert not (vault.data_dir / LINK_NAME).exists()
     first = other_account(_test_keyring)
     with pytest.raises(VaultError) as missing:
         login(vault)
-    assert missing.value.key == "error.keyring_secret_missing_shared"
+    assert missing.value.key == "error.keyring_secret_missing"  # it names the recovery code
     recovered = open_vault_with_recovery(vault.data_dir, vault.recovery_code, kdf=FAST_KDF)
     recovered.close()
     assert _test_keyring.entries == first
@@ -193,7 +192,7 @@ def test_a_demoted_or_reset_admin_loses_her_entry(vault: VaultFixture, this_pc: 
 
 # -- the shared folder ----------------------------------------------------------------------------
 def test_windows_user_names_are_checked() -> None:
-    assert parse_windows_users(" rina, Siti Aminah ,\nrina\n, ") == ["rina", "Siti Aminah"]
+    assert parse_windows_users(" rina, Siti Aminah ,\nRINA\n, ") == ["rina", "Siti Aminah"]
     for wrong in ("a/b", "kantor:1", "x" * 21, "titik.", 'kutip"'):
         with pytest.raises(ValidationError) as bad:
             parse_windows_users(f"rina, {wrong}")
@@ -222,12 +221,42 @@ def test_the_acl_opens_the_folder_to_the_named_users_only(tmp_path: Path) -> Non
     assert ran == [icacls_arguments(folder, "ani", ["rina"])]
 
 
-def test_the_shared_folder_is_marked_and_private_here(tmp_path: Path) -> None:
+def test_the_shared_folder_is_new_and_private_here(tmp_path: Path) -> None:
     folder = tmp_path / "ProgramData" / "KDRT Desk"
     prepare_shared_folder(folder, ["rina", "siti"])
-    assert shared_users(folder) == ["rina", "siti"]
-    assert folder.stat().st_mode & 0o777 == 0o700
-    assert shared_users(tmp_path) is None
+    assert folder.stat().st_mode & 0o777 == 0o700 and list(folder.iterdir()) == []
+    # a folder that is already there may be someone else's (its owner keeps its access)
+    with pytest.raises(VaultError) as there:
+        prepare_shared_folder(folder, ["rina"])
+    assert there.value.key == "error.shared_folder_exists" and str(folder) in there.value.message
+
+    def refused(arguments: list[str], **_: object) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.CompletedProcess(arguments, 5, b"Access is denied.\r\n", b"")
+
+    other = tmp_path / "ProgramData" / "KDRT Desk 2"
+    with pytest.raises(VaultError):
+        prepare_shared_folder(other, ["rina"], platform="win32", run=refused)
+    assert not other.exists()  # a refused ACL leaves no folder behind
+
+
+def test_no_name_reaches_icacls_unchecked(tmp_path: Path) -> None:
+    """Names come from the encrypted database, and each is checked again before icacls runs:
+    no option, no group."""
+    ran: list[list[str]] = []
+
+    def icacls(arguments: list[str], **_: object) -> subprocess.CompletedProcess[bytes]:
+        ran.append(arguments)
+        return subprocess.CompletedProcess(arguments, 0, b"", b"")
+
+    for users, removed in ((["rina", "/grant:r"], []), (["rina"], ["rina:(OI)(CI)F"]),
+                           (["Everyone"], []), (["Users"], [])):
+        with pytest.raises(ValidationError):
+            restrict_folder(tmp_path, users, platform="win32", run=icacls, owner="ani",
+                            removed=removed)
+    assert ran == []
+    restrict_folder(tmp_path, ["Rina"], platform="win32", run=icacls, owner="ani",
+                    removed=["rina", "siti"])
+    assert ran[0][-2:] == ["/remove:g", "siti"]  # "rina" is "Rina": kept
 
 
 def test_the_app_finds_the_shared_folder_when_its_own_has_no_vault(
@@ -250,18 +279,22 @@ def test_an_account_not_named_starts_its_own_wizard(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Windows refuses a folder whose ACL does not name her (the tests run as root here, so
     the refusal is the one OS answer stood in for): her own folder, and the wizard says so."""
+    import os
+
     own, shared = tmp_path / "own", tmp_path / "shared"
     prepare_shared_folder(shared, [])
-    real_exists = VaultPaths.exists
+    real_stat = os.stat
 
-    def refused(paths: VaultPaths) -> bool:
-        if paths.data_dir == shared:
-            raise PermissionError(13, "Access is denied", str(shared / "kdrt.keys"))
-        return real_exists(paths)
+    def refused(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).startswith(str(shared) + os.sep):
+            raise PermissionError(13, "Access is denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(VaultPaths, "exists", refused)
+    monkeypatch.setattr(os, "stat", refused)
     assert FolderChoice(own, shared).data_dir() == own
     assert FolderChoice(own, shared).shared_closed()
+    monkeypatch.undo()
+    assert not FolderChoice(own, shared).shared_closed()
     assert not FolderChoice(own, None).shared_closed()
 
 
@@ -282,23 +315,23 @@ def test_an_admin_changes_who_may_open_the_shared_folder(
         assert service.change_users("siti, Wulan") == ["siti", "Wulan"]
         assert ran[0][-2:] == ["/remove:g", STAF]
         assert "siti:(OI)(CI)M" in ran[0] and "Wulan:(OI)(CI)M" in ran[0]
-        assert shared_users(vault.data_dir) == ["siti", "Wulan"]
+        assert service.users() == ["siti", "Wulan"]
         with pytest.raises(ValidationError):
             service.change_users("siti, a*b")
-        assert shared_users(vault.data_dir) == ["siti", "Wulan"] and len(ran) == 1
+        assert service.users() == ["siti", "Wulan"] and len(ran) == 1
         with services.vault.db.reading() as session:
             details = session.scalars(select(AuditEntry.details).where(
                 AuditEntry.action == "shared_users_changed")).all()
-        assert len(details) == 1 and "siti, Wulan" in str(details[0])
+        assert len(details) == 1 and "siti, Wulan" in details[0] and STAF in details[0]
     finally:
         services.close()
     staff = build_services(login(vault, STAF, STAF_PASSWORD))
     try:
         with pytest.raises(PermissionDeniedError):
             staff.shared_folder.change_users("rina")
+        assert staff.shared_folder.users() == ["siti", "Wulan"]
     finally:
         staff.close()
-    assert shared_users(vault.data_dir) == ["siti", "Wulan"]
 
 
 def test_an_own_folder_has_no_shared_users_to_change(admin: Services) -> None:

@@ -17,6 +17,7 @@ import pytest
 from support.constants import ADMIN, FAST_KDF, PASSWORD
 from support.fake_machine_seal import MachineKeySeal
 from support.fake_os_keyring import MemoryKeyring
+from support.shared_pc import mark_shared
 from support.vault_fixture import VaultFixture
 
 from kdrt_desk.domain.enums import Role
@@ -27,7 +28,7 @@ from kdrt_desk.security.keyfile import account_slot_id
 from kdrt_desk.security.link_file import LINK_NAME, LinkFile
 from kdrt_desk.security.machine_seal import MachineSealError
 from kdrt_desk.security.secret_store import SecretStore
-from kdrt_desk.services.windows_accounts import SHARED_MARK, open_for_login
+from kdrt_desk.services.windows_accounts import open_for_login
 from kdrt_desk.wiring import build_services
 
 STAF, STAF_PASSWORD = "rina", "kata-sandi-staf-1"
@@ -41,7 +42,7 @@ def login(folder: Path, user: str, password: str):  # noqa: ANN201
 @pytest.fixture
 def shared(vault: VaultFixture, this_pc: MachineKeySeal) -> VaultFixture:
     """A vault in the PC's shared folder: the admin's link entry, a staff and a second admin."""
-    (vault.data_dir / SHARED_MARK).write_text(json.dumps({"users": [STAF]}))
+    mark_shared(vault, [STAF])
     services = build_services(login(vault.data_dir, ADMIN, PASSWORD))
     try:
         services.accounts.add_account(STAF, Role.STAF, STAF_PASSWORD)
