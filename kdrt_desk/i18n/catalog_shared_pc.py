@@ -103,4 +103,9 @@ SHARED_PC: dict[str, tuple[str, str]] = {
         "ask this PC's Windows administrator to check and delete it, then try again; or choose "
         "\u201cThis Windows account only\u201d."),
     "ui.admin.audit.detail.removed": ("dihapus", "removed"),
+    "error.machine_seal_failed": (
+        "Windows tidak dapat membuka data pendaftaran akun saat ini (kode {code}). Coba lagi "
+        "sebentar lagi, atau buka dengan kode pemulihan.",
+        "Windows could not open the account links just now (code {code}). Try again in a "
+        "moment, or open the vault with the recovery code."),
 }

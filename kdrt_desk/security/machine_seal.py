@@ -39,6 +39,8 @@ class WindowsMachineSeal:
     name = "Windows DPAPI (machine)"
     _UI_FORBIDDEN = 0x1
     _LOCAL_MACHINE = 0x4
+    # ERROR_INVALID_DATA, NTE_BAD_DATA, NTE_BAD_KEY_STATE: sealed elsewhere, or damaged
+    _NOT_THIS_PC = frozenset({13, 0x80090005, 0x8009000B})
 
     def seal(self, data: bytes, entropy: bytes) -> bytes:
         return self._call("CryptProtectData", data, entropy)
@@ -57,24 +59,30 @@ class WindowsMachineSeal:
             buffer = ctypes.create_string_buffer(value, len(value))
             return Blob(len(value), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char))), buffer
 
-        crypt32 = ctypes.windll.crypt32  # type: ignore[attr-defined]
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        win_dll = getattr(ctypes, "WinDLL")  # noqa: B009 - Windows only
+        crypt32 = win_dll("crypt32", use_last_error=True)
+        kernel32 = win_dll("kernel32", use_last_error=True)
+        call = getattr(crypt32, function)
+        call.argtypes = [ctypes.POINTER(Blob), ctypes.c_void_p, ctypes.POINTER(Blob),
+                         ctypes.c_void_p, ctypes.c_void_p, wintypes.DWORD, ctypes.POINTER(Blob)]
+        call.restype = wintypes.BOOL
+        kernel32.LocalFree.argtypes = [ctypes.c_void_p]
+        kernel32.LocalFree.restype = ctypes.c_void_p
         data_in, _keep_data = blob_of(data)
         extra, _keep_extra = blob_of(entropy)
         out = Blob()
-        flags = self._UI_FORBIDDEN | self._LOCAL_MACHINE
-        if function == "CryptProtectData":
-            ok = crypt32.CryptProtectData(ctypes.byref(data_in), None, ctypes.byref(extra),
-                                          None, None, flags, ctypes.byref(out))
-        else:
-            ok = crypt32.CryptUnprotectData(ctypes.byref(data_in), None, ctypes.byref(extra),
-                                            None, None, self._UI_FORBIDDEN, ctypes.byref(out))
-        if not ok:
-            raise MachineSealError()
+        flags = self._UI_FORBIDDEN | (self._LOCAL_MACHINE if function == "CryptProtectData"
+                                      else 0)
+        if not call(ctypes.byref(data_in), None, ctypes.byref(extra), None, None, flags,
+                    ctypes.byref(out)):
+            code = getattr(ctypes, "get_last_error")() & 0xFFFFFFFF  # noqa: B009
+            if code in self._NOT_THIS_PC:
+                raise MachineSealError()
+            raise VaultError("error.machine_seal_failed", code=f"0x{code:08X}")
         try:
             return ctypes.string_at(out.pbData, out.cbData)
         finally:
-            kernel32.LocalFree(out.pbData)
+            kernel32.LocalFree(ctypes.cast(out.pbData, ctypes.c_void_p))
 
 
 class _Chosen:
