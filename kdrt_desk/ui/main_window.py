@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         logout.triggered.connect(self.logout)
         menu.addAction(logout)
         quit_action = QAction(t("ui.main.quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         language = self.menuBar().addMenu(t("ui.main.menu_language"))
