@@ -1,6 +1,7 @@
 """Screenshots for the user guide (kdrt_desk/assets/guide/img/), from the real app on demo data.
 
     .venv/bin/python scripts/guide_screenshots.py [--participants 120] [--keep DIR] [--only id|en]
+        [--out DIR [--size 1366x768] [--text-size 150]]
 
 1. makes a demo vault (synthetic data only) in a temporary folder with ``kdrt-desk demo``, with a
    file keyring from the tests (tests/support/fake_os_keyring.py), never the real OS keyring;
@@ -8,6 +9,10 @@
    look, at 1100x700;
 3. for each main tab and a few dialogs waits until the worker thread is idle, grabs the widget and
    saves it as img/id-NAME.png (Indonesian) and img/en-NAME.png (English), reduced to 256 colours.
+
+With ``--out``, ``--size`` and ``--text-size`` show the app as a user with a larger screen or
+Windows' "Make text bigger" (Settings > Accessibility > Text size) would see it: that setting makes
+the system font, which Qt takes as the app's font, bigger without scaling anything else.
 
 Nothing outside the temporary folder and the guide's img/ folder is written (Qt's per-user
 settings go to the temporary folder too).
@@ -33,6 +38,7 @@ MAX_BYTES = 150_000
 MAX_WIDTH = 840  # the guide's viewer (a 900 px wide dialog) shows it without scaling
 FRAME = "#9aa3ad"
 SKIP_TABS = {"audit"}  # not shown in the guide
+TEXT_SIZE = 100  # percent of the normal font (Windows' "Make text bigger")
 
 
 def vault_dir(work: Path) -> Path:
@@ -53,16 +59,26 @@ def make_demo_vault(work: Path, participants: int) -> Path:
 
 
 def main() -> int:
+    global IMG, MAX_WIDTH, SIZE, TEXT_SIZE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=120)
     parser.add_argument("--keep", help="make the vault in this folder and keep it")
     parser.add_argument("--only", choices=("id", "en"))
     parser.add_argument("--out", help="write the PNGs here at full size instead of the guide's "
                                       "img/ (e.g. to look at the app under QT_SCALE_FACTOR=1.5)")
+    parser.add_argument("--size", default="x".join(map(str, SIZE)),
+                        help="the main window's size, WIDTHxHEIGHT (only with --out)")
+    parser.add_argument("--text-size", type=int, default=100, metavar="PERCENT",
+                        help="the app's font at this size, as Windows' text size setting makes "
+                             "it (only with --out)")
     args = parser.parse_args()
     if args.out:
-        global IMG, MAX_WIDTH
         IMG, MAX_WIDTH = Path(args.out), 10**6
+        width, _x, height = args.size.partition("x")
+        SIZE, TEXT_SIZE = (int(width), int(height)), args.text_size
+    elif args.size != "x".join(map(str, SIZE)) or args.text_size != 100:
+        parser.error("--size and --text-size only with --out (the guide's pictures stay as "
+                     "they are)")
     started = time.monotonic()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kdrt-guide-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -110,6 +126,9 @@ class Shooter:
         # Windows shows Segoe UI 9 pt; Liberation Sans (Arial's metrics) is the nearest here
         self.app.setFont(QFont("Liberation Sans", 9))
         apply_look(self.app)
+        if TEXT_SIZE != 100:  # after the look, as the system font would be bigger
+            font = self.app.font()
+            self.app.setFont(QFont(font.family(), round(font.pointSize() * TEXT_SIZE / 100)))
         install_qt_words(self.app)
         self.boxes: list[str] = []
 

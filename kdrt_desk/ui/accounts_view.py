@@ -33,7 +33,7 @@ from kdrt_desk.ui.account_dialogs import (
 from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.look import ATTENTION_TEXT, ENDED_TEXT, HINT, TITLE, mark, primary
-from kdrt_desk.ui.widgets.tables import read_only
+from kdrt_desk.ui.widgets.tables import fit_columns, read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("username", "display_name", "role", "active", "keys", "must_change", "last_login")
@@ -189,11 +189,11 @@ class AccountsView(QWidget):
         self.loaded.emit(len(rows))
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its longest text plus some air; the name column takes the rest."""
-        self.table.resizeColumnsToContents()
-        for column, name in enumerate(COLUMNS):
-            if name != "display_name":
-                self.table.setColumnWidth(column, self.table.columnWidth(column) + COLUMN_AIR)
+        """Each column as wide as its longest text plus some air, the name column takes the
+        rest; in a narrow window (large text) the long ones give up width, the username and
+        the role stay whole."""
+        fit_columns(self.table, air=COLUMN_AIR + 8,
+                    keep=(COLUMNS.index("username"), COLUMNS.index("role")))
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)

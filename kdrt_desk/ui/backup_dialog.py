@@ -32,6 +32,7 @@ from kdrt_desk.services.backups import (
 from kdrt_desk.tasks.runner import Progress, TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.files import choose_save_path, documents
+from kdrt_desk.ui.widgets.forms import fit_height
 from kdrt_desk.ui.widgets.look import HINT, OK, WARNING, mark, primary
 from kdrt_desk.wiring import Services
 
@@ -116,6 +117,9 @@ class BackupDialog(QDialog):
         for box in (self.daily, self.on_close):
             box.setEnabled(self.may_set)
         self.adjustSize()
+        # adjustSize stops at two thirds of the screen: with large text on a laptop the texts
+        # need more height than that (they overlapped the buttons), up to the screen's
+        fit_height(self, within_screen=True)
 
     def _save_auto(self) -> None:
         if self._loading:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFormLayout,
     QGridLayout,
@@ -44,6 +45,7 @@ from kdrt_desk.ui.widgets.forms import (
     hint_label,
     new_form,
     plain,
+    screen_room,
 )
 from kdrt_desk.ui.widgets.look import SECTION, STRONG, mark
 from kdrt_desk.wiring import Services
@@ -151,7 +153,7 @@ class CalendarSettingsDialog(FormDialog):
         self.form = new_form()  # two columns: the day and closures; Ramadan and prayers
         self.left, self.right = new_form(), new_form()
         columns = QWidget()
-        beside = QHBoxLayout(columns)
+        self.beside = beside = QHBoxLayout(columns)
         beside.setContentsMargins(0, 0, 0, 0)
         beside.setSpacing(24)
         for half in (self.left, self.right):
@@ -229,8 +231,9 @@ class CalendarSettingsDialog(FormDialog):
         self.preview = hint_label("")
         self.right.addRow("", self.preview)
 
+        self._arrange_columns()
         self.finish_layout(self.form, t("ui.calendar.save"), t("ui.calendar.settings_intro"),
-                           width=1160)
+                           width=1160, scroll=True)
         self.buttons.setEnabled(False)
         calendar = services.calendar
         today = date.today().year
@@ -318,11 +321,21 @@ class CalendarSettingsDialog(FormDialog):
         self.years_grid.setColumnStretch(5, 1)
         self._preview()
         self.buttons.setEnabled(True)
+        self._arrange_columns()
         layout = self.layout()
         if layout is not None:  # the year rows came after the first layout: make room now
             layout.activate()
             self.resize(self.width(), max(self.height(), layout.totalSizeHint().height()))
-        fit_height(self)
+        fit_height(self, within_screen=True)
+
+    def _arrange_columns(self) -> None:
+        """The two columns side by side, or one below the other when side by side they are
+        wider than the screen (large text on a laptop); the form scrolls then."""
+        wide = self.left.sizeHint().width() + self.right.sizeHint().width() \
+            + self.beside.spacing() + 60
+        self.beside.setDirection(QBoxLayout.Direction.TopToBottom
+                                 if wide > screen_room(self).width()
+                                 else QBoxLayout.Direction.LeftToRight)
 
     def _preview(self) -> None:
         """Today's prayer times with the minutes as set now (a check of the adjustments)."""

@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -47,6 +46,7 @@ from kdrt_desk.ui.widgets.look import (
     STRONG,
     mark,
 )
+from kdrt_desk.ui.widgets.wrap_row import WrapRow
 from kdrt_desk.wiring import Services
 
 ALL_GROUPS = -1
@@ -71,6 +71,16 @@ def month_grid(first: date) -> list[date]:
 def week_days(day: date) -> list[date]:
     start = day - timedelta(days=day.weekday())
     return [start + timedelta(days=i) for i in range(7)]
+
+
+def widest_title(title: QLabel) -> int:
+    """Room for the longest week title ("28 September 2000 – 28 Desember 2000") in
+    ``title``'s font (bold), a month's is shorter."""
+    font = title.font()
+    font.setBold(True)
+    text = t("ui.calendar.week_title", start=format_date(date(2000, 9, 28)),
+             end=format_date(date(2000, 12, 28)))
+    return QFontMetrics(font).horizontalAdvance(text) + 16
 
 
 def month_title(first: date) -> str:
@@ -144,7 +154,7 @@ class CalendarView(QWidget):
         self.next_button.setFixedWidth(40)
         self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setMinimumWidth(300)
+        self.title.setMinimumWidth(widest_title(self.title))  # no jump from month to week
         mark(self.title, STRONG)
         self.today_button = QPushButton(t("ui.calendar.today"))
         self.month_button = QPushButton(t("ui.calendar.month"))
@@ -171,7 +181,7 @@ class CalendarView(QWidget):
                             (self.week_button, "ui.tip.calendar.week"),
                             (self.settings_button, "ui.tip.calendar.settings")):
             button.setToolTip(t(tip))
-        navigator = QHBoxLayout()
+        navigator = WrapRow()  # on two lines when the window is narrow or the text large
         for widget in (self.previous_button, self.title, self.next_button, self.today_button):
             navigator.addWidget(widget)
         navigator.addSpacing(12)

@@ -51,6 +51,7 @@ from kdrt_desk.ui.widgets.forms import dialog_buttons, fit_height, hint_label, n
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, OK, mark, primary
 from kdrt_desk.ui.widgets.reason_dialog import ReasonDialog
 from kdrt_desk.ui.widgets.tables import fit_columns, table
+from kdrt_desk.ui.widgets.wrap_row import WrapRow, together
 from kdrt_desk.wiring import Services
 
 ELIGIBLE_COLUMNS = ("pick", "name", "code", "course", "group", "reason", "hours", "dates",
@@ -153,11 +154,9 @@ class CertificatesView(QWidget):
         self.show_close = QCheckBox(t("ui.cert.show_close"))
         self.show_close.setChecked(True)
         self.show_close.toggled.connect(lambda _on: self.refresh())
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(t("ui.cert.filter_module")))
-        filters.addWidget(self.module_filter)
-        filters.addWidget(QLabel(t("ui.cert.filter_group")))
-        filters.addWidget(self.group_filter)
+        filters = WrapRow()  # on two lines when the window is narrow or the text large
+        filters.addWidget(together(QLabel(t("ui.cert.filter_module")), self.module_filter))
+        filters.addWidget(together(QLabel(t("ui.cert.filter_group")), self.group_filter))
         filters.addWidget(self.show_close)
         filters.addStretch(1)
 
@@ -185,9 +184,8 @@ class CertificatesView(QWidget):
         self.issue_button.clicked.connect(self.issue)
         self.preview_button.setToolTip(t("ui.tip.cert.preview"))
         self.issue_button.setToolTip(t("ui.tip.cert.issue"))
-        actions = QHBoxLayout()
-        actions.addWidget(QLabel(t("ui.cert.template")))
-        actions.addWidget(self.template_choice)
+        actions = WrapRow()
+        actions.addWidget(together(QLabel(t("ui.cert.template")), self.template_choice))
         actions.addWidget(self.use_preferred)
         actions.addWidget(self.per_participant)
         actions.addStretch(1)

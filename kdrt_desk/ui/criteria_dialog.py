@@ -34,7 +34,7 @@ from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import enum_combo, enum_value, set_combo
 from kdrt_desk.ui.widgets.errors import show_error
-from kdrt_desk.ui.widgets.look import ENDED_TEXT, ERROR_TEXT, HINT, mark
+from kdrt_desk.ui.widgets.look import ENDED_TEXT, ERROR_TEXT, HINT, mark, text_scale
 from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
@@ -69,8 +69,10 @@ class CriteriaDialog(FormDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        scale = text_scale(self.table)  # wider with large text; never narrower than the title
         for column, width in ((0, 150), (3, 190), (4, 60), (5, 60)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(round(width * scale),
+                                                  header.sectionSizeFromContents(column).width()))
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.add_button = QPushButton(t("ui.screening.criteria.add"))

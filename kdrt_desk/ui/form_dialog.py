@@ -17,6 +17,7 @@ from shiboken6 import isValid
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, FieldErrors, failure_messages
 from kdrt_desk.ui.widgets.forms import (
+    FormArea,
     add_field,
     dialog_buttons,
     fit_height,
@@ -55,15 +56,23 @@ class FormDialog(QDialog):
 
     def finish_layout(self, form: QFormLayout, ok_text: str, intro: str | QWidget = "",
                       width: int = 560, below: Sequence[QWidget] = (),
-                      stretch: bool = False) -> None:
-        """Intro (a grey hint when text), the form, ``below``, the summary and the buttons."""
+                      stretch: bool = False, scroll: bool = False) -> None:
+        """Intro (a grey hint when text), the form, ``below``, the summary and the buttons;
+        ``scroll``: a long form scrolls rather than the dialog growing past the screen's
+        bottom edge (large text, a laptop's 768 px)."""
         self.make_buttons(ok_text)
         layout = QVBoxLayout(self)
         if isinstance(intro, QWidget):
             layout.addWidget(intro)
         elif intro:
             layout.addWidget(hint_label(intro))
-        layout.addLayout(form)
+        if scroll:
+            holder = QWidget()
+            holder.setLayout(form)
+            form.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(FormArea(holder), 1)
+        else:
+            layout.addLayout(form)
         for widget in below:
             layout.addWidget(widget)
         if stretch:
@@ -71,7 +80,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.resize(width, self.sizeHint().height())
-        fit_height(self, shrink=True)
+        fit_height(self, shrink=True, within_screen=scroll)
 
     def run(self, call: Callable[[], object]) -> None:
         """Save through the service off the GUI thread; the form is locked meanwhile."""

@@ -105,7 +105,7 @@ class GroupDialog(FormDialog):
                   True, t("ui.groups.dialog.modules_hint"))
         add_field(form, self.errors, t("ui.groups.dialog.facilitators"), "facilitator_ids",
                   self.facilitators, hint=t("ui.groups.dialog.facilitators_hint"))
-        self.finish_layout(form, t("ui.groups.dialog.save"), width=620)
+        self.finish_layout(form, t("ui.groups.dialog.save"), width=620, scroll=True)
         if existing is not None:
             self.name.setText(existing.name)
             set_combo(self.kecamatan, existing.kecamatan)

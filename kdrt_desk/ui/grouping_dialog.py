@@ -145,7 +145,7 @@ class GroupingDialog(FormDialog):
         top_layout.addWidget(self.notice)
         top_layout.addWidget(self.summary_label)
         top_layout.addWidget(lists, 1)
-        self.finish_layout(form, t("ui.grouping.create"), top, 900)
+        self.finish_layout(form, t("ui.grouping.create"), top, 900, scroll=True)
         self.create_button = self.buttons.buttons()[0]
         self._update_buttons()
         catalogue = services.catalogue

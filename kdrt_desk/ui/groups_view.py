@@ -10,7 +10,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -48,6 +47,7 @@ from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import hint_label, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, OK, STRONG, WARNING, mark, primary
 from kdrt_desk.ui.widgets.tables import fit_columns, table
+from kdrt_desk.ui.widgets.wrap_row import WrapRow
 from kdrt_desk.wiring import Services
 
 GROUP_COLUMNS = ("name", "area", "period", "venue", "funder", "members")
@@ -113,7 +113,7 @@ class GroupsView(QWidget):
         self.edit_button.clicked.connect(self.open_edit_dialog)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.show_archived.toggled.connect(lambda _on: self.refresh())
-        top = QHBoxLayout()
+        top = WrapRow()  # on two lines when the window is narrow or the text large
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.archive_button)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,7 @@ from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.instrument_editor_dialog import InstrumentEditorDialog
 from kdrt_desk.ui.instrument_wording_dialog import WordingDialog
-from kdrt_desk.ui.widgets.forms import hint_label, new_form, plain
+from kdrt_desk.ui.widgets.forms import FormArea, hint_label, plain
 from kdrt_desk.ui.widgets.look import NOTICE, OK, mark
 from kdrt_desk.wiring import Services
 
@@ -117,7 +118,15 @@ class InstrumentsDialog(FormDialog):
         self.list.addItem(t("ui.instruments.loading"))
 
         self.details = QGroupBox(t("ui.instruments.details"))
-        form = new_form(self.details)
+        inner = QWidget()
+        column = QVBoxLayout(inner)  # the details, then the texts below them, all wrapped
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QGridLayout()  # a grid, not a QFormLayout: that one left wrapped values too
+        form.setVerticalSpacing(8)  # little height with large text, their last line cut off
+        form.setColumnStretch(1, 1)
+        column.addLayout(form)
+        box = QVBoxLayout(self.details)  # long texts (large text) scroll, not squeezed
+        box.addWidget(FormArea(inner))
         self.fields: dict[str, QLabel] = {}
         for key in ("name", "code", "version", "kind", "credit", "items", "scale", "scoring",
                     "missing", "bands", "change", "wording"):
@@ -125,7 +134,10 @@ class InstrumentsDialog(FormDialog):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
-            form.addRow(t(f"ui.instruments.{key}"), value)
+            row = form.rowCount()
+            form.addWidget(QLabel(t(f"ui.instruments.{key}")), row, 0,
+                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            form.addWidget(value, row, 1)
         self.working = mark(QLabel(t("ui.instruments.working")), NOTICE)
         self.working.setWordWrap(True)
         self.where = hint_label(t("ui.instruments.where"))
@@ -138,10 +150,11 @@ class InstrumentsDialog(FormDialog):
         working_column.addWidget(self.working)
         working_column.addWidget(self.where)
         working_column.addWidget(self.source)
-        form.addRow(self.working_box)
+        column.addWidget(self.working_box)
         self.in_use_box = QCheckBox(t("ui.instruments.in_use"))
         self.in_use_box.toggled.connect(self._box_toggled)
-        form.addRow(self.in_use_box)
+        column.addWidget(self.in_use_box)
+        column.addStretch(1)
 
         self.paste_button = QPushButton(t("ui.instruments.paste"))
         self.paste_button.clicked.connect(self.open_wording)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from kdrt_desk.i18n import t
 from kdrt_desk.ui.widgets.errors import ErrorLabel
-from kdrt_desk.ui.widgets.look import TITLE, mark, primary
+from kdrt_desk.ui.widgets.look import TITLE, mark, primary, text_scale
 
 
 class LockScreen(QWidget):
@@ -37,7 +37,7 @@ class LockScreen(QWidget):
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         box = QWidget()
-        box.setFixedWidth(400)
+        box.setFixedWidth(round(400 * text_scale(box)))  # wider with large text
         inner = QVBoxLayout(box)
         for widget in (title, info, self.password, self.unlock_button, self.error,
                        self.logout_button):

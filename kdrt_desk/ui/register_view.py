@@ -35,6 +35,7 @@ from kdrt_desk.ui.widgets.tables import read_only
 from kdrt_desk.wiring import Services
 
 SEARCH_DELAY_MS = 60
+KEPT = ("code", "risk_level")  # whole in a narrow window: her code, a high risk
 
 
 class RegisterView(QWidget):
@@ -86,7 +87,9 @@ class RegisterView(QWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.widths = ColumnWidths(self.table, "register", actor.username,
-                                   self.model.columns.index("full_name"))
+                                   self.model.columns.index("full_name"),
+                                   keep=[self.model.columns.index(c) for c in KEPT
+                                         if c in self.model.columns])
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.installEventFilter(self)
 

@@ -33,8 +33,17 @@ from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
 from kdrt_desk.ui.widgets.forms import plain
-from kdrt_desk.ui.widgets.look import ABSENT, EXCUSED, HINT, LATE, PANEL, PRESENT, STRONG, mark
-from kdrt_desk.ui.widgets.tables import read_only
+from kdrt_desk.ui.widgets.look import (
+    ABSENT,
+    EXCUSED,
+    HINT,
+    LATE,
+    PANEL,
+    PRESENT,
+    STRONG,
+    mark,
+)
+from kdrt_desk.ui.widgets.tables import fit_columns, read_only
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("number", "code", "name", "mark", "reason")
@@ -105,8 +114,6 @@ class RollCallDialog(QDialog):
         self.table.setHorizontalHeaderLabels([t(f"ui.rollcall.col_{c}") for c in COLUMNS])
         read_only(self.table, row_height=28)
         self.table.setAlternatingRowColors(False)
-        for column, width in enumerate((40, 130, 250, 120)):
-            self.table.setColumnWidth(column, width)
         self.table.mark_key.connect(self.mark_current)
 
         self.reason_box = mark(QFrame(), PANEL)
@@ -186,6 +193,7 @@ class RollCallDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row in range(len(rows)):
             self._show_row(row)
+        self._fit_columns()
         self._set_read_only(bool(refusal))
         if rows:
             self.table.setCurrentCell(min(current, len(rows) - 1), 2)
@@ -204,6 +212,13 @@ class RollCallDialog(QDialog):
         self.read_only = read_only
         self.rest_button.setEnabled(not read_only)
         self.legend.setVisible(not read_only)
+
+    def _fit_columns(self) -> None:
+        """The number, the code and the mark whole (in the font shown, large text too, and
+        room for every mark she may give); the name gives up width first, the reason takes
+        the rest."""
+        marks = [label(kind) for kind in AttendanceMark] + [t("ui.rollcall.not_marked")]
+        fit_columns(self.table, widest=360, keep=(0, 1, 3), samples={0: ["000"], 3: marks})
 
     def _show_row(self, row: int) -> None:
         entry = self.rows[row]

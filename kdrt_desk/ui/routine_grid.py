@@ -31,9 +31,22 @@ FIRST_HOUR, LAST_HOUR = 5, 22
 STEP = 30  # minutes: what the mouse snaps to and one key press moves
 FIRST, LAST = FIRST_HOUR * 60, LAST_HOUR * 60
 ROWS = (LAST - FIRST) // STEP
-HOUR_COLUMN = 46  # px: the hour labels on the left
-HEADER = 24  # px: the weekday names on top
-FOOTER = 8  # px: room for the last hour's label below its line
+HOUR_COLUMN = 46  # px: the hour labels on the left (at least; wider with large text)
+HEADER = 24  # px: the weekday names on top (at least)
+FOOTER = 8  # px: room for the last hour's label below its line (at least)
+
+
+def hour_column(widget: QWidget) -> int:
+    """The hour labels' column, "05.00" in ``widget``'s font (wider with large text)."""
+    return max(HOUR_COLUMN, widget.fontMetrics().horizontalAdvance("00.00") + 12)
+
+
+def header_height(widget: QWidget) -> int:
+    return max(HEADER, widget.fontMetrics().height() + 6)
+
+
+def footer_height(widget: QWidget) -> int:
+    return max(FOOTER, widget.fontMetrics().height() // 2 + 1)
 
 
 def minutes(value: time) -> int:
@@ -103,11 +116,11 @@ class KindLegend(QWidget):
         """Where each entry goes (x, row): on one line when it fits, else wrapped (a narrow
         window, large text or 150 % scaling), never cut off."""
         metrics = self.fontMetrics()
-        x, row, places = HOUR_COLUMN, 0, []
+        x, row, places = hour_column(self), 0, []
         for text, kind, strength in self.entries():
             needed = self.SWATCH + 6 + metrics.horizontalAdvance(text) + 16
-            if x > HOUR_COLUMN and x + needed > width:
-                x, row = HOUR_COLUMN, row + 1
+            if x > hour_column(self) and x + needed > width:
+                x, row = hour_column(self), row + 1
             places.append((x, row, text, kind, strength))
             x += needed
         return places
@@ -117,12 +130,12 @@ class KindLegend(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         metrics = self.fontMetrics()
-        width = HOUR_COLUMN + sum(self.SWATCH + 6 + metrics.horizontalAdvance(text) + 16
+        width = hour_column(self) + sum(self.SWATCH + 6 + metrics.horizontalAdvance(text) + 16
                                   for text, _k, _s in self.entries())
         return QSize(width, self._line())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(HOUR_COLUMN + 120, self._line())
+        return QSize(hour_column(self) + 120, self._line())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
         return True
@@ -223,23 +236,25 @@ class RoutineGrid(QWidget):
 
     # -- geometry -----------------------------------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(HOUR_COLUMN + 7 * 96, HEADER + ROWS * 14 + FOOTER)
+        return QSize(hour_column(self) + 7 * 96,
+                     header_height(self) + ROWS * 14 + footer_height(self))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(HOUR_COLUMN + 7 * 64, HEADER + ROWS * 11 + FOOTER)
+        return QSize(hour_column(self) + 7 * 64,
+                     header_height(self) + ROWS * 11 + footer_height(self))
 
     def _column_width(self) -> float:
-        return (self.width() - HOUR_COLUMN - 1) / 7
+        return (self.width() - hour_column(self) - 1) / 7
 
     def _row_height(self) -> float:
-        return (self.height() - HEADER - FOOTER - 1) / ROWS
+        return (self.height() - header_height(self) - footer_height(self) - 1) / ROWS
 
     def _y(self, minute: int) -> float:
         minute = min(max(minute, FIRST), LAST)
-        return HEADER + (minute - FIRST) / STEP * self._row_height()
+        return header_height(self) + (minute - FIRST) / STEP * self._row_height()
 
     def _x(self, weekday: int) -> float:
-        return HOUR_COLUMN + weekday * self._column_width()
+        return hour_column(self) + weekday * self._column_width()
 
     def block_rect(self, block: RoutineBlock) -> QRectF:
         """Where ``block`` is drawn (clipped to the grid's hours)."""
@@ -253,14 +268,14 @@ class RoutineGrid(QWidget):
         return QPoint(int(self._x(weekday) + self._column_width() / 2), round(self._y(minute)))
 
     def _weekday_at(self, x: float) -> int | None:
-        if x < HOUR_COLUMN:
+        if x < hour_column(self):
             return None
-        day = int((x - HOUR_COLUMN) // self._column_width())
+        day = int((x - hour_column(self)) // self._column_width())
         return day if 0 <= day < 7 else None
 
     def _snap(self, y: float) -> int:
         """The half-hour line nearest to ``y``."""
-        steps = round((y - HEADER) / self._row_height())
+        steps = round((y - header_height(self)) / self._row_height())
         return FIRST + min(max(steps, 0), ROWS) * STEP
 
     def block_at(self, pos: QPoint) -> int | None:
@@ -281,14 +296,15 @@ class RoutineGrid(QWidget):
         dark = QPen(colours.mid().color())
         bottom = round(self._y(LAST))
         for step in range(ROWS + 1):
-            y = round(HEADER + step * row)
+            y = round(header_height(self) + step * row)
             painter.setPen(dark if step % 2 == 0 else light)
-            painter.drawLine(HOUR_COLUMN, y, self.width() - 1, y)
+            painter.drawLine(hour_column(self), y, self.width() - 1, y)
         painter.setPen(colours.text().color())
         metrics = painter.fontMetrics()
-        for hour in range(FIRST_HOUR, LAST_HOUR + 1):
-            y = round(HEADER + (hour - FIRST_HOUR) * 2 * row)
-            text_rect = QRect(0, y - metrics.height() // 2, HOUR_COLUMN - 6, metrics.height())
+        every = 1 if 2 * row >= metrics.height() else 2  # labels never overlap
+        for hour in range(FIRST_HOUR, LAST_HOUR + 1, every):
+            y = round(header_height(self) + (hour - FIRST_HOUR) * 2 * row)
+            text_rect = QRect(0, y - metrics.height() // 2, hour_column(self) - 6, metrics.height())
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight
                              | Qt.AlignmentFlag.AlignVCenter, f"{hour:02d}.00")
         for day in range(7):
@@ -298,8 +314,8 @@ class RoutineGrid(QWidget):
             painter.setPen(colours.text().color())
             name = metrics.elidedText(t(f"calendar.weekday.{day}"), Qt.TextElideMode.ElideRight,
                                       int(column) - 4)
-            painter.drawText(QRect(x, 0, int(column), HEADER), Qt.AlignmentFlag.AlignCenter,
-                             name)
+            painter.drawText(QRect(x, 0, int(column), header_height(self)),
+                             Qt.AlignmentFlag.AlignCenter, name)
         painter.setPen(dark)
         right = self.width() - 1
         painter.drawLine(right, 0, right, bottom)
@@ -352,7 +368,7 @@ class RoutineGrid(QWidget):
             self.select(hit)
             return
         day = self._weekday_at(pos.x())
-        if day is None or pos.y() < HEADER:
+        if day is None or pos.y() < header_height(self):
             return
         self.select(None)
         if self.editable:

@@ -39,7 +39,7 @@ from kdrt_desk.ui.form_dialog import FormDialog
 from kdrt_desk.ui.form_widgets import OptionalDate, enum_combo, enum_value, from_qdate, set_combo
 from kdrt_desk.ui.routine_grid import KindLegend, RoutineGrid, block_words
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.forms import date_edit, hint_label, new_form, plain
+from kdrt_desk.ui.widgets.forms import date_edit, hint_label, new_form, plain, scrolled
 from kdrt_desk.ui.widgets.look import OK, SECTION, mark, primary
 from kdrt_desk.wiring import Services
 
@@ -252,9 +252,13 @@ class RoutineTab(QWidget):
         week.addWidget(self.grid, 1)
         self.legend = KindLegend()
         week.addWidget(self.legend)
+        # scrolls when its texts are taller than the tab (large text, a low window)
+        side_area = scrolled(side)
+        side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_area.setFixedWidth(SIDE_WIDTH + side_area.verticalScrollBar().sizeHint().width())
         body = QHBoxLayout()
         body.addLayout(week, 1)
-        body.addWidget(side)
+        body.addWidget(side_area)
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(body, 1)

@@ -242,7 +242,6 @@ class ScheduleView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.apply_button)
         review.addLayout(buttons)
-        self.review.hide()
 
         self.done_label = plain(mark(QLabel(), OK))
         self.done_label.hide()
@@ -250,7 +249,11 @@ class ScheduleView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.empty_hint)
         right.addWidget(self.start_hint)
-        right.addWidget(self.review, 1)
+        # in a frameless scroll area: with large text the proposal is taller than a laptop's
+        # screen, and the window would otherwise grow past the screen's bottom edge
+        self.review_area = scrolled(self.review)
+        self.review.hide()  # until there is a proposal
+        right.addWidget(self.review_area, 1)
         right.addStretch(0)  # the hint stays at the top while there is no proposal
         right.addWidget(self.done_label)
         right.addWidget(self.message)

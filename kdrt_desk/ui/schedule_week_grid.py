@@ -114,6 +114,7 @@ class ScheduleWeekGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days: list[date] = []
+        self.titles: list[str] = []  # "Kam 10 Des" for each day shown
         self.blocks: list[GridBlock] = []
         self.current: int | None = None
         self._drag: GridBlock | None = None
@@ -122,15 +123,35 @@ class ScheduleWeekGrid(QWidget):
         self.lanes: dict[int, tuple[int, int]] = {}
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its session keys (Ctrl+M, Ctrl+K)
-        self.setMinimumHeight(HEADER + SLOTS * SLOT_HEIGHT // 2)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(TIME_COLUMN + 6 * 130, HEADER + SLOTS * SLOT_HEIGHT)
+        return QSize(self._time_column() + 6 * 130, self._header() + SLOTS * SLOT_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """Half the hint's height: an hour's label every other hour when that is tight."""
+        return QSize(self._time_column() + 6 * 40, self._header() + SLOTS * SLOT_HEIGHT // 2)
+
+    def _time_column(self) -> int:
+        """The hours' column: "07.00" in the widget's font (larger with large text)."""
+        return max(TIME_COLUMN, self.fontMetrics().horizontalAdvance("00.00") + 12)
+
+    def _header(self) -> int:
+        """The day names' row: two lines high when a column is too narrow for "Kam 10 Des"
+        on one (large text)."""
+        return max(HEADER, (2 if self._titles_wrap() else 1) * self.fontMetrics().lineSpacing()
+                   + 10)
+
+    def _titles_wrap(self) -> bool:
+        room = int(self._column_width()) - 6
+        metrics = self.fontMetrics()
+        return any(metrics.horizontalAdvance(title) > room for title in self.titles)
 
     def show_week(self, days: list[date], blocks: list[GridBlock],
                   current: int | None = None) -> None:
         self.days = days
+        self.titles = [f"{t(f'ui.schedule.day.{day.weekday()}')} {short_date(day)}"
+                       for day in days]
         self.blocks = blocks
         self.current = current
         self.lanes = lanes(blocks)
@@ -138,19 +159,19 @@ class ScheduleWeekGrid(QWidget):
 
     # -- geometry -------------------------------------------------------------------------
     def _column_width(self) -> float:
-        return max(self.width() - TIME_COLUMN - 1, 1) / max(len(self.days), 1)
+        return max(self.width() - self._time_column() - 1, 1) / max(len(self.days), 1)
 
     def _slot_height(self) -> float:
-        return max(self.height() - HEADER - 1, 1) / SLOTS
+        return max(self.height() - self._header() - 1, 1) / SLOTS
 
     def _rect(self, day: date, start: time, end: time, lane: tuple[int, int] = (0, 1)
               ) -> QRect:
         column = self.days.index(day)
         width, height = self._column_width(), self._slot_height()
-        top = HEADER + (minutes(start) - FIRST_HOUR * 60) / SLOT_MINUTES * height
-        bottom = HEADER + (minutes(end) - FIRST_HOUR * 60) / SLOT_MINUTES * height
+        top = self._header() + (minutes(start) - FIRST_HOUR * 60) / SLOT_MINUTES * height
+        bottom = self._header() + (minutes(end) - FIRST_HOUR * 60) / SLOT_MINUTES * height
         share = width / lane[1]
-        left = TIME_COLUMN + column * width + lane[0] * share
+        left = self._time_column() + column * width + lane[0] * share
         return QRect(int(left) + 2, int(top) + 1, int(share) - 4, max(int(bottom - top) - 2, 6))
 
     def block_rect(self, key: int) -> QRect:
@@ -163,8 +184,8 @@ class ScheduleWeekGrid(QWidget):
     def point_at(self, day: date, start: time) -> QPoint:
         """A point inside the half-hour at ``day`` ``start`` (a slot's top left, plus a bit)."""
         width, height = self._column_width(), self._slot_height()
-        x = TIME_COLUMN + self.days.index(day) * width + width / 2
-        y = HEADER + (minutes(start) - FIRST_HOUR * 60) / SLOT_MINUTES * height + 3
+        x = self._time_column() + self.days.index(day) * width + width / 2
+        y = self._header() + (minutes(start) - FIRST_HOUR * 60) / SLOT_MINUTES * height + 3
         return QPoint(int(x), int(y))
 
     def _block_at(self, pos: QPoint) -> GridBlock | None:
@@ -177,10 +198,10 @@ class ScheduleWeekGrid(QWidget):
         """The day and start (snapped to the half-hour) a block dropped at ``pos`` goes to."""
         if not self.days:
             return None
-        column = int((pos.x() - TIME_COLUMN) // self._column_width())
+        column = int((pos.x() - self._time_column()) // self._column_width())
         column = min(max(column, 0), len(self.days) - 1)
         length = minutes(block.end) - minutes(block.start)
-        top = pos.y() - self._offset - HEADER
+        top = pos.y() - self._offset - self._header()
         slot = round(top / self._slot_height())
         first = FIRST_HOUR * 60 + slot * SLOT_MINUTES
         first = min(max(first, FIRST_HOUR * 60), LAST_HOUR * 60 - length)
@@ -242,26 +263,32 @@ class ScheduleWeekGrid(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width, height = self._column_width(), self._slot_height()
-        painter.fillRect(QRect(0, 0, self.width(), HEADER), GRID_HEADER)
+        painter.fillRect(QRect(0, 0, self.width(), self._header()), GRID_HEADER)
         painter.setPen(QPen(GRID_LINE))
         for slot in range(SLOTS + 1):
-            y = int(HEADER + slot * height)
-            painter.drawLine(TIME_COLUMN if slot % 2 else 0, y, self.width(), y)
+            y = int(self._header() + slot * height)
+            painter.drawLine(self._time_column() if slot % 2 else 0, y, self.width(), y)
         for column in range(len(self.days) + 1):
-            x = int(TIME_COLUMN + column * width)
+            x = int(self._time_column() + column * width)
             painter.drawLine(x, 0, x, self.height())
         painter.setPen(QPen(GRID_TEXT))
-        for hour in range(FIRST_HOUR, LAST_HOUR):
-            y = int(HEADER + (hour - FIRST_HOUR) * 2 * height)
-            painter.drawText(QRect(2, y + 1, TIME_COLUMN - 6, int(height)),
+        line = painter.fontMetrics().height()
+        every = 1 if 2 * height >= line else 2  # the labels never overlap: every other hour
+        for hour in range(FIRST_HOUR, LAST_HOUR, every):
+            y = int(self._header() + (hour - FIRST_HOUR) * 2 * height)
+            painter.drawText(QRect(2, y + 1, self._time_column() - 6, line),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                              f"{hour:02d}.00")
-        for column, day in enumerate(self.days):
-            title = f"{t(f'ui.schedule.day.{day.weekday()}')} {short_date(day)}"
-            painter.drawText(QRect(int(TIME_COLUMN + column * width) + 2, 0, int(width) - 4,
-                                   HEADER), Qt.AlignmentFlag.AlignCenter,
-                             painter.fontMetrics().elidedText(
-                                 title, Qt.TextElideMode.ElideRight, int(width) - 6))
+        wrap = self._titles_wrap()
+        for column, title in enumerate(self.titles):
+            box = QRect(int(self._time_column() + column * width) + 2, 0, int(width) - 4,
+                        self._header())
+            if wrap:  # "Kam 10" above "Des"
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                                 title)
+            else:
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, painter.fontMetrics()
+                                 .elidedText(title, Qt.TextElideMode.ElideRight, int(width) - 6))
         for block in self.blocks:
             if block.day in self.days:
                 self._draw_block(painter, block)

@@ -35,10 +35,13 @@ from kdrt_desk.ui.widgets.forms import as_typed, plain
 from kdrt_desk.ui.widgets.look import ENDED_TEXT, HINT, OK, STRONG, mark, primary
 from kdrt_desk.ui.widgets.reason_dialog import ReasonDialog
 from kdrt_desk.ui.widgets.tables import fit_columns, table
+from kdrt_desk.ui.widgets.wrap_row import WrapRow
 from kdrt_desk.wiring import Services
 
 COLUMNS = ("date", "time", "group", "module", "venue", "facilitator", "status", "attendance")
 ALL_GROUPS = -1
+# whole even in a narrow window: the group, module, venue and facilitator give up width first
+KEPT = tuple(COLUMNS.index(c) for c in ("date", "time", "status", "attendance"))
 
 
 def month_bounds(first: date) -> tuple[date, date]:
@@ -144,7 +147,7 @@ class SessionsView(QWidget):
         self.roll_call_button.clicked.connect(self.open_roll_call)
         self.print_button.clicked.connect(lambda: self.print_sign_in_sheet())  # not `checked`
         self.preview_button.clicked.connect(self.preview_sign_in_sheets)
-        buttons = QHBoxLayout()
+        buttons = WrapRow()  # on two lines when the window is narrow or the text large
         for button in (self.new_button, self.edit_button, self.cancel_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -262,8 +265,7 @@ class SessionsView(QWidget):
                 self.table.setItem(row, column, item)
             if chosen is not None and view.id == chosen.id:
                 self.table.selectRow(row)
-        fit_columns(self.table, widest=300, keep=(COLUMNS.index("status"),
-                                                  COLUMNS.index("attendance")))
+        fit_columns(self.table, widest=300, keep=KEPT)
         self.table.blockSignals(False)
         self.count_label.setText(t("ui.sessions.count", count=len(rows),
                                    month=month_title(self.month)) if rows

@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,11 +27,12 @@ from kdrt_desk.i18n import format_date, label, t
 from kdrt_desk.security.permissions import Permission
 from kdrt_desk.tasks.runner import TaskRunner
 from kdrt_desk.ui.register_model import HIGH_RISK_BACKGROUND, HIGH_RISK_TEXT
+from kdrt_desk.ui.widgets.column_widths import ColumnWidths
 from kdrt_desk.ui.widgets.empty_hint import empty_hint, show_empty
 from kdrt_desk.ui.widgets.errors import ErrorLabel, show_error
-from kdrt_desk.ui.widgets.forms import as_typed, plain
+from kdrt_desk.ui.widgets.forms import as_typed, plain, scrolled
 from kdrt_desk.ui.widgets.look import HINT, OK, mark, primary
-from kdrt_desk.ui.widgets.tables import read_only
+from kdrt_desk.ui.widgets.tables import fit_columns, read_only, rows_high
 from kdrt_desk.wiring import Services
 
 Index = QModelIndex | QPersistentModelIndex
@@ -121,7 +121,7 @@ class PendingRow:
 
 
 def _table(columns: int) -> QTableWidget:
-    return read_only(QTableWidget(0, columns), stretch_last=False)
+    return read_only(QTableWidget(0, columns))
 
 
 class WaitlistView(QWidget):
@@ -150,10 +150,11 @@ class WaitlistView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         read_only(self.table)
-        widths = {"code": 120, "name": 260, "kecamatan": 160, "priority": 80,
-                  "waiting_since": 160, "days": 110, "risk": 110}
-        for column, name in enumerate(self.model.columns):
-            self.table.setColumnWidth(column, widths[name])
+        columns = self.model.columns  # sized to their text once the list arrives
+        self.widths = ColumnWidths(self.table, "waitlist", actor.username,
+                                   columns.index("name"),
+                                   keep=[columns.index(c) for c in ("code", "risk")
+                                         if c in columns])
         self.table.doubleClicked.connect(self._open_waitlisted)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.accept_button = primary(QPushButton(t("ui.screening.waitlist.accept")))
@@ -178,11 +179,6 @@ class WaitlistView(QWidget):
         self.pending_table = _table(len(PENDING_COLUMNS))
         self.pending_table.setHorizontalHeaderLabels(
             [t(f"ui.screening.waitlist.pending_col_{c}") for c in PENDING_COLUMNS])
-        pending_header = self.pending_table.horizontalHeader()
-        pending_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        pending_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((120, 240, 260, 140, 160)):
-            self.pending_table.setColumnWidth(column, width)
         self.pending_table.itemSelectionChanged.connect(self._update_buttons)
         self.pending_table.doubleClicked.connect(self._open_pending)
         self.confirm_button = QPushButton(t("ui.screening.waitlist.confirm"))
@@ -206,11 +202,6 @@ class WaitlistView(QWidget):
         self.withdrawals_table = _table(len(WITHDRAWAL_COLUMNS))
         self.withdrawals_table.setHorizontalHeaderLabels(
             [t(f"ui.screening.waitlist.withdrawal_col_{c}") for c in WITHDRAWAL_COLUMNS])
-        withdrawals_header = self.withdrawals_table.horizontalHeader()
-        withdrawals_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        withdrawals_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((120, 260, 160, 160)):
-            self.withdrawals_table.setColumnWidth(column, width)
         self.withdrawals_table.doubleClicked.connect(self._open_withdrawal)
         self.withdrawals_count = QLabel()
         withdrawals_layout = QVBoxLayout(withdrawals_box)
@@ -223,12 +214,21 @@ class WaitlistView(QWidget):
         mark(self.done_label, OK)
         self.done_label.setWordWrap(True)
         self.done_label.hide()
-        layout = QVBoxLayout(self)
+        # a few rows of each list always show (a large text left the waitlist one row high);
+        # the page scrolls when the window is lower than that
+        for shown, rows in ((self.table, 3), (self.pending_table, 2),
+                            (self.withdrawals_table, 2)):
+            shown.setMinimumHeight(rows_high(shown, rows))
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.addWidget(waitlist_box, 3)
         layout.addWidget(pending_box, 2)
         layout.addWidget(withdrawals_box, 1)
         layout.addWidget(self.done_label)
         layout.addWidget(self.message)
+        outer = QVBoxLayout(self)  # the page scrolls rather than make the window too high
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(page))
         self._update_buttons()
 
     # -- loading ----------------------------------------------------------------------------
@@ -263,6 +263,7 @@ class WaitlistView(QWidget):
 
     def _show(self, entries: list[WaitlistEntry]) -> None:
         self.model.set_entries(entries)
+        self.widths.fit()
         self.count_label.setText(t("ui.screening.waitlist.count", count=len(entries)) if entries
                                  else t("ui.screening.waitlist.empty"))
         show_empty(self.empty_hint, not entries)
@@ -276,6 +277,7 @@ class WaitlistView(QWidget):
         for row, (_pid, code, name, on, by) in enumerate(rows):
             for column, value in enumerate((code, name, format_date(on), by or "")):
                 self.withdrawals_table.setItem(row, column, QTableWidgetItem(value))
+        fit_columns(self.withdrawals_table, keep=(0,))
         self.withdrawals_count.setText(
             t("ui.screening.waitlist.withdrawals_none") if not rows else "")
         self.withdrawals_count.setVisible(not rows)
@@ -298,6 +300,7 @@ class WaitlistView(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.pending_table.setItem(row, column, cell)
+        fit_columns(self.pending_table, keep=(0,))
         self.pending_count.setText(t("ui.screening.waitlist.pending_count", count=len(self.pending))
                                    if self.pending else t("ui.screening.waitlist.pending_empty"))
         self._update_buttons()

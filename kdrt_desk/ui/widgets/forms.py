@@ -6,7 +6,8 @@ import html
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,8 +103,10 @@ def dialog_buttons(ok_text: str, cancel_text: str = "") -> QDialogButtonBox:
     return buttons
 
 
-def fit_height(dialog: QDialog, shrink: bool = False) -> None:
-    """Grow (or fit) a dialog once the layout knows how tall wrapped texts are at its width."""
+def fit_height(dialog: QDialog, shrink: bool = False, within_screen: bool = False) -> None:
+    """Grow (or fit) a dialog once the layout knows how tall wrapped texts are at its width;
+    ``within_screen``: no taller (and no wider) than the screen, for a dialog whose form
+    scrolls (``FormArea``) so that its buttons stay on the screen."""
 
     def grow() -> None:
         layout = dialog.layout()
@@ -112,10 +115,57 @@ def fit_height(dialog: QDialog, shrink: bool = False) -> None:
         layout.activate()
         needed = (layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth()
                   else layout.totalSizeHint().height())
-        if needed > dialog.height() or shrink:
-            dialog.resize(dialog.width(), needed)
+        width = dialog.width()
+        height = needed if needed > dialog.height() or shrink else dialog.height()
+        if within_screen:
+            room = screen_room(dialog)
+            height, width = min(height, room.height()), min(width, room.width())
+        if (width, height) != (dialog.width(), dialog.height()):
+            dialog.resize(width, height)
 
     QTimer.singleShot(0, dialog, grow)
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The size a window of ``widget`` can have on its screen (less the title bar and frame
+    Windows adds around it)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(10**6, 10**6)
+    available = screen.availableGeometry()
+    return QSize(available.width() - 16, available.height() - 48)
+
+
+class FormArea(QScrollArea):
+    """A form in a frameless scroll area, as tall as the form wants (a ``QScrollArea`` alone
+    would ask for less and scroll at once): the dialog opens at the form's full height where
+    the screen has room, and the form scrolls on a low screen or with large text."""
+
+    def __init__(self, form: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(form)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        form = self.widget()
+        if form is None:
+            return super().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        hint = form.sizeHint()
+        height = hint.height()
+        if form.hasHeightForWidth() and self.viewport().width() > 0:
+            height = max(height, form.heightForWidth(self.viewport().width()))
+        return QSize(hint.width() + bar, height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        form = self.widget()
+        if form is None:
+            return super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        least = form.minimumSizeHint()
+        return QSize(least.width() + bar, min(least.height(), 6 * self.fontMetrics().height()))
 
 
 def new_form(widget: QWidget | None = None, wrap: bool = False) -> QFormLayout:

@@ -83,6 +83,16 @@ QWidget[look="{DESK}"] {{ background: #8a8f96; }}
 """
 
 
+NORMAL_POINTS = 9.0  # Windows' own text size (Segoe UI 9 pt) at 100 %
+
+
+def text_scale(widget: QWidget) -> float:
+    """How much larger ``widget``'s text is than Windows' normal 9 pt (1.5 with "Make text
+    bigger" at 150 %): for widths and heights written in px for the normal text."""
+    points = widget.font().pointSizeF()
+    return max(1.0, points / NORMAL_POINTS) if points > 0 else 1.0
+
+
 def mark(widget: W, look: str) -> W:
     """Give ``widget`` one of the named looks (or none with ""); returns it for chaining."""
     if widget.property("look") != look:
